@@ -1,0 +1,12 @@
+// Which lines belong to the record before them: Java stack frames and causes, Python tracebacks,
+// and the STARTUP_MSG / SHUTDOWN_MSG banners Hadoop daemons print between /*** and ***/.
+#pragma once
+
+#include <string_view>
+
+namespace faultline {
+
+/// True for a line that continues the previous record rather than standing alone.
+bool IsContinuationLine(std::string_view line);
+
+}  // namespace faultline

@@ -1,0 +1,46 @@
+// Format detection. A file is scored against every parser on its first lines; the winner locks
+// on for the whole file. Continuation lines (stack traces, banners) neither help nor hurt, so a
+// file that starts with a banner or a trace is still recognised. On standard input, where several
+// files may arrive concatenated, DetectLine() picks a parser per line instead.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parsers/parser.h"
+
+namespace faultline {
+
+/// How one parser fared on a file's first lines.
+struct ParserScore {
+  const Parser* parser = nullptr;
+  int headers = 0;              ///< lines it parsed as headers
+  int64_t first_miss_line = 0;  ///< 1-based line of the first non-continuation miss (0: none)
+  Miss first_miss;
+  std::string first_miss_text;  ///< that line, cut to 200 bytes, for --explain
+};
+
+struct Detection {
+  const Parser* parser = nullptr;   ///< the winner, or nullptr when nothing matched
+  std::vector<ParserScore> scores;  ///< one per parser, registry order
+  int lines_examined = 0;
+  int continuation_lines = 0;
+};
+
+/// Lines examined when detecting a file's format.
+inline constexpr int kDetectLines = 200;
+
+/// Scores `lines` (the first lines of one input, after wrapper prefixes are removed).
+Detection DetectFormat(std::span<const std::string_view> lines);
+
+/// The parser for a single line (standard input), excluding the generic fallback; nullptr if no
+/// specific parser takes it. Fills *header on success.
+const Parser* DetectLine(std::string_view line, Header* header);
+
+/// Removes a `docker compose logs` prefix ("zk1  | ", "zk-1-1  | ") and returns the service
+/// name in *service; false when the line has no such prefix.
+bool StripComposePrefix(std::string_view* line, std::string_view* service);
+
+}  // namespace faultline

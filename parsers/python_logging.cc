@@ -1,0 +1,159 @@
+// Python `logging` output, as kazoo-based monitors write it. Layouts:
+//   module   %(asctime)s -%(module)s:%(filename)s-L%(lineno)d-%(levelname)s: %(message)s
+//   space    %(asctime)s %(levelname)s %(name)s %(message)s
+//   dash     %(asctime)s - %(name)s - %(levelname)s - %(message)s
+//   bare     %(levelname)s:%(name)s:%(message)s   (logging.basicConfig()'s default: no time)
+// A bare line has no time of its own: it takes the time of the record before it in the same
+// source, flagged `inherited-time`; before any timed record it has no instant at all and sorts
+// first. That keeps a basicConfig() traceback next to what came before it instead of guessing.
+#include <array>
+
+#include "parsers/parser.h"
+#include "parsers/registry.h"
+#include "parsers/scan_util.h"
+#include "parsers/timestamp.h"
+
+namespace faultline {
+namespace {
+
+using scan::Fail;
+
+constexpr std::array<std::string_view, 4> kVariants = {"module", "space", "dash", "bare"};
+
+// A logger name (%(name)s): dotted identifiers, as kazoo's "kazoo.client" or "root".
+size_t NameEnd(std::string_view s, size_t pos) {
+  while (pos < s.size() && (scan::IsIdentChar(s[pos]) || s[pos] == '.' || s[pos] == '-')) ++pos;
+  return pos;
+}
+
+constexpr Sample kSamples[] = {
+    {"2019-09-17 05:04:03,691 -connection:connection.py-L608-WARNING: Connection dropped: "
+     "outstanding heartbeat ping not received",
+     "module", Level::kWarn, "connection", "", -1,
+     "Connection dropped: outstanding heartbeat ping not received"},
+    {"2019-09-17 05:04:03,691 WARNING kazoo.client Connection dropped: socket connection broken",
+     "space", Level::kWarn, "kazoo.client", "", -1, "Connection dropped: socket connection broken"},
+    {"2019-09-17 05:04:03,691 - kazoo.client - INFO - Zookeeper connection lost", "dash",
+     Level::kInfo, "kazoo.client", "", -1, "Zookeeper connection lost"},
+    {"WARNING:kazoo.client:Connection dropped: outstanding heartbeat ping not received", "bare",
+     Level::kWarn, "kazoo.client", "", -1,
+     "Connection dropped: outstanding heartbeat ping not received"},
+};
+
+class PythonParser final : public Parser {
+ public:
+  std::string_view Name() const override { return "python"; }
+  std::string_view Description() const override {
+    return "Python logging, as kazoo-based monitors write it";
+  }
+  std::span<const std::string_view> Variants() const override { return kVariants; }
+  Component DefaultComponent() const override { return Component::kMonitor; }
+  std::span<const Sample> Samples() const override { return kSamples; }
+
+  bool ParseHeader(std::string_view s, Header* out, Miss* miss) const override {
+    out->thread = {};
+    out->myid = -1;
+    out->code_line = -1;
+    out->has_offset = false;
+    if (!s.empty() && scan::IsUpper(s[0])) return ParseBare(s, out, miss);
+    ScannedTime t;
+    int column = 0;
+    if (!ScanLog4jTime(s, &t, &column)) return Fail(miss, column, "no asctime timestamp");
+    out->local = t.local;
+    out->precision = t.precision;
+    size_t pos = t.length;
+    if (scan::StartsWithAt(s, pos, " - ")) return ParseDash(s, pos + 3, out, miss);
+    if (scan::StartsWithAt(s, pos, " -")) return ParseModule(s, pos + 2, out, miss);
+    if (pos < s.size() && s[pos] == ' ') return ParseSpace(s, pos + 1, out, miss);
+    return Fail(miss, pos, "expected ' -', ' - ' or ' LEVEL' after the time");
+  }
+
+ private:
+  // "-module:file.py-L123-LEVEL: message"
+  static bool ParseModule(std::string_view s, size_t pos, Header* out, Miss* miss) {
+    size_t colon = s.find(':', pos);
+    if (colon == std::string_view::npos) return Fail(miss, pos, "expected 'module:'");
+    out->logger = s.substr(pos, colon - pos);
+    size_t dash_l = s.find("-L", colon);
+    if (dash_l == std::string_view::npos) return Fail(miss, colon, "expected '-L<lineno>'");
+    size_t digits = dash_l + 2, end = digits;
+    while (end < s.size() && scan::IsDigit(s[end])) ++end;
+    out->code_line = scan::ParseSmallInt(s.substr(digits, end - digits));
+    if (out->code_line < 0 || end >= s.size() || s[end] != '-') {
+      return Fail(miss, digits, "expected '<lineno>-' after '-L'");
+    }
+    size_t level_begin = end + 1, level_end = scan::UpperWordEnd(s, level_begin);
+    if (!scan::PythonLevel(s.substr(level_begin, level_end - level_begin), &out->level)) {
+      return Fail(miss, level_begin, "expected a Python level name");
+    }
+    if (!scan::StartsWithAt(s, level_end, ":")) return Fail(miss, level_end, "expected ':'");
+    out->message = s.substr(scan::SkipSpaces(s, level_end + 1));
+    out->variant = 0;
+    return true;
+  }
+
+  // "LEVEL name message"
+  static bool ParseSpace(std::string_view s, size_t pos, Header* out, Miss* miss) {
+    size_t level_end = scan::UpperWordEnd(s, pos);
+    if (!scan::PythonLevel(s.substr(pos, level_end - pos), &out->level)) {
+      return Fail(miss, pos, "expected a Python level name");
+    }
+    if (level_end >= s.size() || s[level_end] != ' ') return Fail(miss, level_end, "expected ' '");
+    size_t name_begin = level_end + 1, name_end = NameEnd(s, name_begin);
+    if (name_end == name_begin) return Fail(miss, name_begin, "expected a logger name");
+    if (name_end < s.size() && s[name_end] != ' ') {
+      return Fail(miss, name_end, "expected ' ' after the logger name");
+    }
+    out->logger = s.substr(name_begin, name_end - name_begin);
+    out->message = s.substr(name_end < s.size() ? name_end + 1 : name_end);
+    out->variant = 1;
+    return true;
+  }
+
+  // "name - LEVEL - message"
+  static bool ParseDash(std::string_view s, size_t pos, Header* out, Miss* miss) {
+    size_t name_end = NameEnd(s, pos);
+    if (name_end == pos || !scan::StartsWithAt(s, name_end, " - ")) {
+      return Fail(miss, name_end, "expected 'name - '");
+    }
+    out->logger = s.substr(pos, name_end - pos);
+    size_t level_begin = name_end + 3, level_end = scan::UpperWordEnd(s, level_begin);
+    if (!scan::PythonLevel(s.substr(level_begin, level_end - level_begin), &out->level)) {
+      return Fail(miss, level_begin, "expected a Python level name");
+    }
+    if (!scan::StartsWithAt(s, level_end, " - ") && level_end != s.size()) {
+      return Fail(miss, level_end, "expected ' - ' after the level");
+    }
+    out->message = s.substr(std::min(s.size(), level_end + 3));
+    out->variant = 2;
+    return true;
+  }
+
+  // "LEVEL:name:message"
+  static bool ParseBare(std::string_view s, Header* out, Miss* miss) {
+    size_t level_end = scan::UpperWordEnd(s, 0);
+    if (!scan::PythonLevel(s.substr(0, level_end), &out->level)) {
+      return Fail(miss, 0, "expected a Python level name or a timestamp");
+    }
+    if (level_end >= s.size() || s[level_end] != ':') return Fail(miss, level_end, "expected ':'");
+    size_t name_begin = level_end + 1, name_end = NameEnd(s, name_begin);
+    if (name_end == name_begin || name_end >= s.size() || s[name_end] != ':') {
+      return Fail(miss, name_end, "expected 'name:' after the level");
+    }
+    out->logger = s.substr(name_begin, name_end - name_begin);
+    out->message = s.substr(name_end + 1);
+    out->local = kNoInstant;
+    out->precision = 3;
+    out->variant = 3;
+    return true;
+  }
+};
+
+}  // namespace
+
+const Parser& PythonLogParser() {
+  static const PythonParser parser;
+  return parser;
+}
+
+}  // namespace faultline

@@ -1,0 +1,78 @@
+// Small inline helpers shared by the hand-written parsers.
+#pragma once
+
+#include <string_view>
+
+#include "parsers/parser.h"
+#include "src/store/event.h"
+
+namespace faultline::scan {
+
+inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsIdentChar(char c) {
+  return (c >= 'a' && c <= 'z') || IsUpper(c) || IsDigit(c) || c == '_' || c == '$';
+}
+
+inline size_t SkipSpaces(std::string_view s, size_t pos) {
+  while (pos < s.size() && s[pos] == ' ') ++pos;
+  return pos;
+}
+
+inline bool StartsWithAt(std::string_view s, size_t pos, std::string_view prefix) {
+  return s.size() >= pos + prefix.size() && s.compare(pos, prefix.size(), prefix) == 0;
+}
+
+/// Reads an upper-case word at pos (a level name); returns its end.
+inline size_t UpperWordEnd(std::string_view s, size_t pos) {
+  while (pos < s.size() && IsUpper(s[pos])) ++pos;
+  return pos;
+}
+
+/// log4j's six level names, exactly as %p writes them.
+inline bool Log4jLevel(std::string_view word, Level* level) {
+  switch (word.size()) {
+    case 4:
+      if (word == "INFO") return *level = Level::kInfo, true;
+      if (word == "WARN") return *level = Level::kWarn, true;
+      return false;
+    case 5:
+      if (word == "DEBUG") return *level = Level::kDebug, true;
+      if (word == "ERROR") return *level = Level::kError, true;
+      if (word == "FATAL") return *level = Level::kFatal, true;
+      if (word == "TRACE") return *level = Level::kTrace, true;
+      return false;
+    default:
+      return false;
+  }
+}
+
+/// Python logging's level names, exactly as %(levelname)s writes them.
+inline bool PythonLevel(std::string_view word, Level* level) {
+  if (word == "DEBUG") return *level = Level::kDebug, true;
+  if (word == "INFO") return *level = Level::kInfo, true;
+  if (word == "WARNING") return *level = Level::kWarn, true;
+  if (word == "ERROR") return *level = Level::kError, true;
+  if (word == "CRITICAL") return *level = Level::kFatal, true;
+  return false;
+}
+
+/// Parses a non-negative decimal; -1 if `text` is empty or not all digits.
+inline int ParseSmallInt(std::string_view text) {
+  if (text.empty() || text.size() > 9) return -1;
+  int value = 0;
+  for (char c : text) {
+    if (!IsDigit(c)) return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+/// Records why a line is not a header; always returns false so callers can `return Fail(...)`.
+inline bool Fail(Miss* miss, size_t column, const char* why) {
+  miss->column = static_cast<int>(column);
+  miss->why = why;
+  return false;
+}
+
+}  // namespace faultline::scan

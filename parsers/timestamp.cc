@@ -1,0 +1,156 @@
+#include "parsers/timestamp.h"
+
+#include <date/date.h>
+
+namespace faultline {
+namespace {
+
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads `n` digits at s[pos]; false if any is not a digit.
+inline bool ReadDigits(std::string_view s, size_t pos, size_t n, int* value) {
+  if (pos + n > s.size()) return false;
+  int v = 0;
+  for (size_t i = 0; i < n; ++i) {
+    char c = s[pos + i];
+    if (!IsDigit(c)) return false;
+    v = v * 10 + (c - '0');
+  }
+  *value = v;
+  return true;
+}
+
+// Days since the epoch for a date, memoised: consecutive lines share their date.
+int64_t DaysFromCivilCached(int year, unsigned month, unsigned day) {
+  thread_local int cached_key = -1;
+  thread_local int64_t cached_days = 0;
+  int key = (year * 13 + static_cast<int>(month)) * 32 + static_cast<int>(day);
+  if (key != cached_key) {
+    cached_days = date::sys_days(date::year(year) / date::month(month) / date::day(day))
+                      .time_since_epoch()
+                      .count();
+    cached_key = key;
+  }
+  return cached_days;
+}
+
+// Scans date and time "YYYY?MM?DD?HH:MM:SS" with the given separators. Returns bytes consumed.
+bool ScanDateTime(std::string_view s, char date_sep, bool allow_t, ScannedTime* out,
+                  int* fail_column) {
+  int year, month, day, hour, minute, second;
+  if (!ReadDigits(s, 0, 4, &year)) return *fail_column = 0, false;
+  if (s.size() <= 4 || s[4] != date_sep) return *fail_column = 4, false;
+  if (!ReadDigits(s, 5, 2, &month) || month < 1 || month > 12) return *fail_column = 5, false;
+  if (s.size() <= 7 || s[7] != date_sep) return *fail_column = 7, false;
+  if (!ReadDigits(s, 8, 2, &day) || day < 1 || day > 31) return *fail_column = 8, false;
+  if (s.size() <= 10 || !(s[10] == ' ' || (allow_t && s[10] == 'T'))) {
+    return *fail_column = 10, false;
+  }
+  if (!ReadDigits(s, 11, 2, &hour) || hour > 23) return *fail_column = 11, false;
+  if (s.size() <= 13 || s[13] != ':') return *fail_column = 13, false;
+  if (!ReadDigits(s, 14, 2, &minute) || minute > 59) return *fail_column = 14, false;
+  if (s.size() <= 16 || s[16] != ':') return *fail_column = 16, false;
+  // 60 is a leap second; it is folded into the next minute by the arithmetic below.
+  if (!ReadDigits(s, 17, 2, &second) || second > 60) return *fail_column = 17, false;
+  out->local = DaysFromCivilCached(year, month, day) * 86'400'000'000LL +
+               (hour * 3600LL + minute * 60LL + second) * 1'000'000LL;
+  out->length = 19;
+  out->precision = 0;
+  return true;
+}
+
+// Reads ",mmm" / ".ffffff" after the seconds. max_digits bounds what is accepted.
+void ScanFraction(std::string_view s, ScannedTime* out, size_t max_digits) {
+  size_t pos = out->length;
+  if (pos >= s.size() || (s[pos] != ',' && s[pos] != '.')) return;
+  size_t digits = 0;
+  int64_t value = 0;
+  while (pos + 1 + digits < s.size() && digits < max_digits && IsDigit(s[pos + 1 + digits])) {
+    value = value * 10 + (s[pos + 1 + digits] - '0');
+    ++digits;
+  }
+  if (digits == 0) return;
+  int64_t micros = value;
+  for (size_t d = digits; d < 6; ++d) micros *= 10;
+  for (size_t d = digits; d > 6; --d) micros /= 10;
+  out->local += micros;
+  out->length = pos + 1 + digits;
+  out->precision = static_cast<uint8_t>(digits > 6 ? 6 : digits);
+}
+
+// Reads "Z", "+HH:MM", "+HHMM" or "+HH" right after the time.
+void ScanZone(std::string_view s, ScannedTime* out) {
+  size_t pos = out->length;
+  if (pos < s.size() && s[pos] == ' ' && pos + 1 < s.size() &&
+      (s[pos + 1] == '+' || s[pos + 1] == '-') && pos + 3 < s.size() && IsDigit(s[pos + 2])) {
+    ++pos;  // "2019-09-17 05:04:12 +0200"
+  }
+  if (pos >= s.size()) return;
+  if (s[pos] == 'Z') {
+    out->has_offset = true;
+    out->offset_us = 0;
+    out->length = pos + 1;
+    return;
+  }
+  if (s[pos] != '+' && s[pos] != '-') return;
+  int hours, minutes = 0;
+  if (!ReadDigits(s, pos + 1, 2, &hours)) return;
+  size_t end = pos + 3;
+  if (end < s.size() && s[end] == ':' && ReadDigits(s, end + 1, 2, &minutes)) {
+    end += 3;
+  } else if (ReadDigits(s, end, 2, &minutes)) {
+    end += 2;
+  }
+  int64_t offset = (hours * 3600LL + minutes * 60LL) * 1'000'000LL;
+  out->has_offset = true;
+  out->offset_us = s[pos] == '-' ? -offset : offset;
+  out->length = end;
+}
+
+}  // namespace
+
+int64_t CivilToMicros(int year, unsigned month, unsigned day, int hour, int minute, int second,
+                      int64_t micros) {
+  return DaysFromCivilCached(year, month, day) * 86'400'000'000LL +
+         (hour * 3600LL + minute * 60LL + second) * 1'000'000LL + micros;
+}
+
+bool ScanLog4jTime(std::string_view s, ScannedTime* out, int* fail_column) {
+  if (!ScanDateTime(s, '-', false, out, fail_column)) return false;
+  ScanFraction(s, out, 6);
+  return true;
+}
+
+bool ScanAnyIsoTime(std::string_view s, ScannedTime* out, int* fail_column) {
+  size_t skip = 0;
+  bool bracket = !s.empty() && s[0] == '[';
+  if (bracket) skip = 1;
+  std::string_view rest = s.substr(skip);
+  char sep = rest.size() > 4 && rest[4] == '/' ? '/' : '-';
+  if (!ScanDateTime(rest, sep, true, out, fail_column)) {
+    *fail_column += static_cast<int>(skip);
+    return false;
+  }
+  ScanFraction(rest, out, 9);
+  ScanZone(rest, out);
+  out->length += skip;
+  if (bracket && out->length < s.size() && s[out->length] == ']') ++out->length;
+  return true;
+}
+
+bool ParseUserTime(std::string_view s, int64_t* utc_micros) {
+  ScannedTime t;
+  int column = 0;
+  if (s.size() == 10) {  // a bare date: midnight
+    std::string padded(s);
+    padded += " 00:00:00";
+    if (!ScanAnyIsoTime(padded, &t, &column)) return false;
+    *utc_micros = t.local;
+    return true;
+  }
+  if (!ScanAnyIsoTime(s, &t, &column) || t.length != s.size()) return false;
+  *utc_micros = t.has_offset ? t.local - t.offset_us : t.local;
+  return true;
+}
+
+}  // namespace faultline

@@ -1,0 +1,34 @@
+// Timestamp scanning shared by the parsers: fixed-position digit reads, no locale, no strptime.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace faultline {
+
+/// Microseconds since 1970-01-01 of a civil date and time (no zone applied).
+int64_t CivilToMicros(int year, unsigned month, unsigned day, int hour, int minute, int second,
+                      int64_t micros);
+
+/// Result of scanning a timestamp at the start of a string.
+struct ScannedTime {
+  int64_t local = 0;        ///< wall-clock microseconds since the epoch
+  size_t length = 0;        ///< bytes consumed
+  uint8_t precision = 0;    ///< fractional digits (0, 3, 6, 9 → clamped to 6)
+  bool has_offset = false;  ///< a zone designator followed ("Z", "+02:00", "+0200")
+  int64_t offset_us = 0;
+};
+
+/// Scans "YYYY-MM-DD HH:MM:SS,mmm" (log4j ISO8601 and Python asctime). Also accepts '.' before
+/// the fraction. On failure returns false and sets *fail_column.
+bool ScanLog4jTime(std::string_view s, ScannedTime* out, int* fail_column);
+
+/// Scans a wider family for the generic parser: ISO 8601 with 'T' or ' ', optional fraction of
+/// 1-9 digits, optional zone designator, optional surrounding '[' ']', and "YYYY/MM/DD".
+bool ScanAnyIsoTime(std::string_view s, ScannedTime* out, int* fail_column);
+
+/// Parses a user-supplied time (--from, --to, --around): "2019-09-17 05:04:12[.123]",
+/// "2019-09-17T05:04:12Z", "2019-09-17" ... Without a zone designator the time is taken as UTC.
+bool ParseUserTime(std::string_view s, int64_t* utc_micros);
+
+}  // namespace faultline

@@ -1,0 +1,83 @@
+#include "src/base/input_set.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+namespace faultline {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool AllDigits(const std::string& s, size_t begin, size_t end) {
+  if (begin >= end) return false;
+  for (size_t i = begin; i < end; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
+}
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+bool IsLogFileName(const std::string& full_name) {
+  std::string name = full_name;
+  if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
+  if (EndsWith(name, ".log") || EndsWith(name, ".out")) return true;
+  size_t log = name.rfind(".log");
+  if (log == std::string::npos || log + 4 >= name.size()) return false;
+  size_t tail = log + 4;
+  char sep = name[tail];
+  if (sep != '.' && sep != '-') return false;
+  std::string rest = name.substr(tail + 1);
+  if (AllDigits(rest, 0, rest.size())) return true;  // .log.1, .log-20260101
+  // .log.2026-01-01
+  return rest.size() == 10 && rest[4] == '-' && rest[7] == '-' && AllDigits(rest, 0, 4) &&
+         AllDigits(rest, 5, 7) && AllDigits(rest, 8, 10);
+}
+
+std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,
+                                    std::vector<InputProblem>* problems) {
+  std::vector<InputFile> inputs;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      inputs.push_back({path, ""});
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      problems->push_back({path, "No such file or directory"});
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      inputs.push_back({path, ""});
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      problems->push_back({path, ec.message()});
+      continue;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        problems->push_back({it->path().string(), ec.message()});
+        break;
+      }
+      std::error_code file_ec;
+      if (it->is_regular_file(file_ec) && IsLogFileName(it->path().filename().string())) {
+        found.push_back(it->path().string());
+      }
+    }
+    std::sort(found.begin(), found.end());
+    for (std::string& file : found) inputs.push_back({std::move(file), path});
+  }
+  return inputs;
+}
+
+}  // namespace faultline

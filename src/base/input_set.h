@@ -1,0 +1,29 @@
+// Turns the paths on the command line into the list of inputs to read: files as given,
+// directories searched recursively for log files, "-" for standard input.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace faultline {
+
+struct InputFile {
+  std::string path;  ///< as opened ("-" for standard input)
+  std::string root;  ///< the directory argument it was found under ("" if named directly)
+};
+
+struct InputProblem {
+  std::string path;
+  std::string why;
+};
+
+/// True for names faultline reads inside directories: *.log, *.log.N, *.out, *.log.YYYY-MM-DD,
+/// *.log-YYYYMMDD, and each of them with .gz appended.
+bool IsLogFileName(const std::string& name);
+
+/// Expands `paths` in order; directory entries sorted by path. Paths that do not exist or cannot
+/// be listed go to *problems; the rest still come back.
+std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,
+                                    std::vector<InputProblem>* problems);
+
+}  // namespace faultline

@@ -1,0 +1,21 @@
+// Output helpers: instants as text, JSON string escaping (invalid UTF-8 becomes U+FFFD, so
+// every line of NDJSON is valid JSON whatever bytes the log held).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace faultline {
+
+/// "2019-09-17T05:04:12.043Z" (separator 'T', with 'Z') or "2019-09-17 05:04:12.043"
+/// (separator ' ', no zone), with `precision` fractional digits (0, 3 or 6).
+void AppendInstant(std::string* out, int64_t micros, int precision, bool iso);
+
+/// Appends `text` as a quoted JSON string.
+void AppendJsonString(std::string* out, std::string_view text);
+
+/// True if `text` is valid UTF-8.
+bool IsValidUtf8(std::string_view text);
+
+}  // namespace faultline

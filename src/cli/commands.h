@@ -1,0 +1,22 @@
+// The subcommands. Each file src/cli/<name>_cmd.cc defines Setup<Name>(), which registers the
+// subcommand and its options and returns a function that runs it after parsing.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace faultline {
+
+/// Runs a parsed command; returns the process exit status.
+using CommandRunner = std::function<int()>;
+
+CommandRunner SetupTimeline(CLI::App* app);
+CommandRunner SetupEvents(CLI::App* app);
+CommandRunner SetupSources(CLI::App* app);
+
+/// Exit statuses shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFound = 1;  ///< analyze: incidents at or above --fail-on
+inline constexpr int kExitError = 2;  ///< bad usage, or an input was skipped or cut short
+
+}  // namespace faultline

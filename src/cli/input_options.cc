@@ -1,0 +1,81 @@
+#include "src/cli/input_options.h"
+
+#include "parsers/registry.h"
+#include "src/base/duration.h"
+
+namespace faultline {
+
+void AddInputOptions(CLI::App* app, InputOptions* options) {
+  app->add_option("paths", options->paths,
+                  "Log files, directories (searched recursively for *.log, *.log.N, *.out,\n"
+                  "*.log.YYYY-MM-DD and their .gz) or - for standard input")
+      ->required();
+  app->add_option("--format", options->format,
+                  "Use this parser for every input instead of detecting: " + ParserNames());
+  app->add_option("--tz", options->zones,
+                  "Time zone of zone-less log times: ZONE for all sources or HOST=ZONE for one\n"
+                  "(IANA names, e.g. Asia/Shanghai). Default: UTC. Repeatable")
+      ->type_name("[HOST=]ZONE");
+  app->add_option("--skew", options->skews,
+                  "Add DURATION to every time read from HOST, to correct its clock\n"
+                  "(e.g. nn1=+1.5s, zk2=-300ms). Repeatable")
+      ->type_name("HOST=±DUR");
+  app->add_option("--reorder-window", options->reorder_window,
+                  "How far back a line may go in time inside one file and still be put in order")
+      ->capture_default_str()
+      ->type_name("DUR");
+}
+
+void AddFilterOptions(CLI::App* app, FilterOptions* options) {
+  app->add_option("--from", options->from,
+                  "Only records at or after TIME (UTC unless it has a zone)")
+      ->type_name("TIME");
+  app->add_option("--to", options->to, "Only records before TIME")->type_name("TIME");
+  app->add_option("--around", options->around, "Only records within --window of TIME")
+      ->type_name("TIME");
+  app->add_option("--window", options->window, "Half-width of --around")
+      ->capture_default_str()
+      ->type_name("DUR");
+  app->add_option("--level", options->level,
+                  "Only records at this level or above: trace, debug, info, warn, error, fatal")
+      ->type_name("LEVEL");
+  app->add_option("--host", options->hosts, "Only records from HOST (repeatable)")
+      ->type_name("HOST");
+  app->add_option("--component", options->components,
+                  "Only records of: zk, zkfc, namenode, journalnode, monitor, other (repeatable)")
+      ->type_name("NAME");
+  app->add_option("--grep", options->grep, "Only records whose text matches this RE2 pattern")
+      ->type_name("RE2");
+}
+
+bool ResolveInputOptions(const InputOptions& options, OpenOptions* out, Reporter* reporter) {
+  bool ok = true;
+  if (!options.format.empty()) {
+    out->forced_parser = FindParser(options.format);
+    if (out->forced_parser == nullptr) {
+      reporter->Error("unknown format '" + options.format + "' (known: " + ParserNames() + ")");
+      ok = false;
+    }
+  }
+  std::string err;
+  for (const std::string& zone : options.zones) {
+    if (!out->clocks.AddZone(zone, &err)) ok = false, reporter->Error(err);
+  }
+  for (const std::string& skew : options.skews) {
+    if (!out->clocks.AddSkew(skew, &err)) ok = false, reporter->Error(err);
+  }
+  if (!ParseDuration(options.reorder_window, &out->window.span_us, &err)) {
+    reporter->Error("--reorder-window: " + err);
+    ok = false;
+  }
+  return ok;
+}
+
+SourceSet OpenInputs(const InputOptions& options, const OpenOptions& open, Reporter* reporter) {
+  std::vector<InputProblem> problems;
+  std::vector<InputFile> inputs = ExpandInputs(options.paths, &problems);
+  for (const InputProblem& problem : problems) reporter->InputProblem(problem.path, problem.why);
+  return OpenSources(inputs, open, reporter);
+}
+
+}  // namespace faultline

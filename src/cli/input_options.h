@@ -1,0 +1,38 @@
+// Options every reading command shares (paths, --format, --tz, --skew, --reorder-window) and the
+// record filters of timeline and events. Registered once per subcommand by these functions, so
+// the flags, their help and their checks cannot drift apart between commands.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "src/base/reporter.h"
+#include "src/store/source_set.h"
+
+namespace faultline {
+
+struct InputOptions {
+  std::vector<std::string> paths;
+  std::string format;
+  std::vector<std::string> zones;
+  std::vector<std::string> skews;
+  std::string reorder_window = "2s";
+};
+
+struct FilterOptions {
+  std::string from, to, around, window = "1m", level, grep;
+  std::vector<std::string> hosts, components;
+};
+
+void AddInputOptions(CLI::App* app, InputOptions* options);
+void AddFilterOptions(CLI::App* app, FilterOptions* options);
+
+/// Turns the options into OpenOptions; false (and a message on the reporter) when one is bad.
+bool ResolveInputOptions(const InputOptions& options, OpenOptions* out, Reporter* reporter);
+
+/// Expands the paths and opens the sources; problems go to the reporter.
+SourceSet OpenInputs(const InputOptions& options, const OpenOptions& open, Reporter* reporter);
+
+}  // namespace faultline

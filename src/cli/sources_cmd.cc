@@ -1,0 +1,127 @@
+// `faultline sources`: per input, what was detected and counted. With --explain, for each
+// input how every parser fared on its first lines, and for an input no parser took, where each
+// parser stopped matching and why (with the line and a caret).
+#include <cstdio>
+#include <memory>
+
+#include "src/base/terminal.h"
+#include "src/base/text_out.h"
+#include "src/cli/commands.h"
+#include "src/cli/input_options.h"
+
+namespace faultline {
+namespace {
+
+struct SourcesOptions {
+  InputOptions input;
+  bool explain = false;
+};
+
+std::string InstantText(int64_t instant) {
+  if (instant == kNoInstant) return "-";
+  std::string text;
+  AppendInstant(&text, instant, 3, true);
+  return text;
+}
+
+std::string VariantSummary(const SourceInfo& info) {
+  if (info.parser == nullptr) return "";
+  std::string summary;
+  auto variants = info.parser->Variants();
+  for (size_t i = 0; i < variants.size() && i < info.variant_records.size(); ++i) {
+    if (info.variant_records[i] == 0) continue;
+    if (!summary.empty()) summary += ",";
+    summary += std::string(variants[i]);
+  }
+  return summary;
+}
+
+void PrintExplanation(const SourceInfo& info, std::string* out) {
+  if (!info.problem.empty() && info.lines == 0) {
+    *out += info.name + ": not read: " + info.problem + "\n";
+    return;
+  }
+  if (!info.detection) {
+    *out += info.name + ": split by line (" +
+            std::string(info.parser ? info.parser->Name() : "unrecognised lines") + ")\n";
+    return;
+  }
+  const Detection& d = *info.detection;
+  if (info.parser != nullptr) {
+    *out += info.name + ": " + std::string(info.parser->Name()) + " (" +
+            std::to_string(d.lines_examined) + " lines examined)\n";
+  } else {
+    *out += info.name + ": no parser recognised its first " + std::to_string(d.lines_examined) +
+            " lines\n";
+  }
+  for (const ParserScore& score : d.scores) {
+    *out += "  " + std::string(score.parser->Name()) + ": " + std::to_string(score.headers) +
+            " of " + std::to_string(d.lines_examined) + " lines are headers";
+    if (score.first_miss_line == 0) {
+      *out += "\n";
+      continue;
+    }
+    *out += "; line " + std::to_string(score.first_miss_line) + " stopped at column " +
+            std::to_string(score.first_miss.column + 1) + ": " + score.first_miss.why + "\n";
+    *out += "    " + score.first_miss_text + "\n";
+    *out += "    " + std::string(static_cast<size_t>(score.first_miss.column), ' ') + "^\n";
+  }
+}
+
+int RunSources(const SourcesOptions& options) {
+  Reporter reporter;
+  OpenOptions open;
+  if (!ResolveInputOptions(options.input, &open, &reporter)) return kExitError;
+  SourceSet set = OpenInputs(options.input, open, &reporter);
+  for (const auto& source : set.sources) {
+    while (Record* record = source->Next()) source->Release(record);
+  }
+  OutputBuffer out(stdout);
+  std::string* text = out.text();
+  char row[512];
+  std::snprintf(row, sizeof row, "%-34s %-16s %-10s %-11s %-9s %8s %8s %8s %6s %24s %24s\n",
+                "SOURCE", "FORMAT", "HOST", "COMPONENT", "ZONE", "LINES", "RECORDS", "UNPARSED",
+                "OOO", "FIRST", "LAST");
+  text->append(row);
+  for (const auto& info : set.infos) {
+    std::string format = info->parser != nullptr ? std::string(info->parser->Name()) : "-";
+    if (!info->problem.empty() && info->lines == 0) format = "skipped";
+    std::string variant = VariantSummary(*info);
+    if (!variant.empty()) format += "/" + variant;
+    std::snprintf(
+        row, sizeof row, "%-34s %-16s %-10s %-11s %-9s %8lld %8lld %8lld %6lld %24s %24s\n",
+        info->name.c_str(), format.c_str(), info->host.empty() ? "-" : info->host.c_str(),
+        std::string(ComponentName(info->component)).c_str(), info->zone.c_str(),
+        static_cast<long long>(info->lines), static_cast<long long>(info->records),
+        static_cast<long long>(info->unparsed), static_cast<long long>(info->out_of_order),
+        InstantText(info->first_instant).c_str(), InstantText(info->last_instant).c_str());
+    text->append(row);
+  }
+  if (options.explain) {
+    text->append("\n");
+    for (const auto& info : set.infos) PrintExplanation(*info, text);
+  }
+  out.Flush();
+  ReportReadProblems(set, &reporter);
+  return reporter.input_problems() > 0 ? kExitError : kExitOk;
+}
+
+}  // namespace
+
+CommandRunner SetupSources(CLI::App* app) {
+  auto options = std::make_shared<SourcesOptions>();
+  CLI::App* cmd = app->add_subcommand(
+      "sources", "Show per input the detected format, host, component, counts and time span");
+  AddInputOptions(cmd, &options->input);
+  cmd->add_flag("--explain", options->explain,
+                "Also show how each parser fared on each input's first lines, and where and why "
+                "it stopped matching");
+  cmd->footer(
+      "Columns: LINES read, RECORDS (a header and its continuation lines), UNPARSED lines\n"
+      "kept verbatim, OOO records earlier than the one before them, FIRST and LAST instant.\n"
+      "Example:\n"
+      "  faultline sources --explain /var/log/zookeeper");
+  return [cmd, options] { return cmd->parsed() ? RunSources(*options) : -1; };
+}
+
+}  // namespace faultline

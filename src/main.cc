@@ -1,0 +1,33 @@
+// faultline: reads ZooKeeper, HDFS-HA (ZKFC, NameNode, JournalNode) and kazoo logs, lines them
+// up on one clock, and tells what broke first. main() only builds the command line, parses it
+// and runs the chosen command; everything else lives in the core library.
+#include <CLI/CLI.hpp>
+#include <vector>
+
+#include "src/cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "faultline: line up ZooKeeper, HDFS-HA and kazoo logs on one clock and find what broke "
+      "first.\nLog times without a zone are read as UTC unless --tz says otherwise.",
+      "faultline"};
+  app.set_version_flag("--version", "faultline " FAULTLINE_VERSION);
+  app.require_subcommand(1);
+  app.footer("Run 'faultline COMMAND --help' for a command's options; see faultline(1).");
+  std::vector<faultline::CommandRunner> commands = {
+      faultline::SetupTimeline(&app),
+      faultline::SetupEvents(&app),
+      faultline::SetupSources(&app),
+  };
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int status = app.exit(e);
+    return status == 0 ? faultline::kExitOk : faultline::kExitError;
+  }
+  for (const auto& run : commands) {
+    int status = run();
+    if (status >= 0) return status;
+  }
+  return faultline::kExitError;
+}

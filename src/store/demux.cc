@@ -1,0 +1,95 @@
+#include "src/store/demux.h"
+
+#include <map>
+
+#include "parsers/continuation.h"
+#include "parsers/detect.h"
+#include "parsers/registry.h"
+
+namespace faultline {
+namespace {
+
+// Beyond this many segments, lines join the latest segment of their key instead (and are then
+// counted out of order), so a pathological input cannot exhaust file descriptors.
+constexpr size_t kMaxSegments = 256;
+
+struct OpenSegment {
+  size_t index;        // into the result's segments
+  int64_t last_local;  // latest header time written to it
+  std::unique_ptr<SpoolWriter> writer;
+};
+
+}  // namespace
+
+DemuxResult Demultiplex(LineInput* input, int64_t window_us) {
+  DemuxResult result;
+  std::vector<OpenSegment> open;                                   // parallel to result.segments
+  std::map<std::pair<std::string, const Parser*>, size_t> latest;  // key -> open index
+  // Per service, the segment of the last header: continuation lines follow it.
+  std::map<std::string, size_t, std::less<>> current;
+
+  auto new_segment = [&](const Parser* parser, std::string_view service) {
+    Segment segment;
+    segment.parser = parser;
+    segment.service = std::string(service);
+    segment.ordinal = static_cast<int>(result.segments.size()) + 1;
+    result.segments.push_back(std::move(segment));
+    open.push_back({result.segments.size() - 1, kNoInstant, std::make_unique<SpoolWriter>()});
+    latest[{std::string(service), parser}] = open.size() - 1;
+    return open.size() - 1;
+  };
+
+  std::string_view line;
+  int64_t number = 0;
+  while (input->Next(&line, &number)) {
+    std::string_view service;
+    StripComposePrefix(&line, &service);
+    size_t lead = 0;
+    while (lead < line.size() && line[lead] == ' ') ++lead;
+    if (lead > 0 && lead < line.size() && line[lead] >= '0' && line[lead] <= '9') {
+      line.remove_prefix(lead);
+    }
+    Header header;
+    const Parser* parser = DetectLine(line, &header);
+    Miss miss;
+    if (parser == nullptr && !IsContinuationLine(line) &&
+        GenericLogParser().ParseHeader(line, &header, &miss)) {
+      parser = &GenericLogParser();
+    }
+    size_t target;
+    if (parser != nullptr) {
+      auto it = latest.find({std::string(service), parser});
+      bool backwards = it != latest.end() && header.local != kNoInstant &&
+                       open[it->second].last_local != kNoInstant &&
+                       header.local < open[it->second].last_local - window_us;
+      if (it == latest.end() || (backwards && result.segments.size() < kMaxSegments)) {
+        target = new_segment(parser, service);
+      } else {
+        target = it->second;
+      }
+      if (header.local != kNoInstant && header.local > open[target].last_local) {
+        open[target].last_local = header.local;
+      }
+    } else if (auto cur = current.find(service); cur != current.end()) {
+      target = cur->second;  // continuation or unparsed line: stays with the record before it
+    } else {
+      auto it = latest.find({std::string(service), nullptr});
+      target = it != latest.end() ? it->second : new_segment(nullptr, service);
+    }
+    current[std::string(service)] = target;
+    if (!open[target].writer->ok()) {
+      result.error = "cannot create a temporary file to sort standard input";
+      break;
+    }
+    open[target].writer->Append(number, line);
+  }
+  if (result.error.empty()) result.error = input->error();
+  for (size_t i = 0; i < open.size(); ++i) {
+    if (!open[i].writer->ok()) continue;
+    result.segments[i].lines = open[i].writer->lines();
+    result.segments[i].input = std::make_unique<SpoolInput>(open[i].writer->Release());
+  }
+  return result;
+}
+
+}  // namespace faultline

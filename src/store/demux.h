@@ -1,0 +1,33 @@
+// Splits an input that interleaves several logs (standard input fed by `cat a b c`, or a
+// `docker compose logs` capture) into segments that are each one log in time order. Each line
+// is detected on its own; a segment is keyed by (service prefix, parser) and a new one begins
+// when time jumps backwards beyond the reorder window (the next file of the same kind began).
+// Segments are spooled to anonymous temporary files, so memory does not grow with the input.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parsers/parser.h"
+#include "src/store/line_input.h"
+
+namespace faultline {
+
+struct Segment {
+  const Parser* parser = nullptr;  ///< nullptr: lines no parser recognised
+  std::string service;             ///< docker compose service name ("" if none)
+  int ordinal = 0;                 ///< 1-based, in order of first appearance
+  std::unique_ptr<SpoolInput> input;
+  int64_t lines = 0;
+};
+
+struct DemuxResult {
+  std::vector<Segment> segments;
+  std::string error;  ///< a read error met on the way ("" if none)
+};
+
+/// Reads `input` to the end and splits it. `window_us` is the reorder window.
+DemuxResult Demultiplex(LineInput* input, int64_t window_us);
+
+}  // namespace faultline

@@ -1,0 +1,75 @@
+#include "src/store/line_input.h"
+
+#include <cstring>
+
+namespace faultline {
+namespace {
+
+std::string_view TrimLeadingSpaces(std::string_view line) {
+  size_t pos = 0;
+  while (pos < line.size() && line[pos] == ' ') ++pos;
+  // Only a run of spaces before a digit is wrapping (an indented timestamp); keep the
+  // indentation of stack frames and banners, which carries meaning.
+  if (pos > 0 && pos < line.size() && line[pos] >= '0' && line[pos] <= '9') {
+    return line.substr(pos);
+  }
+  return line;
+}
+
+}  // namespace
+
+ReaderInput::ReaderInput(std::unique_ptr<LineReader> reader, std::deque<std::string> prefetched,
+                         bool strip_leading_spaces)
+    : reader_(std::move(reader)),
+      prefetched_(std::move(prefetched)),
+      strip_leading_spaces_(strip_leading_spaces) {}
+
+bool ReaderInput::Next(std::string_view* line, int64_t* number) {
+  if (!prefetched_.empty()) {
+    current_ = std::move(prefetched_.front());
+    prefetched_.pop_front();
+    *line = current_;
+    *number = ++prefetched_number_;
+  } else {
+    if (!reader_->Next(line)) return false;
+    *number = reader_->line_number();
+  }
+  if (strip_leading_spaces_) *line = TrimLeadingSpaces(*line);
+  return true;
+}
+
+SpoolWriter::SpoolWriter() : file_(std::tmpfile()) {}
+
+SpoolWriter::~SpoolWriter() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+void SpoolWriter::Append(int64_t number, std::string_view line) {
+  uint32_t length = static_cast<uint32_t>(line.size());
+  std::fwrite(&number, sizeof number, 1, file_);
+  std::fwrite(&length, sizeof length, 1, file_);
+  std::fwrite(line.data(), 1, line.size(), file_);
+  ++lines_;
+}
+
+std::FILE* SpoolWriter::Release() {
+  std::FILE* file = file_;
+  file_ = nullptr;
+  std::fflush(file);
+  std::rewind(file);
+  return file;
+}
+
+SpoolInput::~SpoolInput() { std::fclose(file_); }
+
+bool SpoolInput::Next(std::string_view* line, int64_t* number) {
+  uint32_t length = 0;
+  if (std::fread(number, sizeof *number, 1, file_) != 1) return false;
+  if (std::fread(&length, sizeof length, 1, file_) != 1) return false;
+  buffer_.resize(length);
+  if (length > 0 && std::fread(buffer_.data(), 1, length, file_) != length) return false;
+  *line = buffer_;
+  return true;
+}
+
+}  // namespace faultline

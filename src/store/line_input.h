@@ -1,0 +1,72 @@
+// Line providers for a parsed source: a LineReader (with the lines already read for format
+// detection replayed first), or a spool file written by the demultiplexer, which keeps each
+// line's original line number.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "src/base/line_reader.h"
+
+namespace faultline {
+
+class LineInput {
+ public:
+  virtual ~LineInput() = default;
+  /// The next line and its 1-based number in the original input. The view is valid until the
+  /// next call. False at the end.
+  virtual bool Next(std::string_view* line, int64_t* number) = 0;
+  /// A read error met on the way ("" if none); the lines before it were delivered.
+  virtual std::string error() const { return {}; }
+};
+
+/// Lines from a LineReader, after `prefetched` (the lines read ahead for detection).
+class ReaderInput final : public LineInput {
+ public:
+  ReaderInput(std::unique_ptr<LineReader> reader, std::deque<std::string> prefetched,
+              bool strip_leading_spaces);
+  bool Next(std::string_view* line, int64_t* number) override;
+  std::string error() const override { return reader_->error(); }
+  const LineReader& reader() const { return *reader_; }
+
+ private:
+  std::unique_ptr<LineReader> reader_;
+  std::deque<std::string> prefetched_;
+  std::string current_;  // holds the prefetched line being handed out
+  int64_t prefetched_number_ = 0;
+  bool strip_leading_spaces_;
+};
+
+/// Appends (number, line) pairs to an anonymous temporary file.
+class SpoolWriter {
+ public:
+  SpoolWriter();
+  ~SpoolWriter();
+  bool ok() const { return file_ != nullptr; }
+  void Append(int64_t number, std::string_view line);
+  /// Hands the file over for reading (rewound); the writer is empty afterwards.
+  std::FILE* Release();
+  int64_t lines() const { return lines_; }
+
+ private:
+  std::FILE* file_;
+  int64_t lines_ = 0;
+};
+
+/// Reads back what a SpoolWriter wrote.
+class SpoolInput final : public LineInput {
+ public:
+  explicit SpoolInput(std::FILE* file) : file_(file) {}
+  ~SpoolInput() override;
+  bool Next(std::string_view* line, int64_t* number) override;
+
+ private:
+  std::FILE* file_;
+  std::string buffer_;
+};
+
+}  // namespace faultline

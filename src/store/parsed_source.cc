@@ -1,0 +1,190 @@
+#include "src/store/parsed_source.h"
+
+#include <algorithm>
+
+#include "parsers/continuation.h"
+#include "parsers/registry.h"
+#include "src/store/source_identity.h"
+
+namespace faultline {
+namespace {
+
+// A record may gather continuation lines up to this size; the rest are counted, not stored.
+constexpr size_t kMaxRecordBytes = 16 << 20;
+// A released record whose text grew beyond this gives its memory back.
+constexpr size_t kShrinkAbove = 1 << 20;
+
+bool Later(const Record* a, const Record* b) {
+  if (a->instant != b->instant) return a->instant > b->instant;
+  return a->line > b->line;
+}
+
+Span SpanOf(std::string_view whole, std::string_view part) {
+  if (part.empty()) return Span{};
+  return Span{static_cast<uint32_t>(part.data() - whole.data()),
+              static_cast<uint32_t>(part.size())};
+}
+
+}  // namespace
+
+ParsedSource::ParsedSource(std::unique_ptr<LineInput> input, const Parser* parser, SourceInfo* info,
+                           int32_t index, SourceClock clock, WindowSettings window)
+    : input_(std::move(input)),
+      parser_(parser),
+      info_(info),
+      index_(index),
+      clock_(clock),
+      window_(window) {}
+
+Record* ParsedSource::Acquire() {
+  if (!free_.empty()) {
+    Record* record = free_.back();
+    free_.pop_back();
+    record->Clear();
+    return record;
+  }
+  owned_.push_back(std::make_unique<Record>());
+  return owned_.back().get();
+}
+
+void ParsedSource::Release(Record* record) {
+  if (record->text.capacity() > kShrinkAbove) std::string().swap(record->text);
+  free_.push_back(record);
+}
+
+void ParsedSource::StartRecord(std::string_view line, int64_t number, const Header& header,
+                               const Parser& parser) {
+  Finish();
+  Record* r = Acquire();
+  r->text.assign(line);
+  r->line = number;
+  r->source = index_;
+  r->level = header.level;
+  r->myid = header.myid;
+  r->code_line = header.code_line;
+  r->precision = header.precision;
+  r->thread = SpanOf(line, header.thread);
+  r->logger = SpanOf(line, header.logger);
+  r->message = SpanOf(line, header.message);
+  r->component = parser.DefaultComponent();
+  if (r->component == Component::kOther) {
+    r->component = info_->component;
+    if (r->component == Component::kOther) r->component = ComponentFromLogger(header.logger);
+  }
+  if (header.local == kNoInstant) {
+    r->instant = previous_instant_;
+    r->flags |= kInheritedTime;
+    ++info_->inherited_time;
+  } else {
+    r->local = header.local;
+    r->instant = header.has_offset ? clock_.WithOffset(header.local, header.utc_offset_us)
+                                   : clock_.ToUtc(header.local, &r->flags);
+  }
+  if (&parser == parser_ && header.variant < info_->variant_records.size()) {
+    ++info_->variant_records[header.variant];
+  }
+  open_ = r;
+}
+
+void ParsedSource::Finish() {
+  Record* r = open_;
+  if (r == nullptr) return;
+  open_ = nullptr;
+  ++info_->records;
+  if (r->instant != kNoInstant) {
+    if (previous_instant_ != kNoInstant && r->instant < previous_instant_) {
+      r->flags |= kOutOfOrder;
+      ++info_->out_of_order;
+    }
+    previous_instant_ = r->instant;
+    newest_ = std::max(newest_, r->instant);
+    if (info_->first_instant == kNoInstant || r->instant < info_->first_instant) {
+      info_->first_instant = r->instant;
+    }
+    info_->last_instant = std::max(info_->last_instant, r->instant);
+  }
+  heap_.push_back(r);
+  std::push_heap(heap_.begin(), heap_.end(), Later);
+}
+
+void ParsedSource::ReadLine(std::string_view line, int64_t number) {
+  ++info_->lines;
+  Header header;
+  Miss miss;
+  if (parser_ != nullptr && parser_->ParseHeader(line, &header, &miss)) {
+    StartRecord(line, number, header, *parser_);
+    return;
+  }
+  if (open_ != nullptr && IsContinuationLine(line)) {
+    ++info_->continuation_lines;
+    ++open_->continuation_lines;
+    if (open_->text.size() + line.size() < kMaxRecordBytes) {
+      open_->text += '\n';
+      open_->text.append(line);
+    } else {
+      open_->flags |= kTruncated;
+    }
+    return;
+  }
+  const Parser& generic = GenericLogParser();
+  if (parser_ != &generic && generic.ParseHeader(line, &header, &miss)) {
+    StartRecord(line, number, header, generic);
+    return;
+  }
+  // Nothing understands the line: keep it as an unparsed record at the time of the record
+  // before it, so it is counted and shown in place, never dropped.
+  Finish();
+  Record* r = Acquire();
+  r->text.assign(line);
+  r->line = number;
+  r->source = index_;
+  r->message = Span{0, static_cast<uint32_t>(line.size())};
+  r->component = info_->component;
+  r->flags = kUnparsed;
+  r->instant = previous_instant_;
+  if (r->instant != kNoInstant) r->flags |= kInheritedTime;
+  ++info_->unparsed;
+  open_ = r;
+  Finish();
+}
+
+bool ParsedSource::Releasable() const {
+  if (heap_.empty()) return false;
+  if (eof_ || heap_.size() > window_.max_records) return true;
+  int64_t top = heap_.front()->instant;
+  if (top == kNoInstant || newest_ == kNoInstant) return top == kNoInstant;
+  return top <= newest_ - window_.span_us;
+}
+
+Record* ParsedSource::PopWindow() {
+  std::pop_heap(heap_.begin(), heap_.end(), Later);
+  Record* r = heap_.back();
+  heap_.pop_back();
+  if (r->instant != kNoInstant) {
+    if (last_released_ != kNoInstant && r->instant < last_released_) ++info_->unplaceable;
+    last_released_ = std::max(last_released_, r->instant);
+  }
+  return r;
+}
+
+Record* ParsedSource::Next() {
+  std::string_view line;
+  int64_t number = 0;
+  while (!Releasable()) {
+    if (eof_) return nullptr;
+    if (input_->Next(&line, &number)) {
+      ReadLine(line, number);
+    } else {
+      Finish();
+      eof_ = true;
+      std::string error = input_->error();
+      if (!error.empty() && info_->problem.empty()) {
+        info_->problem = error;
+        info_->read_problem = true;
+      }
+    }
+  }
+  return PopWindow();
+}
+
+}  // namespace faultline

@@ -1,0 +1,62 @@
+// One source's records in time order: assembles header and continuation lines into records,
+// stamps them in UTC, and passes them through a small reorder window so that lines which go
+// backwards a little inside one file still come out in the right place.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "parsers/parser.h"
+#include "src/store/event.h"
+#include "src/store/line_input.h"
+#include "src/store/source_info.h"
+#include "src/time/clock.h"
+
+namespace faultline {
+
+struct WindowSettings {
+  int64_t span_us = 2'000'000;  ///< how far back a line may go and still be placed in order
+  size_t max_records = 4096;    ///< bound on records held, whatever the span
+};
+
+class ParsedSource {
+ public:
+  /// `parser` may be nullptr (unrecognised input: lines become unparsed records, except those
+  /// the generic fallback understands). `info` must outlive the source.
+  ParsedSource(std::unique_ptr<LineInput> input, const Parser* parser, SourceInfo* info,
+               int32_t index, SourceClock clock, WindowSettings window);
+
+  /// The next record, or nullptr at the end. Valid until Release().
+  Record* Next();
+  /// Returns a record from Next() for reuse.
+  void Release(Record* record);
+  const SourceInfo& info() const { return *info_; }
+
+ private:
+  void ReadLine(std::string_view line, int64_t number);
+  Record* Acquire();
+  void StartRecord(std::string_view line, int64_t number, const Header& header,
+                   const Parser& parser);
+  void Finish();  // moves the open record into the window
+  bool Releasable() const;
+  Record* PopWindow();
+
+  std::unique_ptr<LineInput> input_;
+  const Parser* parser_;
+  SourceInfo* info_;
+  int32_t index_;
+  SourceClock clock_;
+  WindowSettings window_;
+  bool eof_ = false;
+
+  Record* open_ = nullptr;     // the record whose continuation lines may still follow
+  std::vector<Record*> heap_;  // min-heap on (instant, line)
+  std::vector<std::unique_ptr<Record>> owned_;
+  std::vector<Record*> free_;
+  int64_t newest_ = kNoInstant;            // latest instant read so far
+  int64_t previous_instant_ = kNoInstant;  // instant of the record before, in file order
+  int64_t last_released_ = kNoInstant;
+};
+
+}  // namespace faultline

@@ -1,0 +1,121 @@
+#include "src/store/source_identity.h"
+
+#include <filesystem>
+#include <vector>
+
+namespace faultline {
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// "hadoop-hdfs-zkfc-nn1.log.3.gz" -> "hadoop-hdfs-zkfc-nn1"
+std::string Stem(std::string name) {
+  if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
+  for (int round = 0; round < 2; ++round) {  // rotation suffix, then the extension
+    size_t dot = name.rfind('.');
+    size_t dash = name.rfind('-');
+    if (dot != std::string::npos && IsDigits(std::string_view(name).substr(dot + 1))) {
+      name.resize(dot);  // .1, .20260101
+    } else if (dot != std::string::npos && name.size() - dot == 11 && name[dot + 5] == '-') {
+      name.resize(dot);  // .2026-01-01
+    } else if (dash != std::string::npos && dash > name.rfind(".log") &&
+               IsDigits(std::string_view(name).substr(dash + 1))) {
+      name.resize(dash);  // .log-20260101
+    }
+  }
+  if (EndsWith(name, ".log") || EndsWith(name, ".out")) name.resize(name.size() - 4);
+  return name;
+}
+
+std::vector<std::string> SplitDash(const std::string& s) {
+  std::vector<std::string> parts;
+  size_t begin = 0;
+  for (;;) {
+    size_t dash = s.find('-', begin);
+    parts.push_back(s.substr(begin, dash - begin));
+    if (dash == std::string::npos) break;
+    begin = dash + 1;
+  }
+  return parts;
+}
+
+Component ComponentFromDaemon(std::string_view daemon) {
+  if (daemon == "zkfc") return Component::kZkfc;
+  if (daemon == "namenode") return Component::kNameNode;
+  if (daemon == "journalnode") return Component::kJournalNode;
+  if (daemon == "server" || daemon == "zookeeper") return Component::kZk;
+  return Component::kOther;
+}
+
+Component ComponentFromName(std::string_view name) {
+  if (name.find("zkfc") != std::string_view::npos) return Component::kZkfc;
+  if (name.find("journalnode") != std::string_view::npos) return Component::kJournalNode;
+  if (name.find("namenode") != std::string_view::npos) return Component::kNameNode;
+  if (name.find("zookeeper") != std::string_view::npos || name.substr(0, 2) == "zk") {
+    return Component::kZk;
+  }
+  if (name.find("kazoo") != std::string_view::npos ||
+      name.find("monitor") != std::string_view::npos) {
+    return Component::kMonitor;
+  }
+  return Component::kOther;
+}
+
+}  // namespace
+
+SourceIdentity IdentifyFromPath(const std::string& path, const std::string& root) {
+  SourceIdentity id;
+  if (path == "-") return id;
+  namespace fs = std::filesystem;
+  fs::path p(path);
+  std::string stem = Stem(p.filename().string());
+  std::vector<std::string> parts = SplitDash(stem);
+  static constexpr std::string_view kHadoopPrefixes[] = {"hadoop", "yarn", "mapred", "hdfs"};
+  bool hadoop_name = false;
+  for (std::string_view prefix : kHadoopPrefixes) hadoop_name |= parts[0] == prefix;
+  if ((hadoop_name || parts[0] == "zookeeper") && parts.size() >= 4) {
+    id.daemon = parts[2];
+    id.host = parts[3];
+    for (size_t i = 4; i < parts.size(); ++i) id.host += "-" + parts[i];
+    id.component = ComponentFromDaemon(id.daemon);
+    return id;
+  }
+  // One folder per server (zk1/zookeeper.log): the folder names the host.
+  fs::path parent = p.parent_path();
+  bool in_subdir = !root.empty() && !parent.empty() &&
+                   fs::path(root).lexically_normal() != parent.lexically_normal();
+  id.host = in_subdir ? parent.filename().string() : stem;
+  id.component = ComponentFromName(stem);
+  if (id.component == Component::kOther && in_subdir) {
+    id.component = ComponentFromName(parent.filename().string());
+  }
+  return id;
+}
+
+Component ComponentFromLogger(std::string_view logger) {
+  if (logger.find("ZKFailoverController") != std::string_view::npos ||
+      logger.find("ActiveStandbyElector") != std::string_view::npos ||
+      logger.find("HealthMonitor") != std::string_view::npos ||
+      logger.find("ha.NodeFencer") != std::string_view::npos ||
+      logger.find("ha.SshFenceByTcpPort") != std::string_view::npos) {
+    return Component::kZkfc;
+  }
+  if (logger.find("qjournal.server") != std::string_view::npos) return Component::kJournalNode;
+  if (logger.find("hdfs.server.namenode") != std::string_view::npos ||
+      logger.find("hdfs.StateChange") != std::string_view::npos) {
+    return Component::kNameNode;
+  }
+  return Component::kOther;
+}
+
+}  // namespace faultline

@@ -1,0 +1,41 @@
+// What is known and counted about one source: the `sources` command prints it, the other
+// commands use it to name hosts and files.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "parsers/detect.h"
+#include "src/store/event.h"
+
+namespace faultline {
+
+struct SourceInfo {
+  std::string path;  ///< the input as given ("-" for standard input)
+  std::string name;  ///< how output names it: the path, or "-#2" for a stdin segment
+  std::string host;  ///< "" when nothing names it
+  std::string zone;  ///< time zone its wall-clock times were read in
+  Component component = Component::kOther;
+  const Parser* parser = nullptr;  ///< nullptr: no parser recognised it
+  bool compressed = false;
+  bool demultiplexed = false;  ///< a segment of stdin or of a docker-compose capture
+  std::string problem;         ///< why it was skipped or cut short ("" if read in full)
+  bool read_problem = false;   ///< `problem` came up while reading, after the open
+
+  int64_t lines = 0;
+  int64_t records = 0;
+  int64_t continuation_lines = 0;
+  int64_t unparsed = 0;
+  int64_t out_of_order = 0;  ///< records earlier than the record before them
+  int64_t unplaceable = 0;   ///< of those, records too late for the reorder window
+  int64_t inherited_time = 0;
+  int64_t split_lines = 0;
+  std::array<int64_t, 4> variant_records{};  ///< header records per parser variant
+  int64_t first_instant = kNoInstant, last_instant = kNoInstant;
+
+  std::optional<Detection> detection;  ///< kept for `sources --explain`
+};
+
+}  // namespace faultline

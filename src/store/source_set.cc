@@ -1,0 +1,126 @@
+#include "src/store/source_set.h"
+
+#include <deque>
+
+#include "parsers/detect.h"
+#include "parsers/registry.h"
+#include "src/store/demux.h"
+#include "src/store/source_identity.h"
+
+namespace faultline {
+namespace {
+
+// Leading spaces before a timestamp are wrapping, not content (see line_input.cc).
+std::string_view TrimForDetection(std::string_view line) {
+  size_t pos = 0;
+  while (pos < line.size() && line[pos] == ' ') ++pos;
+  return pos < line.size() && line[pos] >= '0' && line[pos] <= '9' ? line.substr(pos) : line;
+}
+
+Component ComponentFor(const Parser* parser, Component from_path) {
+  if (parser != nullptr && parser->DefaultComponent() != Component::kOther) {
+    return parser->DefaultComponent();
+  }
+  return from_path;
+}
+
+void AddSource(SourceSet* set, std::unique_ptr<SourceInfo> info, std::unique_ptr<LineInput> input,
+               const OpenOptions& options) {
+  info->zone = options.clocks.ZoneNameFor(info->host);
+  int32_t index = static_cast<int32_t>(set->sources.size());
+  auto source = std::make_unique<ParsedSource>(std::move(input), info->parser, info.get(), index,
+                                               options.clocks.ClockFor(info->host), options.window);
+  set->sources.push_back(std::move(source));
+  set->infos.push_back(std::move(info));
+}
+
+// Splits an interleaved input into one source per segment.
+void AddDemultiplexed(SourceSet* set, const SourceInfo& base, std::unique_ptr<LineInput> input,
+                      const OpenOptions& options, Reporter* reporter) {
+  DemuxResult demux = Demultiplex(input.get(), options.window.span_us);
+  if (!demux.error.empty()) reporter->InputProblem(base.path, demux.error);
+  for (Segment& segment : demux.segments) {
+    if (segment.input == nullptr) continue;
+    auto info = std::make_unique<SourceInfo>(base);
+    info->demultiplexed = true;
+    info->parser = segment.parser;
+    if (!segment.service.empty()) {
+      info->host = segment.service;
+      info->name = base.name + "[" + segment.service + "]";
+    } else if (demux.segments.size() > 1) {
+      info->name = base.name + "#" + std::to_string(segment.ordinal);
+    }
+    info->component = ComponentFor(segment.parser, info->component);
+    info->problem = demux.error;
+    AddSource(set, std::move(info), std::move(segment.input), options);
+  }
+}
+
+}  // namespace
+
+SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& options,
+                      Reporter* reporter) {
+  SourceSet set;
+  for (const InputFile& input : inputs) {
+    auto info = std::make_unique<SourceInfo>();
+    info->path = input.path;
+    info->name = input.path;
+    SourceIdentity identity = IdentifyFromPath(input.path, input.root);
+    info->host = identity.host;
+    info->component = identity.component;
+
+    std::string err;
+    std::unique_ptr<ByteSource> bytes = OpenByteSource(input.path, &err);
+    if (bytes == nullptr) {
+      info->problem = "cannot open: " + err;
+      reporter->InputProblem(input.path, info->problem);
+      set.infos.push_back(std::move(info));
+      continue;
+    }
+    auto reader = std::make_unique<LineReader>(std::move(bytes));
+    info->compressed = reader->compressed();
+    if (reader->LooksBinary()) {
+      info->problem = "binary data (NUL bytes in the first 8 KiB), skipped";
+      reporter->InputProblem(input.path, info->problem);
+      set.infos.push_back(std::move(info));
+      continue;
+    }
+    // Read ahead for detection; these lines are replayed to the parser afterwards.
+    std::deque<std::string> head;
+    std::vector<std::string_view> sample;
+    std::string_view line;
+    int compose_lines = 0, nonempty = 0;
+    while (head.size() < static_cast<size_t>(kDetectLines) && reader->Next(&line)) {
+      head.emplace_back(line);
+      std::string_view stripped = line, service;
+      if (!line.empty()) ++nonempty;
+      if (StripComposePrefix(&stripped, &service)) ++compose_lines;
+    }
+    for (const std::string& kept : head) sample.push_back(TrimForDetection(kept));
+    bool interleaved = input.path == "-" || (nonempty > 0 && compose_lines * 2 >= nonempty);
+    Detection detection = DetectFormat(sample);
+    sample.clear();  // its views die with `head` below
+    auto line_input = std::make_unique<ReaderInput>(std::move(reader), std::move(head), true);
+
+    if (interleaved && options.forced_parser == nullptr) {
+      AddDemultiplexed(&set, *info, std::move(line_input), options, reporter);
+      continue;
+    }
+    info->parser = options.forced_parser != nullptr ? options.forced_parser : detection.parser;
+    info->detection = std::move(detection);
+    info->component = ComponentFor(info->parser, info->component);
+    AddSource(&set, std::move(info), std::move(line_input), options);
+  }
+  return set;
+}
+
+void ReportReadProblems(const SourceSet& set, Reporter* reporter) {
+  for (const auto& info : set.infos) {
+    // Open-time problems were reported when they happened; these came up while reading.
+    if (info->read_problem) {
+      reporter->InputProblem(info->path, info->problem + " (the lines before it were read)");
+    }
+  }
+}
+
+}  // namespace faultline
