@@ -5,6 +5,8 @@
 // configurations that drop it. The thread may itself contain ':' and ']' characters
 // ("QuorumPeer[myid=1](plain=[0:0:0:0:0:0:0:0]:2181)(secure=disabled)"), so the bracket is closed
 // by the last "@<line>] - " rather than the first ']'.
+#include <string.h>
+
 #include <array>
 
 #include "parsers/parser.h"
@@ -18,6 +20,13 @@ namespace {
 using scan::Fail;
 
 constexpr std::array<std::string_view, 3> kVariants = {"myid", "empty-myid", "no-myid"};
+
+// memrchr is vectorised; string_view::rfind walks byte by byte.
+size_t LastIndexOf(std::string_view s, char c, size_t end) {
+  const void* hit = memrchr(s.data(), c, end);
+  return hit == nullptr ? std::string_view::npos
+                        : static_cast<size_t>(static_cast<const char*>(hit) - s.data());
+}
 
 int32_t MyidFromThread(std::string_view thread) {
   size_t at = thread.find("myid=");
@@ -105,9 +114,9 @@ class ZooKeeperParser final : public Parser {
       return Fail(miss, open, "no '] - ' closing the thread:Class@line bracket");
     }
     std::string_view inside = s.substr(open, close - open);
-    size_t at = inside.rfind('@');
+    size_t at = LastIndexOf(inside, '@', inside.size());
     if (at == std::string_view::npos) return Fail(miss, open, "no '@line' in the bracket");
-    size_t colon = inside.rfind(':', at);
+    size_t colon = LastIndexOf(inside, ':', at);
     if (colon == std::string_view::npos) return Fail(miss, open, "no ':' before Class@line");
     out->thread = inside.substr(0, colon);
     out->logger = inside.substr(colon + 1, at - colon - 1);

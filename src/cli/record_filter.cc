@@ -57,10 +57,12 @@ bool RecordFilter::Init(const FilterOptions& options, Reporter* reporter) {
       ok = false;
     }
   }
+  active_ = has_time_bounds_ || min_level_ != Level::kUnknown || !hosts_.empty() ||
+            !components_.empty() || grep_ != nullptr;
   return ok;
 }
 
-bool RecordFilter::Accept(const Record& record, const SourceInfo& source) const {
+bool RecordFilter::Check(const Record& record, const SourceInfo& source) const {
   if (has_time_bounds_ &&
       (record.instant == kNoInstant || record.instant < from_ || record.instant >= to_)) {
     return false;

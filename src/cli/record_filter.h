@@ -18,9 +18,14 @@ class RecordFilter {
  public:
   /// Compiles the options; false (with messages on the reporter) when one is invalid.
   bool Init(const FilterOptions& options, Reporter* reporter);
-  bool Accept(const Record& record, const SourceInfo& source) const;
+  bool Accept(const Record& record, const SourceInfo& source) const {
+    return !active_ || Check(record, source);
+  }
 
  private:
+  bool Check(const Record& record, const SourceInfo& source) const;
+
+  bool active_ = false;  // any filter given
   int64_t from_ = INT64_MIN, to_ = INT64_MAX;
   bool has_time_bounds_ = false;
   Level min_level_ = Level::kUnknown;

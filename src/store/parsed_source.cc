@@ -14,9 +14,9 @@ constexpr size_t kMaxRecordBytes = 16 << 20;
 // A released record whose text grew beyond this gives its memory back.
 constexpr size_t kShrinkAbove = 1 << 20;
 
-bool Later(const Record* a, const Record* b) {
-  if (a->instant != b->instant) return a->instant > b->instant;
-  return a->line > b->line;
+bool Earlier(const Record* a, const Record* b) {
+  if (a->instant != b->instant) return a->instant < b->instant;
+  return a->line < b->line;
 }
 
 Span SpanOf(std::string_view whole, std::string_view part) {
@@ -103,8 +103,12 @@ void ParsedSource::Finish() {
     }
     info_->last_instant = std::max(info_->last_instant, r->instant);
   }
-  heap_.push_back(r);
-  std::push_heap(heap_.begin(), heap_.end(), Later);
+  if (window_records_.empty() || !Earlier(r, window_records_.back())) {
+    window_records_.push_back(r);
+  } else {
+    window_records_.insert(
+        std::upper_bound(window_records_.begin(), window_records_.end(), r, Earlier), r);
+  }
 }
 
 void ParsedSource::ReadLine(std::string_view line, int64_t number) {
@@ -149,17 +153,16 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
 }
 
 bool ParsedSource::Releasable() const {
-  if (heap_.empty()) return false;
-  if (eof_ || heap_.size() > window_.max_records) return true;
-  int64_t top = heap_.front()->instant;
+  if (window_records_.empty()) return false;
+  if (eof_ || window_records_.size() > window_.max_records) return true;
+  int64_t top = window_records_.front()->instant;
   if (top == kNoInstant || newest_ == kNoInstant) return top == kNoInstant;
   return top <= newest_ - window_.span_us;
 }
 
 Record* ParsedSource::PopWindow() {
-  std::pop_heap(heap_.begin(), heap_.end(), Later);
-  Record* r = heap_.back();
-  heap_.pop_back();
+  Record* r = window_records_.front();
+  window_records_.pop_front();
   if (r->instant != kNoInstant) {
     if (last_released_ != kNoInstant && r->instant < last_released_) ++info_->unplaceable;
     last_released_ = std::max(last_released_, r->instant);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -50,8 +51,10 @@ class ParsedSource {
   WindowSettings window_;
   bool eof_ = false;
 
-  Record* open_ = nullptr;     // the record whose continuation lines may still follow
-  std::vector<Record*> heap_;  // min-heap on (instant, line)
+  Record* open_ = nullptr;  // the record whose continuation lines may still follow
+  // Finished records not yet handed out, sorted by (instant, line). Logs are nearly in order,
+  // so a record almost always goes at the back; the rare earlier one is inserted in place.
+  std::deque<Record*> window_records_;
   std::vector<std::unique_ptr<Record>> owned_;
   std::vector<Record*> free_;
   int64_t newest_ = kNoInstant;            // latest instant read so far

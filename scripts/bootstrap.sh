@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# One command on a fresh Debian 12 machine:
+#   scripts/bootstrap.sh demo   install missing packages, build, run faultline on the bundled incident
+#   scripts/bootstrap.sh test   install missing packages, build, run every test (ctest)
+# Packages are installed only when missing (as root, or through sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(g++ cmake make pkg-config libre2-dev libcli11-dev libhowardhinnant-date-dev doctest-dev
+  libtomlplusplus-dev zlib1g-dev tzdata python3 gzip util-linux)
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || {
+      echo "bootstrap: missing packages: ${missing[*]}; run as root: apt-get install ${missing[*]}" >&2
+      exit 2
+    }
+    sudo=(sudo)
+  fi
+  echo "bootstrap: installing ${missing[*]}" >&2
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFAULTLINE_WERROR=ON >/dev/null
+  cmake --build build -j "$(nproc)"
+}
+
+case "${1:-}" in
+  demo)
+    install_missing
+    build
+    ./build/faultline timeline --around '2019-09-17 05:04:10' --window 10s --level warn \
+      testdata/incidents/zkfc-connectionloss
+    ;;
+  test)
+    install_missing
+    build
+    ctest --test-dir build --output-on-failure -j "$(nproc)"
+    ;;
+  *)
+    echo "usage: scripts/bootstrap.sh demo|test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,52 @@
+# Shared helpers for the CLI tests. Each test script sources this, runs the real binary
+# ($FAULTLINE) on files under $TESTDATA or built in a scratch directory, and asserts on exit
+# status, stdout and stderr.
+set -u
+: "${FAULTLINE:?set FAULTLINE to the faultline binary}"
+: "${TESTDATA:?set TESTDATA to the testdata directory}"
+SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/faultline-cli.XXXXXX")
+trap 'chmod -R u+rwx "$SCRATCH" 2>/dev/null; rm -rf "$SCRATCH"' EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+# run ARGS...: runs faultline, leaving $STATUS, $OUT (stdout file) and $ERR (stderr file).
+run() {
+  OUT="$SCRATCH/stdout" ERR="$SCRATCH/stderr"
+  "$FAULTLINE" "$@" >"$OUT" 2>"$ERR" </dev/null
+  STATUS=$?
+}
+
+# run_stdin FILE ARGS...: like run, with FILE on standard input.
+run_stdin() {
+  local input=$1
+  shift
+  OUT="$SCRATCH/stdout" ERR="$SCRATCH/stderr"
+  "$FAULTLINE" "$@" >"$OUT" 2>"$ERR" <"$input"
+  STATUS=$?
+}
+
+expect_status() {
+  [ "$STATUS" -eq "$1" ] || fail "exit status $STATUS, expected $1; stderr: $(cat "$ERR")"
+}
+
+# expect_stderr_line TEXT: stderr has a line that is exactly TEXT.
+expect_stderr_line() {
+  grep -qxF -- "$1" "$ERR" || fail "stderr lacks line: $1; stderr was: $(cat "$ERR")"
+}
+
+expect_stdout_has() {
+  grep -qF -- "$1" "$OUT" || fail "stdout lacks: $1"
+}
+
+# expect_same EXPECTED_FILE ACTUAL_FILE
+expect_same() {
+  diff -u "$1" "$2" >&2 || fail "output differs from $1"
+}
+
+pass() {
+  echo "PASS: $(basename "$0" .sh)"
+  exit 0
+}
