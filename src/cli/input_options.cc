@@ -15,11 +15,13 @@ void AddInputOptions(CLI::App* app, InputOptions* options) {
   app->add_option("--tz", options->zones,
                   "Time zone of zone-less log times: ZONE for all sources or HOST=ZONE for one\n"
                   "(IANA names, e.g. Asia/Shanghai). Default: UTC. Repeatable")
-      ->type_name("[HOST=]ZONE");
+      ->type_name("[HOST=]ZONE")
+      ->allow_extra_args(false);
   app->add_option("--skew", options->skews,
                   "Add DURATION to every time read from HOST, to correct its clock\n"
                   "(e.g. nn1=+1.5s, zk2=-300ms). Repeatable")
-      ->type_name("HOST=±DUR");
+      ->type_name("HOST=±DUR")
+      ->allow_extra_args(false);
   app->add_option("--reorder-window", options->reorder_window,
                   "How far back a line may go in time inside one file and still be put in order")
       ->capture_default_str()
@@ -40,10 +42,12 @@ void AddFilterOptions(CLI::App* app, FilterOptions* options) {
                   "Only records at this level or above: trace, debug, info, warn, error, fatal")
       ->type_name("LEVEL");
   app->add_option("--host", options->hosts, "Only records from HOST (repeatable)")
-      ->type_name("HOST");
+      ->type_name("HOST")
+      ->allow_extra_args(false);
   app->add_option("--component", options->components,
                   "Only records of: zk, zkfc, namenode, journalnode, monitor, other (repeatable)")
-      ->type_name("NAME");
+      ->type_name("NAME")
+      ->allow_extra_args(false);
   app->add_option("--grep", options->grep, "Only records whose text matches this RE2 pattern")
       ->type_name("RE2");
 }

@@ -3,6 +3,7 @@
 // parser stopped matching and why (with the line and a caret).
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 #include "src/base/terminal.h"
 #include "src/base/text_out.h"
@@ -34,6 +35,26 @@ std::string VariantSummary(const SourceInfo& info) {
     summary += std::string(variants[i]);
   }
   return summary;
+}
+
+// Columns padded to their widest cell; counts (columns 5-8) right-aligned.
+void AppendTable(const std::vector<std::vector<std::string>>& rows, std::string* out) {
+  std::vector<size_t> widths(rows[0].size(), 0);
+  for (const auto& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      bool right = i >= 5 && i <= 8;
+      size_t pad = widths[i] - row[i].size();
+      if (right) line.append(pad, ' ');
+      line += row[i];
+      if (!right && i + 1 < row.size()) line.append(pad, ' ');
+      if (i + 1 < row.size()) line += "  ";
+    }
+    *out += line + "\n";
+  }
 }
 
 void PrintExplanation(const SourceInfo& info, std::string* out) {
@@ -78,25 +99,21 @@ int RunSources(const SourcesOptions& options) {
   }
   OutputBuffer out(stdout);
   std::string* text = out.text();
-  char row[512];
-  std::snprintf(row, sizeof row, "%-34s %-16s %-10s %-11s %-9s %8s %8s %8s %6s %24s %24s\n",
-                "SOURCE", "FORMAT", "HOST", "COMPONENT", "ZONE", "LINES", "RECORDS", "UNPARSED",
-                "OOO", "FIRST", "LAST");
-  text->append(row);
+  std::vector<std::vector<std::string>> rows = {{"SOURCE", "FORMAT", "HOST", "COMPONENT", "ZONE",
+                                                 "LINES", "RECORDS", "UNPARSED", "OOO", "FIRST",
+                                                 "LAST"}};
   for (const auto& info : set.infos) {
     std::string format = info->parser != nullptr ? std::string(info->parser->Name()) : "-";
     if (!info->problem.empty() && info->lines == 0) format = "skipped";
     std::string variant = VariantSummary(*info);
     if (!variant.empty()) format += "/" + variant;
-    std::snprintf(
-        row, sizeof row, "%-34s %-16s %-10s %-11s %-9s %8lld %8lld %8lld %6lld %24s %24s\n",
-        info->name.c_str(), format.c_str(), info->host.empty() ? "-" : info->host.c_str(),
-        std::string(ComponentName(info->component)).c_str(), info->zone.c_str(),
-        static_cast<long long>(info->lines), static_cast<long long>(info->records),
-        static_cast<long long>(info->unparsed), static_cast<long long>(info->out_of_order),
-        InstantText(info->first_instant).c_str(), InstantText(info->last_instant).c_str());
-    text->append(row);
+    rows.push_back({info->name, format, info->host.empty() ? "-" : info->host,
+                    std::string(ComponentName(info->component)), info->zone,
+                    std::to_string(info->lines), std::to_string(info->records),
+                    std::to_string(info->unparsed), std::to_string(info->out_of_order),
+                    InstantText(info->first_instant), InstantText(info->last_instant)});
   }
+  AppendTable(rows, text);
   if (options.explain) {
     text->append("\n");
     for (const auto& info : set.infos) PrintExplanation(*info, text);

@@ -92,8 +92,10 @@ SourceIdentity IdentifyFromPath(const std::string& path, const std::string& root
   }
   // One folder per server (zk1/zookeeper.log): the folder names the host.
   fs::path parent = p.parent_path();
-  bool in_subdir = !root.empty() && !parent.empty() &&
-                   fs::path(root).lexically_normal() != parent.lexically_normal();
+  std::string root_dir = root;
+  while (root_dir.size() > 1 && root_dir.back() == '/') root_dir.pop_back();
+  bool in_subdir = !root_dir.empty() && !parent.empty() &&
+                   fs::path(root_dir).lexically_normal() != parent.lexically_normal();
   id.host = in_subdir ? parent.filename().string() : stem;
   id.component = ComponentFromName(stem);
   if (id.component == Component::kOther && in_subdir) {

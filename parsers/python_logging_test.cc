@@ -1,0 +1,160 @@
+#include <doctest/doctest.h>
+
+#include <string_view>
+
+#include "parsers/registry.h"
+
+namespace faultline {
+namespace {
+
+const Parser& Py() { return PythonLogParser(); }
+
+std::string_view VariantName(const Header& h) { return Py().Variants()[h.variant]; }
+
+// 2019-09-17 05:04:03.691 UTC in microseconds.
+constexpr int64_t kT = (1568696652LL - 9) * 1'000'000 + 691'000;
+
+TEST_CASE("python: variants") {
+  CHECK(Py().Name() == "python");
+  REQUIRE(Py().Variants().size() == 4);
+  CHECK(Py().Variants()[0] == "module");
+  CHECK(Py().Variants()[1] == "space");
+  CHECK(Py().Variants()[2] == "dash");
+  CHECK(Py().Variants()[3] == "bare");
+}
+
+TEST_CASE("python: module") {
+  std::string_view line =
+      "2019-09-17 05:04:03,691 -connection:connection.py-L608-WARNING: Connection dropped: "
+      "outstanding heartbeat ping not received";
+  Header h;
+  Miss miss;
+  REQUIRE(Py().ParseHeader(line, &h, &miss));
+  CHECK(VariantName(h) == "module");
+  CHECK(h.local == kT);
+  CHECK(h.precision == 3);
+  CHECK_FALSE(h.has_offset);
+  CHECK(h.level == Level::kWarn);
+  CHECK(h.logger == "connection");
+  CHECK(h.thread == "");
+  CHECK(h.myid == -1);
+  CHECK(h.code_line == 608);
+  CHECK(h.message == "Connection dropped: outstanding heartbeat ping not received");
+}
+
+TEST_CASE("python: space") {
+  std::string_view line =
+      "2019-09-17 05:04:03,691 WARNING kazoo.client Connection dropped: socket connection broken";
+  Header h;
+  Miss miss;
+  REQUIRE(Py().ParseHeader(line, &h, &miss));
+  CHECK(VariantName(h) == "space");
+  CHECK(h.local == kT);
+  CHECK(h.level == Level::kWarn);
+  CHECK(h.logger == "kazoo.client");
+  CHECK(h.code_line == -1);
+  CHECK(h.message == "Connection dropped: socket connection broken");
+}
+
+TEST_CASE("python: space with a message-less line") {
+  Header h;
+  Miss miss;
+  REQUIRE(Py().ParseHeader("2019-09-17 05:04:03,691 INFO kazoo.client", &h, &miss));
+  CHECK(VariantName(h) == "space");
+  CHECK(h.logger == "kazoo.client");
+  CHECK(h.message == "");
+}
+
+TEST_CASE("python: dash") {
+  std::string_view line = "2019-09-17 05:04:03,691 - kazoo.client - INFO - Zookeeper connection lost";
+  Header h;
+  Miss miss;
+  REQUIRE(Py().ParseHeader(line, &h, &miss));
+  CHECK(VariantName(h) == "dash");
+  CHECK(h.local == kT);
+  CHECK(h.level == Level::kInfo);
+  CHECK(h.logger == "kazoo.client");
+  CHECK(h.message == "Zookeeper connection lost");
+}
+
+TEST_CASE("python: bare has no time") {
+  std::string_view line =
+      "WARNING:kazoo.client:Connection dropped: outstanding heartbeat ping not received";
+  Header h;
+  h.local = 12345;
+  h.code_line = 3;
+  Miss miss;
+  REQUIRE(Py().ParseHeader(line, &h, &miss));
+  CHECK(VariantName(h) == "bare");
+  CHECK(h.local == kNoInstant);
+  CHECK_FALSE(h.has_offset);
+  CHECK(h.level == Level::kWarn);
+  CHECK(h.logger == "kazoo.client");
+  CHECK(h.code_line == -1);
+  CHECK(h.message == "Connection dropped: outstanding heartbeat ping not received");
+}
+
+TEST_CASE("python: level names") {
+  struct Row {
+    std::string_view line;
+    Level level;
+    std::string_view logger, message;
+  };
+  const Row rows[] = {
+      {"DEBUG:__main__:starting", Level::kDebug, "__main__", "starting"},
+      {"INFO:root:", Level::kInfo, "root", ""},
+      {"ERROR:my-monitor:boom: x", Level::kError, "my-monitor", "boom: x"},
+      {"CRITICAL:kazoo.client:lost", Level::kFatal, "kazoo.client", "lost"},
+      {"2019-09-17 05:04:03,691 - kazoo.client - CRITICAL - gone", Level::kFatal, "kazoo.client",
+       "gone"},
+      {"2019-09-17 05:04:03,691 - kazoo.client - ERROR", Level::kError, "kazoo.client", ""},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.line);
+    Header h;
+    Miss miss;
+    REQUIRE(Py().ParseHeader(row.line, &h, &miss));
+    CHECK(LevelName(h.level) == LevelName(row.level));
+    CHECK(h.logger == row.logger);
+    CHECK(h.message == row.message);
+  }
+}
+
+TEST_CASE("python: rejections") {
+  struct Row {
+    std::string_view line;
+    int column;
+    std::string_view why;
+  };
+  const Row rows[] = {
+      {"Traceback (most recent call last):", 0, "expected a Python level name or a timestamp"},
+      {"WARN:kazoo.client:x", 0, "expected a Python level name or a timestamp"},
+      {"INFO kazoo.client x", 4, "expected ':'"},
+      {"INFO::x", 5, "expected 'name:' after the level"},
+      {"  File \"x.py\", line 3, in f", 0, "no asctime timestamp"},
+      {"2019-09-17 05:04:03,691", 23, "expected ' -', ' - ' or ' LEVEL' after the time"},
+      // log4j's WARN and FATAL are not Python level names.
+      {"2019-09-17 05:04:03,691 WARN kazoo.client x", 24, "expected a Python level name"},
+      // Hadoop: the logger runs into ':'.
+      {"2019-09-17 05:04:03,691 INFO org.apache.hadoop.ha.ActiveStandbyElector: Session", 70,
+       "expected ' ' after the logger name"},
+      // ZooKeeper without [myid:].
+      {"2015-07-29 17:41:44,747 - INFO  [main:Foo@1] - m", 30, "expected 'name - '"},
+      {"2019-09-17 05:04:03,691 - kazoo.client - NOTICE - x", 41, "expected a Python level name"},
+      {"2019-09-17 05:04:03,691 -connection:connection.py-L-WARNING: x", 51,
+       "expected '<lineno>-' after '-L'"},
+      {"2019-09-17 05:04:03,691 -connection:connection.py-L608-WARN: x", 55,
+       "expected a Python level name"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.line);
+    Header h;
+    Miss miss;
+    CHECK_FALSE(Py().ParseHeader(row.line, &h, &miss));
+    CHECK(miss.column == row.column);
+    CHECK(std::string_view(miss.why) == row.why);
+  }
+}
+
+}  // namespace
+}  // namespace faultline

@@ -1,0 +1,116 @@
+#include "parsers/registry.h"
+
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "parsers/detect.h"
+
+namespace faultline {
+namespace {
+
+TEST_CASE("registry: parser order and names") {
+  auto parsers = AllParsers();
+  REQUIRE(parsers.size() == 4);
+  CHECK(parsers[0] == &ZooKeeperLogParser());
+  CHECK(parsers[1] == &HadoopLogParser());
+  CHECK(parsers[2] == &PythonLogParser());
+  CHECK(parsers[3] == &GenericLogParser());
+  CHECK(parsers[0]->Name() == "zookeeper");
+  CHECK(parsers[1]->Name() == "hadoop");
+  CHECK(parsers[2]->Name() == "python");
+  CHECK(parsers[3]->Name() == "generic");
+  CHECK(ParserNames() == "zookeeper, hadoop, python, generic");
+}
+
+TEST_CASE("registry: FindParser") {
+  for (const Parser* parser : AllParsers()) {
+    CAPTURE(parser->Name());
+    CHECK(FindParser(parser->Name()) == parser);
+  }
+  CHECK(FindParser("") == nullptr);
+  CHECK(FindParser("Zookeeper") == nullptr);
+  CHECK(FindParser("log4j") == nullptr);
+}
+
+TEST_CASE("registry: default components") {
+  CHECK(ZooKeeperLogParser().DefaultComponent() == Component::kZk);
+  CHECK(HadoopLogParser().DefaultComponent() == Component::kOther);
+  CHECK(PythonLogParser().DefaultComponent() == Component::kMonitor);
+  CHECK(GenericLogParser().DefaultComponent() == Component::kOther);
+}
+
+// THE sample-table test: every sample a parser declares parses into exactly the declared fields.
+TEST_CASE("registry: every sample parses as declared") {
+  int samples = 0;
+  for (const Parser* parser : AllParsers()) {
+    CAPTURE(parser->Name());
+    CHECK(!parser->Samples().empty());
+    CHECK(!parser->Description().empty());
+    for (const Sample& sample : parser->Samples()) {
+      ++samples;
+      CAPTURE(sample.line);
+      Header h;
+      Miss miss;
+      bool ok = parser->ParseHeader(sample.line, &h, &miss);
+      CAPTURE(miss.column);
+      CAPTURE(miss.why);
+      REQUIRE(ok);
+      REQUIRE(h.variant < parser->Variants().size());
+      CHECK(parser->Variants()[h.variant] == sample.variant);
+      CHECK(LevelName(h.level) == LevelName(sample.level));
+      CHECK(h.logger == sample.logger);
+      CHECK(h.thread == sample.thread);
+      CHECK(h.myid == sample.myid);
+      CHECK(h.message == sample.message);
+      // Views must point into the line, not elsewhere.
+      for (std::string_view field : {h.logger, h.thread, h.message}) {
+        if (field.empty()) continue;
+        CHECK(field.data() >= sample.line.data());
+        CHECK(field.data() + field.size() <= sample.line.data() + sample.line.size());
+      }
+      if (sample.variant == "bare") {
+        CHECK(h.local == kNoInstant);
+      } else {
+        CHECK(h.local != kNoInstant);
+      }
+    }
+  }
+  CHECK(samples == 14);
+}
+
+TEST_CASE("registry: every variant has a sample") {
+  for (const Parser* parser : AllParsers()) {
+    CAPTURE(parser->Name());
+    std::set<std::string_view> covered;
+    for (const Sample& sample : parser->Samples()) covered.insert(sample.variant);
+    for (std::string_view variant : parser->Variants()) {
+      CAPTURE(variant);
+      CHECK(covered.count(variant) == 1);
+    }
+    CHECK(covered.size() == parser->Variants().size());
+  }
+}
+
+// A sample of one specific parser must not be claimed by an earlier parser in the table.
+TEST_CASE("registry: samples detect as their own parser") {
+  for (const Parser* parser : AllParsers()) {
+    CAPTURE(parser->Name());
+    for (const Sample& sample : parser->Samples()) {
+      CAPTURE(sample.line);
+      Header h;
+      const Parser* detected = DetectLine(sample.line, &h);
+      if (parser == &GenericLogParser()) {
+        CHECK(detected == nullptr);
+      } else {
+        REQUIRE(detected != nullptr);
+        CHECK(detected->Name() == parser->Name());
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace faultline
