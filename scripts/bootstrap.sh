@@ -37,7 +37,7 @@ case "${1:-}" in
   demo)
     install_missing
     build
-    ./build/faultline timeline --around '2019-09-17 05:04:10' --window 10s --level warn \
+    ./build/faultline timeline --around '2019-09-17 05:04:08' --window 5s --level warn \
       testdata/incidents/zkfc-connectionloss
     ;;
   test)
