@@ -66,7 +66,8 @@ TEST_CASE("python: space with a message-less line") {
 }
 
 TEST_CASE("python: dash") {
-  std::string_view line = "2019-09-17 05:04:03,691 - kazoo.client - INFO - Zookeeper connection lost";
+  std::string_view line =
+      "2019-09-17 05:04:03,691 - kazoo.client - INFO - Zookeeper connection lost";
   Header h;
   Miss miss;
   REQUIRE(Py().ParseHeader(line, &h, &miss));

@@ -167,8 +167,8 @@ TEST_CASE("zookeeper: myid from the thread name") {
     h.myid = 9;
     Miss miss;
     REQUIRE(Zk().ParseHeader(
-        "2023-03-01 10:00:05,120 - INFO  [SyncThread:0:FileTxnLog@284] - Creating new log file",
-        &h, &miss));
+        "2023-03-01 10:00:05,120 - INFO  [SyncThread:0:FileTxnLog@284] - Creating new log file", &h,
+        &miss));
     CHECK(h.myid == -1);
     CHECK(h.thread == "SyncThread:0");
     CHECK(h.logger == "FileTxnLog");
@@ -198,7 +198,7 @@ TEST_CASE("zookeeper: empty message") {
   }
 }
 
-TEST_CASE("zookeeper: message containing '] - '") {
+TEST_CASE("zookeeper: message containing the bracket separator") {
   std::string_view line =
       "2023-03-01 10:00:00,000 [myid:1] - WARN  [main:Foo@7] - value [x] - y @3] - z";
   Header h;
@@ -218,8 +218,8 @@ TEST_CASE("zookeeper: all levels") {
   const Row rows[] = {{"TRACE", Level::kTrace}, {"DEBUG", Level::kDebug}, {"INFO ", Level::kInfo},
                       {"WARN ", Level::kWarn},  {"ERROR", Level::kError}, {"FATAL", Level::kFatal}};
   for (const Row& row : rows) {
-    std::string line = "2023-03-01 10:00:00,000 [myid:1] - " + std::string(row.word) +
-                       " [main:Foo@1] - m";
+    std::string line =
+        "2023-03-01 10:00:00,000 [myid:1] - " + std::string(row.word) + " [main:Foo@1] - m";
     CAPTURE(line);
     Header h;
     Miss miss;
@@ -245,8 +245,7 @@ TEST_CASE("zookeeper: rejections") {
       {"2019-09-17 05:04:12,043", 23, "expected ' ' after the time"},
       {"2019-09-17 05:04:12,043 [myid:3 - INFO  m", 24, "unclosed [myid:"},
       {"2019-09-17 05:04:12,043 [myid:x] - INFO  [main:Foo@1] - m", 30, "myid is not a number"},
-      {"2019-09-17 05:04:12,043 [myid:3] INFO  [main:Foo@1] - m", 32,
-       "expected ' - ' after myid"},
+      {"2019-09-17 05:04:12,043 [myid:3] INFO  [main:Foo@1] - m", 32, "expected ' - ' after myid"},
       {"2019-09-17 05:04:12,043 [myid:3] - WARNING [main:Foo@1] - m", 35,
        "expected a log4j level (INFO, WARN, ...)"},
       {"2019-09-17 05:04:12,043 [myid:3] - INFO  main:Foo@1 - m", 41,
@@ -254,8 +253,7 @@ TEST_CASE("zookeeper: rejections") {
       {"2019-09-17 05:04:12,043 [myid:3] - INFO  [main:Foo@1] m", 42,
        "no '] - ' closing the thread:Class@line bracket"},
       {"2019-09-17 05:04:12,043 [myid:3] - INFO  [main:Foo] - m", 42, "no '@line' in the bracket"},
-      {"2019-09-17 05:04:12,043 [myid:3] - INFO  [Foo@1] - m", 42,
-       "no ':' before Class@line"},
+      {"2019-09-17 05:04:12,043 [myid:3] - INFO  [Foo@1] - m", 42, "no ':' before Class@line"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.line);

@@ -3,6 +3,10 @@
 #include <cstring>
 
 namespace faultline {
+namespace {
+// Room for a line of the maximum length plus its "\r\n".
+constexpr size_t kBufferLimit = LineReader::kMaxLineBytes + 2;
+}  // namespace
 
 LineReader::LineReader(std::unique_ptr<ByteSource> source)
     : source_(std::move(source)), buffer_(256 << 10) {}
@@ -15,8 +19,8 @@ bool LineReader::Fill() {
     begin_ = 0;
   }
   if (end_ == buffer_.size()) {
-    if (buffer_.size() >= kMaxLineBytes) return true;  // caller cuts the line
-    buffer_.resize(std::min(buffer_.size() * 2, kMaxLineBytes));
+    if (buffer_.size() >= kBufferLimit) return true;  // caller cuts the line
+    buffer_.resize(std::min(buffer_.size() * 2, kBufferLimit));
   }
   int64_t got = source_->Read(buffer_.data() + end_, buffer_.size() - end_, &error_);
   if (got <= 0) {
@@ -33,6 +37,17 @@ bool LineReader::LooksBinary() {
   }
   size_t n = std::min<size_t>(end_ - begin_, 8192);
   return std::memchr(buffer_.data() + begin_, '\0', n) != nullptr;
+}
+
+bool LineReader::CutPiece(std::string_view* line) {
+  *line = std::string_view(buffer_.data() + begin_, kMaxLineBytes);
+  begin_ += kMaxLineBytes;
+  offset_ += static_cast<int64_t>(kMaxLineBytes);
+  ++line_number_;
+  ++split_lines_;
+  last_split_ = true;
+  last_unterminated_ = false;
+  return true;
 }
 
 bool LineReader::Next(std::string_view* line) {
@@ -52,22 +67,10 @@ bool LineReader::Next(std::string_view* line) {
       return true;
     }
     size_t pending = end_ - begin_;
-    if (pending >= kMaxLineBytes) {  // hand out a piece of the over-long line
-      *line = std::string_view(start, kMaxLineBytes);
-      begin_ += kMaxLineBytes;
-      offset_ += static_cast<int64_t>(kMaxLineBytes);
-      ++line_number_;
-      ++split_lines_;
-      last_split_ = true;
-      last_unterminated_ = false;
-      return true;
-    }
+    if (pending >= kBufferLimit) return CutPiece(line);  // no newline in a full buffer
     scanned = end_ - begin_;  // offsets relative to begin_, which Fill() moves to 0
     if (!Fill()) {
-      if (end_ - begin_ >= kMaxLineBytes) {
-        scanned = begin_;
-        continue;
-      }
+      if (end_ - begin_ > kMaxLineBytes) return CutPiece(line);  // over-long last line
       if (end_ == begin_) return false;
       size_t length = end_ - begin_;
       offset_ += static_cast<int64_t>(length);

@@ -42,7 +42,8 @@ class LineReader {
   bool compressed() const { return source_->compressed(); }
 
  private:
-  bool Fill();  // reads more bytes after end_; false at EOF or on error
+  bool Fill();                            // reads more bytes after end_; false at EOF or on error
+  bool CutPiece(std::string_view* line);  // hands out kMaxLineBytes of an over-long line
 
   std::unique_ptr<ByteSource> source_;
   std::vector<char> buffer_;

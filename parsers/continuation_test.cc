@@ -1,0 +1,95 @@
+#include "parsers/continuation.h"
+
+#include <doctest/doctest.h>
+
+#include <string_view>
+
+namespace faultline {
+namespace {
+
+TEST_CASE("continuation: Java stack traces") {
+  const std::string_view lines[] = {
+      "\tat org.apache.zookeeper.server.NIOServerCnxn.doIO(NIOServerCnxn.java:228)",
+      "at org.apache.zookeeper.ClientCnxn$SendThread.run(ClientCnxn.java:1144)",
+      "    at java.lang.Thread.run(Thread.java:748)",
+      "Caused by: java.net.ConnectException: Connection refused",
+      "\t... 8 more",
+      "... 8 more",
+      "Suppressed: java.io.IOException: close failed",
+      "\tSuppressed: java.io.IOException: close failed",
+      "EndOfStreamException: Unable to read additional data from client sessionid "
+      "0x16d3d3c5b1c0001, likely client has closed socket",
+      "java.io.EOFException",
+      "java.lang.RuntimeException: boom",
+      "org.apache.zookeeper.KeeperException$ConnectionLossException: KeeperErrorCode = "
+      "ConnectionLoss for /hadoop-ha/ns1/ActiveStandbyElectorLock",
+      "java.lang.OutOfMemoryError: Java heap space",
+      "java.lang.Throwable",
+  };
+  for (std::string_view line : lines) {
+    CAPTURE(line);
+    CHECK(IsContinuationLine(line));
+  }
+}
+
+TEST_CASE("continuation: Hadoop banners") {
+  const std::string_view lines[] = {
+      "/************************************************************",
+      "STARTUP_MSG: Starting DFSZKFailoverController",
+      "STARTUP_MSG:   host = nn1/10.0.0.1",
+      "STARTUP_MSG:   args = []",
+      "************************************************************/",
+      "SHUTDOWN_MSG: Shutting down DFSZKFailoverController at nn1/10.0.0.1",
+      "",
+  };
+  for (std::string_view line : lines) {
+    CAPTURE(line);
+    CHECK(IsContinuationLine(line));
+  }
+}
+
+TEST_CASE("continuation: Python tracebacks") {
+  const std::string_view lines[] = {
+      "Traceback (most recent call last):",
+      "  File \"x.py\", line 3, in f",
+      "    raise ConnectionLoss()",
+      "kazoo.exceptions.ConnectionLoss",
+      "kazoo.exceptions.SessionExpiredError",
+      "ValueError: bad value",
+      "During handling of the above exception, another exception occurred:",
+      "The above exception was the direct cause of the following exception:",
+  };
+  for (std::string_view line : lines) {
+    CAPTURE(line);
+    CHECK(IsContinuationLine(line));
+  }
+}
+
+TEST_CASE("continuation: ordinary lines are not") {
+  const std::string_view lines[] = {
+      "Connection refused",
+      "The server is shutting down.",
+      "Exception handling is fine here",
+      "java.io.EOFException occurred while reading",
+      "ExceptionHandler: installed",
+      "kazoo.client: connected",
+      "WARNING:kazoo.client:Connection dropped",
+      "ERROR:root:boom",
+      "2019-09-17 05:04:12,043 [myid:3] - WARN  [main:Foo@1] - m",
+      "2019-09-17 05:04:12,618 FATAL org.apache.hadoop.ha.ZKFailoverController: x",
+      "zk1  | 2019-09-17 05:04:12,043 [myid:3] - WARN  [main:Foo@1] - m",
+      "attempting reconnect",
+      "/var/log/zookeeper",
+      "**",
+      "Caused",
+      "STARTUP_MSG",
+      "Traceback",
+  };
+  for (std::string_view line : lines) {
+    CAPTURE(line);
+    CHECK_FALSE(IsContinuationLine(line));
+  }
+}
+
+}  // namespace
+}  // namespace faultline

@@ -1,0 +1,225 @@
+#include "parsers/detect.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parsers/registry.h"
+
+namespace faultline {
+namespace {
+
+const ParserScore& ScoreOf(const Detection& d, const Parser& parser) {
+  for (const ParserScore& score : d.scores) {
+    if (score.parser == &parser) return score;
+  }
+  FAIL("parser has no score");
+  return d.scores.front();
+}
+
+constexpr std::string_view kZk1 =
+    "2019-09-17 05:04:12,043 [myid:3] - WARN  [QuorumPeer[myid=3]/0.0.0.0:2181:"
+    "LearnerHandler@702] - Closing connection to peer due to transaction timeout.";
+constexpr std::string_view kZk2 =
+    "2019-09-17 05:04:12,051 [myid:3] - ERROR [LearnerHandler-/10.0.0.2:41234:"
+    "LearnerHandler@648] - Unexpected exception causing shutdown while sock still open";
+constexpr std::string_view kHadoop1 =
+    "2019-09-17 05:04:10,102 INFO org.apache.hadoop.ha.ActiveStandbyElector: Session "
+    "disconnected. Entering neutral mode...";
+constexpr std::string_view kHadoop2 =
+    "2019-09-17 05:04:12,618 FATAL org.apache.hadoop.hdfs.tools.DFSZKFailoverController: Got a "
+    "fatal error, exiting now";
+constexpr std::string_view kHadoop3 =
+    "2019-09-17 05:04:12,700 INFO org.apache.hadoop.hdfs.tools.DFSZKFailoverController: "
+    "SHUTDOWN_MSG:";
+constexpr std::string_view kGc =
+    "2019-09-17T05:04:12.618+0000: 12.345: [GC pause (G1 Evacuation Pause) (young) 1.2G->0.4G]";
+
+TEST_CASE("detect: scores one entry per parser in registry order") {
+  std::vector<std::string_view> lines = {kZk1, kZk2};
+  Detection d = DetectFormat(lines);
+  REQUIRE(d.scores.size() == AllParsers().size());
+  for (size_t i = 0; i < d.scores.size(); ++i) CHECK(d.scores[i].parser == AllParsers()[i]);
+  CHECK(d.parser == &ZooKeeperLogParser());
+  CHECK(d.lines_examined == 2);
+  CHECK(d.continuation_lines == 0);
+  CHECK(ScoreOf(d, ZooKeeperLogParser()).headers == 2);
+  CHECK(ScoreOf(d, ZooKeeperLogParser()).first_miss_line == 0);
+  CHECK(ScoreOf(d, HadoopLogParser()).headers == 0);
+  CHECK(ScoreOf(d, HadoopLogParser()).first_miss_line == 1);
+  CHECK(ScoreOf(d, GenericLogParser()).headers == 2);
+}
+
+TEST_CASE("detect: a file starting with a banner is still hadoop") {
+  std::vector<std::string_view> lines = {
+      "/************************************************************",
+      "STARTUP_MSG: Starting DFSZKFailoverController",
+      "STARTUP_MSG:   host = nn1/10.0.0.1",
+      "************************************************************/",
+      kHadoop1,
+      kHadoop2,
+      kHadoop3,
+  };
+  Detection d = DetectFormat(lines);
+  CHECK(d.parser == &HadoopLogParser());
+  CHECK(d.lines_examined == 7);
+  CHECK(d.continuation_lines == 4);
+  const ParserScore& hadoop = ScoreOf(d, HadoopLogParser());
+  CHECK(hadoop.headers == 3);
+  CHECK(hadoop.first_miss_line == 0);
+  CHECK(hadoop.first_miss_text == "");
+  // The banner does not count as a miss for anyone; the first header line does for ZooKeeper.
+  const ParserScore& zk = ScoreOf(d, ZooKeeperLogParser());
+  CHECK(zk.headers == 0);
+  CHECK(zk.first_miss_line == 5);
+  CHECK(zk.first_miss.column == 24);
+  CHECK(std::string_view(zk.first_miss.why) == "expected '[myid:' or '- ' after the time");
+  CHECK(zk.first_miss_text == kHadoop1);
+}
+
+TEST_CASE("detect: a file starting with a stack trace is still zookeeper") {
+  std::vector<std::string_view> lines = {
+      "java.io.EOFException",
+      "\tat java.io.DataInputStream.readInt(DataInputStream.java:392)",
+      "\t... 8 more",
+      kZk1,
+      kZk2,
+  };
+  Detection d = DetectFormat(lines);
+  CHECK(d.parser == &ZooKeeperLogParser());
+  CHECK(d.continuation_lines == 3);
+  CHECK(ScoreOf(d, ZooKeeperLogParser()).headers == 2);
+  CHECK(ScoreOf(d, ZooKeeperLogParser()).first_miss_line == 0);
+}
+
+TEST_CASE("detect: mixed lines") {
+  SUBCASE("more hadoop headers win") {
+    std::vector<std::string_view> lines = {kZk1, kHadoop1, kHadoop2, kZk2, kHadoop3};
+    Detection d = DetectFormat(lines);
+    CHECK(d.parser == &HadoopLogParser());
+    CHECK(ScoreOf(d, ZooKeeperLogParser()).headers == 2);
+    CHECK(ScoreOf(d, HadoopLogParser()).headers == 3);
+    CHECK(ScoreOf(d, HadoopLogParser()).first_miss_line == 1);
+    CHECK(ScoreOf(d, HadoopLogParser()).first_miss_text == kZk1);
+    CHECK(ScoreOf(d, ZooKeeperLogParser()).first_miss_line == 2);
+  }
+  SUBCASE("a tie goes to the earlier parser") {
+    std::vector<std::string_view> lines = {kHadoop1, kZk1, kHadoop2, kZk2};
+    Detection d = DetectFormat(lines);
+    CHECK(d.parser == &ZooKeeperLogParser());
+  }
+  SUBCASE("generic wins when it explains more than twice as many lines") {
+    std::vector<std::string_view> lines = {kHadoop1, kGc, kGc, kGc};
+    Detection d = DetectFormat(lines);
+    CHECK(ScoreOf(d, HadoopLogParser()).headers == 1);
+    CHECK(ScoreOf(d, GenericLogParser()).headers == 4);
+    CHECK(d.parser == &GenericLogParser());
+  }
+  SUBCASE("exactly twice as many stays specific") {
+    std::vector<std::string_view> lines = {kHadoop1, kGc};
+    Detection d = DetectFormat(lines);
+    CHECK(ScoreOf(d, GenericLogParser()).headers == 2);
+    CHECK(d.parser == &HadoopLogParser());
+  }
+}
+
+TEST_CASE("detect: nothing recognised") {
+  std::string long_line(300, 'x');
+  std::vector<std::string_view> lines = {
+      "\tat java.lang.Thread.run(Thread.java:748)",
+      long_line,
+      "hello world",
+  };
+  Detection d = DetectFormat(lines);
+  CHECK(d.parser == nullptr);
+  CHECK(d.lines_examined == 3);
+  CHECK(d.continuation_lines == 1);
+  for (const ParserScore& score : d.scores) {
+    CAPTURE(score.parser->Name());
+    CHECK(score.headers == 0);
+    CHECK(score.first_miss_line == 2);
+    CHECK(score.first_miss.column == 0);
+    CHECK(score.first_miss_text == std::string(200, 'x'));
+  }
+  CHECK(std::string_view(ScoreOf(d, ZooKeeperLogParser()).first_miss.why) ==
+        "no ISO8601 timestamp");
+  CHECK(std::string_view(ScoreOf(d, PythonLogParser()).first_miss.why) == "no asctime timestamp");
+  CHECK(std::string_view(ScoreOf(d, GenericLogParser()).first_miss.why) ==
+        "no timestamp at line start");
+}
+
+TEST_CASE("detect: empty input") {
+  Detection d = DetectFormat({});
+  CHECK(d.parser == nullptr);
+  CHECK(d.lines_examined == 0);
+  CHECK(d.scores.size() == AllParsers().size());
+}
+
+TEST_CASE("detect: DetectLine") {
+  struct Row {
+    std::string_view line;
+    const Parser* parser;
+  };
+  const Row rows[] = {
+      {kZk1, &ZooKeeperLogParser()},
+      {"2015-07-29 17:41:44,747 - INFO  [main:Foo@1] - m", &ZooKeeperLogParser()},
+      {kHadoop2, &HadoopLogParser()},
+      {"2019-09-17 05:04:03,691 INFO kazoo.client Connecting to zk1:2181", &PythonLogParser()},
+      {"WARNING:kazoo.client:Connection dropped", &PythonLogParser()},
+      {kGc, nullptr},
+      {"\tat x", nullptr},
+      {"", nullptr},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.line);
+    Header h;
+    CHECK(DetectLine(row.line, &h) == row.parser);
+  }
+  Header h;
+  REQUIRE(DetectLine(kHadoop2, &h) == &HadoopLogParser());
+  CHECK(h.level == Level::kFatal);
+  CHECK(h.logger == "org.apache.hadoop.hdfs.tools.DFSZKFailoverController");
+}
+
+TEST_CASE("detect: StripComposePrefix") {
+  struct Row {
+    std::string_view input;
+    std::string_view service, rest;
+  };
+  const Row rows[] = {
+      {"zk1  | 2019-09-17 05:04:12,043 [myid:1] - INFO  [main:Foo@1] - m", "zk1",
+       "2019-09-17 05:04:12,043 [myid:1] - INFO  [main:Foo@1] - m"},
+      {"zk-1-1  | hello", "zk-1-1", "hello"},
+      {"nn1.example    |   indented", "nn1.example", "  indented"},
+      {"monitor |", "monitor", ""},
+      {"zk1 |no space", "zk1", "no space"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.input);
+    std::string_view line = row.input, service;
+    REQUIRE(StripComposePrefix(&line, &service));
+    CHECK(service == row.service);
+    CHECK(line == row.rest);
+  }
+  const std::string_view not_prefixed[] = {
+      "2019-09-17 05:04:12,043 [myid:1] - INFO  [main:Foo@1] - m",
+      "zk1| hello",
+      "| hello",
+      "WARNING:kazoo.client:x",
+      "\tat x | y",
+      "a b | c",
+      "",
+  };
+  for (std::string_view input : not_prefixed) {
+    CAPTURE(input);
+    std::string_view line = input, service = "unchanged";
+    CHECK_FALSE(StripComposePrefix(&line, &service));
+    CHECK(line == input);
+    CHECK(service == "unchanged");
+  }
+}
+
+}  // namespace
+}  // namespace faultline

@@ -1,0 +1,128 @@
+#include "src/base/input_set.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace faultline {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST_CASE("input_set: IsLogFileName") {
+  const char* yes[] = {
+      "zookeeper.log",
+      "x.log.1",
+      "x.out",
+      "x.log.2026-01-01",
+      "x.log-20260101",
+      "x.log.1.gz",
+      "x.log.gz",
+      "x.out.gz",
+      "x.log.2026-01-01.gz",
+      "x.log-20260101.gz",
+      "hadoop-hdfs-zkfc-nn1.log.12",
+      "zookeeper-zk-server-zk2.out",
+      ".log",
+  };
+  for (const char* name : yes) {
+    CAPTURE(name);
+    CHECK(IsLogFileName(name));
+  }
+  const char* no[] = {
+      "zoo.cfg",
+      "x.txt",
+      "x.log.bak",
+      "catalog",
+      "x.log.",
+      "x.log-",
+      "x.log.1a",
+      "x.logs",
+      "x.log.2026-1-01",
+      "x.log.2026_01_01",
+      "x.gz",
+      "x.log.gz.1",
+      "x.out.1",
+      "x.log.20260101x",
+      "",
+      "x.log_1",
+      "x.log.1.bz2",
+      "log",
+      "x.log.2026-01-01-1",
+  };
+  for (const char* name : no) {
+    CAPTURE(name);
+    CHECK_FALSE(IsLogFileName(name));
+  }
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "faultline_inputs_XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  std::string Path(const std::string& rel = "") const {
+    return rel.empty() ? path_.string() : (path_ / rel).string();
+  }
+  void Touch(const std::string& rel) const {
+    fs::create_directories((path_ / rel).parent_path());
+    std::ofstream(path_ / rel) << "x\n";
+  }
+
+ private:
+  fs::path path_;
+};
+
+TEST_CASE("input_set: ExpandInputs") {
+  TempDir dir;
+  dir.Touch("logs/zk2/zookeeper.log");
+  dir.Touch("logs/zk1/zookeeper.log");
+  dir.Touch("logs/zk1/zookeeper.log.1.gz");
+  dir.Touch("logs/zk1/zoo.cfg");
+  dir.Touch("logs/nn1/hadoop-hdfs-zkfc-nn1.out");
+  dir.Touch("logs/notes.txt");
+  dir.Touch("logs/monitor.log.bak");
+  dir.Touch("named.txt");
+  fs::create_directories(dir.Path("logs/empty"));
+  fs::create_directories(dir.Path("logs/dir.log"));  // a directory with a log-like name
+
+  std::vector<InputProblem> problems;
+  std::vector<InputFile> inputs = ExpandInputs(
+      {dir.Path("named.txt"), dir.Path("logs"), "-", dir.Path("missing.log")}, &problems);
+
+  REQUIRE(inputs.size() == 6);
+  CHECK(inputs[0].path == dir.Path("named.txt"));
+  CHECK(inputs[0].root == "");
+  const std::string root = dir.Path("logs");
+  CHECK(inputs[1].path == root + "/nn1/hadoop-hdfs-zkfc-nn1.out");
+  CHECK(inputs[2].path == root + "/zk1/zookeeper.log");
+  CHECK(inputs[3].path == root + "/zk1/zookeeper.log.1.gz");
+  CHECK(inputs[4].path == root + "/zk2/zookeeper.log");
+  for (int i = 1; i <= 4; ++i) CHECK(inputs[i].root == root);
+  CHECK(inputs[5].path == "-");
+  CHECK(inputs[5].root == "");
+
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].path == dir.Path("missing.log"));
+  CHECK(problems[0].why == "No such file or directory");
+}
+
+TEST_CASE("input_set: empty directory gives nothing and no problem") {
+  TempDir dir;
+  std::vector<InputProblem> problems;
+  CHECK(ExpandInputs({dir.Path()}, &problems).empty());
+  CHECK(problems.empty());
+}
+
+}  // namespace
+}  // namespace faultline

@@ -1,0 +1,201 @@
+#include "src/store/demux.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "parsers/registry.h"
+
+namespace faultline {
+namespace {
+
+class VectorInput final : public LineInput {
+ public:
+  explicit VectorInput(std::vector<std::string> lines, std::string error = "")
+      : lines_(std::move(lines)), error_(std::move(error)) {}
+  bool Next(std::string_view* line, int64_t* number) override {
+    if (next_ >= lines_.size()) return false;
+    *line = lines_[next_];
+    *number = static_cast<int64_t>(++next_);
+    return true;
+  }
+  std::string error() const override { return error_; }
+
+ private:
+  std::vector<std::string> lines_;
+  std::string error_;
+  size_t next_ = 0;
+};
+
+constexpr int64_t kWindow = 2'000'000;
+
+std::string Zk(std::string_view time, std::string_view message) {
+  return "2019-09-17 " + std::string(time) + " [myid:1] - INFO  [main:Foo@1] - " +
+         std::string(message);
+}
+
+std::string Hadoop(std::string_view time, std::string_view message) {
+  return "2019-09-17 " + std::string(time) +
+         " INFO org.apache.hadoop.ha.ZKFailoverController: " + std::string(message);
+}
+
+std::string Py(std::string_view time, std::string_view message) {
+  return "2019-09-17 " + std::string(time) + " - kazoo.client - WARNING - " + std::string(message);
+}
+
+using Numbered = std::vector<std::pair<int64_t, std::string>>;
+
+// Reads a segment's spool back.
+Numbered Contents(Segment* segment) {
+  Numbered out;
+  REQUIRE(segment->input != nullptr);
+  std::string_view line;
+  int64_t number = 0;
+  while (segment->input->Next(&line, &number)) out.emplace_back(number, std::string(line));
+  return out;
+}
+
+TEST_CASE("demux: interleaved formats split into segments") {
+  std::vector<std::string> lines = {
+      Zk("10:00:00,000", "zk 1"),
+      Hadoop("10:00:00,100", "h 1"),
+      "java.net.ConnectException: Connection refused",
+      "\tat org.apache.zookeeper.ClientCnxn.run(ClientCnxn.java:1)",
+      Py("10:00:00,200", "py 1"),
+      "Traceback (most recent call last):",
+      Zk("10:00:00,300", "zk 2"),
+      "WARNING:kazoo.client:bare",
+      Hadoop("10:00:00,400", "h 2"),
+  };
+  VectorInput input(lines);
+  DemuxResult result = Demultiplex(&input, kWindow);
+  CHECK(result.error == "");
+  REQUIRE(result.segments.size() == 3);
+
+  Segment& zk = result.segments[0];
+  CHECK(zk.parser == &ZooKeeperLogParser());
+  CHECK(zk.service == "");
+  CHECK(zk.ordinal == 1);
+  CHECK(zk.lines == 2);
+  CHECK(Contents(&zk) == Numbered{{1, lines[0]}, {7, lines[6]}});
+
+  Segment& hadoop = result.segments[1];
+  CHECK(hadoop.parser == &HadoopLogParser());
+  CHECK(hadoop.ordinal == 2);
+  CHECK(hadoop.lines == 4);
+  CHECK(Contents(&hadoop) == Numbered{{2, lines[1]}, {3, lines[2]}, {4, lines[3]}, {9, lines[8]}});
+
+  Segment& py = result.segments[2];
+  CHECK(py.parser == &PythonLogParser());
+  CHECK(py.ordinal == 3);
+  CHECK(py.lines == 3);
+  CHECK(Contents(&py) == Numbered{{5, lines[4]}, {6, lines[5]}, {8, lines[7]}});
+}
+
+TEST_CASE("demux: cat zk1 zk2 gives two zookeeper segments") {
+  std::vector<std::string> lines = {
+      Zk("10:00:00,000", "zk1 a"),
+      Zk("10:00:05,000", "zk1 b"),
+      Zk("10:00:10,000", "zk1 c"),
+      // The second file starts earlier than the first ended, by more than the window.
+      Zk("09:59:00,000", "zk2 a"),
+      "\tat frame.of(zk2.java:1)",
+      Zk("09:59:30,000", "zk2 b"),
+  };
+  VectorInput input(lines);
+  DemuxResult result = Demultiplex(&input, kWindow);
+  REQUIRE(result.segments.size() == 2);
+  CHECK(result.segments[0].parser == &ZooKeeperLogParser());
+  CHECK(result.segments[1].parser == &ZooKeeperLogParser());
+  CHECK(result.segments[0].ordinal == 1);
+  CHECK(result.segments[1].ordinal == 2);
+  CHECK(Contents(&result.segments[0]) == Numbered{{1, lines[0]}, {2, lines[1]}, {3, lines[2]}});
+  CHECK(Contents(&result.segments[1]) == Numbered{{4, lines[3]}, {5, lines[4]}, {6, lines[5]}});
+}
+
+TEST_CASE("demux: going back within the window stays in one segment") {
+  std::vector<std::string> lines = {Zk("10:00:10,000", "a"), Zk("10:00:08,500", "b"),
+                                    Zk("10:00:08,000", "c"), Zk("10:00:11,000", "d")};
+  VectorInput input(lines);
+  DemuxResult result = Demultiplex(&input, kWindow);
+  REQUIRE(result.segments.size() == 1);
+  CHECK(result.segments[0].lines == 4);
+}
+
+TEST_CASE("demux: a third file starts a third segment") {
+  std::vector<std::string> lines = {Zk("10:00:10,000", "a"), Zk("09:00:00,000", "b"),
+                                    Zk("09:00:01,000", "c"), Zk("08:00:00,000", "d")};
+  VectorInput input(lines);
+  DemuxResult result = Demultiplex(&input, kWindow);
+  REQUIRE(result.segments.size() == 3);
+  CHECK(Contents(&result.segments[0]) == Numbered{{1, lines[0]}});
+  CHECK(Contents(&result.segments[1]) == Numbered{{2, lines[1]}, {3, lines[2]}});
+  CHECK(Contents(&result.segments[2]) == Numbered{{4, lines[3]}});
+}
+
+TEST_CASE("demux: compose prefixes are keyed by service") {
+  std::vector<std::string> lines = {
+      "zk1  | " + Zk("10:00:00,000", "from zk1"),
+      "zk2  | " + Zk("10:00:00,001", "from zk2"),
+      "zk1  | java.io.EOFException",
+      "zk2  | \tat frame(zk2.java:1)",
+      "zk1  | " + Zk("10:00:01,000", "zk1 again"),
+      "nn1  | " + Hadoop("10:00:00,500", "from nn1"),
+  };
+  VectorInput input(lines);
+  DemuxResult result = Demultiplex(&input, kWindow);
+  REQUIRE(result.segments.size() == 3);
+  CHECK(result.segments[0].service == "zk1");
+  CHECK(result.segments[0].parser == &ZooKeeperLogParser());
+  CHECK(result.segments[1].service == "zk2");
+  CHECK(result.segments[1].parser == &ZooKeeperLogParser());
+  CHECK(result.segments[2].service == "nn1");
+  CHECK(result.segments[2].parser == &HadoopLogParser());
+  CHECK(Contents(&result.segments[0]) == Numbered{{1, Zk("10:00:00,000", "from zk1")},
+                                                  {3, "java.io.EOFException"},
+                                                  {5, Zk("10:00:01,000", "zk1 again")}});
+  CHECK(Contents(&result.segments[1]) ==
+        Numbered{{2, Zk("10:00:00,001", "from zk2")}, {4, "\tat frame(zk2.java:1)"}});
+  CHECK(Contents(&result.segments[2]) == Numbered{{6, Hadoop("10:00:00,500", "from nn1")}});
+}
+
+TEST_CASE("demux: lines nothing recognises") {
+  std::vector<std::string> lines = {
+      "some banner text",
+      "\tat orphan.frame(X.java:1)",
+      "2019-09-17T10:00:00.000+0000: 1.0: [GC pause]",
+      "more text after the gc line",
+      "   2019-09-17 10:00:00,500 [myid:1] - INFO  [main:Foo@1] - indented",
+  };
+  VectorInput input(lines);
+  DemuxResult result = Demultiplex(&input, kWindow);
+  REQUIRE(result.segments.size() == 3);
+  CHECK(result.segments[0].parser == nullptr);
+  CHECK(Contents(&result.segments[0]) == Numbered{{1, lines[0]}, {2, lines[1]}});
+  CHECK(result.segments[1].parser == &GenericLogParser());
+  CHECK(Contents(&result.segments[1]) == Numbered{{3, lines[2]}, {4, lines[3]}});
+  CHECK(result.segments[2].parser == &ZooKeeperLogParser());
+  CHECK(Contents(&result.segments[2]) ==
+        Numbered{{5, "2019-09-17 10:00:00,500 [myid:1] - INFO  [main:Foo@1] - indented"}});
+}
+
+TEST_CASE("demux: read error is passed on") {
+  VectorInput input({Zk("10:00:00,000", "a")}, "Input/output error");
+  DemuxResult result = Demultiplex(&input, kWindow);
+  CHECK(result.error == "Input/output error");
+  REQUIRE(result.segments.size() == 1);
+  CHECK(result.segments[0].lines == 1);
+}
+
+TEST_CASE("demux: empty input") {
+  VectorInput input({});
+  DemuxResult result = Demultiplex(&input, kWindow);
+  CHECK(result.error == "");
+  CHECK(result.segments.empty());
+}
+
+}  // namespace
+}  // namespace faultline

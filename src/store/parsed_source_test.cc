@@ -1,0 +1,380 @@
+#include "src/store/parsed_source.h"
+
+#include <date/tz.h>
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parsers/registry.h"
+
+namespace faultline {
+namespace {
+
+constexpr int64_t kSecond = 1'000'000;
+// 2019-09-17 00:00:00 UTC in microseconds.
+constexpr int64_t kDay = (1568696652LL - (5 * 3600 + 4 * 60 + 12)) * kSecond;
+
+int64_t At(int hour, int minute, int second, int millis = 0) {
+  return kDay + (hour * 3600LL + minute * 60LL + second) * kSecond + millis * 1000LL;
+}
+
+// Lines from memory, numbered from 1; optionally a read error at the end.
+class VectorInput final : public LineInput {
+ public:
+  explicit VectorInput(std::vector<std::string> lines, std::string error = "")
+      : lines_(std::move(lines)), error_(std::move(error)) {}
+  bool Next(std::string_view* line, int64_t* number) override {
+    if (next_ >= lines_.size()) return false;
+    *line = lines_[next_];
+    *number = static_cast<int64_t>(++next_);
+    return true;
+  }
+  std::string error() const override { return next_ >= lines_.size() ? error_ : ""; }
+
+ private:
+  std::vector<std::string> lines_;
+  std::string error_;
+  size_t next_ = 0;
+};
+
+std::string Zk(std::string_view time, std::string_view message) {
+  return "2019-09-17 " + std::string(time) + " [myid:3] - INFO  [main:Foo@12] - " +
+         std::string(message);
+}
+
+// What a test needs to know about a record, copied out before the record is recycled.
+struct Seen {
+  int64_t instant, local, line;
+  int32_t source, myid, code_line;
+  uint32_t continuation_lines;
+  uint16_t flags;
+  uint8_t precision;
+  Level level;
+  Component component;
+  std::string text, thread, logger, message, continuation;
+};
+
+std::vector<Seen> Drain(ParsedSource* source) {
+  std::vector<Seen> seen;
+  while (Record* r = source->Next()) {
+    seen.push_back({r->instant, r->local, r->line, r->source, r->myid, r->code_line,
+                    r->continuation_lines, r->flags, r->precision, r->level, r->component, r->text,
+                    std::string(r->View(r->thread)), std::string(r->View(r->logger)),
+                    std::string(r->View(r->message)), std::string(r->Continuation())});
+    source->Release(r);
+  }
+  CHECK(source->Next() == nullptr);
+  return seen;
+}
+
+std::vector<int64_t> Lines(const std::vector<Seen>& seen) {
+  std::vector<int64_t> lines;
+  for (const Seen& s : seen) lines.push_back(s.line);
+  return lines;
+}
+
+struct Fixture {
+  SourceInfo info;
+  std::unique_ptr<ParsedSource> source;
+
+  Fixture(std::vector<std::string> lines, const Parser* parser, WindowSettings window = {},
+          SourceClock clock = SourceClock(nullptr, 0), std::string error = "", int32_t index = 0) {
+    source = std::make_unique<ParsedSource>(
+        std::make_unique<VectorInput>(std::move(lines), std::move(error)), parser, &info, index,
+        clock, window);
+  }
+};
+
+TEST_CASE("parsed_source: continuation lines are joined") {
+  const std::string first = Zk("10:00:00,000", "first");
+  Fixture f({first, "java.io.EOFException", "\tat org.Foo.bar(Foo.java:1)", "",
+             Zk("10:00:01,500", "second")},
+            &ZooKeeperLogParser(), {}, SourceClock(nullptr, 0), "", 7);
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 2);
+  const Seen& a = seen[0];
+  CHECK(a.line == 1);
+  CHECK(a.source == 7);
+  CHECK(a.instant == At(10, 0, 0));
+  CHECK(a.local == At(10, 0, 0));
+  CHECK(a.flags == 0);
+  CHECK(a.precision == 3);
+  CHECK(a.level == Level::kInfo);
+  CHECK(a.component == Component::kZk);
+  CHECK(a.myid == 3);
+  CHECK(a.code_line == 12);
+  CHECK(a.thread == "main");
+  CHECK(a.logger == "Foo");
+  CHECK(a.message == "first");
+  CHECK(a.continuation_lines == 3);
+  CHECK(a.text == first + "\njava.io.EOFException\n\tat org.Foo.bar(Foo.java:1)\n");
+  CHECK(a.continuation == "java.io.EOFException\n\tat org.Foo.bar(Foo.java:1)\n");
+  const Seen& b = seen[1];
+  CHECK(b.line == 5);
+  CHECK(b.instant == At(10, 0, 1, 500));
+  CHECK(b.message == "second");
+  CHECK(b.continuation_lines == 0);
+  CHECK(b.continuation == "");
+  CHECK(b.text == Zk("10:00:01,500", "second"));
+
+  CHECK(f.info.lines == 5);
+  CHECK(f.info.records == 2);
+  CHECK(f.info.continuation_lines == 3);
+  CHECK(f.info.unparsed == 0);
+  CHECK(f.info.out_of_order == 0);
+  CHECK(f.info.variant_records[0] == 2);
+  CHECK(f.info.first_instant == At(10, 0, 0));
+  CHECK(f.info.last_instant == At(10, 0, 1, 500));
+  CHECK(f.info.problem == "");
+}
+
+TEST_CASE("parsed_source: unparsed lines are kept in place") {
+  Fixture f({"garbage before anything", Zk("10:00:00,000", "one"), "some random text",
+             Zk("10:00:01,000", "two")},
+            &ZooKeeperLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 4);
+  CHECK(Lines(seen) == std::vector<int64_t>{1, 2, 3, 4});
+  // Before any timed record: no instant at all, sorts first.
+  CHECK(seen[0].flags == kUnparsed);
+  CHECK(seen[0].instant == kNoInstant);
+  CHECK(seen[0].local == kNoInstant);
+  CHECK(seen[0].text == "garbage before anything");
+  CHECK(seen[0].message == "garbage before anything");
+  CHECK(seen[0].level == Level::kUnknown);
+  // After one: takes its time.
+  CHECK(seen[2].flags == (kUnparsed | kInheritedTime));
+  CHECK(seen[2].instant == At(10, 0, 0));
+  CHECK(seen[2].local == kNoInstant);
+  CHECK(seen[2].message == "some random text");
+  CHECK(seen[3].flags == 0);
+  CHECK(f.info.lines == 4);
+  CHECK(f.info.records == 4);
+  CHECK(f.info.unparsed == 2);
+  CHECK(f.info.out_of_order == 0);
+}
+
+TEST_CASE("parsed_source: generic fallback inside a specific source") {
+  Fixture f({Zk("10:00:00,000", "zk"), "2019-09-17T12:00:01.250+02:00: 1.0: [GC pause (young)]",
+             "\tat continuation.of(Gc.java:1)", Zk("10:00:02,000", "zk again")},
+            &ZooKeeperLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[1].line == 2);
+  CHECK(seen[1].flags == 0);
+  CHECK(seen[1].instant == At(10, 0, 1, 250));
+  CHECK(seen[1].local == At(12, 0, 1, 250));
+  CHECK(seen[1].component == Component::kOther);
+  CHECK(seen[1].message == "1.0: [GC pause (young)]");
+  CHECK(seen[1].continuation == "\tat continuation.of(Gc.java:1)");
+  CHECK(f.info.unparsed == 0);
+  CHECK(f.info.records == 3);
+  // Only the source's own parser counts toward its variants.
+  CHECK(f.info.variant_records[0] == 2);
+}
+
+TEST_CASE("parsed_source: no parser") {
+  Fixture f({"hello", "2019-09-17 10:00:00 GC start", "\tat x", "world"}, nullptr);
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 3);
+  CHECK(Lines(seen) == std::vector<int64_t>{1, 2, 4});
+  CHECK(seen[0].flags == kUnparsed);
+  CHECK(seen[0].instant == kNoInstant);
+  CHECK(seen[1].flags == 0);
+  CHECK(seen[1].instant == At(10, 0, 0));
+  CHECK(seen[1].precision == 0);
+  CHECK(seen[1].continuation == "\tat x");
+  CHECK(seen[2].flags == (kUnparsed | kInheritedTime));
+  CHECK(seen[2].instant == At(10, 0, 0));
+  CHECK(f.info.unparsed == 2);
+  CHECK(f.info.continuation_lines == 1);
+}
+
+TEST_CASE("parsed_source: out of order within the window is sorted") {
+  Fixture f(
+      {Zk("10:00:10,000", "a"), Zk("10:00:11,000", "b"), Zk("10:00:10,500", "c"), "\tat c.frame",
+       Zk("10:00:12,000", "d"), Zk("10:00:11,999", "e"), Zk("10:00:13,000", "f")},
+      &ZooKeeperLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 6);
+  CHECK(Lines(seen) == std::vector<int64_t>{1, 3, 2, 6, 5, 7});
+  for (size_t i = 1; i < seen.size(); ++i) CHECK(seen[i - 1].instant <= seen[i].instant);
+  CHECK(seen[1].flags == kOutOfOrder);
+  CHECK(seen[1].continuation == "\tat c.frame");
+  CHECK(seen[3].flags == kOutOfOrder);
+  CHECK(seen[0].flags == 0);
+  CHECK(seen[2].flags == 0);
+  CHECK(f.info.out_of_order == 2);
+  CHECK(f.info.unplaceable == 0);
+  CHECK(f.info.first_instant == At(10, 0, 10));
+  CHECK(f.info.last_instant == At(10, 0, 13));
+}
+
+TEST_CASE("parsed_source: equal instants keep line order") {
+  Fixture f({Zk("10:00:10,000", "a"), Zk("10:00:10,000", "b"), Zk("10:00:09,000", "c"),
+             Zk("10:00:10,000", "d")},
+            &ZooKeeperLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  CHECK(Lines(seen) == std::vector<int64_t>{3, 1, 2, 4});
+  CHECK(f.info.out_of_order == 1);
+}
+
+TEST_CASE("parsed_source: too late for the window") {
+  Fixture f({Zk("10:00:10,000", "a"), Zk("10:00:20,000", "b"), Zk("10:00:05,000", "c")},
+            &ZooKeeperLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  // "a" had to leave before "c" arrived: "c" keeps its own time and is counted.
+  CHECK(Lines(seen) == std::vector<int64_t>{1, 3, 2});
+  CHECK(seen[1].instant == At(10, 0, 5));
+  CHECK(seen[1].flags == kOutOfOrder);
+  CHECK(f.info.out_of_order == 1);
+  CHECK(f.info.unplaceable == 1);
+  CHECK(f.info.first_instant == At(10, 0, 5));
+  CHECK(f.info.last_instant == At(10, 0, 20));
+}
+
+TEST_CASE("parsed_source: wider window places it") {
+  WindowSettings window;
+  window.span_us = 30 * kSecond;
+  Fixture f({Zk("10:00:10,000", "a"), Zk("10:00:20,000", "b"), Zk("10:00:05,000", "c")},
+            &ZooKeeperLogParser(), window);
+  std::vector<Seen> seen = Drain(f.source.get());
+  CHECK(Lines(seen) == std::vector<int64_t>{3, 1, 2});
+  CHECK(f.info.out_of_order == 1);
+  CHECK(f.info.unplaceable == 0);
+}
+
+TEST_CASE("parsed_source: record bound of the window") {
+  WindowSettings window;
+  window.span_us = 3600 * kSecond;
+  window.max_records = 2;
+  Fixture f({Zk("10:00:10,000", "a"), Zk("10:00:11,000", "b"), Zk("10:00:12,000", "c"),
+             Zk("10:00:13,000", "d"), Zk("10:00:09,000", "e")},
+            &ZooKeeperLogParser(), window);
+  std::vector<Seen> seen = Drain(f.source.get());
+  CHECK(Lines(seen) == std::vector<int64_t>{1, 2, 5, 3, 4});
+  CHECK(f.info.out_of_order == 1);
+  CHECK(f.info.unplaceable == 1);
+}
+
+TEST_CASE("parsed_source: python bare lines inherit the time") {
+  Fixture f({"INFO:kazoo.client:first, no time yet",
+             "2019-09-17 10:00:00,000 - kazoo.client - INFO - Connecting",
+             "WARNING:kazoo.client:Connection dropped", "Traceback (most recent call last):",
+             "  File \"x.py\", line 3, in f", "kazoo.exceptions.ConnectionLoss",
+             "2019-09-17 10:00:01,000 - kazoo.client - INFO - Reconnected"},
+            &PythonLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 4);
+  CHECK(Lines(seen) == std::vector<int64_t>{1, 2, 3, 7});
+  CHECK(seen[0].instant == kNoInstant);
+  CHECK(seen[0].message == "first, no time yet");
+  CHECK(seen[2].instant == At(10, 0, 0));
+  CHECK(seen[2].local == kNoInstant);
+  CHECK(seen[2].flags == kInheritedTime);
+  CHECK(seen[2].level == Level::kWarn);
+  CHECK(seen[2].component == Component::kMonitor);
+  CHECK(seen[2].logger == "kazoo.client");
+  CHECK(seen[2].message == "Connection dropped");
+  CHECK(seen[2].continuation_lines == 3);
+  CHECK(seen[2].continuation ==
+        "Traceback (most recent call last):\n  File \"x.py\", line 3, in f\n"
+        "kazoo.exceptions.ConnectionLoss");
+  CHECK(seen[3].flags == 0);
+  CHECK(f.info.variant_records[2] == 2);
+  CHECK(f.info.variant_records[3] == 2);
+  CHECK(f.info.out_of_order == 0);
+  CHECK(f.info.first_instant == At(10, 0, 0));
+}
+
+TEST_CASE("parsed_source: components") {
+  SUBCASE("from the logger") {
+    Fixture f(
+        {"2019-09-17 10:00:00,000 INFO org.apache.hadoop.ha.ActiveStandbyElector: x",
+         "2019-09-17 10:00:01,000 INFO org.apache.hadoop.hdfs.server.namenode.FSNamesystem: y",
+         "2019-09-17 10:00:02,000 INFO org.apache.hadoop.ipc.Server: z"},
+        &HadoopLogParser());
+    std::vector<Seen> seen = Drain(f.source.get());
+    REQUIRE(seen.size() == 3);
+    CHECK(seen[0].component == Component::kZkfc);
+    CHECK(seen[1].component == Component::kNameNode);
+    CHECK(seen[2].component == Component::kOther);
+  }
+  SUBCASE("the path wins over the logger") {
+    Fixture f({"2019-09-17 10:00:00,000 INFO org.apache.hadoop.ha.ActiveStandbyElector: x"},
+              &HadoopLogParser());
+    f.info.component = Component::kNameNode;
+    std::vector<Seen> seen = Drain(f.source.get());
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].component == Component::kNameNode);
+  }
+  SUBCASE("unparsed lines take the source's") {
+    Fixture f({"junk"}, &HadoopLogParser());
+    f.info.component = Component::kJournalNode;
+    std::vector<Seen> seen = Drain(f.source.get());
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].component == Component::kJournalNode);
+  }
+}
+
+TEST_CASE("parsed_source: zone and skew") {
+  Fixture f({Zk("18:00:00,000", "a"), "2019-09-17T10:00:00.000Z x"}, &ZooKeeperLogParser(), {},
+            SourceClock(date::locate_zone("Asia/Shanghai"), 250'000));
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].local == At(18, 0, 0));
+  CHECK(seen[0].instant == At(10, 0, 0, 250));
+  // A line with its own zone ignores the source's zone, not its skew.
+  CHECK(seen[1].local == At(10, 0, 0));
+  CHECK(seen[1].instant == At(10, 0, 0, 250));
+}
+
+TEST_CASE("parsed_source: DST flags reach the record") {
+  Fixture f({"2021-03-14 02:30:00,000 [myid:1] - INFO  [main:Foo@1] - in the gap"},
+            &ZooKeeperLogParser(), {}, SourceClock(date::locate_zone("America/New_York"), 0));
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].flags == kDstGap);
+  CHECK(seen[0].instant == 1615707000LL * kSecond);
+}
+
+TEST_CASE("parsed_source: read error is recorded") {
+  Fixture f({Zk("10:00:00,000", "a")}, &ZooKeeperLogParser(), {}, SourceClock(nullptr, 0),
+            "truncated gzip data (the compressed stream ends before its trailer)");
+  std::vector<Seen> seen = Drain(f.source.get());
+  CHECK(seen.size() == 1);
+  CHECK(f.info.problem == "truncated gzip data (the compressed stream ends before its trailer)");
+  CHECK(f.info.read_problem);
+}
+
+TEST_CASE("parsed_source: empty input") {
+  Fixture f({}, &ZooKeeperLogParser());
+  CHECK(f.source->Next() == nullptr);
+  CHECK(f.info.records == 0);
+  CHECK(f.info.lines == 0);
+  CHECK(f.info.first_instant == kNoInstant);
+  CHECK(f.info.last_instant == kNoInstant);
+}
+
+TEST_CASE("parsed_source: an oversized record is truncated") {
+  const std::string frame = "\tat " + std::string(1 << 20, 'f');
+  std::vector<std::string> lines = {Zk("10:00:00,000", "big")};
+  for (int i = 0; i < 17; ++i) lines.push_back(frame);
+  lines.push_back(Zk("10:00:01,000", "after"));
+  Fixture f(std::move(lines), &ZooKeeperLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].flags == kTruncated);
+  CHECK(seen[0].continuation_lines == 17);
+  CHECK(seen[0].text.size() < (size_t{16} << 20));
+  CHECK(seen[0].text.size() > (size_t{15} << 20));
+  CHECK(seen[1].flags == 0);
+  CHECK(seen[1].text == Zk("10:00:01,000", "after"));
+  CHECK(f.info.continuation_lines == 17);
+}
+
+}  // namespace
+}  // namespace faultline

@@ -1,0 +1,94 @@
+#include "src/store/source_identity.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+
+namespace faultline {
+namespace {
+
+TEST_CASE("source_identity: from the path") {
+  struct Row {
+    std::string path, root;
+    std::string host, daemon;
+    Component component;
+  };
+  const Row rows[] = {
+      {"logs/hadoop-hdfs-zkfc-nn1.log.3.gz", "", "nn1", "zkfc", Component::kZkfc},
+      {"hadoop-hdfs-zkfc-nn1.log", "", "nn1", "zkfc", Component::kZkfc},
+      {"hadoop-hdfs-zkfc-nn1.out", "", "nn1", "zkfc", Component::kZkfc},
+      {"zookeeper-zk-server-zk2.log", "", "zk2", "server", Component::kZk},
+      {"/var/log/zookeeper/zookeeper-zookeeper-server-zk3.out.1", "/var/log/zookeeper", "zk3",
+       "server", Component::kZk},
+      {"hadoop-hdfs-namenode-ip-10-0-0-1.log", "", "ip-10-0-0-1", "namenode", Component::kNameNode},
+      {"hadoop-hdfs-journalnode-jn1.log.2026-01-01", "", "jn1", "journalnode",
+       Component::kJournalNode},
+      {"hadoop-hdfs-journalnode-jn1.log-20260101.gz", "", "jn1", "journalnode",
+       Component::kJournalNode},
+      {"yarn-yarn-resourcemanager-rm1.log", "", "rm1", "resourcemanager", Component::kOther},
+      {"hadoop-hdfs-zkfc-nn1.example.com.log.1", "", "nn1.example.com", "zkfc", Component::kZkfc},
+      {"root/zk1/zookeeper.log", "root", "zk1", "", Component::kZk},
+      {"root/zk1/zookeeper.log.1.gz", "root", "zk1", "", Component::kZk},
+      {"root/zk1/server.log", "root", "zk1", "", Component::kZk},
+      {"root/nn1/namenode.log", "root", "nn1", "", Component::kNameNode},
+      {"root/monitor/kazoo-watch.log", "root", "monitor", "", Component::kMonitor},
+      {"root/nn2/app.log", "root", "nn2", "", Component::kOther},
+      {"./root/zk1/zookeeper.log", "root", "zk1", "", Component::kZk},
+      {"root/nn1.log", "root", "nn1", "", Component::kOther},
+      {"nn1.log", "", "nn1", "", Component::kOther},
+      {"zk1.log", "", "zk1", "", Component::kZk},
+      {"logs/zkfc.out", "", "zkfc", "", Component::kZkfc},
+      {"-", "", "", "", Component::kOther},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.path);
+    CAPTURE(row.root);
+    SourceIdentity id = IdentifyFromPath(row.path, row.root);
+    CHECK(id.host == row.host);
+    CHECK(id.daemon == row.daemon);
+    CHECK(ComponentName(id.component) == ComponentName(row.component));
+  }
+}
+
+TEST_CASE("source_identity: a directory given with a trailing slash") {
+  // `faultline timeline logs/` lists "logs/nn1.log" under root "logs/": the file is directly in
+  // the root, so its name, not the root folder, names the host.
+  SourceIdentity id = IdentifyFromPath("logs/nn1.log", "logs/");
+  CHECK(id.host == "nn1");
+  CHECK(id.component == Component::kOther);
+  // One level down it is the folder, with or without the slash.
+  CHECK(IdentifyFromPath("logs/zk1/zookeeper.log", "logs/").host == "zk1");
+  CHECK(IdentifyFromPath("logs/zk1/zookeeper.log", "logs").host == "zk1");
+}
+
+TEST_CASE("source_identity: ComponentFromLogger") {
+  struct Row {
+    std::string_view logger;
+    Component component;
+  };
+  const Row rows[] = {
+      {"org.apache.hadoop.ha.ActiveStandbyElector", Component::kZkfc},
+      {"org.apache.hadoop.hdfs.tools.DFSZKFailoverController", Component::kZkfc},
+      {"org.apache.hadoop.ha.ZKFailoverController", Component::kZkfc},
+      {"ha.HealthMonitor", Component::kZkfc},
+      {"org.apache.hadoop.ha.NodeFencer", Component::kZkfc},
+      {"org.apache.hadoop.ha.SshFenceByTcpPort", Component::kZkfc},
+      {"org.apache.hadoop.hdfs.qjournal.server.Journal", Component::kJournalNode},
+      {"org.apache.hadoop.hdfs.server.namenode.FSNamesystem", Component::kNameNode},
+      {"org.apache.hadoop.hdfs.server.namenode.ha.EditLogTailer", Component::kNameNode},
+      {"org.apache.hadoop.hdfs.StateChange", Component::kNameNode},
+      {"org.apache.hadoop.hdfs.qjournal.client.QuorumJournalManager", Component::kOther},
+      {"org.apache.hadoop.ipc.Server", Component::kOther},
+      {"kazoo.client", Component::kOther},
+      {"o.a.z.s.q.Leader", Component::kOther},
+      {"", Component::kOther},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.logger);
+    CHECK(ComponentName(ComponentFromLogger(row.logger)) == ComponentName(row.component));
+  }
+}
+
+}  // namespace
+}  // namespace faultline
