@@ -2,10 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <fstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "parsers/continuation.h"
 #include "parsers/registry.h"
 
 namespace faultline {
@@ -218,6 +221,56 @@ TEST_CASE("detect: StripComposePrefix") {
     CHECK_FALSE(StripComposePrefix(&line, &service));
     CHECK(line == input);
     CHECK(service == "unchanged");
+  }
+}
+
+std::vector<std::string> ReadLines(const std::string& path) {
+  std::ifstream in(path);
+  REQUIRE(in.good());
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// Real output of Debian 12's zookeeper 3.8.0 and python3-kazoo 2.8.0 (testdata/parsers/real-zk38):
+// every line is a header of the detected parser or a continuation line, and the header counts
+// agree with the RECORDS column of expected-sources.txt.
+TEST_CASE("detect: real ZooKeeper 3.8 and kazoo logs") {
+  struct Row {
+    const char* file;
+    const Parser* parser;
+    int lines, headers;
+  };
+  const Row rows[] = {
+      {"zookeeper.log", &ZooKeeperLogParser(), 396, 226},
+      {"zookeeper-myid.log", &ZooKeeperLogParser(), 396, 226},
+      {"kazoo-module.log", &PythonLogParser(), 137, 137},
+      {"kazoo-bare.log", &PythonLogParser(), 33, 33},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.file);
+    std::vector<std::string> text =
+        ReadLines(std::string(FAULTLINE_TESTDATA) + "/parsers/real-zk38/" + row.file);
+    REQUIRE(text.size() == static_cast<size_t>(row.lines));
+    std::vector<std::string_view> lines(text.begin(), text.end());
+    std::vector<std::string_view> head(
+        lines.begin(), lines.begin() + std::min<size_t>(lines.size(), kDetectLines));
+    Detection d = DetectFormat(head);
+    REQUIRE(d.parser == row.parser);
+    CHECK(ScoreOf(d, *row.parser).first_miss_line == 0);
+    int headers = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      Header h;
+      Miss miss;
+      if (row.parser->ParseHeader(lines[i], &h, &miss)) {
+        ++headers;
+      } else {
+        CAPTURE(i + 1);
+        CAPTURE(lines[i]);
+        CHECK(IsContinuationLine(lines[i]));
+      }
+    }
+    CHECK(headers == row.headers);
   }
 }
 

@@ -99,7 +99,8 @@ class PythonParser final : public Parser {
       return Fail(miss, pos, "expected a Python level name");
     }
     if (level_end >= s.size() || s[level_end] != ' ') return Fail(miss, level_end, "expected ' '");
-    size_t name_begin = level_end + 1, name_end = NameEnd(s, name_begin);
+    // %(levelname)-8s pads the level with spaces.
+    size_t name_begin = scan::SkipSpaces(s, level_end), name_end = NameEnd(s, name_begin);
     if (name_end == name_begin) return Fail(miss, name_begin, "expected a logger name");
     if (name_end < s.size() && s[name_end] != ' ') {
       return Fail(miss, name_end, "expected ' ' after the logger name");

@@ -56,6 +56,15 @@ TEST_CASE("python: space") {
   CHECK(h.message == "Connection dropped: socket connection broken");
 }
 
+TEST_CASE("python: space with a padded level") {
+  Header h;
+  Miss miss;
+  REQUIRE(Py().ParseHeader("2019-09-17 05:04:03,691 INFO     kazoo.client Connecting", &h, &miss));
+  CHECK(h.level == Level::kInfo);
+  CHECK(h.logger == "kazoo.client");
+  CHECK(h.message == "Connecting");
+}
+
 TEST_CASE("python: space with a message-less line") {
   Header h;
   Miss miss;

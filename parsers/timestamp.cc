@@ -44,7 +44,10 @@ bool ScanDateTime(std::string_view s, char date_sep, bool allow_t, ScannedTime* 
   if (s.size() <= 4 || s[4] != date_sep) return *fail_column = 4, false;
   if (!ReadDigits(s, 5, 2, &month) || month < 1 || month > 12) return *fail_column = 5, false;
   if (s.size() <= 7 || s[7] != date_sep) return *fail_column = 7, false;
-  if (!ReadDigits(s, 8, 2, &day) || day < 1 || day > 31) return *fail_column = 8, false;
+  if (!ReadDigits(s, 8, 2, &day) ||
+      !(date::year(year) / date::month(month) / date::day(day)).ok()) {
+    return *fail_column = 8, false;  // also 2019-02-30
+  }
   if (s.size() <= 10 || !(s[10] == ' ' || (allow_t && s[10] == 'T'))) {
     return *fail_column = 10, false;
   }

@@ -66,6 +66,8 @@ TEST_CASE("timestamp: ScanLog4jTime rejects with a column") {
       {"2019/09/17 05:04:12", 4},
       {"2019-13-17 05:04:12", 5},
       {"2019-00-17 05:04:12", 5},
+      {"2019-02-30 05:04:12", 8},
+      {"2019-04-31 05:04:12", 8},
       {"2019-9-17 05:04:12", 5},
       {"2019-09/17 05:04:12", 7},
       {"2019-09-32 05:04:12", 8},
@@ -86,6 +88,49 @@ TEST_CASE("timestamp: ScanLog4jTime rejects with a column") {
     int column = -1;
     CHECK_FALSE(ScanLog4jTime(row.text, &t, &column));
     CHECK(column == row.column);
+  }
+}
+
+TEST_CASE("timestamp: consecutive lines sharing a minute") {
+  // Lines of one log mostly share their minute; alternating minutes, days and failures must
+  // never be answered from the previous line.
+  struct Row {
+    std::string_view text;
+    bool ok;
+    int64_t local;  // when ok
+    int column;     // when not
+  };
+  const Row rows[] = {
+      {"2019-09-17 05:04:12,043", true, kT + 43'000, 0},
+      {"2019-09-17 05:04:59,999", true, kT + 47 * kSecond + 999'000, 0},
+      {"2019-09-17 05:04:00", true, kT - 12 * kSecond, 0},
+      {"2019-09-17 05:04:1x,000", false, 0, 17},
+      {"2019-09-17 05:04:61,000", false, 0, 17},
+      {"2019-09-17 05:04-12,000", false, 0, 16},
+      {"2019-09-17 05:04", false, 0, 16},
+      {"2019-09-17T05:04:12,000", false, 0, 10},
+      {"2019-09-17 05:05:00,000", true, kT + 48 * kSecond, 0},
+      {"2019-09-17 05:04:12,043", true, kT + 43'000, 0},
+      {"2019-09-18 05:04:12,043", true, kT + 86'400 * kSecond + 43'000, 0},
+      {"2019-09-17 06:04:12", true, kT + 3600 * kSecond, 0},
+      {"2019-09-17 05:04:12,043123", true, kT + 43'123, 0},
+      {"1969-12-31 23:59:59,500", true, -500'000, 0},
+      {"1969-12-31 23:59:58", true, -2 * kSecond, 0},
+      {"2019-09-17 05:04:12", true, kT, 0},
+  };
+  for (int round = 0; round < 2; ++round) {
+    for (const Row& row : rows) {
+      CAPTURE(round);
+      CAPTURE(row.text);
+      ScannedTime t;
+      int column = -1;
+      REQUIRE(ScanLog4jTime(row.text, &t, &column) == row.ok);
+      if (row.ok) {
+        CHECK(t.local == row.local);
+      } else {
+        CHECK(column == row.column);
+      }
+    }
   }
 }
 

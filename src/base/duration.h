@@ -15,7 +15,7 @@ bool ParseDuration(std::string_view text, int64_t* micros, std::string* err);
 /// Like ParseDuration, with an optional leading '+' or '-'.
 bool ParseSignedDuration(std::string_view text, int64_t* micros, std::string* err);
 
-/// "1.5s", "250ms", "2m30s": the shortest exact rendering, for messages.
+/// "1.5s", "250ms", "150s", "5m": a short exact rendering, for messages.
 std::string FormatDuration(int64_t micros);
 
 }  // namespace faultline

@@ -73,8 +73,10 @@ void ParsedSource::StartRecord(std::string_view line, int64_t number, const Head
   }
   if (header.local == kNoInstant) {
     r->instant = previous_instant_;
-    r->flags |= kInheritedTime;
-    ++info_->inherited_time;
+    if (r->instant != kNoInstant) {
+      r->flags |= kInheritedTime;
+      ++info_->inherited_time;
+    }
   } else {
     r->local = header.local;
     r->instant = header.has_offset ? clock_.WithOffset(header.local, header.utc_offset_us)
@@ -146,7 +148,10 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
   r->component = info_->component;
   r->flags = kUnparsed;
   r->instant = previous_instant_;
-  if (r->instant != kNoInstant) r->flags |= kInheritedTime;
+  if (r->instant != kNoInstant) {
+    r->flags |= kInheritedTime;
+    ++info_->inherited_time;
+  }
   ++info_->unparsed;
   open_ = r;
   Finish();

@@ -271,6 +271,7 @@ TEST_CASE("parsed_source: python bare lines inherit the time") {
   REQUIRE(seen.size() == 4);
   CHECK(Lines(seen) == std::vector<int64_t>{1, 2, 3, 7});
   CHECK(seen[0].instant == kNoInstant);
+  CHECK(seen[0].flags == 0);  // nothing to inherit yet
   CHECK(seen[0].message == "first, no time yet");
   CHECK(seen[2].instant == At(10, 0, 0));
   CHECK(seen[2].local == kNoInstant);
@@ -287,6 +288,7 @@ TEST_CASE("parsed_source: python bare lines inherit the time") {
   CHECK(f.info.variant_records[2] == 2);
   CHECK(f.info.variant_records[3] == 2);
   CHECK(f.info.out_of_order == 0);
+  CHECK(f.info.inherited_time == 1);
   CHECK(f.info.first_instant == At(10, 0, 0));
 }
 
