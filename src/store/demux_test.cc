@@ -8,43 +8,17 @@
 #include <vector>
 
 #include "parsers/registry.h"
+#include "src/store/test_lines.h"
 
 namespace faultline {
 namespace {
 
-class VectorInput final : public LineInput {
- public:
-  explicit VectorInput(std::vector<std::string> lines, std::string error = "")
-      : lines_(std::move(lines)), error_(std::move(error)) {}
-  bool Next(std::string_view* line, int64_t* number) override {
-    if (next_ >= lines_.size()) return false;
-    *line = lines_[next_];
-    *number = static_cast<int64_t>(++next_);
-    return true;
-  }
-  std::string error() const override { return error_; }
-
- private:
-  std::vector<std::string> lines_;
-  std::string error_;
-  size_t next_ = 0;
-};
+std::string Zk(std::string_view t, std::string_view m) { return testing::ZkLine(t, m); }
+std::string Hadoop(std::string_view t, std::string_view m) { return testing::HadoopLine(t, m); }
+std::string Py(std::string_view t, std::string_view m) { return testing::PythonLine(t, m); }
+using testing::VectorInput;
 
 constexpr int64_t kWindow = 2'000'000;
-
-std::string Zk(std::string_view time, std::string_view message) {
-  return "2019-09-17 " + std::string(time) + " [myid:1] - INFO  [main:Foo@1] - " +
-         std::string(message);
-}
-
-std::string Hadoop(std::string_view time, std::string_view message) {
-  return "2019-09-17 " + std::string(time) +
-         " INFO org.apache.hadoop.ha.ZKFailoverController: " + std::string(message);
-}
-
-std::string Py(std::string_view time, std::string_view message) {
-  return "2019-09-17 " + std::string(time) + " - kazoo.client - WARNING - " + std::string(message);
-}
 
 using Numbered = std::vector<std::pair<int64_t, std::string>>;
 

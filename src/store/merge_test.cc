@@ -9,34 +9,14 @@
 #include <vector>
 
 #include "parsers/registry.h"
+#include "src/store/test_lines.h"
 
 namespace faultline {
 namespace {
 
-class VectorInput final : public LineInput {
- public:
-  explicit VectorInput(std::vector<std::string> lines) : lines_(std::move(lines)) {}
-  bool Next(std::string_view* line, int64_t* number) override {
-    if (next_ >= lines_.size()) return false;
-    *line = lines_[next_];
-    *number = static_cast<int64_t>(++next_);
-    return true;
-  }
-
- private:
-  std::vector<std::string> lines_;
-  size_t next_ = 0;
-};
-
-std::string Zk(std::string_view time, std::string_view message) {
-  return "2019-09-17 " + std::string(time) + " [myid:1] - INFO  [main:Foo@1] - " +
-         std::string(message);
-}
-
-std::string Hadoop(std::string_view time, std::string_view message) {
-  return "2019-09-17 " + std::string(time) +
-         " INFO org.apache.hadoop.ha.ZKFailoverController: " + std::string(message);
-}
+std::string Zk(std::string_view t, std::string_view m) { return testing::ZkLine(t, m); }
+std::string Hadoop(std::string_view t, std::string_view m) { return testing::HadoopLine(t, m); }
+using testing::VectorInput;
 
 // Several in-memory sources and the infos they count into.
 struct Sources {

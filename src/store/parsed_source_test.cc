@@ -9,9 +9,13 @@
 #include <vector>
 
 #include "parsers/registry.h"
+#include "src/store/test_lines.h"
 
 namespace faultline {
 namespace {
+
+std::string Zk(std::string_view t, std::string_view m) { return testing::ZkLine(t, m, 3, 12); }
+using testing::VectorInput;
 
 constexpr int64_t kSecond = 1'000'000;
 // 2019-09-17 00:00:00 UTC in microseconds.
@@ -19,30 +23,6 @@ constexpr int64_t kDay = (1568696652LL - (5 * 3600 + 4 * 60 + 12)) * kSecond;
 
 int64_t At(int hour, int minute, int second, int millis = 0) {
   return kDay + (hour * 3600LL + minute * 60LL + second) * kSecond + millis * 1000LL;
-}
-
-// Lines from memory, numbered from 1; optionally a read error at the end.
-class VectorInput final : public LineInput {
- public:
-  explicit VectorInput(std::vector<std::string> lines, std::string error = "")
-      : lines_(std::move(lines)), error_(std::move(error)) {}
-  bool Next(std::string_view* line, int64_t* number) override {
-    if (next_ >= lines_.size()) return false;
-    *line = lines_[next_];
-    *number = static_cast<int64_t>(++next_);
-    return true;
-  }
-  std::string error() const override { return next_ >= lines_.size() ? error_ : ""; }
-
- private:
-  std::vector<std::string> lines_;
-  std::string error_;
-  size_t next_ = 0;
-};
-
-std::string Zk(std::string_view time, std::string_view message) {
-  return "2019-09-17 " + std::string(time) + " [myid:3] - INFO  [main:Foo@12] - " +
-         std::string(message);
 }
 
 // What a test needs to know about a record, copied out before the record is recycled.
