@@ -40,8 +40,13 @@ bool IsLogFileName(const std::string& full_name) {
          AllDigits(rest, 5, 7) && AllDigits(rest, 8, 10);
 }
 
+bool IsConfigFileName(const std::string& name) {
+  return name == "zoo.cfg" || name == "core-site.xml" || name == "hdfs-site.xml";
+}
+
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,
-                                    std::vector<InputProblem>* problems) {
+                                    std::vector<InputProblem>* problems,
+                                    std::vector<std::string>* configs) {
   std::vector<InputFile> inputs;
   for (const std::string& path : paths) {
     if (path == "-") {
@@ -55,10 +60,14 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,
       continue;
     }
     if (!fs::is_directory(status)) {
+      if (configs != nullptr && IsConfigFileName(fs::path(path).filename().string())) {
+        configs->push_back(path);
+        continue;
+      }
       inputs.push_back({path, ""});
       continue;
     }
-    std::vector<std::string> found;
+    std::vector<std::string> found, found_configs;
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
       problems->push_back({path, ec.message()});
@@ -70,12 +79,19 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,
         break;
       }
       std::error_code file_ec;
-      if (it->is_regular_file(file_ec) && IsLogFileName(it->path().filename().string())) {
+      std::string name = it->path().filename().string();
+      if (!it->is_regular_file(file_ec)) continue;
+      if (IsLogFileName(name)) {
         found.push_back(it->path().string());
+      } else if (configs != nullptr && IsConfigFileName(name)) {
+        found_configs.push_back(it->path().string());
       }
     }
     std::sort(found.begin(), found.end());
     for (std::string& file : found) inputs.push_back({std::move(file), path});
+    std::sort(found_configs.begin(), found_configs.end());
+    if (configs != nullptr)
+      configs->insert(configs->end(), found_configs.begin(), found_configs.end());
   }
   return inputs;
 }

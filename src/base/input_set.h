@@ -21,9 +21,14 @@ struct InputProblem {
 /// *.log-YYYYMMDD, and each of them with .gz appended.
 bool IsLogFileName(const std::string& name);
 
+/// True for configuration files read beside the logs: zoo.cfg, core-site.xml, hdfs-site.xml.
+bool IsConfigFileName(const std::string& name);
+
 /// Expands `paths` in order; directory entries sorted by path. Paths that do not exist or cannot
-/// be listed go to *problems; the rest still come back.
+/// be listed go to *problems; the rest still come back. When `configs` is given, configuration
+/// files (named, or found in directories) go there instead of being read as logs.
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,
-                                    std::vector<InputProblem>* problems);
+                                    std::vector<InputProblem>* problems,
+                                    std::vector<std::string>* configs = nullptr);
 
 }  // namespace faultline

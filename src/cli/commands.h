@@ -13,6 +13,8 @@ using CommandRunner = std::function<int()>;
 CommandRunner SetupTimeline(CLI::App* app);
 CommandRunner SetupEvents(CLI::App* app);
 CommandRunner SetupSources(CLI::App* app);
+CommandRunner SetupAnalyze(CLI::App* app);
+CommandRunner SetupRules(CLI::App* app);
 
 /// Exit statuses shared by every command.
 inline constexpr int kExitOk = 0;

@@ -5,12 +5,12 @@
 
 namespace faultline {
 
-void AddInputOptions(CLI::App* app, InputOptions* options) {
+void AddInputOptions(CLI::App* app, InputOptions* options, bool parser_flag_is_format) {
   app->add_option("paths", options->paths,
                   "Log files, directories (searched recursively for *.log, *.log.N, *.out,\n"
                   "*.log.YYYY-MM-DD and their .gz) or - for standard input")
       ->required();
-  app->add_option("--format", options->format,
+  app->add_option(parser_flag_is_format ? "--format,--log-format" : "--log-format", options->format,
                   "Use this parser for every input instead of detecting: " + ParserNames());
   app->add_option("--tz", options->zones,
                   "Time zone of zone-less log times: ZONE for all sources or HOST=ZONE for one\n"

@@ -26,7 +26,9 @@ struct FilterOptions {
   std::vector<std::string> hosts, components;
 };
 
-void AddInputOptions(CLI::App* app, InputOptions* options);
+/// `parser_flag_is_format`: whether --format selects the parser (timeline, events, sources) or
+/// is left to the command (analyze uses it for the report format); --log-format always works.
+void AddInputOptions(CLI::App* app, InputOptions* options, bool parser_flag_is_format = true);
 void AddFilterOptions(CLI::App* app, FilterOptions* options);
 
 /// Turns the options into OpenOptions; false (and a message on the reporter) when one is bad.

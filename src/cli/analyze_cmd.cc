@@ -1,0 +1,128 @@
+// `faultline analyze`: run the rules over the merged stream and explain the incidents found.
+#include <chrono>
+#include <memory>
+
+#include "parsers/timestamp.h"
+#include "src/base/duration.h"
+#include "src/base/terminal.h"
+#include "src/cli/commands.h"
+#include "src/cli/input_options.h"
+#include "src/cli/report.h"
+#include "src/engine/rule_loader.h"
+
+namespace faultline {
+namespace {
+
+struct AnalyzeOptions {
+  InputOptions input;
+  std::vector<std::string> rule_dirs, configs;
+  std::string format = "text", from, to, since, fail_on = "warning", color = "auto";
+  bool explain = false;
+};
+
+bool ResolveWindow(const AnalyzeOptions& o, AnalysisRequest* request, Reporter* reporter) {
+  bool ok = true;
+  if (!o.from.empty() && !ParseUserTime(o.from, &request->from)) {
+    reporter->Error("--from: cannot read time '" + o.from + "'");
+    ok = false;
+  }
+  if (!o.to.empty() && !ParseUserTime(o.to, &request->to)) {
+    reporter->Error("--to: cannot read time '" + o.to + "'");
+    ok = false;
+  }
+  if (!o.since.empty()) {
+    int64_t span = 0;
+    std::string err;
+    if (!ParseDuration(o.since, &span, &err)) {
+      reporter->Error("--since: " + err);
+      ok = false;
+    } else {
+      int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+      request->from = std::max(request->from, now - span);
+    }
+  }
+  return ok;
+}
+
+int RunAnalyze(const AnalyzeOptions& o) {
+  Reporter reporter;
+  AnalysisRequest request;
+  request.paths = o.input.paths;
+  request.config_files = o.configs;
+  bool ok = ResolveInputOptions(o.input, &request.open, &reporter);
+  ok &= ResolveWindow(o, &request, &reporter);
+  Severity threshold = Severity::kWarning;
+  ParseSeverity(o.fail_on, &threshold);  // checked by CLI11
+  std::vector<Rule> rules;
+  std::vector<RuleDiagnostic> diagnostics;
+  if (!LoadRuleSet(o.rule_dirs, &rules, &diagnostics)) {
+    for (const RuleDiagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", d.ToString().c_str());
+    reporter.Error("rules have errors (listed above); nothing was analysed");
+    return kExitError;
+  }
+  if (!ok) return kExitError;
+  Analysis analysis;
+  std::vector<const Rule*> active;
+  for (const Rule& rule : rules) active.push_back(&rule);
+  if (!Analyze(request, active, &reporter, &analysis)) return kExitError;
+  ReportOptions report{o.explain, o.format == "text" && UseColour(o.color, stdout)};
+  std::string text = o.format == "json"       ? RenderJson(analysis, report)
+                     : o.format == "markdown" ? RenderMarkdown(analysis, report)
+                                              : RenderText(analysis, report);
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+  bool found = std::any_of(analysis.incidents.begin(), analysis.incidents.end(),
+                           [&](const Incident& i) { return i.severity >= threshold; });
+  // An incident outranks a skipped input: it is what someone must act on, and the skipped input
+  // was named on stderr. Without an incident, a skipped input means the check was incomplete.
+  if (found) return kExitFound;
+  return reporter.input_problems() > 0 ? kExitError : kExitOk;
+}
+
+}  // namespace
+
+CommandRunner SetupAnalyze(CLI::App* app) {
+  auto o = std::make_shared<AnalyzeOptions>();
+  CLI::App* cmd = app->add_subcommand(
+      "analyze", "Find incidents with the rules and explain their root cause, chain and remedy");
+  AddInputOptions(cmd, &o->input, false);
+  cmd->add_option("--format", o->format, "Report format: text, markdown or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  cmd->add_option("--rules", o->rule_dirs,
+                  "Also load *.toml rules from DIR (repeatable); a rule with a built-in id "
+                  "replaces it")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
+  cmd->add_option("--config", o->configs,
+                  "Read zoo.cfg, core-site.xml or hdfs-site.xml from FILE (repeatable); those "
+                  "among the inputs are read anyway")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  cmd->add_option("--from", o->from, "Only records at or after TIME (UTC unless it has a zone)")
+      ->type_name("TIME");
+  cmd->add_option("--to", o->to, "Only records before TIME")->type_name("TIME");
+  cmd->add_option("--since", o->since, "Only records logged within DUR before now")
+      ->type_name("DUR");
+  cmd->add_option("--fail-on", o->fail_on,
+                  "Exit 1 when an incident at or above this severity is found: info, warning, "
+                  "critical")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"info", "warning", "critical"}));
+  cmd->add_flag("--explain", o->explain,
+                "Also say what was read and list near misses (all steps seen, outside a window)");
+  cmd->add_option("--color", o->color, "Colour: auto (on a terminal), always, never")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->footer(
+      "Exit status: 0 no incident at or above --fail-on; 1 incidents found (even if an input\n"
+      "was skipped); 2 error, or an input skipped and no incident found.\n"
+      "Examples:\n"
+      "  faultline analyze /var/log/zookeeper /var/log/hadoop-hdfs /etc/zookeeper/conf/zoo.cfg\n"
+      "  cat zk.log zkfc.log | faultline analyze --format markdown -");
+  return [cmd, o] { return cmd->parsed() ? RunAnalyze(*o) : -1; };
+}
+
+}  // namespace faultline

@@ -1,0 +1,380 @@
+#include "src/cli/report.h"
+
+#include <algorithm>
+
+#include "src/base/duration.h"
+#include "src/base/text_out.h"
+#include "src/engine/explain.h"
+
+namespace faultline {
+namespace {
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += sep;
+    out += item;
+  }
+  return out;
+}
+
+// One link of the causal chain: context evidence, then the rule's steps, in time order.
+struct Link {
+  const Evidence* evidence;
+  bool is_step;
+};
+
+std::vector<Link> Chain(const Match& m) {
+  std::vector<Link> links;
+  for (const Evidence& e : m.context) links.push_back({&e, false});
+  for (const Evidence& e : m.steps) links.push_back({&e, true});
+  std::stable_sort(links.begin(), links.end(), [](const Link& a, const Link& b) {
+    return a.evidence->instant < b.evidence->instant;
+  });
+  return links;
+}
+
+std::string Delta(int64_t from, int64_t to) {
+  int64_t d = to - from;
+  return (d >= 0 ? "+" : "") + FormatDuration(d);
+}
+
+std::string EvidenceLine(const Evidence& e) {
+  std::string line = e.source + ":" + std::to_string(e.line) + "  " + e.header;
+  if (!e.first_continuation.empty()) line += "\n      " + e.first_continuation;
+  return line;
+}
+
+std::string ReadSummary(const Analysis& a) {
+  int64_t lines = 0;
+  size_t files = 0;
+  for (const auto& info : a.sources.infos) {
+    lines += info->lines;
+    if (info->problem.empty() || info->lines > 0) ++files;
+  }
+  return "Read " + std::to_string(files) + " input(s), " + std::to_string(lines) + " lines, " +
+         std::to_string(a.records) + " records" +
+         (a.config_files_read.empty() ? std::string(", no configuration file (defaults used)")
+                                      : ", configuration: " + Join(a.config_files_read, ", ")) +
+         ".";
+}
+
+std::string AbsenceNote(const Match& m) {
+  if (!m.absence) return "";
+  const Step& last = m.rule->steps.back();
+  std::string note = "no '" + last.name + "' within " + last.within_text + " (until " +
+                     InstantString(m.absence_deadline) + ")";
+  if (m.window_open_at_end) note += "; the logs end before that window closed";
+  return note;
+}
+
+// Joins a template's lines into one paragraph and wraps it at 100 columns under `indent`.
+std::string Paragraph(const std::string& text, const std::string& indent) {
+  std::string words, out, line;
+  for (char c : text) words += (c == '\n' || c == '\t') ? ' ' : c;
+  size_t pos = 0;
+  while (pos < words.size()) {
+    size_t begin = words.find_first_not_of(' ', pos);
+    if (begin == std::string::npos) break;
+    size_t end = words.find(' ', begin);
+    if (end == std::string::npos) end = words.size();
+    std::string word = words.substr(begin, end - begin);
+    if (!line.empty() && indent.size() + line.size() + 1 + word.size() > 100) {
+      out += (out.empty() ? "" : indent) + line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    pos = end;
+  }
+  if (!line.empty()) out += (out.empty() ? "" : indent) + line + "\n";
+  return out.empty() ? "\n" : out;
+}
+
+std::string OneLine(const std::string& text) {
+  std::string out = Paragraph(text, "");
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::string RenderText(const Analysis& a, const ReportOptions& o) {
+  const char* bold = o.colour ? "\033[1m" : "";
+  const char* red = o.colour ? "\033[1;31m" : "";
+  const char* yellow = o.colour ? "\033[33m" : "";
+  const char* reset = o.colour ? "\033[0m" : "";
+  std::string out;
+  if (a.incidents.empty()) {
+    out += "No incident: nothing matched the rules. " + ReadSummary(a) + "\n";
+  }
+  int number = 0;
+  for (const Incident& inc : a.incidents) {
+    const Match& m = *inc.primary;
+    const Rule& rule = *m.rule;
+    const char* colour = inc.severity == Severity::kCritical  ? red
+                         : inc.severity == Severity::kWarning ? yellow
+                                                              : "";
+    out += std::string(colour) + bold + "[" + std::to_string(++number) + "] " +
+           Upper(SeverityName(inc.severity)) + reset + bold + "  " + rule.title + reset +
+           "   (rule " + rule.id + ")\n";
+    out += "    When:   " + InstantString(inc.first) + " .. " + InstantString(inc.last) + " UTC (" +
+           FormatDuration(inc.last - inc.first) + ")   Hosts: " + Join(inc.hosts, ", ") + "\n";
+    out += "    Summary: " + Paragraph(ExpandTemplate(rule.summary, m, a.config), "      ");
+    const Evidence& root = m.steps.front();
+    out += "    Probable root cause: " + root.name + " on " +
+           (root.host.empty() ? "?" : root.host) + " at " +
+           InstantString(root.instant, root.precision) + ": " + root.message + "\n";
+    if (!rule.cause.empty())
+      out += "      " + Paragraph(ExpandTemplate(rule.cause, m, a.config), "      ");
+    out += "    Causal chain:\n";
+    for (const Link& link : Chain(m)) {
+      const Evidence& e = *link.evidence;
+      out += "      " + InstantString(e.instant, e.precision) + "  " +
+             Delta(root.instant, e.instant) + " from root  " + (link.is_step ? "" : "(context) ") +
+             e.name + " @" + (e.host.empty() ? "?" : e.host) + ": " + e.message;
+      if (e.occurrences > 1) out += "  [x" + std::to_string(e.occurrences) + " in window]";
+      out += "\n";
+    }
+    if (m.absence) out += "      then " + AbsenceNote(m) + "\n";
+    out += "    Evidence:\n";
+    for (const Link& link : Chain(m)) out += "      " + EvidenceLine(*link.evidence) + "\n";
+    std::vector<std::string> config_names = ConfigNamesUsed(rule);
+    if (!config_names.empty()) {
+      out += "    Configuration:\n";
+      for (const std::string& name : config_names) {
+        out += "      " + DescribeConfig(name, a.config) + "\n";
+      }
+    }
+    out += "    Remedy: " + Paragraph(ExpandTemplate(rule.remedy, m, a.config), "      ");
+    for (const Alternative& alt : inc.alternatives) {
+      out += "    Also considered: " + alt.match->rule->id + " (" + alt.match->rule->title +
+             "), ranked lower: " + alt.reason + "\n";
+    }
+    if (inc.rule_ids.size() > 1) out += "    Rules fired: " + Join(inc.rule_ids, ", ") + "\n";
+    out += "\n";
+  }
+  if (o.explain) {
+    out += ReadSummary(a) + "\n";
+    if (a.engine->near_misses().empty()) {
+      out += "Near misses: none.\n";
+    } else {
+      out += "Near misses (all steps seen, but outside a window):\n";
+      for (const NearMiss& n : a.engine->near_misses()) {
+        out += "  " + n.rule->id + ": '" + n.to.name + "' came " + FormatDuration(n.gap) +
+               " after '" + n.from.name + "'; the rule allows " + FormatDuration(n.allowed) + " (" +
+               n.from.source + ":" + std::to_string(n.from.line) + " -> " + n.to.source + ":" +
+               std::to_string(n.to.line) + ")\n";
+      }
+    }
+  }
+  return out;
+}
+
+std::string RenderMarkdown(const Analysis& a, const ReportOptions& o) {
+  std::string out = "# faultline analysis\n\n";
+  if (a.incidents.empty())
+    out += "No incident: nothing matched the rules. " + ReadSummary(a) + "\n";
+  int number = 0;
+  for (const Incident& inc : a.incidents) {
+    const Match& m = *inc.primary;
+    const Rule& rule = *m.rule;
+    const Evidence& root = m.steps.front();
+    out += "## " + std::to_string(++number) + ". " + Upper(SeverityName(inc.severity)) + ": " +
+           rule.title + "\n\n";
+    out += "- **When:** " + InstantString(inc.first) + " – " + InstantString(inc.last) + " UTC (" +
+           FormatDuration(inc.last - inc.first) + ")\n";
+    out += "- **Hosts:** " + Join(inc.hosts, ", ") + "\n";
+    out += "- **Rule:** `" + rule.id + "`\n\n";
+    out += OneLine(ExpandTemplate(rule.summary, m, a.config)) + "\n\n";
+    out += "**Probable root cause:** `" + root.name + "` on " + root.host + " at " +
+           InstantString(root.instant, root.precision) + " — " + root.message + "\n\n";
+    if (!rule.cause.empty()) out += OneLine(ExpandTemplate(rule.cause, m, a.config)) + "\n\n";
+    out += "| time (UTC) | Δt from root | step | host | evidence |\n|---|---|---|---|---|\n";
+    for (const Link& link : Chain(m)) {
+      const Evidence& e = *link.evidence;
+      std::string message = e.message;
+      std::replace(message.begin(), message.end(), '|', '/');
+      out += "| " + InstantString(e.instant, e.precision) + " | " + Delta(root.instant, e.instant) +
+             " | " + (link.is_step ? "" : "context: ") + e.name + " | " + e.host + " | `" +
+             e.source + ":" + std::to_string(e.line) + "` " + message + " |\n";
+    }
+    if (m.absence) out += "\nThen " + AbsenceNote(m) + ".\n";
+    std::vector<std::string> config_names = ConfigNamesUsed(rule);
+    if (!config_names.empty()) {
+      out += "\n**Configuration:**\n\n";
+      for (const std::string& name : config_names)
+        out += "- " + DescribeConfig(name, a.config) + "\n";
+    }
+    out += "\n**Remedy:** " + OneLine(ExpandTemplate(rule.remedy, m, a.config)) + "\n\n";
+    for (const Alternative& alt : inc.alternatives) {
+      out += "- Also considered `" + alt.match->rule->id + "`, ranked lower: " + alt.reason + "\n";
+    }
+    out += "<details><summary>Evidence lines</summary>\n\n```\n";
+    for (const Link& link : Chain(m)) out += EvidenceLine(*link.evidence) + "\n";
+    out += "```\n</details>\n\n";
+  }
+  if (o.explain) {
+    out += "## What was read\n\n" + ReadSummary(a) + "\n";
+    for (const NearMiss& n : a.engine->near_misses()) {
+      out += "\n- Near miss `" + n.rule->id + "`: '" + n.to.name + "' came " +
+             FormatDuration(n.gap) + " after '" + n.from.name + "'; the rule allows " +
+             FormatDuration(n.allowed) + ".";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+namespace {
+
+void JsonKey(std::string* out, std::string_view key) {
+  if (!out->empty() && out->back() != '{' && out->back() != '[') out->push_back(',');
+  AppendJsonString(out, key);
+  out->push_back(':');
+}
+
+void JsonString(std::string* out, std::string_view key, std::string_view value) {
+  JsonKey(out, key);
+  AppendJsonString(out, value);
+}
+
+void JsonInstant(std::string* out, std::string_view key, int64_t instant, int precision = 3) {
+  JsonKey(out, key);
+  if (instant == kNoInstant) {
+    out->append("null");
+    return;
+  }
+  out->push_back('"');
+  AppendInstant(out, instant, precision >= 6 ? 6 : 3, true);
+  out->push_back('"');
+}
+
+void JsonEvidence(std::string* out, const Evidence& e, int64_t root, bool is_step) {
+  out->push_back('{');
+  JsonString(out, "name", e.name);
+  JsonKey(out, "kind");
+  AppendJsonString(out, is_step ? "step" : "context");
+  JsonInstant(out, "instant", e.instant, e.precision);
+  JsonKey(out, "delta_from_root_ms");
+  out->append(std::to_string((e.instant - root) / 1000));
+  JsonString(out, "host", e.host);
+  JsonString(out, "component", ComponentName(e.component));
+  JsonString(out, "source", e.source);
+  JsonKey(out, "line");
+  out->append(std::to_string(e.line));
+  JsonString(out, "text", e.header);
+  JsonString(out, "continuation", e.first_continuation);
+  JsonString(out, "message", e.message);
+  JsonKey(out, "occurrences");
+  out->append(std::to_string(e.occurrences));
+  JsonKey(out, "captures");
+  out->push_back('{');
+  for (const auto& [k, v] : e.captures) JsonString(out, k, v);
+  out->push_back('}');
+  out->push_back('}');
+}
+
+}  // namespace
+
+std::string RenderJson(const Analysis& a, const ReportOptions& o) {
+  std::string out = "{";
+  JsonString(&out, "schema", "faultline.analyze/1");
+  JsonKey(&out, "incidents");
+  out.push_back('[');
+  for (const Incident& inc : a.incidents) {
+    const Match& m = *inc.primary;
+    const Rule& rule = *m.rule;
+    if (out.back() != '[') out.push_back(',');
+    out.push_back('{');
+    JsonString(&out, "rule", rule.id);
+    JsonString(&out, "title", rule.title);
+    JsonString(&out, "severity", SeverityName(inc.severity));
+    JsonString(&out, "fingerprint", inc.fingerprint);
+    JsonInstant(&out, "first", inc.first);
+    JsonInstant(&out, "last", inc.last);
+    JsonKey(&out, "hosts");
+    out.push_back('[');
+    for (size_t i = 0; i < inc.hosts.size(); ++i) {
+      if (i) out.push_back(',');
+      AppendJsonString(&out, inc.hosts[i]);
+    }
+    out.push_back(']');
+    JsonString(&out, "summary", OneLine(ExpandTemplate(rule.summary, m, a.config)));
+    JsonString(&out, "cause", OneLine(ExpandTemplate(rule.cause, m, a.config)));
+    JsonString(&out, "remedy", OneLine(ExpandTemplate(rule.remedy, m, a.config)));
+    JsonString(&out, "root_cause", m.steps.front().name);
+    JsonKey(&out, "absence");
+    out.append(m.absence ? "true" : "false");
+    JsonKey(&out, "window_open_at_end");
+    out.append(m.window_open_at_end ? "true" : "false");
+    JsonKey(&out, "chain");
+    out.push_back('[');
+    for (const Link& link : Chain(m)) {
+      if (out.back() != '[') out.push_back(',');
+      JsonEvidence(&out, *link.evidence, m.steps.front().instant, link.is_step);
+    }
+    out.push_back(']');
+    JsonKey(&out, "configuration");
+    out.push_back('[');
+    for (const std::string& name : ConfigNamesUsed(rule)) {
+      if (out.back() != '[') out.push_back(',');
+      out.push_back('{');
+      JsonString(&out, "name", name);
+      const ConfigValue* v = a.config.Find(name);
+      JsonString(&out, "value", v ? v->text : "");
+      JsonString(&out, "origin", v ? v->origin : "");
+      JsonKey(&out, "default");
+      out.append(v && v->is_default ? "true" : "false");
+      out.push_back('}');
+    }
+    out.push_back(']');
+    JsonKey(&out, "rules_fired");
+    out.push_back('[');
+    for (size_t i = 0; i < inc.rule_ids.size(); ++i) {
+      if (i) out.push_back(',');
+      AppendJsonString(&out, inc.rule_ids[i]);
+    }
+    out.push_back(']');
+    JsonKey(&out, "alternatives");
+    out.push_back('[');
+    for (const Alternative& alt : inc.alternatives) {
+      if (out.back() != '[') out.push_back(',');
+      out.push_back('{');
+      JsonString(&out, "rule", alt.match->rule->id);
+      JsonString(&out, "reason", alt.reason);
+      out.push_back('}');
+    }
+    out.append("]}");
+  }
+  out.push_back(']');
+  JsonKey(&out, "records");
+  out.append(std::to_string(a.records));
+  if (o.explain) {
+    JsonKey(&out, "near_misses");
+    out.push_back('[');
+    for (const NearMiss& n : a.engine->near_misses()) {
+      if (out.back() != '[') out.push_back(',');
+      out.push_back('{');
+      JsonString(&out, "rule", n.rule->id);
+      JsonString(&out, "from", n.from.name);
+      JsonString(&out, "to", n.to.name);
+      JsonKey(&out, "gap_ms");
+      out.append(std::to_string(n.gap / 1000));
+      JsonKey(&out, "allowed_ms");
+      out.append(std::to_string(n.allowed / 1000));
+      out.push_back('}');
+    }
+    out.push_back(']');
+  }
+  out.append("}\n");
+  return out;
+}
+
+}  // namespace faultline

@@ -1,0 +1,222 @@
+// `faultline rules list|show|check|test`: the knowledge base, its linter and its fixture runner.
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "src/base/duration.h"
+#include "src/cli/commands.h"
+#include "src/engine/analysis.h"
+#include "src/engine/explain.h"
+#include "src/engine/rule_loader.h"
+
+namespace faultline {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RulesOptions {
+  std::vector<std::string> rule_dirs;
+  std::string show_id;
+  std::vector<std::string> check_files;
+  std::string test_dir = "testdata/rules";
+  std::vector<std::string> only;
+};
+
+bool LoadOrReport(const RulesOptions& o, std::vector<Rule>* rules) {
+  std::vector<RuleDiagnostic> diagnostics;
+  bool ok = LoadRuleSet(o.rule_dirs, rules, &diagnostics);
+  for (const RuleDiagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", d.ToString().c_str());
+  return ok;
+}
+
+int RunList(const RulesOptions& o) {
+  std::vector<Rule> rules;
+  if (!LoadOrReport(o, &rules)) return kExitError;
+  for (const Rule& rule : rules) {
+    std::printf("%-34s %-9s %-8s %s\n", rule.id.c_str(),
+                std::string(SeverityName(rule.severity)).c_str(),
+                rule.builtin ? "built-in" : "user", rule.title.c_str());
+  }
+  return kExitOk;
+}
+
+int RunShow(const RulesOptions& o) {
+  std::vector<Rule> rules;
+  if (!LoadOrReport(o, &rules)) return kExitError;
+  for (const Rule& rule : rules) {
+    if (rule.id != o.show_id) continue;
+    std::printf("%s (%s, %s)\n%s\n\n", rule.id.c_str(),
+                std::string(SeverityName(rule.severity)).c_str(), rule.file.c_str(),
+                rule.title.c_str());
+    if (!rule.description.empty()) std::printf("%s\n\n", rule.description.c_str());
+    for (size_t i = 0; i < rule.steps.size(); ++i) {
+      const Step& s = rule.steps[i];
+      std::printf("  step %zu '%s': component %s, message /%s/%s%s%s\n", i + 1, s.name.c_str(),
+                  s.any_component ? "any" : std::string(ComponentName(s.component)).c_str(),
+                  s.message ? s.message->pattern().c_str() : "",
+                  s.within ? (", within " + s.within_text).c_str() : "",
+                  s.count > 1 ? (", count " + std::to_string(s.count)).c_str() : "",
+                  s.absent ? ", absent" : "");
+    }
+    std::printf("\nRemedy: %s\n", rule.remedy.c_str());
+    return kExitOk;
+  }
+  std::fprintf(stderr, "faultline: error: no rule '%s' (see 'faultline rules list')\n",
+               o.show_id.c_str());
+  return kExitError;
+}
+
+int RunCheck(const RulesOptions& o) {
+  std::vector<Rule> rules;
+  std::vector<RuleDiagnostic> diagnostics;
+  bool ok = o.check_files.empty() ? LoadRuleSet(o.rule_dirs, &rules, &diagnostics)
+                                  : LoadRuleFiles(o.check_files, &rules, &diagnostics);
+  for (const RuleDiagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", d.ToString().c_str());
+  if (!ok) {
+    std::fprintf(stderr, "faultline: %zu error(s) in rule files\n", diagnostics.size());
+    return kExitError;
+  }
+  std::printf("%zu rule(s) OK\n", rules.size());
+  return kExitOk;
+}
+
+// Checks one rule's fires/ and quiet/ fixtures; returns "" on success, else why not.
+std::string TestRule(const Rule& rule, const fs::path& dir) {
+  fs::path fires = dir / rule.id / "fires", quiet = dir / rule.id / "quiet";
+  if (!fs::is_directory(fires)) return "no fixture " + fires.string();
+  if (!fs::is_directory(quiet)) return "no near-miss fixture " + quiet.string();
+  std::vector<const Rule*> only = {&rule};
+  Reporter reporter;
+  reporter.set_quiet(true);
+  AnalysisRequest request;
+  request.paths = {fires.string()};
+  Analysis fired;
+  if (!Analyze(request, only, &reporter, &fired)) return "cannot analyse " + fires.string();
+  const auto& matches = fired.engine->matches();
+  if (matches.empty()) return "fires/: the rule did not fire";
+  toml::table expect;
+  try {
+    expect = toml::parse_file((fires / "expect.toml").string());
+  } catch (const toml::parse_error& e) {
+    return (fires / "expect.toml").string() + ": " + std::string(e.description());
+  }
+  std::vector<std::string> want_steps;
+  if (auto* steps = expect["steps"].as_array()) {
+    for (auto& s : *steps) want_steps.push_back(s.value_or(std::string()));
+  }
+  std::string last_why;
+  for (const Match& m : matches) {
+    std::vector<std::string> got;
+    for (const Evidence& e : m.steps) got.push_back(e.name);
+    if (!want_steps.empty() && got != want_steps) {
+      last_why = "matched steps differ from expect.toml";
+      continue;
+    }
+    std::string root = expect["root_cause"].value_or(m.steps.front().name);
+    if (root != m.steps.front().name) {
+      last_why = "root cause is '" + m.steps.front().name + "', expected '" + root + "'";
+      continue;
+    }
+    bool good = true;
+    if (auto* deltas = expect["deltas"].as_table()) {
+      for (auto&& [key, value] : *deltas) {
+        std::string k(key.str());
+        size_t gt = k.find('>');
+        const Evidence* a = FindEvidence(m, k.substr(0, gt));
+        const Evidence* b = gt == std::string::npos ? nullptr : FindEvidence(m, k.substr(gt + 1));
+        int64_t want = 0;
+        std::string err;
+        if (!ParseSignedDuration(value.value_or(std::string()), &want, &err))
+          return "expect.toml: " + err;
+        if (a == nullptr || b == nullptr || b->instant - a->instant != want) {
+          last_why = "Δt " + k + " is " +
+                     (a && b ? FormatDuration(b->instant - a->instant) : std::string("missing")) +
+                     ", expected " + FormatDuration(want);
+          good = false;
+        }
+      }
+    }
+    if (auto* captures = expect["captures"].as_table()) {
+      for (auto&& [key, value] : *captures) {
+        bool found = false;
+        for (const Evidence& e : m.steps) {
+          auto it = e.captures.find(std::string(key.str()));
+          if (it != e.captures.end() && it->second == value.value_or(std::string())) found = true;
+        }
+        if (!found) {
+          last_why = "capture " + std::string(key.str()) + " differs";
+          good = false;
+        }
+      }
+    }
+    if (good) {
+      Analysis calm;
+      AnalysisRequest quiet_request;
+      quiet_request.paths = {quiet.string()};
+      if (!Analyze(quiet_request, only, &reporter, &calm))
+        return "cannot analyse " + quiet.string();
+      if (!calm.engine->matches().empty()) {
+        const Match& q = calm.engine->matches().front();
+        return "quiet/: the rule fired (" + q.steps.front().source + ":" +
+               std::to_string(q.steps.front().line) + ")";
+      }
+      return "";
+    }
+  }
+  return "fires/: " + last_why;
+}
+
+int RunTest(const RulesOptions& o) {
+  std::vector<Rule> rules;
+  if (!LoadOrReport(o, &rules)) return kExitError;
+  int passed = 0, failed = 0;
+  for (const Rule& rule : rules) {
+    if (!o.only.empty() && std::find(o.only.begin(), o.only.end(), rule.id) == o.only.end())
+      continue;
+    std::string why = TestRule(rule, o.test_dir);
+    if (why.empty()) {
+      ++passed;
+      std::printf("PASS %s\n", rule.id.c_str());
+    } else {
+      ++failed;
+      std::printf("FAIL %s: %s\n", rule.id.c_str(), why.c_str());
+    }
+  }
+  std::printf("%d passed, %d failed\n", passed, failed);
+  return failed == 0 ? kExitOk : kExitFound;
+}
+
+}  // namespace
+
+CommandRunner SetupRules(CLI::App* app) {
+  auto o = std::make_shared<RulesOptions>();
+  CLI::App* cmd = app->add_subcommand("rules", "List, show, lint and test the rules");
+  cmd->require_subcommand(1);
+  cmd->add_option("--rules", o->rule_dirs, "Also load *.toml rules from DIR (repeatable)")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
+  CLI::App* list = cmd->add_subcommand("list", "One line per rule: id, severity, origin, title");
+  CLI::App* show = cmd->add_subcommand("show", "A rule's steps, windows and remedy");
+  show->add_option("id", o->show_id, "Rule id")->required();
+  CLI::App* check = cmd->add_subcommand(
+      "check", "Lint rule files (all loaded rules if none given): every error as file:line:col");
+  check->add_option("files", o->check_files, "Rule files");
+  CLI::App* test =
+      cmd->add_subcommand("test",
+                          "Run each rule's fixtures: DIR/<id>/fires must fire as expect.toml says, "
+                          "DIR/<id>/quiet must not");
+  test->add_option("dir", o->test_dir, "Fixture directory")->capture_default_str();
+  test->add_option("--only", o->only, "Test only this rule id (repeatable)")
+      ->allow_extra_args(false);
+  cmd->footer("Rule language: docs/rules.md and faultline(1), RULES.");
+  return [=] {
+    if (list->parsed()) return RunList(*o);
+    if (show->parsed()) return RunShow(*o);
+    if (check->parsed()) return RunCheck(*o);
+    if (test->parsed()) return RunTest(*o);
+    return -1;
+  };
+}
+
+}  // namespace faultline

@@ -1,0 +1,37 @@
+#include "src/engine/analysis.h"
+
+#include "src/store/merge.h"
+
+namespace faultline {
+
+bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rules,
+             Reporter* reporter, Analysis* out) {
+  std::vector<InputProblem> problems;
+  std::vector<std::string> configs = request.config_files;
+  std::vector<InputFile> inputs = ExpandInputs(request.paths, &problems, &configs);
+  for (const InputProblem& problem : problems) reporter->InputProblem(problem.path, problem.why);
+  for (const std::string& path : configs) {
+    out->config.LoadFile(path, reporter);
+    out->config_files_read.push_back(path);
+  }
+  out->engine = std::make_unique<Engine>(rules, out->config);
+  if (!out->engine->ok()) {
+    reporter->Error(out->engine->error());
+    return false;
+  }
+  out->sources = OpenSources(inputs, request.open, reporter);
+  Merger merger(out->sources.sources);
+  while (const Record* r = merger.Next()) {
+    ++out->records;
+    if (r->instant != kNoInstant && (r->instant < request.from || r->instant >= request.to)) {
+      continue;
+    }
+    out->engine->Feed(*r, out->sources.sources[r->source]->info());
+  }
+  out->engine->Finish();
+  ReportReadProblems(out->sources, reporter);
+  out->incidents = BuildIncidents(out->engine->matches());
+  return true;
+}
+
+}  // namespace faultline

@@ -1,0 +1,38 @@
+// One analysis run: open the inputs, read the configuration found beside them, feed the merged
+// stream to the rule engine, group the matches into incidents.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "src/base/reporter.h"
+#include "src/engine/config_values.h"
+#include "src/engine/engine.h"
+#include "src/engine/incident.h"
+#include "src/store/source_set.h"
+
+namespace faultline {
+
+struct AnalysisRequest {
+  std::vector<std::string> paths;
+  std::vector<std::string> config_files;  ///< --config, besides those found among the paths
+  OpenOptions open;
+  int64_t from = INT64_MIN, to = INT64_MAX;  ///< records outside are not fed to the rules
+};
+
+struct Analysis {
+  SourceSet sources;
+  ConfigValues config;
+  std::vector<std::string> config_files_read;
+  std::unique_ptr<Engine> engine;
+  std::vector<Incident> incidents;
+  int64_t records = 0;
+};
+
+/// Runs the analysis; false when the rules cannot be evaluated (message on the reporter).
+/// `rules` must outlive `out`.
+bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rules,
+             Reporter* reporter, Analysis* out);
+
+}  // namespace faultline

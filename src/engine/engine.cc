@@ -1,0 +1,338 @@
+#include "src/engine/engine.h"
+
+#include <algorithm>
+
+namespace faultline {
+namespace {
+
+constexpr size_t kMaxPartialsPerRule = 1024;
+constexpr size_t kMaxExpiredPerRule = 32;
+constexpr size_t kMaxContextHits = 256;
+constexpr size_t kMaxNearMisses = 50;
+constexpr size_t kMaxContextInMatch = 12;
+
+bool IsHex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+int64_t EvalWindow(const Expr* expr, const ConfigValues& config, std::string* err) {
+  if (expr == nullptr) return 0;
+  int64_t micros = 0;
+  if (!EvalDuration(*expr, config, &micros, err)) return 0;
+  return micros;
+}
+
+}  // namespace
+
+std::string FindSessionId(std::string_view text) {
+  for (size_t pos = text.find("0x"); pos != std::string_view::npos;
+       pos = text.find("0x", pos + 2)) {
+    size_t end = pos + 2;
+    while (end < text.size() && IsHex(text[end])) ++end;
+    if (end - pos - 2 >= 6) {
+      std::string id(text.substr(pos, end - pos));
+      std::transform(id.begin(), id.end(), id.begin(), [](char c) { return std::tolower(c); });
+      return id;
+    }
+  }
+  return "";
+}
+
+Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (size_t r = 0; r < rules.size(); ++r) {
+    const Rule& rule = *rules[r];
+    RuleState state;
+    state.rule = &rule;
+    for (const Step& step : rule.steps)
+      state.within.push_back(EvalWindow(step.within.get(), config, &err_));
+    for (const ContextMatcher& c : rule.contexts) {
+      state.before.push_back(EvalWindow(c.before.get(), config, &err_));
+      state.after.push_back(EvalWindow(c.after.get(), config, &err_));
+    }
+    state.context_hits.resize(rule.contexts.size());
+    auto add = [&](const Matcher& m, int index) {
+      Target target{static_cast<int>(r), index};
+      if (m.message == nullptr) {
+        unconditional_.push_back(target);
+        return;
+      }
+      std::string error;
+      if (set_->Add(m.message->pattern(), &error) < 0) {
+        err_ = rule.id + ": " + error;
+        return;
+      }
+      targets_.push_back(target);
+    };
+    for (size_t i = 0; i < rule.steps.size(); ++i) add(rule.steps[i], static_cast<int>(i));
+    for (size_t i = 0; i < rule.contexts.size(); ++i) {
+      add(rule.contexts[i], static_cast<int>(rule.steps.size() + i));
+    }
+    states_.push_back(std::move(state));
+  }
+  if (!set_->Compile()) err_ = "cannot compile the rules' patterns (out of memory)";
+}
+
+bool Engine::FieldsMatch(const Matcher& m, const Record& record, const SourceInfo& source) const {
+  if (!m.any_component && record.component != m.component) return false;
+  if (m.min_level != Level::kUnknown && record.level < m.min_level) return false;
+  if (!m.host.empty() && source.host != m.host) return false;
+  if (m.logger != nullptr && !RE2::PartialMatch(record.View(record.logger), *m.logger))
+    return false;
+  if (m.thread != nullptr && !RE2::PartialMatch(record.View(record.thread), *m.thread))
+    return false;
+  return true;
+}
+
+Evidence Engine::MakeEvidence(const Matcher& m, const std::string& name, const Record& record,
+                              const SourceInfo& source, std::string_view text) const {
+  Evidence e;
+  e.name = name;
+  e.instant = record.instant;
+  e.precision = record.precision;
+  e.source = source.name;
+  e.line = record.line;
+  e.host = source.host;
+  e.component = record.component;
+  e.level = record.level;
+  e.myid = record.myid;
+  std::string_view all = record.text;
+  size_t newline = all.find('\n');
+  e.header = std::string(all.substr(0, newline));
+  if (newline != std::string_view::npos) {
+    std::string_view rest = all.substr(newline + 1);
+    e.first_continuation = std::string(rest.substr(0, rest.find('\n')));
+  }
+  e.message = std::string(record.View(record.message));
+  e.session = FindSessionId(text);
+  if (m.message != nullptr && !m.captures.empty()) {
+    int groups = m.message->NumberOfCapturingGroups();
+    std::vector<re2::StringPiece> pieces(groups + 1);
+    if (m.message->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(),
+                         RE2::UNANCHORED, pieces.data(), groups + 1)) {
+      for (const auto& [group, index] : m.message->NamedCapturingGroups()) {
+        e.captures[group] = std::string(pieces[index].data(), pieces[index].size());
+      }
+    }
+  }
+  return e;
+}
+
+bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e) const {
+  if (p.hits.empty()) return true;
+  const Evidence& previous = p.hits.back();
+  for (const std::string& key : step.same) {
+    if (key == "host") {
+      if (e.host != previous.host) return false;
+    } else if (key == "myid") {
+      if (e.myid < 0 || e.myid != previous.myid) return false;
+    } else if (key == "session") {
+      if (e.session.empty() || e.session != previous.session) return false;
+    } else {
+      auto mine = e.captures.find(key);
+      bool found = false;
+      for (const Evidence& hit : p.hits) {
+        auto theirs = hit.captures.find(key);
+        if (theirs == hit.captures.end()) continue;
+        found = true;
+        if (mine == e.captures.end() || mine->second != theirs->second) return false;
+      }
+      if (!found) return false;
+    }
+  }
+  return true;
+}
+
+int64_t Engine::Deadline(const RuleState& state, const Partial& p) const {
+  if (p.next == 0)
+    return p.counted.empty() ? INT64_MIN : p.counted.front().instant + state.within[0];
+  return p.last + state.within[p.next];
+}
+
+void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_end) {
+  Match match;
+  match.rule = state.rule;
+  match.steps = std::move(p.hits);
+  match.absence = absence;
+  match.window_open_at_end = open_at_end;
+  match.first = match.steps.front().instant;
+  match.last = match.steps.back().instant;
+  if (absence) match.absence_deadline = match.last + state.within.back();
+  for (size_t c = 0; c < state.rule->contexts.size(); ++c) {
+    const ContextMatcher& cm = state.rule->contexts[c];
+    if (cm.anchor >= static_cast<int>(match.steps.size())) continue;
+    int64_t anchor = match.steps[cm.anchor].instant;
+    size_t taken = 0;
+    for (const Evidence& hit : state.context_hits[c]) {
+      if (hit.instant < anchor - state.before[c] || hit.instant > anchor + state.after[c]) continue;
+      if (taken++ < kMaxContextInMatch) match.context.push_back(hit);
+    }
+  }
+  std::stable_sort(match.context.begin(), match.context.end(),
+                   [](const Evidence& a, const Evidence& b) { return a.instant < b.instant; });
+  for (const Evidence& e : match.context) match.first = std::min(match.first, e.instant);
+  matches_.push_back(std::move(match));
+}
+
+void Engine::Advance(RuleState& state, Partial& p, Evidence e) {
+  const Step& step = state.rule->steps[p.next];
+  if (step.count > 1) {
+    p.counted.push_back(std::move(e));
+    while (p.counted.back().instant - p.counted.front().instant > state.within[p.next]) {
+      p.counted.pop_front();
+    }
+    if (static_cast<int>(p.counted.size()) < step.count) return;
+    Evidence first = p.counted.front();
+    first.occurrences = static_cast<int>(p.counted.size());
+    p.last = p.counted.back().instant;
+    p.counted.clear();
+    p.hits.push_back(std::move(first));
+  } else {
+    p.last = e.instant;
+    p.hits.push_back(std::move(e));
+  }
+  ++p.next;
+}
+
+void Engine::OnStep(RuleState& state, int k, Evidence e) {
+  const Rule& rule = *state.rule;
+  const Step& step = rule.steps[k];
+  const int last_step = static_cast<int>(rule.steps.size()) - 1;
+  if (k == 0) {
+    Partial* group = nullptr;  // a `count` first step collects occurrences per key
+    if (step.count > 1) {
+      for (Partial& p : state.partials) {
+        if (p.next != 0 || p.counted.empty()) continue;
+        Partial probe;
+        probe.hits.push_back(p.counted.front());
+        if (KeysMatch(step, probe, e)) group = &p;
+      }
+    }
+    if (group == nullptr) {
+      if (state.partials.size() >= kMaxPartialsPerRule)
+        state.partials.erase(state.partials.begin());
+      state.partials.emplace_back();
+      group = &state.partials.back();
+    }
+    Advance(state, *group, std::move(e));
+    if (group->next == 0) {
+      next_deadline_ = std::min(next_deadline_, Deadline(state, *group));
+      return;
+    }
+    if (group->next > last_step) {
+      Partial done = std::move(*group);
+      state.partials.erase(state.partials.begin() + (group - state.partials.data()));
+      Complete(state, std::move(done), false, false);
+      return;
+    }
+    next_deadline_ = std::min(next_deadline_, Deadline(state, *group));
+    return;
+  }
+  // Later steps: the earliest waiting partial within its window and with matching keys.
+  for (size_t i = 0; i < state.partials.size(); ++i) {
+    Partial& p = state.partials[i];
+    if (p.next != k || e.instant - p.last > state.within[k] || !KeysMatch(step, p, e)) continue;
+    if (step.absent) {  // what should not have come came: no match
+      state.partials.erase(state.partials.begin() + i);
+      return;
+    }
+    Advance(state, p, std::move(e));
+    if (p.next > last_step) {
+      Partial done = std::move(p);
+      state.partials.erase(state.partials.begin() + i);
+      // Later partials waiting for the same step are explained by this match.
+      std::erase_if(state.partials, [&](const Partial& other) { return other.next == k; });
+      Complete(state, std::move(done), false, false);
+    } else if (p.next > k) {
+      next_deadline_ = std::min(next_deadline_, Deadline(state, p));
+    }
+    return;
+  }
+  if (step.absent) return;
+  // Nothing waiting accepted it: a near miss if a partial for this step expired recently.
+  for (auto it = state.expired.rbegin(); it != state.expired.rend(); ++it) {
+    if (it->next != k || !KeysMatch(step, *it, e)) continue;
+    if (near_misses_.size() < kMaxNearMisses) {
+      near_misses_.push_back(
+          {state.rule, it->hits.back(), e, e.instant - it->last, state.within[k]});
+    }
+    state.expired.erase(std::next(it).base());
+    return;
+  }
+}
+
+void Engine::Expire(int64_t now, bool at_end) {
+  next_deadline_ = INT64_MAX;
+  for (RuleState& state : states_) {
+    const Rule& rule = *state.rule;
+    for (size_t i = 0; i < state.partials.size();) {
+      Partial& p = state.partials[i];
+      if (p.next == 0) {  // a `count` first step: drop occurrences that left the window
+        while (!p.counted.empty() && now - p.counted.front().instant > state.within[0]) {
+          p.counted.pop_front();
+        }
+        if (p.counted.empty()) {
+          state.partials.erase(state.partials.begin() + i);
+          continue;
+        }
+      }
+      int64_t deadline = Deadline(state, p);
+      bool absent_next = p.next > 0 && rule.steps[p.next].absent;
+      if (now > deadline || (at_end && absent_next)) {
+        Partial gone = std::move(p);
+        state.partials.erase(state.partials.begin() + i);
+        if (absent_next) {
+          Complete(state, std::move(gone), true, at_end && now <= deadline);
+        } else if (gone.next > 0) {
+          state.expired.push_back(std::move(gone));
+          if (state.expired.size() > kMaxExpiredPerRule) state.expired.pop_front();
+        }
+        continue;
+      }
+      next_deadline_ = std::min(next_deadline_, deadline);
+      ++i;
+    }
+  }
+}
+
+void Engine::Feed(const Record& record, const SourceInfo& source) {
+  if (record.instant == kNoInstant) return;  // no place on the clock, no window to join
+  ++records_seen_;
+  watermark_ = std::max(watermark_, record.instant);
+  if (watermark_ > next_deadline_) Expire(watermark_, false);
+  std::string_view text = std::string_view(record.text).substr(record.message.offset);
+  hits_.clear();
+  set_->Match(text, &hits_);
+  // Highest step first, so a record that ends one chain can also start the next.
+  std::vector<Target> matched;
+  for (int index : hits_) matched.push_back(targets_[index]);
+  for (const Target& t : unconditional_) matched.push_back(t);
+  std::sort(matched.begin(), matched.end(), [](const Target& a, const Target& b) {
+    return a.rule != b.rule ? a.rule < b.rule : a.index > b.index;
+  });
+  for (const Target& t : matched) {
+    RuleState& state = states_[t.rule];
+    const Rule& rule = *state.rule;
+    int steps = static_cast<int>(rule.steps.size());
+    const Matcher& m = t.index < steps ? static_cast<const Matcher&>(rule.steps[t.index])
+                                       : rule.contexts[t.index - steps];
+    if (!FieldsMatch(m, record, source)) continue;
+    Evidence e = MakeEvidence(m, m.name, record, source, text);
+    if (t.index >= steps) {
+      auto& hits = state.context_hits[t.index - steps];
+      hits.push_back(std::move(e));
+      if (hits.size() > kMaxContextHits) hits.pop_front();
+      continue;
+    }
+    OnStep(state, t.index, std::move(e));
+  }
+}
+
+void Engine::Finish() {
+  if (watermark_ == kNoInstant) return;
+  Expire(watermark_, true);
+}
+
+}  // namespace faultline

@@ -1,0 +1,122 @@
+// The rule engine: one pass over the merged stream. Every rule's message patterns are tested
+// together with one RE2::Set; captures are extracted only for hits. Partial matches are kept per
+// rule and step with their correlation keys, and expire by the log-time watermark (the instant of
+// the record being read), so memory stays bounded however long the input. Absence windows still
+// open when the input ends are resolved then, not dropped.
+#pragma once
+
+#include <re2/set.h>
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "src/engine/config_values.h"
+#include "src/engine/rule.h"
+#include "src/store/event.h"
+#include "src/store/source_info.h"
+
+namespace faultline {
+
+/// A record that matched a step or context entry, copied out of the stream.
+struct Evidence {
+  std::string name;  ///< step or context name
+  int64_t instant = kNoInstant;
+  int precision = 3;
+  std::string source;
+  int64_t line = 0;
+  std::string host;
+  Component component = Component::kOther;
+  Level level = Level::kUnknown;
+  int32_t myid = -1;
+  std::string session;
+  std::string header;              ///< the record's first line as written
+  std::string first_continuation;  ///< e.g. the exception line of a stack trace
+  std::string message;
+  std::map<std::string, std::string> captures;
+  int occurrences = 1;  ///< for a `count` step: how many fell in the window
+};
+
+struct Match {
+  const Rule* rule = nullptr;
+  std::vector<Evidence> steps;    ///< matched steps in order (an absent step is not listed)
+  std::vector<Evidence> context;  ///< context evidence, in time order
+  bool absence = false;           ///< the last step is `absent` and did not come
+  int64_t absence_deadline = kNoInstant;
+  bool window_open_at_end = false;  ///< the logs ended before the absence window closed
+  int64_t first = kNoInstant, last = kNoInstant;
+};
+
+/// All steps of a rule appeared, but one came later than its window allows.
+struct NearMiss {
+  const Rule* rule = nullptr;
+  Evidence from, to;
+  int64_t gap = 0, allowed = 0;
+};
+
+class Engine {
+ public:
+  /// `rules` and `config` must outlive the engine. False (with *err) if a window cannot be
+  /// evaluated with this configuration.
+  Engine(const std::vector<const Rule*>& rules, const ConfigValues& config);
+  bool ok() const { return err_.empty(); }
+  const std::string& error() const { return err_; }
+
+  void Feed(const Record& record, const SourceInfo& source);
+  /// Resolves what is still open at the end of the input.
+  void Finish();
+
+  const std::vector<Match>& matches() const { return matches_; }
+  const std::vector<NearMiss>& near_misses() const { return near_misses_; }
+  int64_t records_seen() const { return records_seen_; }
+  int64_t last_instant() const { return watermark_; }
+
+ private:
+  struct Partial {
+    int next = 0;  ///< the step it waits for
+    std::vector<Evidence> hits;
+    int64_t last = 0;              ///< instant of the last hit
+    std::deque<Evidence> counted;  ///< occurrences of a `count` step in its window
+  };
+  struct RuleState {
+    const Rule* rule;
+    std::vector<int64_t> within;         ///< per step, microseconds (0 for the first)
+    std::vector<int64_t> before, after;  ///< per context entry
+    std::vector<Partial> partials;
+    std::deque<Partial> expired;  ///< recent, for near misses
+    std::vector<std::deque<Evidence>> context_hits;
+  };
+  struct Target {  // what a pattern of the RE2::Set belongs to
+    int rule;
+    int index;  ///< step index, or steps.size() + context index
+  };
+
+  Evidence MakeEvidence(const Matcher& m, const std::string& name, const Record& record,
+                        const SourceInfo& source, std::string_view text) const;
+  bool FieldsMatch(const Matcher& m, const Record& record, const SourceInfo& source) const;
+  bool KeysMatch(const Step& step, const Partial& p, const Evidence& e) const;
+  void OnStep(RuleState& state, int k, Evidence e);
+  void Advance(RuleState& state, Partial& p, Evidence e);
+  void Complete(RuleState& state, Partial p, bool absence, bool open_at_end);
+  void Expire(int64_t now, bool at_end);
+  int64_t Deadline(const RuleState& state, const Partial& p) const;
+
+  std::vector<RuleState> states_;
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<Target> targets_;        ///< by RE2::Set index
+  std::vector<Target> unconditional_;  ///< matchers without a message pattern
+  std::vector<Match> matches_;
+  std::vector<NearMiss> near_misses_;
+  int64_t watermark_ = kNoInstant;
+  int64_t next_deadline_ = INT64_MAX;
+  int64_t records_seen_ = 0;
+  std::string err_;
+  std::vector<int> hits_;  // reused per record
+};
+
+/// The first ZooKeeper session id ("0x3007672f801a313") in `text`, lower-case; "" if none.
+std::string FindSessionId(std::string_view text);
+
+}  // namespace faultline

@@ -1,0 +1,148 @@
+#include "src/engine/explain.h"
+
+#include <algorithm>
+#include <set>
+
+#include "src/base/duration.h"
+#include "src/base/text_out.h"
+
+namespace faultline {
+namespace {
+
+void AddNames(const std::string& text, std::vector<std::string>* out, std::set<std::string>* seen) {
+  size_t pos = 0;
+  while ((pos = text.find('{', pos)) != std::string::npos) {
+    size_t close = text.find('}', pos);
+    if (close == std::string::npos) return;
+    std::string body = text.substr(pos + 1, close - pos - 1);
+    std::set<std::string> names;
+    std::string err;
+    int column;
+    if (body.rfind("config.", 0) == 0) {
+      names.insert(body.substr(7));
+    } else if (body.rfind("expr.", 0) == 0) {
+      if (auto e = Expr::Parse(body.substr(5), &err, &column)) e->CollectNames(&names);
+    } else if (size_t minus = body.find(" - "); minus != std::string::npos) {
+      if (auto e = Expr::Parse(body.substr(minus + 3), &err, &column)) e->CollectNames(&names);
+    }
+    for (const std::string& name : names) {
+      if (seen->insert(name).second) out->push_back(name);
+    }
+    pos = close + 1;
+  }
+}
+
+std::string Field(const Evidence& e, const std::string& field) {
+  if (field == "host") return e.host.empty() ? "?" : e.host;
+  if (field == "time") return InstantString(e.instant, e.precision);
+  if (field == "message") return e.message;
+  if (field == "source") return e.source + ":" + std::to_string(e.line);
+  if (field == "line") return std::to_string(e.line);
+  if (field == "myid") return e.myid < 0 ? "?" : std::to_string(e.myid);
+  if (field == "session") return e.session.empty() ? "?" : e.session;
+  if (field == "component") return std::string(ComponentName(e.component));
+  if (field == "level") return std::string(LevelName(e.level));
+  auto it = e.captures.find(field);
+  return it == e.captures.end() ? "?" : it->second;
+}
+
+std::string Placeholder(const std::string& body, const Match& match, const ConfigValues& config) {
+  std::string err;
+  int column;
+  if (body.rfind("config.", 0) == 0) {
+    const ConfigValue* v = config.Find(body.substr(7));
+    if (v == nullptr) return "(unset)";
+    return v->unit == ConfigUnit::kMillis ? v->text + " ms" : v->text;
+  }
+  if (body.rfind("expr.", 0) == 0) {
+    auto e = Expr::Parse(body.substr(5), &err, &column);
+    return e ? FormatExprValue(e->Eval(config)) : "?";
+  }
+  size_t dot = body.find('.');
+  if (dot == std::string::npos) return "?";
+  std::string head = body.substr(0, dot), rest = body.substr(dot + 1);
+  if (head == "delta") {
+    size_t second = rest.find('.');
+    const Evidence* a = FindEvidence(match, rest.substr(0, second));
+    const Evidence* b = FindEvidence(match, rest.substr(second + 1));
+    if (a == nullptr || b == nullptr) return "?";
+    return FormatDuration(b->instant - a->instant);
+  }
+  const Evidence* e = FindEvidence(match, head);
+  if (e == nullptr) return "?";
+  if (size_t minus = rest.find(" - "); minus != std::string::npos) {
+    auto expr = Expr::Parse(rest.substr(minus + 3), &err, &column);
+    if (!expr) return "?";
+    ExprValue v = expr->Eval(config);
+    return InstantString(e->instant - static_cast<int64_t>(v.value), e->precision);
+  }
+  return Field(*e, rest);
+}
+
+}  // namespace
+
+std::string InstantString(int64_t instant, int precision) {
+  if (instant == kNoInstant) return "-";
+  std::string out;
+  AppendInstant(&out, instant, precision >= 6 ? 6 : 3, false);
+  return out;
+}
+
+const Evidence* FindEvidence(const Match& match, const std::string& name) {
+  for (const Evidence& e : match.steps) {
+    if (e.name == name) return &e;
+  }
+  for (const Evidence& e : match.context) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+std::string ExpandTemplate(const std::string& text, const Match& match,
+                           const ConfigValues& config) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t open = text.find('{', pos);
+    size_t close = open == std::string::npos ? std::string::npos : text.find('}', open);
+    if (close == std::string::npos) {
+      out += text.substr(pos);
+      break;
+    }
+    out += text.substr(pos, open - pos);
+    out += Placeholder(text.substr(open + 1, close - open - 1), match, config);
+    pos = close + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> ConfigNamesUsed(const Rule& rule) {
+  std::vector<std::string> names;
+  std::set<std::string> seen;
+  auto add_expr = [&](const Expr* e) {
+    if (e == nullptr) return;
+    std::set<std::string> found;
+    e->CollectNames(&found);
+    for (const std::string& n : found) {
+      if (seen.insert(n).second) names.push_back(n);
+    }
+  };
+  for (const Step& s : rule.steps) add_expr(s.within.get());
+  for (const ContextMatcher& c : rule.contexts) {
+    add_expr(c.before.get());
+    add_expr(c.after.get());
+  }
+  for (const std::string* t : {&rule.summary, &rule.cause, &rule.remedy})
+    AddNames(*t, &names, &seen);
+  return names;
+}
+
+std::string DescribeConfig(const std::string& name, const ConfigValues& config) {
+  const ConfigValue* v = config.Find(name);
+  if (v == nullptr) return name + " (not set, no default)";
+  std::string value = v->unit == ConfigUnit::kMillis ? v->text + " ms" : v->text;
+  return name + " = " + value + (v->is_default ? " (not configured; " : " (from ") + v->origin +
+         ")";
+}
+
+}  // namespace faultline

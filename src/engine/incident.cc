@@ -1,0 +1,79 @@
+#include "src/engine/incident.h"
+
+#include <algorithm>
+#include <set>
+
+namespace faultline {
+namespace {
+
+constexpr int64_t kGroupGap = 60'000'000;  // matches further apart are separate incidents
+
+// True if `a` explains the incident better than `b`.
+bool Ranks(const Match* a, const Match* b) {
+  if (a->rule->severity != b->rule->severity) return a->rule->severity > b->rule->severity;
+  if (a->rule->priority != b->rule->priority) return a->rule->priority > b->rule->priority;
+  if (a->steps.size() != b->steps.size()) return a->steps.size() > b->steps.size();
+  return a->first < b->first;
+}
+
+std::string RankReason(const Match& primary, const Match& other) {
+  if (other.rule->priority != primary.rule->priority) {
+    return "lower priority (" + std::to_string(other.rule->priority) + " < " +
+           std::to_string(primary.rule->priority) +
+           "): it explains the same effect with less specific evidence";
+  }
+  if (other.steps.size() != primary.steps.size()) {
+    return "fewer corroborating steps (" + std::to_string(other.steps.size()) + " < " +
+           std::to_string(primary.steps.size()) + ")";
+  }
+  return "same rank; the primary explanation started earlier";
+}
+
+}  // namespace
+
+std::vector<Incident> BuildIncidents(const std::vector<Match>& matches) {
+  std::vector<const Match*> sorted;
+  for (const Match& m : matches) sorted.push_back(&m);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Match* a, const Match* b) { return a->first < b->first; });
+  std::vector<Incident> incidents;
+  for (const Match* m : sorted) {
+    int64_t end = std::max(m->last, m->absence ? m->absence_deadline : m->last);
+    if (incidents.empty() || m->first > incidents.back().last + kGroupGap) {
+      incidents.emplace_back();
+      incidents.back().first = m->first;
+    }
+    Incident& incident = incidents.back();
+    incident.matches.push_back(m);
+    incident.last = std::max(incident.last, end);
+  }
+  for (Incident& incident : incidents) {
+    std::stable_sort(incident.matches.begin(), incident.matches.end(), Ranks);
+    incident.primary = incident.matches.front();
+    incident.severity = incident.primary->rule->severity;
+    std::set<std::string> hosts, ids;
+    for (const Match* m : incident.matches) {
+      for (const Evidence& e : m->steps) {
+        if (!e.host.empty()) hosts.insert(e.host);
+      }
+      if (ids.insert(m->rule->id).second) incident.rule_ids.push_back(m->rule->id);
+      if (m != incident.primary && !m->rule->effect.empty() &&
+          m->rule->effect == incident.primary->rule->effect &&
+          m->rule->id != incident.primary->rule->id) {
+        incident.alternatives.push_back({m, RankReason(*incident.primary, *m)});
+      }
+    }
+    incident.hosts.assign(hosts.begin(), hosts.end());
+    const Evidence& first = incident.primary->steps.front();
+    incident.fingerprint =
+        incident.primary->rule->id + "|" + first.source + ":" + std::to_string(first.line);
+    for (const std::string& host : incident.hosts) incident.fingerprint += "|" + host;
+  }
+  std::stable_sort(incidents.begin(), incidents.end(), [](const Incident& a, const Incident& b) {
+    if (a.severity != b.severity) return a.severity > b.severity;
+    return a.first < b.first;
+  });
+  return incidents;
+}
+
+}  // namespace faultline

@@ -1,0 +1,33 @@
+// Incidents: matches close in time (overlapping, or within a minute of each other) form one
+// incident. Its primary match is the most severe, then highest-priority, then best-corroborated
+// one; matches of rules that explain the same effect are listed as ranked alternatives with the
+// reason they rank lower.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "src/engine/engine.h"
+
+namespace faultline {
+
+struct Alternative {
+  const Match* match;
+  std::string reason;  ///< why it ranks below the primary explanation
+};
+
+struct Incident {
+  Severity severity = Severity::kInfo;
+  int64_t first = kNoInstant, last = kNoInstant;
+  const Match* primary = nullptr;
+  std::vector<const Match*> matches;  ///< all, primary first
+  std::vector<Alternative> alternatives;
+  std::vector<std::string> hosts;
+  std::vector<std::string> rule_ids;  ///< rules that fired, primary first
+  std::string fingerprint;            ///< rule, hosts, first evidence: stable across runs
+};
+
+/// Groups `matches` (which must outlive the result), most severe incident first.
+std::vector<Incident> BuildIncidents(const std::vector<Match>& matches);
+
+}  // namespace faultline

@@ -1,0 +1,58 @@
+// A rule: an ordered chain of event matchers with windows and correlation keys, plus the text
+// that explains a match. Loaded from TOML (see rule_loader.h and docs/rules.md).
+#pragma once
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "src/engine/expr.h"
+#include "src/store/event.h"
+
+namespace faultline {
+
+enum class Severity : uint8_t { kInfo, kWarning, kCritical };
+std::string_view SeverityName(Severity s);
+bool ParseSeverity(std::string_view text, Severity* s);
+
+/// What a record must look like to match a step or a context entry.
+struct Matcher {
+  std::string name;
+  bool any_component = true;
+  Component component = Component::kOther;
+  Level min_level = Level::kUnknown;
+  std::string host;
+  std::unique_ptr<RE2> logger, thread, message;
+  std::vector<std::string> captures;  ///< named groups of `message`
+  int line = 0;                       ///< where it is defined in the rule file
+};
+
+struct Step : Matcher {
+  std::unique_ptr<Expr> within;  ///< nullptr for the first step
+  std::string within_text;
+  std::vector<std::string> same;  ///< correlation keys shared with earlier steps
+  int count = 1;
+  bool absent = false;
+};
+
+struct ContextMatcher : Matcher {
+  int anchor = 0;  ///< index of the step it belongs to
+  std::unique_ptr<Expr> before, after;
+};
+
+struct Rule {
+  std::string id, file, title, description, effect, summary, cause, remedy;
+  Severity severity = Severity::kWarning;
+  int priority = 0;
+  std::vector<std::string> tags;
+  std::vector<Step> steps;
+  std::vector<ContextMatcher> contexts;
+  bool builtin = false;
+
+  /// Index of the step or context entry called `name`: steps 0..n-1, contexts n.., or -1.
+  int FindName(std::string_view name) const;
+};
+
+}  // namespace faultline

@@ -1,0 +1,457 @@
+#include "src/engine/rule_loader.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <span>
+#include <sstream>
+
+#include "src/base/spellcheck.h"
+
+namespace faultline {
+namespace {
+
+constexpr std::string_view kRuleKeys[] = {"title",    "severity", "tags",    "description",
+                                          "priority", "effect",   "summary", "cause",
+                                          "remedy",   "steps",    "context", "id"};
+constexpr std::string_view kStepKeys[] = {"name",   "component", "level",   "logger",
+                                          "thread", "host",      "message", "within",
+                                          "same",   "count",     "absent"};
+constexpr std::string_view kContextKeys[] = {"name", "component", "level",  "logger", "thread",
+                                             "host", "message",   "around", "before", "after"};
+constexpr std::string_view kFields[] = {"host",    "time",      "message", "source", "myid",
+                                        "session", "component", "level",   "line"};
+
+class Loader {
+ public:
+  Loader(const std::string& file, std::vector<RuleDiagnostic>* diagnostics)
+      : file_(file), diagnostics_(diagnostics) {}
+
+  void Error(const toml::source_region& where, const std::string& message) {
+    diagnostics_->push_back(
+        {file_, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column), message});
+    ok_ = false;
+  }
+  bool ok() const { return ok_; }
+
+  void CheckKeys(const toml::table& table, std::span<const std::string_view> allowed,
+                 const std::string& where) {
+    for (auto&& [key, value] : table) {
+      std::string name(key.str());
+      if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+      std::vector<std::string> candidates(allowed.begin(), allowed.end());
+      std::string hint = SpellingHint(name, candidates);
+      Error(key.source(), "unknown key '" + name + "' " + where + hint);
+    }
+  }
+
+  std::string String(const toml::table& table, std::string_view key, bool required) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) {
+      if (required) Error(table.source(), "missing key '" + std::string(key) + "'");
+      return "";
+    }
+    if (!node->is_string()) {
+      Error(node->source(), "'" + std::string(key) + "' must be a string");
+      return "";
+    }
+    return std::string(*node->value<std::string_view>());
+  }
+
+  std::unique_ptr<RE2> Regex(const toml::table& table, std::string_view key) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return nullptr;
+    std::string pattern = String(table, key, true);
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto re = std::make_unique<RE2>(pattern, options);
+    if (!re->ok()) {
+      Error(node->source(), "bad RE2 pattern in '" + std::string(key) + "': " + re->error() +
+                                " (named groups are written (?P<name>...))");
+      return nullptr;
+    }
+    return re;
+  }
+
+  std::unique_ptr<Expr> Expression(const toml::table& table, std::string_view key) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return nullptr;
+    std::string text = String(table, key, true);
+    std::string err;
+    int column = 0;
+    auto expr = Expr::Parse(text, &err, &column);
+    if (expr == nullptr) {
+      toml::source_region where = node->source();
+      where.begin.column += static_cast<toml::source_index>(column + 1);  // past the quote
+      Error(where,
+            "bad duration or expression '" + text + "' in '" + std::string(key) + "': " + err);
+      return nullptr;
+    }
+    ConfigValues defaults;
+    if (!expr->Eval(defaults).is_duration) {
+      Error(node->source(), "'" + std::string(key) + "' = '" + text +
+                                "' is a number, not a duration (add a unit: 30s)");
+      return nullptr;
+    }
+    return expr;
+  }
+
+  void FillMatcher(const toml::table& table, Matcher* m) {
+    m->line = static_cast<int>(table.source().begin.line);
+    m->name = String(table, "name", false);
+    std::string component = String(table, "component", false);
+    if (!component.empty()) {
+      m->any_component = false;
+      if (!ParseComponent(component, &m->component)) {
+        Error(table.get("component")->source(),
+              "unknown component '" + component +
+                  "' (zk, zkfc, namenode, journalnode, monitor, other)");
+      }
+    }
+    std::string level = String(table, "level", false);
+    if (!level.empty() && !ParseLevel(level, &m->min_level)) {
+      Error(table.get("level")->source(),
+            "unknown level '" + level + "' (trace, debug, info, warn, error, fatal)");
+    }
+    m->host = String(table, "host", false);
+    m->logger = Regex(table, "logger");
+    m->thread = Regex(table, "thread");
+    m->message = Regex(table, "message");
+    if (m->message != nullptr) {
+      for (const auto& [name, index] : m->message->NamedCapturingGroups()) {
+        m->captures.push_back(name);
+      }
+    }
+  }
+
+  void LoadSteps(const toml::array& steps, Rule* rule) {
+    std::set<std::string> names;
+    for (size_t i = 0; i < steps.size(); ++i) {
+      const toml::table* table = steps[i].as_table();
+      if (table == nullptr) {
+        Error(steps[i].source(), "each entry of 'steps' must be a table ([[steps]])");
+        continue;
+      }
+      CheckKeys(*table, kStepKeys, "in a step");
+      Step step;
+      FillMatcher(*table, &step);
+      if (step.name.empty()) step.name = "step" + std::to_string(i + 1);
+      if (!names.insert(step.name).second) {
+        Error(table->source(), "two steps are called '" + step.name + "'");
+      }
+      step.within = Expression(*table, "within");
+      if (step.within != nullptr) step.within_text = String(*table, "within", true);
+      if (i > 0 && table->get("within") == nullptr) {
+        Error(table->source(), "step '" + step.name +
+                                   "' needs 'within' (a window after the "
+                                   "step before it)");
+      }
+      if (const toml::node* count = table->get("count")) {
+        auto value = count->value<int64_t>();
+        if (!value || *value < 1 || *value > 100000) {
+          Error(count->source(), "'count' must be an integer from 1 to 100000");
+        } else {
+          step.count = static_cast<int>(*value);
+          if (step.count > 1 && table->get("within") == nullptr) {
+            Error(count->source(), "'count' needs 'within' (the window the occurrences fall in)");
+          }
+        }
+      }
+      if (const toml::node* absent = table->get("absent")) {
+        auto value = absent->value<bool>();
+        if (!value) Error(absent->source(), "'absent' must be true or false");
+        step.absent = value.value_or(false);
+        if (step.absent && (i == 0 || i + 1 != steps.size())) {
+          Error(absent->source(), "only the last step (not the first) may be 'absent'");
+        }
+      }
+      if (const toml::node* same = table->get("same")) {
+        const toml::array* keys = same->as_array();
+        if (keys == nullptr) {
+          Error(same->source(), "'same' must be an array of keys, e.g. [\"host\"]");
+        } else {
+          for (const toml::node& key : *keys) {
+            auto text = key.value<std::string>();
+            if (!text) {
+              Error(key.source(), "'same' entries must be strings");
+              continue;
+            }
+            step.same.push_back(*text);
+            same_sources_.push_back({*text, key.source(), static_cast<int>(i)});
+          }
+        }
+      }
+      rule->steps.push_back(std::move(step));
+    }
+  }
+
+  void LoadContexts(const toml::array& contexts, Rule* rule) {
+    for (size_t i = 0; i < contexts.size(); ++i) {
+      const toml::table* table = contexts[i].as_table();
+      if (table == nullptr) {
+        Error(contexts[i].source(), "each entry of 'context' must be a table ([[context]])");
+        continue;
+      }
+      CheckKeys(*table, kContextKeys, "in a context entry");
+      ContextMatcher context;
+      FillMatcher(*table, &context);
+      if (context.name.empty()) context.name = "context" + std::to_string(i + 1);
+      std::string around = String(*table, "around", false);
+      context.anchor = 0;
+      if (!around.empty()) {
+        int index = rule->FindName(around);
+        if (index < 0 || index >= static_cast<int>(rule->steps.size())) {
+          Error(table->get("around")->source(), "'around' names no step: '" + around + "'");
+        } else {
+          context.anchor = index;
+        }
+      }
+      context.before = Expression(*table, "before");
+      context.after = Expression(*table, "after");
+      rule->contexts.push_back(std::move(context));
+    }
+  }
+
+  // Each `same` key must be host, myid, session, or a capture of that step and an earlier one.
+  void CheckSameKeys(const Rule& rule) {
+    for (const SameSource& s : same_sources_) {
+      if (s.key == "host" || s.key == "myid" || s.key == "session") continue;
+      bool here = false, before = false;
+      for (int i = 0; i <= s.step && i < static_cast<int>(rule.steps.size()); ++i) {
+        const auto& caps = rule.steps[i].captures;
+        bool has = std::find(caps.begin(), caps.end(), s.key) != caps.end();
+        if (i == s.step)
+          here = has;
+        else
+          before |= has;
+      }
+      if (!here || (!before && s.step > 0)) {  // on the first step: groups its occurrences
+        Error(s.where, "'same' key '" + s.key +
+                           "' is not host, myid, session, or a capture of this step and an "
+                           "earlier one");
+      }
+    }
+  }
+
+  // Checks the {placeholders} of a template.
+  void CheckTemplate(const Rule& rule, const toml::table& table, std::string_view key) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return;
+    std::string text = String(table, key, false);
+    size_t pos = 0;
+    while ((pos = text.find('{', pos)) != std::string::npos) {
+      size_t close = text.find('}', pos);
+      if (close == std::string::npos) {
+        Error(node->source(), "'" + std::string(key) + "': unclosed '{'");
+        return;
+      }
+      std::string why = CheckPlaceholder(rule, text.substr(pos + 1, close - pos - 1));
+      if (!why.empty()) {
+        Error(node->source(), "'" + std::string(key) + "': {" +
+                                  text.substr(pos + 1, close - pos - 1) + "}: " + why);
+      }
+      pos = close + 1;
+    }
+  }
+
+  std::string CheckPlaceholder(const Rule& rule, const std::string& body) {
+    size_t dot = body.find('.');
+    if (dot == std::string::npos) return "expected STEP.FIELD, delta.A.B, config.NAME or expr.EXPR";
+    std::string head = body.substr(0, dot), rest = body.substr(dot + 1);
+    if (head == "config") {
+      return ConfigValues::IsKnown(rest) ? "" : "unknown configuration name '" + rest + "'";
+    }
+    if (head == "expr") {
+      std::string err;
+      int column;
+      return Expr::Parse(rest, &err, &column) ? "" : err;
+    }
+    if (head == "delta") {
+      size_t second = rest.find('.');
+      if (second == std::string::npos) return "expected delta.A.B";
+      for (const std::string& name : {rest.substr(0, second), rest.substr(second + 1)}) {
+        if (rule.FindName(name) < 0) return "no step or context called '" + name + "'";
+      }
+      return "";
+    }
+    int index = rule.FindName(head);
+    if (index < 0) return "no step or context called '" + head + "'";
+    std::string field = rest;
+    size_t minus = rest.find(" - ");
+    if (minus != std::string::npos) {  // {STEP.time - EXPR}
+      field = rest.substr(0, minus);
+      if (field != "time") return "only 'time' takes ' - EXPR'";
+      std::string err;
+      int column;
+      if (!Expr::Parse(rest.substr(minus + 3), &err, &column)) return err;
+    }
+    if (std::find(std::begin(kFields), std::end(kFields), field) != std::end(kFields)) return "";
+    const Matcher& m = index < static_cast<int>(rule.steps.size())
+                           ? static_cast<const Matcher&>(rule.steps[index])
+                           : rule.contexts[index - rule.steps.size()];
+    if (std::find(m.captures.begin(), m.captures.end(), field) != m.captures.end()) return "";
+    return "'" + head + "' has no field or capture '" + field + "'";
+  }
+
+ private:
+  struct SameSource {
+    std::string key;
+    toml::source_region where;
+    int step;
+  };
+  std::string file_;
+  std::vector<RuleDiagnostic>* diagnostics_;
+  std::vector<SameSource> same_sources_;
+  bool ok_ = true;
+};
+
+std::string ReadFile(const std::string& path, bool* ok) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  *ok = static_cast<bool>(in) || in.eof();
+  return buffer.str();
+}
+
+std::string IdOf(const std::string& path) {
+  std::string name = std::filesystem::path(path).filename().string();
+  return name.size() > 5 ? name.substr(0, name.size() - 5) : name;
+}
+
+void AddOrReplace(std::vector<Rule>* rules, Rule rule) {
+  for (Rule& existing : *rules) {
+    if (existing.id == rule.id) {
+      existing = std::move(rule);
+      return;
+    }
+  }
+  rules->push_back(std::move(rule));
+}
+
+}  // namespace
+
+std::string RuleDiagnostic::ToString() const {
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error: " + message;
+}
+
+bool LoadRule(std::string_view text, const std::string& file, const std::string& id, Rule* rule,
+              std::vector<RuleDiagnostic>* diagnostics) {
+  Loader loader(file, diagnostics);
+  toml::table table;
+  try {
+    table = toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    loader.Error(e.source(), std::string(e.description()));
+    return false;
+  }
+  rule->id = id;
+  rule->file = file;
+  loader.CheckKeys(table, kRuleKeys, "in a rule");
+  if (const toml::node* given = table.get("id")) {
+    auto value = given->value<std::string>();
+    if (!value || *value != id) {
+      loader.Error(given->source(), "'id' must match the file name ('" + id + "')");
+    }
+  }
+  rule->title = loader.String(table, "title", true);
+  rule->description = loader.String(table, "description", false);
+  rule->effect = loader.String(table, "effect", false);
+  rule->summary = loader.String(table, "summary", true);
+  rule->cause = loader.String(table, "cause", false);
+  rule->remedy = loader.String(table, "remedy", true);
+  std::string severity = loader.String(table, "severity", true);
+  if (!severity.empty() && !ParseSeverity(severity, &rule->severity)) {
+    loader.Error(table.get("severity")->source(),
+                 "unknown severity '" + severity + "' (info, warning, critical)");
+  }
+  if (const toml::node* priority = table.get("priority")) {
+    auto value = priority->value<int64_t>();
+    if (!value) loader.Error(priority->source(), "'priority' must be an integer");
+    rule->priority = static_cast<int>(value.value_or(0));
+  }
+  if (const toml::node* tags = table.get("tags")) {
+    if (const toml::array* list = tags->as_array()) {
+      for (const toml::node& tag : *list) {
+        if (auto t = tag.value<std::string>()) rule->tags.push_back(*t);
+      }
+    } else {
+      loader.Error(tags->source(), "'tags' must be an array of strings");
+    }
+  }
+  const toml::node* steps = table.get("steps");
+  if (steps == nullptr || !steps->is_array() || steps->as_array()->empty()) {
+    loader.Error(steps ? steps->source() : table.source(),
+                 "a rule needs at least one [[steps]] entry");
+  } else {
+    loader.LoadSteps(*steps->as_array(), rule);
+  }
+  if (const toml::node* contexts = table.get("context")) {
+    if (!contexts->is_array()) {
+      loader.Error(contexts->source(), "'context' must be [[context]] tables");
+    } else {
+      loader.LoadContexts(*contexts->as_array(), rule);
+    }
+  }
+  loader.CheckSameKeys(*rule);
+  for (std::string_view key : {"summary", "cause", "remedy"})
+    loader.CheckTemplate(*rule, table, key);
+  return loader.ok();
+}
+
+bool LoadRuleFiles(const std::vector<std::string>& files, std::vector<Rule>* rules,
+                   std::vector<RuleDiagnostic>* diagnostics) {
+  bool ok = true;
+  for (const std::string& path : files) {
+    bool read = false;
+    std::string text = ReadFile(path, &read);
+    if (!read) {
+      diagnostics->push_back({path, 0, 0, "cannot read the rule file"});
+      ok = false;
+      continue;
+    }
+    Rule rule;
+    if (LoadRule(text, path, IdOf(path), &rule, diagnostics)) {
+      AddOrReplace(rules, std::move(rule));
+    } else {
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+bool LoadRuleSet(const std::vector<std::string>& dirs, std::vector<Rule>* rules,
+                 std::vector<RuleDiagnostic>* diagnostics, bool include_builtin) {
+  bool ok = true;
+  if (include_builtin) {
+    for (const EmbeddedRule& embedded : BuiltinRuleTexts()) {
+      Rule rule;
+      std::string file = std::string("rules/") + embedded.id + ".toml";
+      if (LoadRule(embedded.text, file, embedded.id, &rule, diagnostics)) {
+        rule.builtin = true;
+        AddOrReplace(rules, std::move(rule));
+      } else {
+        ok = false;
+      }
+    }
+  }
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+      if (entry.path().extension() == ".toml") files.push_back(entry.path().string());
+    }
+    if (ec) {
+      diagnostics->push_back({dir, 0, 0, "cannot read the rules directory: " + ec.message()});
+      ok = false;
+      continue;
+    }
+    std::sort(files.begin(), files.end());
+    ok &= LoadRuleFiles(files, rules, diagnostics);
+  }
+  return ok;
+}
+
+}  // namespace faultline
