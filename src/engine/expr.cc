@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "src/base/duration.h"
+#include "src/base/spellcheck.h"
 
 namespace faultline {
 namespace {
@@ -66,7 +67,11 @@ class ExprParser {
   std::unique_ptr<Expr> ParseAll(std::string* err, int* column) {
     auto e = Sum();
     Skip();
-    if (e != nullptr && pos_ != s_.size()) Fail("unexpected '" + std::string(1, s_[pos_]) + "'");
+    if (e != nullptr && pos_ != s_.size()) {
+      bool word = std::isalpha(static_cast<unsigned char>(s_[pos_]));
+      Fail(word ? "expected + - * here; a duration is written without a space (30s, 500ms)"
+                : "unexpected '" + std::string(1, s_[pos_]) + "'");
+    }
     if (!err_.empty()) {
       *err = err_;
       *column = static_cast<int>(err_pos_);
@@ -155,7 +160,9 @@ class ExprParser {
       std::string name = s_.substr(begin, pos_ - begin);
       if (!ConfigValues::IsKnown(name)) {
         pos_ = begin;
-        return Fail("unknown configuration name '" + name + "'"), nullptr;
+        return Fail("unknown configuration name '" + name + "'" +
+                    SpellingHint(name, ConfigValues::KnownNames())),
+               nullptr;
       }
       return std::make_unique<ConfigRef>(name);
     }

@@ -262,7 +262,9 @@ class Loader {
     if (dot == std::string::npos) return "expected STEP.FIELD, delta.A.B, config.NAME or expr.EXPR";
     std::string head = body.substr(0, dot), rest = body.substr(dot + 1);
     if (head == "config") {
-      return ConfigValues::IsKnown(rest) ? "" : "unknown configuration name '" + rest + "'";
+      return ConfigValues::IsKnown(rest) ? ""
+                                         : "unknown configuration name '" + rest + "'" +
+                                               SpellingHint(rest, ConfigValues::KnownNames());
     }
     if (head == "expr") {
       std::string err;
@@ -340,6 +342,7 @@ std::string RuleDiagnostic::ToString() const {
 bool LoadRule(std::string_view text, const std::string& file, const std::string& id, Rule* rule,
               std::vector<RuleDiagnostic>* diagnostics) {
   Loader loader(file, diagnostics);
+  size_t first_diagnostic = diagnostics->size();
   toml::table table;
   try {
     table = toml::parse(text, file);
@@ -398,6 +401,11 @@ bool LoadRule(std::string_view text, const std::string& file, const std::string&
   loader.CheckSameKeys(*rule);
   for (std::string_view key : {"summary", "cause", "remedy"})
     loader.CheckTemplate(*rule, table, key);
+  // In file order, as a reader goes through the file.
+  std::stable_sort(diagnostics->begin() + static_cast<std::ptrdiff_t>(first_diagnostic),
+                   diagnostics->end(), [](const RuleDiagnostic& a, const RuleDiagnostic& b) {
+                     return a.line != b.line ? a.line < b.line : a.column < b.column;
+                   });
   return loader.ok();
 }
 
