@@ -133,6 +133,10 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
            InstantString(root.instant, root.precision) + ": " + root.message + "\n";
     if (!rule.cause.empty())
       out += "      " + Paragraph(ExpandTemplate(rule.cause, m, a.config), "      ");
+    for (const Match* deeper : inc.deeper) {
+      out += "    Behind it (rule " + deeper->rule->id +
+             "): " + Paragraph(ExpandTemplate(deeper->rule->summary, *deeper, a.config), "      ");
+    }
     out += "    Causal chain:\n";
     for (const Link& link : Chain(m)) {
       const Evidence& e = *link.evidence;
@@ -196,6 +200,10 @@ std::string RenderMarkdown(const Analysis& a, const ReportOptions& o) {
     out += "**Probable root cause:** `" + root.name + "` on " + root.host + " at " +
            InstantString(root.instant, root.precision) + " — " + root.message + "\n\n";
     if (!rule.cause.empty()) out += OneLine(ExpandTemplate(rule.cause, m, a.config)) + "\n\n";
+    for (const Match* deeper : inc.deeper) {
+      out += "**Behind it** (`" + deeper->rule->id +
+             "`): " + OneLine(ExpandTemplate(deeper->rule->summary, *deeper, a.config)) + "\n\n";
+    }
     out += "| time (UTC) | Δt from root | step | host | evidence |\n|---|---|---|---|---|\n";
     for (const Link& link : Chain(m)) {
       const Evidence& e = *link.evidence;
@@ -340,6 +348,17 @@ std::string RenderJson(const Analysis& a, const ReportOptions& o) {
     for (size_t i = 0; i < inc.rule_ids.size(); ++i) {
       if (i) out.push_back(',');
       AppendJsonString(&out, inc.rule_ids[i]);
+    }
+    out.push_back(']');
+    JsonKey(&out, "behind_root_cause");
+    out.push_back('[');
+    for (const Match* deeper : inc.deeper) {
+      if (out.back() != '[') out.push_back(',');
+      out.push_back('{');
+      JsonString(&out, "rule", deeper->rule->id);
+      JsonString(&out, "summary",
+                 OneLine(ExpandTemplate(deeper->rule->summary, *deeper, a.config)));
+      out.push_back('}');
     }
     out.push_back(']');
     JsonKey(&out, "alternatives");

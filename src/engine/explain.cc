@@ -42,6 +42,7 @@ std::string Field(const Evidence& e, const std::string& field) {
   if (field == "session") return e.session.empty() ? "?" : e.session;
   if (field == "component") return std::string(ComponentName(e.component));
   if (field == "level") return std::string(LevelName(e.level));
+  if (field == "occurrences") return std::to_string(e.occurrences);
   auto it = e.captures.find(field);
   return it == e.captures.end() ? "?" : it->second;
 }

@@ -6,7 +6,8 @@
 namespace faultline {
 namespace {
 
-constexpr int64_t kGroupGap = 60'000'000;  // matches further apart are separate incidents
+constexpr int64_t kGroupGap = 60'000'000;    // matches further apart are separate incidents
+constexpr int64_t kBehindSlack = 1'000'000;  // how close a deeper cause's end is to the root
 
 // True if `a` explains the incident better than `b`.
 bool Ranks(const Match* a, const Match* b) {
@@ -61,6 +62,15 @@ std::vector<Incident> BuildIncidents(const std::vector<Match>& matches) {
           m->rule->effect == incident.primary->rule->effect &&
           m->rule->id != incident.primary->rule->id) {
         incident.alternatives.push_back({m, RankReason(*incident.primary, *m)});
+      }
+    }
+    const Evidence& root = incident.primary->steps.front();
+    for (const Match* m : incident.matches) {
+      const Evidence& end = m->steps.back();
+      // It ends on the root cause's host at, or just before, the root cause.
+      if (m != incident.primary && m->steps.size() > 1 && end.host == root.host &&
+          end.instant <= root.instant && root.instant - end.instant <= kBehindSlack) {
+        incident.deeper.push_back(m);  // already in rank order
       }
     }
     incident.hosts.assign(hosts.begin(), hosts.end());

@@ -22,6 +22,9 @@ struct Incident {
   const Match* primary = nullptr;
   std::vector<const Match*> matches;  ///< all, primary first
   std::vector<Alternative> alternatives;
+  /// Matches that end on the root cause's host at or just before it: they explain what lies behind
+  /// it (a slow fsync behind a transaction timeout), best ranked first.
+  std::vector<const Match*> deeper;
   std::vector<std::string> hosts;
   std::vector<std::string> rule_ids;  ///< rules that fired, primary first
   std::string fingerprint;            ///< rule, hosts, first evidence: stable across runs

@@ -23,7 +23,7 @@ constexpr std::string_view kStepKeys[] = {"name",   "component", "level",   "log
 constexpr std::string_view kContextKeys[] = {"name", "component", "level",  "logger", "thread",
                                              "host", "message",   "around", "before", "after"};
 constexpr std::string_view kFields[] = {"host",    "time",      "message", "source", "myid",
-                                        "session", "component", "level",   "line"};
+                                        "session", "component", "level",   "line",   "occurrences"};
 
 class Loader {
  public:
