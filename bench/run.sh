@@ -25,8 +25,8 @@ done
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build-bench -j "$(nproc)" --target faultline >/dev/null
 FAULTLINE=build-bench/faultline
-for tool in rg lnav /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool not found (apt-get install ripgrep lnav time)" >&2; exit 2; }
+for tool in rg lnav sec /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool not found (apt-get install ripgrep lnav sec time)" >&2; exit 2; }
 done
 
 # measure NAME BYTES CMD...: best wall time of $RUNS runs, and the peak RSS of that run.
@@ -48,13 +48,15 @@ size() { stat -c %s "$@" | awk '{ s += $1 } END { print s }'; }
 ZK=$DATA/zk-1GB.log
 ALL=("$DATA/zk-1GB.log" "$DATA/zkfc-100MB.log" "$DATA/kazoo-16MB.log")
 GZ=("$DATA/gz/zk-1GB.log.gz" "$DATA/gz/zkfc-100MB.log.gz" "$DATA/gz/kazoo-16MB.log.gz")
+SLICES=("$DATA/zk-100MB.log" "$DATA/zkfc-slice.log" "$DATA/kazoo-slice.log")
+SLICE_BYTES=$(size "${SLICES[@]}")
 ZK_BYTES=$(size "$ZK")
 ALL_BYTES=$(size "${ALL[@]}")
 cat "${ALL[@]}" >/dev/null  # warm the page cache
 
 {
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
-  echo "Versions: $($FAULTLINE --version), $(rg --version | head -1), lnav $(lnav -V | awk '{print $2}'), $(cat --version | head -1)"
+  echo "Versions: $($FAULTLINE --version), $(rg --version | head -1), lnav $(lnav -V | awk '{print $2}'), SEC $(sec --version 2>&1 | awk 'NR==1 {print $NF}'), $(cat --version | head -1)"
   echo "Runs per figure: $RUNS (best wall time). MB/s = input MiB (uncompressed) / wall second."
   echo
   echo "| command | seconds | MB/s | peak RSS MiB |"
@@ -68,4 +70,7 @@ cat "${ALL[@]}" >/dev/null  # warm the page cache
   measure "zcat 3 files .gz" "$ALL_BYTES" sh -c 'zcat "$@" >/dev/null' sh "${GZ[@]}"
   measure "faultline events --count, 3 files .gz" "$ALL_BYTES" "$FAULTLINE" events --count "${GZ[@]}"
   measure "faultline timeline zk-1GB.log >/dev/null" "$ZK_BYTES" "$FAULTLINE" timeline --color never "$ZK"
+  measure "faultline analyze (all rules), 3 files merged" "$ALL_BYTES" "$FAULTLINE" analyze --format json "${ALL[@]}"
+  measure "faultline analyze (all rules), 100 MB slices" "$SLICE_BYTES" "$FAULTLINE" analyze --format json "${SLICES[@]}"
+  measure "sec --notail (3 rules), 100 MB slices" "$SLICE_BYTES" sec --conf=bench/sec/seed-chain.sec --notail "${SLICES[@]/#/--input=}"
 } | tee bench/results/latest.md
