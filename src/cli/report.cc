@@ -164,6 +164,10 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
     if (inc.rule_ids.size() > 1) out += "    Rules fired: " + Join(inc.rule_ids, ", ") + "\n";
     out += "\n";
   }
+  if (a.engine->matches_dropped() > 0) {
+    out += "(" + std::to_string(a.engine->matches_dropped()) +
+           " further matches beyond the first 10000 were counted but not kept)\n";
+  }
   if (o.explain) {
     out += ReadSummary(a) + "\n";
     if (a.engine->near_misses().empty()) {

@@ -10,6 +10,9 @@ constexpr size_t kMaxExpiredPerRule = 32;
 constexpr size_t kMaxContextHits = 256;
 constexpr size_t kMaxNearMisses = 50;
 constexpr size_t kMaxContextInMatch = 12;
+// Matches kept for the report; beyond this they are counted, so memory stays bounded however
+// many incidents a long input holds.
+constexpr size_t kMaxMatches = 10000;
 
 bool IsHex(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -152,6 +155,10 @@ int64_t Engine::Deadline(const RuleState& state, const Partial& p) const {
 }
 
 void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_end) {
+  if (matches_.size() >= kMaxMatches) {
+    ++matches_dropped_;
+    return;
+  }
   Match match;
   match.rule = state.rule;
   match.steps = std::move(p.hits);

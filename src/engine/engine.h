@@ -71,6 +71,8 @@ class Engine {
   const std::vector<Match>& matches() const { return matches_; }
   const std::vector<NearMiss>& near_misses() const { return near_misses_; }
   int64_t records_seen() const { return records_seen_; }
+  /// Matches beyond the 10,000 kept, counted only.
+  int64_t matches_dropped() const { return matches_dropped_; }
   int64_t last_instant() const { return watermark_; }
 
  private:
@@ -112,6 +114,7 @@ class Engine {
   int64_t watermark_ = kNoInstant;
   int64_t next_deadline_ = INT64_MAX;
   int64_t records_seen_ = 0;
+  int64_t matches_dropped_ = 0;
   std::string err_;
   std::vector<int> hits_;  // reused per record
 };
