@@ -21,7 +21,8 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 bool IsExceptionLine(std::string_view s) {
   size_t end = 0;
   while (end < s.size() && (scan::IsIdentChar(s[end]) || s[end] == '.')) ++end;
-  if (end == 0 || (end < s.size() && s[end] != ':')) return false;
+  // "org.apache.hadoop.ipc.RemoteException(java.io.IOException): ..." has the cause in brackets.
+  if (end == 0 || (end < s.size() && s[end] != ':' && s[end] != '(')) return false;
   std::string_view name = s.substr(0, end);
   return EndsWith(name, "Exception") || EndsWith(name, "Error") || EndsWith(name, "Throwable") ||
          name.find("Exception$") != std::string_view::npos ||
@@ -40,7 +41,8 @@ bool IsContinuationLine(std::string_view s) {
       StartsWith(s, "... ") || StartsWith(s, "STARTUP_MSG:") || StartsWith(s, "SHUTDOWN_MSG:") ||
       StartsWith(s, "Traceback (most recent call last):") ||
       StartsWith(s, "During handling of the above exception") ||
-      StartsWith(s, "The above exception was the direct cause")) {
+      StartsWith(s, "The above exception was the direct cause") || StartsWith(s, "GC pool '") ||
+      StartsWith(s, "No GCs detected")) {  // JvmPauseMonitor
     return true;
   }
   return IsExceptionLine(s);

@@ -25,6 +25,10 @@ TEST_CASE("continuation: Java stack traces") {
       "ConnectionLoss for /hadoop-ha/ns1/ActiveStandbyElectorLock",
       "java.lang.OutOfMemoryError: Java heap space",
       "java.lang.Throwable",
+      "org.apache.hadoop.ipc.RemoteException(java.io.IOException): IPC's epoch 15 is less than "
+      "the last promised epoch 16",
+      "GC pool 'ConcurrentMarkSweep' had collection(s): count=1 time=61024ms",
+      "No GCs detected",
   };
   for (std::string_view line : lines) {
     CAPTURE(line);

@@ -147,6 +147,15 @@ void ConfigValues::LoadFile(const std::string& path, Reporter* reporter) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   std::string xml = buffer.str();
+  // Commented-out properties do not count: blank the comments, keeping newlines for line numbers.
+  for (size_t open = xml.find("<!--"); open != std::string::npos; open = xml.find("<!--", open)) {
+    size_t close = xml.find("-->", open);
+    size_t end = close == std::string::npos ? xml.size() : close + 3;
+    for (size_t i = open; i < end; ++i) {
+      if (xml[i] != '\n') xml[i] = ' ';
+    }
+    open = end;
+  }
   if (xml.find("<configuration") == std::string::npos) {
     reporter->Warning(path + ": no <configuration> element; not a Hadoop configuration file");
     return;

@@ -20,9 +20,9 @@ class TempDir {
  public:
   TempDir() {
     static int counter = 0;
-    path_ = std::filesystem::temp_directory_path() /
-            ("faultline-config-test-" + std::to_string(::getpid()) + "-" +
-             std::to_string(++counter));
+    path_ =
+        std::filesystem::temp_directory_path() /
+        ("faultline-config-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
     std::filesystem::create_directories(path_);
   }
   ~TempDir() {
@@ -122,8 +122,7 @@ TEST_CASE("config_values: defaults are flagged is_default") {
     CAPTURE(name);
     CHECK(ConfigValues::IsKnown(name));
   }
-  CHECK(std::find(names.begin(), names.end(), "dfs.qjournal.write-txns.timeout.ms") !=
-        names.end());
+  CHECK(std::find(names.begin(), names.end(), "dfs.qjournal.write-txns.timeout.ms") != names.end());
 }
 
 TEST_CASE("config_values: zoo.cfg values carry their file and line") {
@@ -247,34 +246,35 @@ TEST_CASE("config_values: a non-number for a numeric key is a warning and kept a
 
 TEST_CASE("config_values: hdfs-site.xml and core-site.xml properties carry their line") {
   TempDir dir;
-  std::string hdfs = dir.Write("nn1/hdfs-site.xml",
-                               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                // 1
-                               "<?xml-stylesheet type=\"text/xsl\" href=\"configuration.xsl\"?>\n"  // 2
-                               "<configuration>\n"                                          // 3
-                               "  <property>\n"                                             // 4
-                               "    <name>dfs.nameservices</name>\n"                        // 5
-                               "    <value>mycluster</value>\n"                             // 6
-                               "  </property>\n"                                            // 7
-                               "  <property>\n"                                             // 8
-                               "    <name>dfs.qjournal.write-txns.timeout.ms</name>\n"      // 9
-                               "    <value>\n      60000\n    </value>\n"                   // 10-12
-                               "    <final>true</final>\n"                                  // 13
-                               "  </property>\n"                                            // 14
-                               "  <property><name>dfs.ha.automatic-failover.enabled</name>"
-                               "<value>true</value></property>\n"  // 15
-                               "</configuration>\n");
+  std::string hdfs =
+      dir.Write("nn1/hdfs-site.xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                       // 1
+                "<?xml-stylesheet type=\"text/xsl\" href=\"configuration.xsl\"?>\n"  // 2
+                "<configuration>\n"                                                  // 3
+                "  <property>\n"                                                     // 4
+                "    <name>dfs.nameservices</name>\n"                                // 5
+                "    <value>mycluster</value>\n"                                     // 6
+                "  </property>\n"                                                    // 7
+                "  <property>\n"                                                     // 8
+                "    <name>dfs.qjournal.write-txns.timeout.ms</name>\n"              // 9
+                "    <value>\n      60000\n    </value>\n"                           // 10-12
+                "    <final>true</final>\n"                                          // 13
+                "  </property>\n"                                                    // 14
+                "  <property><name>dfs.ha.automatic-failover.enabled</name>"
+                "<value>true</value></property>\n"  // 15
+                "</configuration>\n");
   std::string core = dir.Write("nn1/core-site.xml",
-                               "<configuration>\n"                                            // 1
-                               "\n"                                                           // 2
-                               "<property>\n"                                                 // 3
-                               "  <name>ha.zookeeper.quorum</name>\n"                         // 4
-                               "  <value>zk1:2181,zk2:2181,zk3:2181</value>\n"                // 5
-                               "</property>\n"                                                // 6
-                               "<property>\n"                                                 // 7
-                               "  <name>ha.zookeeper.session-timeout.ms</name>\n"             // 8
-                               "  <value>10000</value>\n"                                     // 9
-                               "  <description>ZKFC session timeout</description>\n"          // 10
-                               "</property>\n"                                                // 11
+                               "<configuration>\n"                                    // 1
+                               "\n"                                                   // 2
+                               "<property>\n"                                         // 3
+                               "  <name>ha.zookeeper.quorum</name>\n"                 // 4
+                               "  <value>zk1:2181,zk2:2181,zk3:2181</value>\n"        // 5
+                               "</property>\n"                                        // 6
+                               "<property>\n"                                         // 7
+                               "  <name>ha.zookeeper.session-timeout.ms</name>\n"     // 8
+                               "  <value>10000</value>\n"                             // 9
+                               "  <description>ZKFC session timeout</description>\n"  // 10
+                               "</property>\n"                                        // 11
                                "</configuration>\n");
   Reporter reporter;
   reporter.set_quiet(true);

@@ -155,7 +155,7 @@ int64_t Engine::Deadline(const RuleState& state, const Partial& p) const {
 }
 
 void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_end) {
-  if (matches_.size() >= kMaxMatches) {
+  if (matches_.size() + waiting_.size() >= kMaxMatches) {
     ++matches_dropped_;
     return;
   }
@@ -167,20 +167,63 @@ void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_en
   match.first = match.steps.front().instant;
   match.last = match.steps.back().instant;
   if (absence) match.absence_deadline = match.last + state.within.back();
+  // Context may follow the last step: wait until the latest `after` window has passed.
+  int64_t until = INT64_MIN;
+  for (size_t c = 0; c < state.rule->contexts.size(); ++c) {
+    const ContextMatcher& cm = state.rule->contexts[c];
+    if (cm.anchor < static_cast<int>(match.steps.size()) && state.after[c] > 0) {
+      until = std::max(until, match.steps[cm.anchor].instant + state.after[c]);
+    }
+  }
+  if (until > watermark_) {
+    waiting_.push_back({&state, std::move(match), until});
+    next_deadline_ = std::min(next_deadline_, until);
+    return;
+  }
+  Finalize(state, std::move(match));
+}
+
+void Engine::Finalize(const RuleState& state, Match match) {
+  auto is_step_record = [&](const Evidence& e) {
+    for (const Evidence& step : match.steps) {
+      if (step.source == e.source && step.line == e.line) return true;
+    }
+    return false;
+  };
   for (size_t c = 0; c < state.rule->contexts.size(); ++c) {
     const ContextMatcher& cm = state.rule->contexts[c];
     if (cm.anchor >= static_cast<int>(match.steps.size())) continue;
-    int64_t anchor = match.steps[cm.anchor].instant;
+    const Evidence& anchor = match.steps[cm.anchor];
     size_t taken = 0;
     for (const Evidence& hit : state.context_hits[c]) {
-      if (hit.instant < anchor - state.before[c] || hit.instant > anchor + state.after[c]) continue;
+      if (hit.instant < anchor.instant - state.before[c] ||
+          hit.instant > anchor.instant + state.after[c] || is_step_record(hit)) {
+        continue;
+      }
+      if (cm.same_host && hit.host != anchor.host) continue;
       if (taken++ < kMaxContextInMatch) match.context.push_back(hit);
     }
   }
   std::stable_sort(match.context.begin(), match.context.end(),
                    [](const Evidence& a, const Evidence& b) { return a.instant < b.instant; });
-  for (const Evidence& e : match.context) match.first = std::min(match.first, e.instant);
+  for (const Evidence& e : match.context) {
+    match.first = std::min(match.first, e.instant);
+    match.last = std::max(match.last, e.instant);
+  }
   matches_.push_back(std::move(match));
+}
+
+void Engine::FinalizeDue(int64_t now, bool all) {
+  for (size_t i = 0; i < waiting_.size();) {
+    if (all || now > waiting_[i].until) {
+      Waiting w = std::move(waiting_[i]);
+      waiting_.erase(waiting_.begin() + static_cast<std::ptrdiff_t>(i));
+      Finalize(*w.state, std::move(w.match));
+    } else {
+      next_deadline_ = std::min(next_deadline_, waiting_[i].until);
+      ++i;
+    }
+  }
 }
 
 void Engine::Advance(RuleState& state, Partial& p, Evidence e) {
@@ -249,8 +292,11 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
     if (p.next > last_step) {
       Partial done = std::move(p);
       state.partials.erase(state.partials.begin() + i);
-      // Later partials waiting for the same step are explained by this match.
-      std::erase_if(state.partials, [&](const Partial& other) { return other.next == k; });
+      // Later partials waiting for this step with the same keys are explained by this match.
+      const Evidence& last = done.hits.back();
+      std::erase_if(state.partials, [&](const Partial& other) {
+        return other.next == k && KeysMatch(step, other, last);
+      });
       Complete(state, std::move(done), false, false);
     } else if (p.next > k) {
       next_deadline_ = std::min(next_deadline_, Deadline(state, p));
@@ -272,6 +318,7 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
 
 void Engine::Expire(int64_t now, bool at_end) {
   next_deadline_ = INT64_MAX;
+  FinalizeDue(now, false);
   for (RuleState& state : states_) {
     const Rule& rule = *state.rule;
     for (size_t i = 0; i < state.partials.size();) {
@@ -340,6 +387,10 @@ void Engine::Feed(const Record& record, const SourceInfo& source) {
 void Engine::Finish() {
   if (watermark_ == kNoInstant) return;
   Expire(watermark_, true);
+  FinalizeDue(watermark_, true);
+  // Matches in input order of completion; waiting ones joined late, so order by start.
+  std::stable_sort(matches_.begin(), matches_.end(),
+                   [](const Match& a, const Match& b) { return a.first < b.first; });
 }
 
 }  // namespace faultline

@@ -102,6 +102,8 @@ class Engine {
   void OnStep(RuleState& state, int k, Evidence e);
   void Advance(RuleState& state, Partial& p, Evidence e);
   void Complete(RuleState& state, Partial p, bool absence, bool open_at_end);
+  void Finalize(const RuleState& state, Match match);  // gathers context, keeps the match
+  void FinalizeDue(int64_t now, bool all);
   void Expire(int64_t now, bool at_end);
   int64_t Deadline(const RuleState& state, const Partial& p) const;
 
@@ -110,6 +112,13 @@ class Engine {
   std::vector<Target> targets_;        ///< by RE2::Set index
   std::vector<Target> unconditional_;  ///< matchers without a message pattern
   std::vector<Match> matches_;
+  /// Matches waiting for context that may still follow their last step (an `after` window).
+  struct Waiting {
+    const RuleState* state;
+    Match match;
+    int64_t until;
+  };
+  std::vector<Waiting> waiting_;
   std::vector<NearMiss> near_misses_;
   int64_t watermark_ = kNoInstant;
   int64_t next_deadline_ = INT64_MAX;

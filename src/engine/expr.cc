@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 
 #include "src/base/duration.h"
 #include "src/base/spellcheck.h"
@@ -135,8 +136,16 @@ class ExprParser {
       }
       std::string token = s_.substr(begin, pos_ - begin);
       size_t unit = token.find_first_not_of("0123456789.");
-      if (unit == std::string::npos)
-        return std::make_unique<Constant>(ExprValue{std::stod(token), false});
+      if (unit == std::string::npos) {
+        // strtod, not stod: a malformed number is a diagnostic, never an exception.
+        char* end = nullptr;
+        double value = std::strtod(token.c_str(), &end);
+        if (end != token.c_str() + token.size() || token.size() > 18) {
+          pos_ = begin;
+          return Fail("bad number '" + token + "'"), nullptr;
+        }
+        return std::make_unique<Constant>(ExprValue{value, false});
+      }
       int64_t micros = 0;
       std::string why;
       if (!ParseDuration(token, &micros, &why)) {

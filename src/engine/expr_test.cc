@@ -207,8 +207,8 @@ TEST_CASE("expr: errors name the problem and its column") {
 
 TEST_CASE("expr: a malformed number is an error, not an exception") {
   // "." and a number too large for a double reach std::stod in the number branch.
-  for (std::string text : {std::string("."), std::string("tickTime * ."),
-                           std::string("1") + std::string(400, '0')}) {
+  for (std::string text :
+       {std::string("."), std::string("tickTime * ."), std::string("1") + std::string(400, '0')}) {
     CAPTURE(text);
     std::string err;
     int column = -1;

@@ -18,6 +18,10 @@ bool Ranks(const Match* a, const Match* b) {
 }
 
 std::string RankReason(const Match& primary, const Match& other) {
+  if (other.rule->severity != primary.rule->severity) {
+    return "lower severity (" + std::string(SeverityName(other.rule->severity)) + " < " +
+           std::string(SeverityName(primary.rule->severity)) + ")";
+  }
   if (other.rule->priority != primary.rule->priority) {
     return "lower priority (" + std::to_string(other.rule->priority) + " < " +
            std::to_string(primary.rule->priority) +

@@ -38,7 +38,8 @@ struct Step : Matcher {
 };
 
 struct ContextMatcher : Matcher {
-  int anchor = 0;  ///< index of the step it belongs to
+  int anchor = 0;          ///< index of the step it belongs to
+  bool same_host = false;  ///< only records from the anchor step's host
   std::unique_ptr<Expr> before, after;
 };
 

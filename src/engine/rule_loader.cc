@@ -209,6 +209,16 @@ class Loader {
           context.anchor = index;
         }
       }
+      if (const toml::node* same = table->get("same")) {
+        const toml::array* keys = same->as_array();
+        bool ok = keys != nullptr;
+        for (size_t k = 0; ok && k < keys->size(); ++k) {
+          auto key = (*keys)[k].value<std::string>();
+          ok = key && *key == "host";
+        }
+        if (!ok) Error(same->source(), "'same' in a context entry may only be [\"host\"]");
+        context.same_host = ok && !keys->empty();
+      }
       context.before = Expression(*table, "before");
       context.after = Expression(*table, "after");
       rule->contexts.push_back(std::move(context));

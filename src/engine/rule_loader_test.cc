@@ -10,10 +10,10 @@ namespace {
 
 // The keys every rule needs, for tests about something else.
 const std::string kHead =
-    "title = \"t\"\n"     // 1
+    "title = \"t\"\n"            // 1
     "severity = \"critical\"\n"  // 2
-    "summary = \"s\"\n"   // 3
-    "remedy = \"r\"\n";   // 4
+    "summary = \"s\"\n"          // 3
+    "remedy = \"r\"\n";          // 4
 
 std::vector<std::string> Errors(const std::string& text, bool* ok = nullptr) {
   Rule rule;
@@ -29,7 +29,7 @@ std::vector<std::string> Errors(const std::string& text, bool* ok = nullptr) {
 using Lines = std::vector<std::string>;
 
 TEST_CASE("rule_loader: a valid rule loads") {
-  const std::string text = R"(title = "Leader dropped a follower"
+  const std::string text = R"toml(title = "Leader dropped a follower"
 severity = "critical"
 tags = ["zookeeper", "zkfc"]
 priority = 50
@@ -77,7 +77,7 @@ after = "0s"
 
 [[context]]
 message = 'fsync'
-)";
+)toml";
   Rule rule;
   std::vector<RuleDiagnostic> diagnostics;
   REQUIRE(LoadRule(text, "rules/x.toml", "x", &rule, &diagnostics));
@@ -168,11 +168,11 @@ message = 'fsync'
 TEST_CASE("rule_loader: the last step may be absent") {
   Rule rule;
   std::vector<RuleDiagnostic> diagnostics;
-  REQUIRE(LoadRule(kHead +
-                       "[[steps]]\nname = \"down\"\nmessage = 'a'\n"
-                       "[[steps]]\nname = \"back\"\nmessage = 'b'\nwithin = \"10s\"\nabsent = true\n"
-                       "same = [\"host\"]\n",
-                   "r.toml", "r", &rule, &diagnostics));
+  REQUIRE(LoadRule(
+      kHead + "[[steps]]\nname = \"down\"\nmessage = 'a'\n"
+              "[[steps]]\nname = \"back\"\nmessage = 'b'\nwithin = \"10s\"\nabsent = true\n"
+              "same = [\"host\"]\n",
+      "r.toml", "r", &rule, &diagnostics));
   REQUIRE(rule.steps.size() == 2);
   CHECK_FALSE(rule.steps[0].absent);
   CHECK(rule.steps[1].absent);
@@ -190,20 +190,20 @@ TEST_CASE("rule_loader: unknown top-level key with a did-you-mean") {
 }
 
 TEST_CASE("rule_loader: unknown step key with a did-you-mean") {
-  CHECK(Errors(kHead +
-               "[[steps]]\n"           // 5
-               "name = \"a\"\n"        // 6
-               "message = 'a'\n"       // 7
-               "\n"                    // 8
-               "[[steps]]\n"           // 9
-               "name = \"b\"\n"        // 10
-               "message = 'b'\n"       // 11
-               "withn = \"30s\"\n") ==  // 12
+  CHECK(Errors(kHead + "[[steps]]\n"            // 5
+                       "name = \"a\"\n"         // 6
+                       "message = 'a'\n"        // 7
+                       "\n"                     // 8
+                       "[[steps]]\n"            // 9
+                       "name = \"b\"\n"         // 10
+                       "message = 'b'\n"        // 11
+                       "withn = \"30s\"\n") ==  // 12
         Lines{"r.toml:9:1: error: step 'b' needs 'within' (a window after the step before it)",
               "r.toml:12:1: error: unknown key 'withn' in a step (did you mean 'within'?)"});
-  CHECK(Errors(kHead + "[[steps]]\nmesage = 'a'\n[[context]]\naroud = \"step1\"\n") ==
-        Lines{"r.toml:6:1: error: unknown key 'mesage' in a step (did you mean 'message'?)",
-              "r.toml:8:1: error: unknown key 'aroud' in a context entry (did you mean 'around'?)"});
+  CHECK(
+      Errors(kHead + "[[steps]]\nmesage = 'a'\n[[context]]\naroud = \"step1\"\n") ==
+      Lines{"r.toml:6:1: error: unknown key 'mesage' in a step (did you mean 'message'?)",
+            "r.toml:8:1: error: unknown key 'aroud' in a context entry (did you mean 'around'?)"});
 }
 
 TEST_CASE("rule_loader: bad RE2 pattern") {
@@ -211,54 +211,47 @@ TEST_CASE("rule_loader: bad RE2 pattern") {
         Lines{"r.toml:6:11: error: bad RE2 pattern in 'message': missing ): foo(bar (named groups "
               "are written (?P<name>...))"});
   CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\nlogger = '*Elector'\n") ==
-        Lines{"r.toml:7:10: error: bad RE2 pattern in 'logger': missing argument to repetition "
+        Lines{"r.toml:7:10: error: bad RE2 pattern in 'logger': no argument for repetition "
               "operator: * (named groups are written (?P<name>...))"});
 }
 
 TEST_CASE("rule_loader: bad duration") {
-  CHECK(Errors(kHead +
-               "[[steps]]\nmessage = 'a'\n"
-               "[[steps]]\nmessage = 'b'\n"
-               "within = \"30 parsecs\"\n") ==  // 9; the quote is column 10
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\n"
+                       "[[steps]]\nmessage = 'b'\n"
+                       "within = \"30 parsecs\"\n") ==  // 9; the quote is column 10
         Lines{"r.toml:9:14: error: bad duration or expression '30 parsecs' in 'within': expected "
               "+ - * here; a duration is written without a space (30s, 500ms)"});
-  CHECK(Errors(kHead +
-               "[[steps]]\nmessage = 'a'\n"
-               "[[steps]]\nmessage = 'b'\n"
-               "within = \"30parsecs\"\n") ==
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\n"
+                       "[[steps]]\nmessage = 'b'\n"
+                       "within = \"30parsecs\"\n") ==
         Lines{"r.toml:9:11: error: bad duration or expression '30parsecs' in 'within': bad "
               "duration '30parsecs': unknown unit 'parsecs' (use us, ms, s, m, h or d)"});
-  CHECK(Errors(kHead +
-               "[[steps]]\nmessage = 'a'\n"
-               "[[steps]]\nmessage = 'b'\n"
-               "within = \"5 +\"\n") ==
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\n"
+                       "[[steps]]\nmessage = 'b'\n"
+                       "within = \"5 +\"\n") ==
         Lines{"r.toml:9:14: error: bad duration or expression '5 +' in 'within': expected a "
               "number, duration or configuration name"});
-  CHECK(Errors(kHead +
-               "[[steps]]\nmessage = 'a'\n"
-               "[[context]]\nmessage = 'c'\nbefore = \"tickTim * 2\"\n") ==
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\n"
+                       "[[context]]\nmessage = 'c'\nbefore = \"tickTim * 2\"\n") ==
         Lines{"r.toml:9:11: error: bad duration or expression 'tickTim * 2' in 'before': unknown "
               "configuration name 'tickTim' (did you mean 'tickTime'?)"});
 }
 
 TEST_CASE("rule_loader: a number is not a duration") {
-  CHECK(Errors(kHead +
-               "[[steps]]\nmessage = 'a'\n"
-               "[[steps]]\nmessage = 'b'\n"
-               "within = \"5\"\n") ==
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\n"
+                       "[[steps]]\nmessage = 'b'\n"
+                       "within = \"5\"\n") ==
         Lines{"r.toml:9:10: error: 'within' = '5' is a number, not a duration (add a unit: 30s)"});
-  CHECK(Errors(kHead +
-               "[[steps]]\nmessage = 'a'\n"
-               "[[steps]]\nmessage = 'b'\n"
-               "within = \"syncLimit * 2\"\n") ==
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\n"
+                       "[[steps]]\nmessage = 'b'\n"
+                       "within = \"syncLimit * 2\"\n") ==
         Lines{"r.toml:9:10: error: 'within' = 'syncLimit * 2' is a number, not a duration (add a "
               "unit: 30s)"});
 }
 
 TEST_CASE("rule_loader: a second step needs within") {
-  CHECK(Errors(kHead +
-               "[[steps]]\nmessage = 'a'\n"           // 5-6
-               "[[steps]]\nname = \"b\"\nmessage = 'b'\n") ==  // 7-9
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\n"                    // 5-6
+                       "[[steps]]\nname = \"b\"\nmessage = 'b'\n") ==  // 7-9
         Lines{"r.toml:7:1: error: step 'b' needs 'within' (a window after the step before it)"});
   // Unnamed steps are called by their position.
   CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\n[[steps]]\nmessage = 'b'\n") ==
@@ -267,23 +260,22 @@ TEST_CASE("rule_loader: a second step needs within") {
 }
 
 TEST_CASE("rule_loader: only the last step may be absent") {
-  CHECK(Errors(kHead +
-               "[[steps]]\nmessage = 'a'\nabsent = true\n"  // 5-7
-               "[[steps]]\nmessage = 'b'\nwithin = \"5s\"\n") ==
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\nabsent = true\n"  // 5-7
+                       "[[steps]]\nmessage = 'b'\nwithin = \"5s\"\n") ==
         Lines{"r.toml:7:10: error: only the last step (not the first) may be 'absent'"});
-  CHECK(Errors(kHead +
-               "[[steps]]\nmessage = 'a'\n"                                  // 5-6
-               "[[steps]]\nmessage = 'b'\nwithin = \"5s\"\nabsent = true\n"  // 7-10
-               "[[steps]]\nmessage = 'c'\nwithin = \"5s\"\n") ==
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\n"                                  // 5-6
+                       "[[steps]]\nmessage = 'b'\nwithin = \"5s\"\nabsent = true\n"  // 7-10
+                       "[[steps]]\nmessage = 'c'\nwithin = \"5s\"\n") ==
         Lines{"r.toml:10:10: error: only the last step (not the first) may be 'absent'"});
 }
 
 TEST_CASE("rule_loader: templates naming unknown steps, captures or configuration") {
-  const std::string rule = "title = \"t\"\nseverity = \"critical\"\n"
-                           "summary = \"{x.host} on {a.cod}\"\n"        // 3
-                           "cause = \"{delta.a.b}\"\n"                   // 4
-                           "remedy = \"raise {config.tickTim}\"\n"       // 5
-                           "[[steps]]\nname = \"a\"\nmessage = '(?P<code>\\d+)'\n";
+  const std::string rule =
+      "title = \"t\"\nseverity = \"critical\"\n"
+      "summary = \"{x.host} on {a.cod}\"\n"    // 3
+      "cause = \"{delta.a.b}\"\n"              // 4
+      "remedy = \"raise {config.tickTim}\"\n"  // 5
+      "[[steps]]\nname = \"a\"\nmessage = '(?P<code>\\d+)'\n";
   CHECK(Errors(rule) ==
         Lines{"r.toml:3:11: error: 'summary': {x.host}: no step or context called 'x'",
               "r.toml:3:11: error: 'summary': {a.cod}: 'a' has no field or capture 'cod'",
@@ -302,7 +294,7 @@ TEST_CASE("rule_loader: templates naming unknown steps, captures or configuratio
 
 TEST_CASE("rule_loader: a same key that is no capture") {
   CHECK(Errors(kHead +
-               "[[steps]]\nmessage = '(?P<sid>\\d+)'\n"                               // 5-6
+               "[[steps]]\nmessage = '(?P<sid>\\d+)'\n"  // 5-6
                "[[steps]]\nmessage = 'b'\nwithin = \"5s\"\nsame = [\"host\", \"peer\"]\n") ==  // 10
         Lines{"r.toml:10:17: error: 'same' key 'peer' is not host, myid, session, or a capture of "
               "this step and an earlier one"});
@@ -313,9 +305,8 @@ TEST_CASE("rule_loader: a same key that is no capture") {
         Lines{"r.toml:10:9: error: 'same' key 'sid' is not host, myid, session, or a capture of "
               "this step and an earlier one"});
   // A capture of both is fine.
-  CHECK(Errors(kHead +
-               "[[steps]]\nmessage = '(?P<sid>\\d+)'\n"
-               "[[steps]]\nmessage = 'x(?P<sid>\\d+)'\nwithin = \"5s\"\nsame = [\"sid\"]\n")
+  CHECK(Errors(kHead + "[[steps]]\nmessage = '(?P<sid>\\d+)'\n"
+                       "[[steps]]\nmessage = 'x(?P<sid>\\d+)'\nwithin = \"5s\"\nsame = [\"sid\"]\n")
             .empty());
 }
 
@@ -330,16 +321,17 @@ TEST_CASE("rule_loader: TOML syntax error") {
 }
 
 TEST_CASE("rule_loader: all errors of a file are reported") {
-  const std::string text = "title = \"t\"\n"                             // 1
-                           "severty = \"critical\"\n"                    // 2
-                           "summary = \"{nope.host}\"\n"                 // 3
-                           "remedy = \"r\"\n"                            // 4
-                           "[[steps]]\n"                                 // 5
-                           "message = 'a('\n"                            // 6
-                           "absent = true\n"                             // 7
-                           "[[steps]]\n"                                 // 8
-                           "message = 'b'\n"                             // 9
-                           "withn = \"5s\"\n";                           // 10
+  const std::string text =
+      "title = \"t\"\n"              // 1
+      "severty = \"critical\"\n"     // 2
+      "summary = \"{nope.host}\"\n"  // 3
+      "remedy = \"r\"\n"             // 4
+      "[[steps]]\n"                  // 5
+      "message = 'a('\n"             // 6
+      "absent = true\n"              // 7
+      "[[steps]]\n"                  // 8
+      "message = 'b'\n"              // 9
+      "withn = \"5s\"\n";            // 10
   bool ok = true;
   std::vector<std::string> errors = Errors(text, &ok);
   CHECK_FALSE(ok);

@@ -1,0 +1,748 @@
+#include "src/engine/engine.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parsers/registry.h"
+#include "src/base/reporter.h"
+#include "src/engine/explain.h"
+#include "src/engine/rule_loader.h"
+#include "src/store/parsed_source.h"
+#include "src/store/test_lines.h"
+
+namespace faultline {
+namespace {
+
+constexpr int64_t kMilli = 1'000;
+constexpr int64_t kSecond = 1'000'000;
+// 2019-09-17 05:04:12.043 UTC, the seed incident's transaction timeout.
+constexpr int64_t kT0 = 1568696652LL * kSecond + 43 * kMilli;
+
+const std::string kHead =
+    "title = \"t\"\nseverity = \"critical\"\nsummary = \"s\"\nremedy = \"r\"\n";
+
+SourceInfo Source(std::string name, std::string host, Component component) {
+  SourceInfo info;
+  info.path = name;
+  info.name = std::move(name);
+  info.host = std::move(host);
+  info.component = component;
+  return info;
+}
+
+// A record as a parser would leave it: "LEVEL [thread] logger: message", then continuation lines.
+Record Rec(int64_t instant, int64_t line, Component component, Level level, std::string_view logger,
+           std::string_view message, int32_t myid = -1, std::string_view continuation = "") {
+  Record r;
+  r.instant = instant;
+  r.local = instant;
+  r.line = line;
+  r.myid = myid;
+  r.level = level;
+  r.component = component;
+  std::string level_name(LevelName(level));
+  r.text = level_name + " [main] ";
+  r.thread = Span{static_cast<uint32_t>(level_name.size() + 2), 4};
+  r.logger = Span{static_cast<uint32_t>(r.text.size()), static_cast<uint32_t>(logger.size())};
+  r.text += std::string(logger) + ": ";
+  r.message = Span{static_cast<uint32_t>(r.text.size()), static_cast<uint32_t>(message.size())};
+  r.text += std::string(message);
+  if (!continuation.empty()) {
+    r.text += "\n" + std::string(continuation);
+    r.continuation_lines = 1;
+  }
+  return r;
+}
+
+// Rules loaded from TOML and an engine over them.
+class Harness {
+ public:
+  explicit Harness(const std::vector<std::string>& texts, ConfigValues config = ConfigValues())
+      : config_(std::move(config)) {
+    rules_.reserve(texts.size());
+    for (size_t i = 0; i < texts.size(); ++i) {
+      Rule rule;
+      std::vector<RuleDiagnostic> diagnostics;
+      std::string id = "rule" + std::to_string(i + 1);
+      bool ok = LoadRule(texts[i], id + ".toml", id, &rule, &diagnostics);
+      for (const RuleDiagnostic& d : diagnostics) INFO(d.ToString());
+      REQUIRE(ok);
+      REQUIRE(diagnostics.empty());
+      rules_.push_back(std::move(rule));
+    }
+    std::vector<const Rule*> pointers;
+    for (const Rule& rule : rules_) pointers.push_back(&rule);
+    engine_ = std::make_unique<Engine>(pointers, config_);
+  }
+  Engine& engine() { return *engine_; }
+  const Rule* rule(size_t i) const { return &rules_[i]; }
+  const ConfigValues& config() const { return config_; }
+  void Feed(const Record& record, const SourceInfo& source) { engine_->Feed(record, source); }
+  const std::vector<Match>& matches() const { return engine_->matches(); }
+
+ private:
+  ConfigValues config_;
+  std::vector<Rule> rules_;
+  std::unique_ptr<Engine> engine_;
+};
+
+const SourceInfo kZk3 = Source("zk3/zookeeper.log", "zk3", Component::kZk);
+const SourceInfo kZk1 = Source("zk1/zookeeper.log", "zk1", Component::kZk);
+const SourceInfo kNn1 = Source("hadoop-hdfs-zkfc-nn1.log", "nn1", Component::kZkfc);
+const SourceInfo kNn2 = Source("hadoop-hdfs-zkfc-nn2.log", "nn2", Component::kZkfc);
+const SourceInfo kMonitor = Source("monitor.log", "", Component::kMonitor);
+
+// The seed incident's first two steps.
+const std::string kSequence = kHead + R"toml(
+[[steps]]
+name = "timeout"
+component = "zk"
+level = "warn"
+logger = 'LearnerHandler$'
+message = '^Closing connection to peer due to transaction timeout\.?$'
+
+[[steps]]
+name = "elector"
+component = "zkfc"
+level = "error"
+message = '^Received (?P<op>stat|create) error from Zookeeper\. code:(?P<code>[A-Z_]+)'
+within = "30s"
+)toml";
+
+constexpr std::string_view kLearner = "org.apache.zookeeper.server.quorum.LearnerHandler";
+constexpr std::string_view kElector = "org.apache.hadoop.ha.ActiveStandbyElector";
+constexpr std::string_view kTimeoutText = "Closing connection to peer due to transaction timeout.";
+constexpr std::string_view kStatError =
+    "Received stat error from Zookeeper. code:CONNECTIONLOSS. Not retrying further znode "
+    "monitoring connection errors.";
+
+TEST_CASE("engine: a two-step sequence within its window fires with its evidence") {
+  Harness h({kSequence});
+  REQUIRE(h.engine().ok());
+  h.Feed(Rec(kT0 - 2 * kSecond, 118, Component::kZk, Level::kInfo, kLearner,
+             "Synchronizing with Follower sid: 2", 3),
+         kZk3);
+  h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  // Below the step's level: not the elector step.
+  h.Feed(Rec(kT0 + 257 * kMilli, 39, Component::kZkfc, Level::kInfo, kElector, kStatError), kNn1);
+  CHECK(h.matches().empty());
+  h.Feed(Rec(kT0 + 575 * kMilli, 41, Component::kZkfc, Level::kFatal, kElector, kStatError, -1,
+             "org.apache.zookeeper.KeeperException$ConnectionLossException: KeeperErrorCode"),
+         kNn1);
+  REQUIRE(h.matches().size() == 1);
+  const Match& m = h.matches()[0];
+  CHECK(m.rule == h.rule(0));
+  CHECK_FALSE(m.absence);
+  CHECK_FALSE(m.window_open_at_end);
+  CHECK(m.context.empty());
+  CHECK(m.first == kT0);
+  CHECK(m.last == kT0 + 575 * kMilli);
+  REQUIRE(m.steps.size() == 2);
+
+  const Evidence& timeout = m.steps[0];
+  CHECK(timeout.name == "timeout");
+  CHECK(timeout.instant == kT0);
+  CHECK(timeout.source == "zk3/zookeeper.log");
+  CHECK(timeout.line == 120);
+  CHECK(timeout.host == "zk3");
+  CHECK(timeout.component == Component::kZk);
+  CHECK(timeout.level == Level::kWarn);
+  CHECK(timeout.myid == 3);
+  CHECK(timeout.header == "WARN [main] org.apache.zookeeper.server.quorum.LearnerHandler: " +
+                              std::string(kTimeoutText));
+  CHECK(timeout.first_continuation == "");
+  CHECK(timeout.message == kTimeoutText);
+  CHECK(timeout.captures.empty());
+  CHECK(timeout.session == "");
+  CHECK(timeout.occurrences == 1);
+
+  const Evidence& elector = m.steps[1];
+  CHECK(elector.name == "elector");
+  CHECK(elector.instant == kT0 + 575 * kMilli);
+  CHECK(elector.source == "hadoop-hdfs-zkfc-nn1.log");
+  CHECK(elector.line == 41);
+  CHECK(elector.host == "nn1");
+  CHECK(elector.component == Component::kZkfc);
+  CHECK(elector.level == Level::kFatal);
+  CHECK(elector.myid == -1);
+  CHECK(elector.message == kStatError);
+  CHECK(elector.first_continuation ==
+        "org.apache.zookeeper.KeeperException$ConnectionLossException: KeeperErrorCode");
+  CHECK(elector.captures ==
+        std::map<std::string, std::string>{{"code", "CONNECTIONLOSS"}, {"op", "stat"}});
+
+  CHECK(elector.instant - timeout.instant == 575 * kMilli);
+  CHECK(ExpandTemplate("{timeout.source} -> {elector.source}, {delta.timeout.elector} later: "
+                       "{elector.code}",
+                       m, h.config()) ==
+        "zk3/zookeeper.log:120 -> hadoop-hdfs-zkfc-nn1.log:41, 575ms later: CONNECTIONLOSS");
+  CHECK(h.engine().near_misses().empty());
+  CHECK(h.engine().records_seen() == 4);
+  CHECK(h.engine().last_instant() == kT0 + 575 * kMilli);
+
+  h.engine().Finish();
+  CHECK(h.matches().size() == 1);
+}
+
+TEST_CASE("engine: the window end is inclusive") {
+  Harness h({kSequence});
+  h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  h.Feed(Rec(kT0 + 30 * kSecond, 41, Component::kZkfc, Level::kError, kElector, kStatError), kNn1);
+  REQUIRE(h.matches().size() == 1);
+  CHECK(h.matches()[0].steps[1].instant - h.matches()[0].steps[0].instant == 30 * kSecond);
+
+  Harness late({kSequence});
+  late.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  late.Feed(Rec(kT0 + 30 * kSecond + 1 * kMilli, 41, Component::kZkfc, Level::kError, kElector,
+                kStatError),
+            kNn1);
+  late.engine().Finish();
+  CHECK(late.matches().empty());
+  REQUIRE(late.engine().near_misses().size() == 1);
+  CHECK(late.engine().near_misses()[0].gap == 30 * kSecond + 1 * kMilli);
+}
+
+TEST_CASE("engine: outside the window there is no match but a near miss") {
+  Harness h({kSequence});
+  h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  h.Feed(Rec(kT0 + 10 * kSecond, 50, Component::kZkfc, Level::kInfo, kElector, "unrelated"), kNn1);
+  h.Feed(Rec(kT0 + 45 * kSecond, 60, Component::kZkfc, Level::kFatal, kElector, kStatError), kNn1);
+  h.engine().Finish();
+  CHECK(h.matches().empty());
+  REQUIRE(h.engine().near_misses().size() == 1);
+  const NearMiss& miss = h.engine().near_misses()[0];
+  CHECK(miss.rule == h.rule(0));
+  CHECK(miss.from.name == "timeout");
+  CHECK(miss.from.source == "zk3/zookeeper.log");
+  CHECK(miss.from.line == 120);
+  CHECK(miss.to.name == "elector");
+  CHECK(miss.to.source == "hadoop-hdfs-zkfc-nn1.log");
+  CHECK(miss.to.line == 60);
+  CHECK(miss.to.captures.at("code") == "CONNECTIONLOSS");
+  CHECK(miss.gap == 45 * kSecond);
+  CHECK(miss.allowed == 30 * kSecond);
+}
+
+const std::string kSameHost = kHead + R"toml(
+[[steps]]
+name = "lost"
+component = "zkfc"
+message = '^Lost contact with ZooKeeper'
+
+[[steps]]
+name = "fenced"
+component = "zkfc"
+message = '^Fencing the other NameNode'
+within = "10s"
+same = ["host"]
+)toml";
+
+TEST_CASE("engine: same host correlation") {
+  Harness h({kSameHost});
+  h.Feed(Rec(kT0, 10, Component::kZkfc, Level::kWarn, kElector, "Lost contact with ZooKeeper"),
+         kNn1);
+  h.Feed(Rec(kT0 + 1 * kSecond, 20, Component::kZkfc, Level::kInfo, kElector,
+             "Fencing the other NameNode"),
+         kNn2);
+  CHECK(h.matches().empty());
+  h.Feed(Rec(kT0 + 2 * kSecond, 11, Component::kZkfc, Level::kInfo, kElector,
+             "Fencing the other NameNode"),
+         kNn1);
+  REQUIRE(h.matches().size() == 1);
+  const Match& m = h.matches()[0];
+  REQUIRE(m.steps.size() == 2);
+  CHECK(m.steps[0].host == "nn1");
+  CHECK(m.steps[1].host == "nn1");
+  CHECK(m.steps[1].line == 11);
+  CHECK(m.steps[1].source == "hadoop-hdfs-zkfc-nn1.log");
+
+  // Only a different host: nothing.
+  Harness other({kSameHost});
+  other.Feed(Rec(kT0, 10, Component::kZkfc, Level::kWarn, kElector, "Lost contact with ZooKeeper"),
+             kNn1);
+  other.Feed(Rec(kT0 + 1 * kSecond, 20, Component::kZkfc, Level::kInfo, kElector,
+                 "Fencing the other NameNode"),
+             kNn2);
+  other.engine().Finish();
+  CHECK(other.matches().empty());
+}
+
+TEST_CASE("engine: interleaved chains on two hosts both match") {
+  Harness h({kSameHost});
+  h.Feed(Rec(kT0, 10, Component::kZkfc, Level::kWarn, kElector, "Lost contact with ZooKeeper"),
+         kNn1);
+  h.Feed(Rec(kT0 + 1 * kSecond, 20, Component::kZkfc, Level::kWarn, kElector,
+             "Lost contact with ZooKeeper"),
+         kNn2);
+  h.Feed(Rec(kT0 + 2 * kSecond, 11, Component::kZkfc, Level::kInfo, kElector,
+             "Fencing the other NameNode"),
+         kNn1);
+  h.Feed(Rec(kT0 + 3 * kSecond, 21, Component::kZkfc, Level::kInfo, kElector,
+             "Fencing the other NameNode"),
+         kNn2);
+  h.engine().Finish();
+  REQUIRE(h.matches().size() == 2);
+  CHECK(h.matches()[0].steps[0].host == "nn1");
+  CHECK(h.matches()[0].steps[1].line == 11);
+  CHECK(h.matches()[1].steps[0].host == "nn2");
+  CHECK(h.matches()[1].steps[1].line == 21);
+}
+
+TEST_CASE("engine: repeated first steps on one host give one match from the earliest") {
+  Harness h({kSameHost});
+  h.Feed(Rec(kT0, 10, Component::kZkfc, Level::kWarn, kElector, "Lost contact with ZooKeeper"),
+         kNn1);
+  h.Feed(Rec(kT0 + 1 * kSecond, 12, Component::kZkfc, Level::kWarn, kElector,
+             "Lost contact with ZooKeeper"),
+         kNn1);
+  h.Feed(Rec(kT0 + 2 * kSecond, 14, Component::kZkfc, Level::kInfo, kElector,
+             "Fencing the other NameNode"),
+         kNn1);
+  h.engine().Finish();
+  REQUIRE(h.matches().size() == 1);
+  CHECK(h.matches()[0].steps[0].line == 10);
+  CHECK(h.matches()[0].steps[1].line == 14);
+}
+
+TEST_CASE("engine: same session correlation") {
+  const std::string rule = kHead + R"toml(
+[[steps]]
+name = "expired"
+component = "zk"
+message = '^Expiring session 0x[0-9a-f]+'
+
+[[steps]]
+name = "client"
+component = "zkfc"
+message = 'session(?:id)? 0x[0-9a-fA-F]+ has expired'
+within = "60s"
+same = ["session"]
+)toml";
+  Harness h({rule});
+  h.Feed(Rec(kT0, 300, Component::kZk, Level::kInfo, "ZooKeeperServer",
+             "Expiring session 0x16d3a4d8b9c0001, timeout of 5000ms exceeded", 1),
+         kZk1);
+  h.Feed(Rec(kT0 + 1 * kSecond, 70, Component::kZkfc, Level::kWarn, "ClientCnxn",
+             "Unable to reconnect to ZooKeeper service, session 0x16d3a4d8b9c0002 has expired"),
+         kNn1);
+  CHECK(h.matches().empty());
+  h.Feed(Rec(kT0 + 2 * kSecond, 71, Component::kZkfc, Level::kWarn, "ClientCnxn",
+             "Unable to reconnect to ZooKeeper service, session 0x16D3A4D8B9C0001 has expired"),
+         kNn1);
+  REQUIRE(h.matches().size() == 1);
+  const Match& m = h.matches()[0];
+  REQUIRE(m.steps.size() == 2);
+  CHECK(m.steps[0].session == "0x16d3a4d8b9c0001");
+  CHECK(m.steps[1].session == "0x16d3a4d8b9c0001");
+  CHECK(m.steps[1].line == 71);
+}
+
+TEST_CASE("engine: capture-key correlation") {
+  const std::string rule = kHead + R"toml(
+[[steps]]
+name = "refused"
+component = "zk"
+message = '^Cannot open channel to (?P<sid>\d+) at election address (?P<addr>\S+)'
+
+[[steps]]
+name = "broken"
+component = "zk"
+message = '^Connection broken for id (?P<sid>\d+)'
+within = "10s"
+same = ["sid"]
+)toml";
+  Harness h({rule});
+  h.Feed(Rec(kT0, 5, Component::kZk, Level::kWarn, "QuorumCnxManager",
+             "Cannot open channel to 2 at election address zk2/10.0.0.2:3888", 1),
+         kZk1);
+  h.Feed(Rec(kT0 + 1 * kSecond, 6, Component::kZk, Level::kWarn, "QuorumCnxManager",
+             "Connection broken for id 3, my id = 1", 1),
+         kZk1);
+  CHECK(h.matches().empty());
+  h.Feed(Rec(kT0 + 2 * kSecond, 7, Component::kZk, Level::kWarn, "QuorumCnxManager",
+             "Connection broken for id 2, my id = 1", 1),
+         kZk1);
+  REQUIRE(h.matches().size() == 1);
+  const Match& m = h.matches()[0];
+  REQUIRE(m.steps.size() == 2);
+  CHECK(m.steps[0].captures ==
+        std::map<std::string, std::string>{{"addr", "zk2/10.0.0.2:3888"}, {"sid", "2"}});
+  CHECK(m.steps[1].captures == std::map<std::string, std::string>{{"sid", "2"}});
+  CHECK(m.steps[1].line == 7);
+}
+
+const std::string kFlapping = kHead + R"toml(
+[[steps]]
+name = "flap"
+component = "monitor"
+message = '^Connection dropped: (?P<why>.*)'
+count = 3
+within = "60s"
+)toml";
+
+Record Drop(int64_t instant, int64_t line, std::string_view why) {
+  return Rec(instant, line, Component::kMonitor, Level::kWarn, "kazoo.client",
+             "Connection dropped: " + std::string(why));
+}
+
+TEST_CASE("engine: count fires at the third occurrence inside the window") {
+  Harness h({kFlapping});
+  h.Feed(Drop(kT0, 1, "first"), kMonitor);
+  h.Feed(Drop(kT0 + 20 * kSecond, 2, "second"), kMonitor);
+  CHECK(h.matches().empty());
+  h.Feed(Drop(kT0 + 40 * kSecond, 3, "third"), kMonitor);
+  REQUIRE(h.matches().size() == 1);
+  const Match& m = h.matches()[0];
+  REQUIRE(m.steps.size() == 1);
+  CHECK(m.steps[0].name == "flap");
+  CHECK(m.steps[0].occurrences == 3);
+  CHECK(m.steps[0].instant == kT0);  // the evidence is the first occurrence
+  CHECK(m.steps[0].line == 1);
+  CHECK(m.steps[0].captures.at("why") == "first");
+  // A fourth starts counting afresh.
+  h.Feed(Drop(kT0 + 45 * kSecond, 4, "fourth"), kMonitor);
+  h.engine().Finish();
+  CHECK(h.matches().size() == 1);
+}
+
+TEST_CASE("engine: count does not fire when the occurrences are spread out") {
+  Harness h({kFlapping});
+  h.Feed(Drop(kT0, 1, "a"), kMonitor);
+  h.Feed(Drop(kT0 + 40 * kSecond, 2, "b"), kMonitor);
+  h.Feed(Drop(kT0 + 80 * kSecond, 3, "c"), kMonitor);   // 80 s after the first
+  h.Feed(Drop(kT0 + 120 * kSecond, 4, "d"), kMonitor);  // 80 s after the second
+  h.Feed(Drop(kT0 + 160 * kSecond, 5, "e"), kMonitor);
+  CHECK(h.matches().empty());
+  // The third inside one 60 s window: 120, 160, 170.
+  h.Feed(Drop(kT0 + 170 * kSecond, 6, "f"), kMonitor);
+  REQUIRE(h.matches().size() == 1);
+  CHECK(h.matches()[0].steps[0].line == 4);
+  CHECK(h.matches()[0].steps[0].occurrences == 3);
+}
+
+TEST_CASE("engine: count with same host counts each host apart") {
+  const std::string rule = kHead + R"toml(
+[[steps]]
+name = "flap"
+component = "zk"
+message = '^Notification time out: (?P<ms>\d+)'
+count = 3
+within = "60s"
+same = ["host"]
+)toml";
+  Harness h({rule});
+  auto timeout = [](int64_t at, int64_t line, int ms) {
+    return Rec(at, line, Component::kZk, Level::kInfo, "FastLeaderElection",
+               "Notification time out: " + std::to_string(ms));
+  };
+  h.Feed(timeout(kT0, 1, 400), kZk1);
+  h.Feed(timeout(kT0 + 1 * kSecond, 1, 400), kZk3);
+  h.Feed(timeout(kT0 + 2 * kSecond, 2, 800), kZk1);
+  h.Feed(timeout(kT0 + 3 * kSecond, 2, 800), kZk3);
+  CHECK(h.matches().empty());
+  h.Feed(timeout(kT0 + 4 * kSecond, 3, 1600), kZk3);
+  REQUIRE(h.matches().size() == 1);
+  CHECK(h.matches()[0].steps[0].host == "zk3");
+  CHECK(h.matches()[0].steps[0].instant == kT0 + 1 * kSecond);
+  CHECK(h.matches()[0].steps[0].captures.at("ms") == "400");
+  CHECK(h.matches()[0].steps[0].occurrences == 3);
+}
+
+const std::string kAbsent = kHead + R"toml(
+[[steps]]
+name = "down"
+component = "zk"
+message = '^Shutting down'
+
+[[steps]]
+name = "back"
+component = "zk"
+message = '^Started'
+within = "10s"
+absent = true
+same = ["host"]
+)toml";
+
+Record ZkInfo(int64_t at, int64_t line, std::string_view message) {
+  return Rec(at, line, Component::kZk, Level::kInfo, "ZooKeeperServer", message, 1);
+}
+
+TEST_CASE("engine: absent fires when the window passes on log time") {
+  Harness h({kAbsent});
+  h.Feed(ZkInfo(kT0, 10, "Shutting down"), kZk1);
+  h.Feed(ZkInfo(kT0 + 5 * kSecond, 11, "Started"), kZk3);  // another host: does not count
+  h.Feed(ZkInfo(kT0 + 10 * kSecond, 12, "still nothing"), kZk1);
+  CHECK(h.matches().empty());
+  h.Feed(ZkInfo(kT0 + 11 * kSecond, 13, "still nothing"), kZk1);
+  REQUIRE(h.matches().size() == 1);  // before Finish: log time alone closes the window
+  const Match& m = h.matches()[0];
+  CHECK(m.absence);
+  CHECK_FALSE(m.window_open_at_end);
+  CHECK(m.absence_deadline == kT0 + 10 * kSecond);
+  REQUIRE(m.steps.size() == 1);
+  CHECK(m.steps[0].name == "down");
+  CHECK(m.steps[0].line == 10);
+  CHECK(m.first == kT0);
+  CHECK(m.last == kT0);
+  h.engine().Finish();
+  CHECK(h.matches().size() == 1);
+}
+
+TEST_CASE("engine: absent is cancelled when the event comes") {
+  Harness h({kAbsent});
+  h.Feed(ZkInfo(kT0, 10, "Shutting down"), kZk1);
+  h.Feed(ZkInfo(kT0 + 5 * kSecond, 11, "Started"), kZk1);
+  h.Feed(ZkInfo(kT0 + 60 * kSecond, 12, "later"), kZk1);
+  h.engine().Finish();
+  CHECK(h.matches().empty());
+  CHECK(h.engine().near_misses().empty());
+
+  // At the very end of the window it still counts.
+  Harness edge({kAbsent});
+  edge.Feed(ZkInfo(kT0, 10, "Shutting down"), kZk1);
+  edge.Feed(ZkInfo(kT0 + 10 * kSecond, 11, "Started"), kZk1);
+  edge.engine().Finish();
+  CHECK(edge.matches().empty());
+}
+
+TEST_CASE("engine: absent with the input ending inside the window fires at Finish") {
+  Harness h({kAbsent});
+  h.Feed(ZkInfo(kT0, 10, "Shutting down"), kZk1);
+  h.Feed(ZkInfo(kT0 + 3 * kSecond, 11, "something else"), kZk1);
+  CHECK(h.matches().empty());
+  h.engine().Finish();
+  REQUIRE(h.matches().size() == 1);
+  const Match& m = h.matches()[0];
+  CHECK(m.absence);
+  CHECK(m.window_open_at_end);
+  CHECK(m.absence_deadline == kT0 + 10 * kSecond);
+  CHECK(h.engine().last_instant() == kT0 + 3 * kSecond);
+  REQUIRE(m.steps.size() == 1);
+  CHECK(m.steps[0].line == 10);
+}
+
+const std::string kWithContext = kSequence + R"toml(
+[[context]]
+name = "drops"
+component = "monitor"
+message = '^Connection dropped: (?P<why>.*)'
+around = "timeout"
+before = "5s"
+after = "2s"
+)toml";
+
+TEST_CASE("engine: context evidence within before and after") {
+  Harness h({kWithContext});
+  h.Feed(Drop(kT0 - 6 * kSecond, 1, "too early"), kMonitor);
+  h.Feed(Drop(kT0 - 4 * kSecond, 2, "outstanding heartbeat ping not received"), kMonitor);
+  // Same text from a ZooKeeper log: not the monitor component.
+  h.Feed(Rec(kT0 - 3 * kSecond, 90, Component::kZk, Level::kWarn, "X", "Connection dropped: zk"),
+         kZk3);
+  h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  h.Feed(Drop(kT0 + 1 * kSecond, 3, "socket closed"), kMonitor);
+  h.Feed(Drop(kT0 + 3 * kSecond, 4, "too late"), kMonitor);
+  h.Feed(Rec(kT0 + 5 * kSecond, 41, Component::kZkfc, Level::kFatal, kElector, kStatError), kNn1);
+  REQUIRE(h.matches().size() == 1);
+  const Match& m = h.matches()[0];
+  REQUIRE(m.context.size() == 2);
+  CHECK(m.context[0].name == "drops");
+  CHECK(m.context[0].line == 2);
+  CHECK(m.context[0].instant == kT0 - 4 * kSecond);
+  CHECK(m.context[0].source == "monitor.log");
+  CHECK(m.context[0].captures.at("why") == "outstanding heartbeat ping not received");
+  CHECK(m.context[1].line == 3);
+  CHECK(m.context[1].captures.at("why") == "socket closed");
+  // Context widens the match's span.
+  CHECK(m.first == kT0 - 4 * kSecond);
+  CHECK(m.last == kT0 + 5 * kSecond);
+  const Evidence* drops = FindEvidence(m, "drops");
+  REQUIRE(drops != nullptr);
+  CHECK(drops->line == 2);
+}
+
+TEST_CASE("engine: context after the last step is still collected within after") {
+  const std::string rule = kHead + R"toml(
+[[steps]]
+name = "timeout"
+component = "zk"
+message = '^Closing connection to peer due to transaction timeout'
+
+[[context]]
+name = "goodbye"
+component = "zk"
+message = '^\*+ GOODBYE (?P<peer>\S+) \*+$'
+around = "timeout"
+before = "0s"
+after = "2s"
+)toml";
+  Harness h({rule});
+  h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  h.Feed(Rec(kT0 + 1 * kMilli, 121, Component::kZk, Level::kWarn, kLearner,
+             "******* GOODBYE /10.0.0.2:49754 ********", 3),
+         kZk3);
+  h.Feed(Rec(kT0 + 10 * kSecond, 130, Component::kZk, Level::kInfo, "X", "later"), kZk3);
+  h.engine().Finish();
+  REQUIRE(h.matches().size() == 1);
+  REQUIRE(h.matches()[0].context.size() == 1);
+  CHECK(h.matches()[0].context[0].line == 121);
+  CHECK(h.matches()[0].context[0].captures.at("peer") == "/10.0.0.2:49754");
+}
+
+TEST_CASE("engine: records parsed from log lines") {
+  // The same sequence, from ZooKeeper and Hadoop lines through ParsedSource.
+  const std::string rule = kHead + R"toml(
+[[steps]]
+name = "timeout"
+component = "zk"
+message = '^Closing connection to peer due to transaction timeout\.?$'
+
+[[steps]]
+name = "elector"
+component = "zkfc"
+message = '^Received (?P<op>stat|create) error from Zookeeper\. code:(?P<code>[A-Z_]+)'
+within = "30s"
+)toml";
+  Harness h({rule});
+  SourceInfo zk_info = Source("zk3/zookeeper.log", "zk3", Component::kZk);
+  SourceInfo nn_info = Source("hadoop-hdfs-zkfc-nn1.log", "nn1", Component::kZkfc);
+  ParsedSource zk(std::make_unique<testing::VectorInput>(std::vector<std::string>{
+                      testing::ZkLine("05:04:11,000", "Synchronizing", 3, 50),
+                      testing::ZkLine("05:04:12,043", std::string(kTimeoutText), 3, 702),
+                  }),
+                  &ZooKeeperLogParser(), &zk_info, 0, SourceClock(nullptr, 0), {});
+  ParsedSource nn(std::make_unique<testing::VectorInput>(std::vector<std::string>{
+                      testing::HadoopLine("05:04:12,618", std::string(kStatError)),
+                      "java.io.IOException: boom",
+                  }),
+                  &HadoopLogParser(), &nn_info, 1, SourceClock(nullptr, 0), {});
+  for (ParsedSource* source : {&zk, &nn}) {
+    while (Record* r = source->Next()) {
+      h.Feed(*r, source->info());
+      source->Release(r);
+    }
+  }
+  h.engine().Finish();
+  REQUIRE(h.matches().size() == 1);
+  const Match& m = h.matches()[0];
+  REQUIRE(m.steps.size() == 2);
+  CHECK(m.steps[0].source == "zk3/zookeeper.log");
+  CHECK(m.steps[0].line == 2);
+  CHECK(m.steps[0].myid == 3);
+  CHECK(m.steps[0].host == "zk3");
+  CHECK(m.steps[0].message == kTimeoutText);
+  CHECK(m.steps[1].source == "hadoop-hdfs-zkfc-nn1.log");
+  CHECK(m.steps[1].line == 1);
+  CHECK(m.steps[1].component == Component::kZkfc);
+  CHECK(m.steps[1].first_continuation == "java.io.IOException: boom");
+  CHECK(m.steps[1].captures.at("code") == "CONNECTIONLOSS");
+  CHECK(m.steps[1].instant - m.steps[0].instant == 575 * kMilli);
+  CHECK(ExpandTemplate("{delta.timeout.elector}", m, h.config()) == "575ms");
+}
+
+TEST_CASE("engine: steps without a message pattern match on their fields") {
+  const std::string rule = kHead + R"toml(
+[[steps]]
+name = "warn"
+component = "zk"
+level = "warn"
+
+[[steps]]
+name = "fatal"
+component = "zkfc"
+level = "fatal"
+within = "5s"
+)toml";
+  Harness h({rule});
+  REQUIRE(h.engine().ok());
+  h.Feed(Rec(kT0, 1, Component::kZk, Level::kInfo, "X", "fine"), kZk1);
+  h.Feed(Rec(kT0 + 1 * kSecond, 2, Component::kZk, Level::kError, "X", "bad"), kZk1);
+  h.Feed(Rec(kT0 + 2 * kSecond, 3, Component::kZkfc, Level::kError, "Y", "worse"), kNn1);
+  CHECK(h.matches().empty());
+  h.Feed(Rec(kT0 + 3 * kSecond, 4, Component::kZkfc, Level::kFatal, "Y", "worst"), kNn1);
+  REQUIRE(h.matches().size() == 1);
+  REQUIRE(h.matches()[0].steps.size() == 2);
+  CHECK(h.matches()[0].steps[0].line == 2);
+  CHECK(h.matches()[0].steps[1].line == 4);
+  CHECK(h.matches()[0].steps[1].captures.empty());
+}
+
+TEST_CASE("engine: one record can serve several rules") {
+  const std::string single = kHead + R"toml(
+[[steps]]
+name = "elector"
+component = "zkfc"
+message = 'code:(?P<code>[A-Z_]+)'
+)toml";
+  Harness h({kSequence, single});
+  h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  h.Feed(Rec(kT0 + 1 * kSecond, 41, Component::kZkfc, Level::kFatal, kElector, kStatError), kNn1);
+  REQUIRE(h.matches().size() == 2);
+  CHECK(h.matches()[0].rule == h.rule(0));
+  CHECK(h.matches()[0].steps.size() == 2);
+  CHECK(h.matches()[1].rule == h.rule(1));
+  REQUIRE(h.matches()[1].steps.size() == 1);
+  CHECK(h.matches()[1].steps[0].line == 41);
+  CHECK(h.matches()[1].steps[0].captures.at("code") == "CONNECTIONLOSS");
+}
+
+TEST_CASE("engine: records without a time are not fed to the rules") {
+  Harness h({kSequence});
+  Record timeless = Rec(kT0, 1, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3);
+  timeless.instant = kNoInstant;
+  h.Feed(timeless, kZk3);
+  h.Feed(Rec(kT0 + 1 * kSecond, 2, Component::kZkfc, Level::kFatal, kElector, kStatError), kNn1);
+  h.engine().Finish();
+  CHECK(h.matches().empty());
+  CHECK(h.engine().records_seen() == 1);
+}
+
+TEST_CASE("engine: a window that is no duration with this configuration is an error") {
+  const std::string rule = kHead + R"toml(
+[[steps]]
+message = 'a'
+
+[[steps]]
+message = 'b'
+within = "tickTime * syncLimit"
+)toml";
+  std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                              ("faultline-engine-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "zoo.cfg").string();
+  std::ofstream(path) << "tickTime=fast\n";
+  Reporter reporter;
+  reporter.set_quiet(true);
+  ConfigValues config;
+  config.LoadFile(path, &reporter);
+  std::filesystem::remove_all(dir);
+  Harness h({rule}, config);
+  CHECK_FALSE(h.engine().ok());
+  CHECK(h.engine().error().find("the expression is a number, not a duration") != std::string::npos);
+  Harness fine({rule});
+  CHECK(fine.engine().ok());
+  CHECK(fine.engine().error() == "");
+}
+
+TEST_CASE("engine: FindSessionId") {
+  CHECK(FindSessionId("Expiring session 0x16d3a4d8b9c0001, timeout of 5000ms exceeded") ==
+        "0x16d3a4d8b9c0001");
+  CHECK(FindSessionId("sessionid 0x3007672F801A313, closing") == "0x3007672f801a313");
+  CHECK(FindSessionId("session 0xABCDEFG") == "0xabcdef");
+  CHECK(FindSessionId("exactly six 0x123456") == "0x123456");
+  CHECK(FindSessionId("too short 0x12345") == "");
+  CHECK(FindSessionId("0x1 then 0x99 then 0xdeadbeef00") == "0xdeadbeef00");
+  CHECK(FindSessionId("no id here") == "");
+  CHECK(FindSessionId("") == "");
+  CHECK(FindSessionId("0x") == "");
+}
+
+}  // namespace
+}  // namespace faultline
