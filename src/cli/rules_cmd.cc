@@ -193,9 +193,13 @@ CommandRunner SetupRules(CLI::App* app) {
   auto o = std::make_shared<RulesOptions>();
   CLI::App* cmd = app->add_subcommand("rules", "List, show, lint and test the rules");
   cmd->require_subcommand(1);
-  cmd->add_option("--rules", o->rule_dirs, "Also load *.toml rules from DIR (repeatable)")
-      ->type_name("DIR")
-      ->allow_extra_args(false);
+  // --rules is accepted before or after the subcommand name.
+  auto add_rules_option = [&](CLI::App* app_level) {
+    app_level->add_option("--rules", o->rule_dirs, "Also load *.toml rules from DIR (repeatable)")
+        ->type_name("DIR")
+        ->allow_extra_args(false);
+  };
+  add_rules_option(cmd);
   CLI::App* list = cmd->add_subcommand("list", "One line per rule: id, severity, origin, title");
   CLI::App* show = cmd->add_subcommand("show", "A rule's steps, windows and remedy");
   show->add_option("id", o->show_id, "Rule id")->required();
@@ -209,6 +213,7 @@ CommandRunner SetupRules(CLI::App* app) {
   test->add_option("dir", o->test_dir, "Fixture directory")->capture_default_str();
   test->add_option("--only", o->only, "Test only this rule id (repeatable)")
       ->allow_extra_args(false);
+  for (CLI::App* sub : {list, show, check, test}) add_rules_option(sub);
   cmd->footer("Rule language: docs/rules.md and faultline(1), RULES.");
   return [=] {
     if (list->parsed()) return RunList(*o);

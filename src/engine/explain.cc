@@ -9,6 +9,24 @@
 namespace faultline {
 namespace {
 
+// Stands for a placeholder whose step or context did not match; its sentence is dropped.
+constexpr char kMissing = '\x01';
+
+// Removes each sentence (up to ". " or the end) that contains kMissing.
+std::string DropIncompleteSentences(const std::string& text) {
+  if (text.find(kMissing) == std::string::npos) return text;
+  std::string out;
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = text.find(". ", begin);
+    end = end == std::string::npos ? text.size() : end + 2;
+    std::string sentence = text.substr(begin, end - begin);
+    if (sentence.find(kMissing) == std::string::npos) out += sentence;
+    begin = end;
+  }
+  return out;
+}
+
 void AddNames(const std::string& text, std::vector<std::string>* out, std::set<std::string>* seen) {
   size_t pos = 0;
   while ((pos = text.find('{', pos)) != std::string::npos) {
@@ -66,11 +84,11 @@ std::string Placeholder(const std::string& body, const Match& match, const Confi
     size_t second = rest.find('.');
     const Evidence* a = FindEvidence(match, rest.substr(0, second));
     const Evidence* b = FindEvidence(match, rest.substr(second + 1));
-    if (a == nullptr || b == nullptr) return "?";
+    if (a == nullptr || b == nullptr) return std::string(1, kMissing);
     return FormatDuration(b->instant - a->instant);
   }
   const Evidence* e = FindEvidence(match, head);
-  if (e == nullptr) return "?";
+  if (e == nullptr) return std::string(1, kMissing);
   if (size_t minus = rest.find(" - "); minus != std::string::npos) {
     auto expr = Expr::Parse(rest.substr(minus + 3), &err, &column);
     if (!expr) return "?";
@@ -114,7 +132,7 @@ std::string ExpandTemplate(const std::string& text, const Match& match,
     out += Placeholder(text.substr(open + 1, close - open - 1), match, config);
     pos = close + 1;
   }
-  return out;
+  return DropIncompleteSentences(out);
 }
 
 std::vector<std::string> ConfigNamesUsed(const Rule& rule) {

@@ -10,7 +10,7 @@
 namespace faultline {
 
 /// Expands {STEP.FIELD}, {STEP.CAPTURE}, {STEP.time - EXPR}, {delta.A.B}, {config.NAME} and
-/// {expr.EXPR}. A placeholder whose step did not match (an optional context) becomes "?".
+/// {expr.EXPR}. A sentence with a placeholder whose context entry found nothing is left out.
 std::string ExpandTemplate(const std::string& text, const Match& match, const ConfigValues& config);
 
 /// Configuration names a rule uses in its windows and templates, in first-use order.

@@ -25,6 +25,18 @@ assert inc["root_cause"] == "timeout"
 steps = [(l["name"], l["delta_from_root_ms"]) for l in inc["chain"] if l["kind"] == "step"]
 assert steps == [("timeout", 0), ("elector", 360), ("fatal", 575)], steps
 assert any(c["name"] == "tickTime" and c["value"] == "2000" and c["default"] for c in inc["configuration"])
+# Inferred: when the learner went silent, checked against the monitor's first missed heartbeat.
+assert "stopped ACKing at about 2019-09-17 05:04:02.043." in inc["cause"], inc["cause"]
+assert "missed its first heartbeat at 2019-09-17 05:04:03.691, 8.352s before the time-out" in inc["cause"]
+assert [b["rule"] for b in inc["behind_root_cause"]] == ["zk-slow-fsync"], inc["behind_root_cause"]
+PY
+# Without the monitor's log, the sentence about it is left out, not filled with placeholders.
+run analyze --format json "$dir/zk-leader.log" "$dir/hadoop-hdfs-zkfc-nn1.log"
+expect_status 1
+python3 - "$OUT" <<'PY' || fail "cause without the monitor"
+import json, sys
+cause = json.load(open(sys.argv[1]))["incidents"][0]["cause"]
+assert "stopped ACKing at about" in cause and "monitor" not in cause and "\x01" not in cause, cause
 PY
 run analyze --format markdown "$dir"
 expect_status 1
