@@ -36,7 +36,8 @@ measure() {
   local best="" rss=""
   for _ in $(seq "$RUNS"); do
     /usr/bin/time -f "%e %M" -o /tmp/faultline-bench.time "$@" >/dev/null 2>/tmp/faultline-bench.err || true
-    read -r secs kb </tmp/faultline-bench.time
+    # GNU time adds "Command exited with non-zero status N" first (analyze exits 1 on incidents).
+    read -r secs kb < <(tail -n 1 /tmp/faultline-bench.time)
     if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs rss=$kb; fi
   done
   awk -v n="$name" -v s="$best" -v b="$bytes" -v k="$rss" \
