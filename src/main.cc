@@ -15,11 +15,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Run 'faultline COMMAND --help' for a command's options; see faultline(1).");
   std::vector<faultline::CommandRunner> commands = {
-      faultline::SetupAnalyze(&app),
-      faultline::SetupTimeline(&app),
-      faultline::SetupEvents(&app),
-      faultline::SetupSources(&app),
-      faultline::SetupRules(&app),
+      faultline::SetupAnalyze(&app), faultline::SetupTimeline(&app), faultline::SetupEvents(&app),
+      faultline::SetupSources(&app), faultline::SetupRules(&app),
   };
   try {
     app.parse(argc, argv);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "src/base/line_reader.h"
+#include "src/base/test_temp_dir.h"
 
 namespace faultline {
 namespace {
@@ -17,22 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // A directory under the system temp dir, removed with its contents at the end of the scope.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "faultline_bytes_XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using testing::TempDir;
 
 void WriteFile(const std::string& path, const std::string& data) {
   std::ofstream out(path, std::ios::binary);

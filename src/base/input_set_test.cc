@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "src/base/test_temp_dir.h"
+
 namespace faultline {
 namespace {
 
@@ -60,28 +62,7 @@ TEST_CASE("input_set: IsLogFileName") {
   }
 }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "faultline_inputs_XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string Path(const std::string& rel = "") const {
-    return rel.empty() ? path_.string() : (path_ / rel).string();
-  }
-  void Touch(const std::string& rel) const {
-    fs::create_directories((path_ / rel).parent_path());
-    std::ofstream(path_ / rel) << "x\n";
-  }
-
- private:
-  fs::path path_;
-};
+using testing::TempDir;
 
 TEST_CASE("input_set: ExpandInputs") {
   TempDir dir;

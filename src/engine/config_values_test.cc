@@ -11,35 +11,13 @@
 #include <string_view>
 
 #include "src/base/reporter.h"
+#include "src/base/test_temp_dir.h"
 
 namespace faultline {
 namespace {
 
 // A directory of its own under the system temp directory, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    static int counter = 0;
-    path_ =
-        std::filesystem::temp_directory_path() /
-        ("faultline-config-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string Write(const std::string& name, std::string_view text) const {
-    std::filesystem::path file = path_ / name;
-    std::filesystem::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file.string();
-  }
-  std::string Path(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
+using testing::TempDir;
 
 // Whatever is written to standard error (fd 2) while it lives. The Reporter does not count
 // warnings, so this is how a test sees them.

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "src/base/reporter.h"
+#include "src/base/test_temp_dir.h"
 
 namespace faultline {
 namespace {
@@ -17,28 +18,7 @@ namespace {
 constexpr int64_t kSecond = 1'000'000;
 
 // A directory of its own under the system temp directory, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    static int counter = 0;
-    path_ = std::filesystem::temp_directory_path() /
-            ("faultline-expr-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string Write(const std::string& name, std::string_view text) const {
-    std::filesystem::path file = path_ / name;
-    std::filesystem::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file.string();
-  }
-
- private:
-  std::filesystem::path path_;
-};
+using testing::TempDir;
 
 std::unique_ptr<Expr> MustParse(const std::string& text) {
   std::string err;
