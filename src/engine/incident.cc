@@ -1,7 +1,10 @@
 #include "src/engine/incident.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
+
+#include "src/base/text_out.h"
 
 namespace faultline {
 namespace {
@@ -34,7 +37,26 @@ std::string RankReason(const Match& primary, const Match& other) {
   return "same rank; the primary explanation started earlier";
 }
 
+// FNV-1a: a short, stable digest of the root-cause line.
+uint32_t Fnv1a(std::string_view text) {
+  uint32_t hash = 2166136261u;
+  for (unsigned char c : text) hash = (hash ^ c) * 16777619u;
+  return hash;
+}
+
 }  // namespace
+
+std::string Fingerprint(const Match& primary) {
+  // Rule, host, instant and text of the root cause: not the file name or line number, which
+  // change when a log is rotated, and not the other hosts, which grow as the incident grows.
+  const Evidence& root = primary.steps.front();
+  char digest[9];
+  std::snprintf(digest, sizeof digest, "%08x", Fnv1a(root.header));
+  std::string instant;
+  AppendInstant(&instant, root.instant, 6, true);
+  return primary.rule->id + "|" + (root.host.empty() ? "-" : root.host) + "|" + instant + "|" +
+         digest;
+}
 
 std::vector<Incident> BuildIncidents(const std::vector<Match>& matches) {
   std::vector<const Match*> sorted;
@@ -78,10 +100,7 @@ std::vector<Incident> BuildIncidents(const std::vector<Match>& matches) {
       }
     }
     incident.hosts.assign(hosts.begin(), hosts.end());
-    const Evidence& first = incident.primary->steps.front();
-    incident.fingerprint =
-        incident.primary->rule->id + "|" + first.source + ":" + std::to_string(first.line);
-    for (const std::string& host : incident.hosts) incident.fingerprint += "|" + host;
+    incident.fingerprint = Fingerprint(*incident.primary);
   }
   std::stable_sort(incidents.begin(), incidents.end(), [](const Incident& a, const Incident& b) {
     if (a.severity != b.severity) return a.severity > b.severity;

@@ -27,8 +27,13 @@ struct Incident {
   std::vector<const Match*> deeper;
   std::vector<std::string> hosts;
   std::vector<std::string> rule_ids;  ///< rules that fired, primary first
-  std::string fingerprint;            ///< rule, hosts, first evidence: stable across runs
+  std::string fingerprint;            ///< see Fingerprint()
 };
+
+/// "rule|host|2019-09-17T05:04:12.043000Z|1a2b3c4d": the rule, and the host, instant and a digest
+/// of the line of the root cause. Stable across runs and log rotation (no file name or line
+/// number).
+std::string Fingerprint(const Match& primary);
 
 /// Groups `matches` (which must outlive the result), most severe incident first.
 std::vector<Incident> BuildIncidents(const std::vector<Match>& matches);

@@ -22,6 +22,7 @@ assert r["schema"] == "faultline.analyze/1"
 inc = r["incidents"][0]
 assert inc["rule"] == "zk-txn-timeout-zkfc-exit" and inc["severity"] == "critical", inc["rule"]
 assert inc["root_cause"] == "timeout"
+assert inc["fingerprint"] == "zk-txn-timeout-zkfc-exit|zk-leader|2019-09-17T05:04:12.043000Z|8a6d8564", inc["fingerprint"]
 steps = [(l["name"], l["delta_from_root_ms"]) for l in inc["chain"] if l["kind"] == "step"]
 assert steps == [("timeout", 0), ("elector", 360), ("fatal", 575)], steps
 assert any(c["name"] == "tickTime" and c["value"] == "2000" and c["default"] for c in inc["configuration"])
