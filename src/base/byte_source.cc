@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -105,6 +106,20 @@ class GzipSource final : public ByteSource {
 };
 
 }  // namespace
+
+bool ByteSource::Skip(int64_t n, std::string* err) {
+  char scratch[1 << 16];
+  while (n > 0) {
+    int64_t got = Read(scratch, static_cast<size_t>(std::min<int64_t>(n, sizeof scratch)), err);
+    if (got < 0) return false;
+    if (got == 0) {
+      *err = "the data ends " + std::to_string(n) + " bytes before the offset to resume from";
+      return false;
+    }
+    n -= got;
+  }
+  return true;
+}
 
 std::unique_ptr<ByteSource> OpenByteSource(const std::string& path, std::string* err) {
   int fd = 0;

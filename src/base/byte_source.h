@@ -14,6 +14,9 @@ class ByteSource {
   /// Reads up to `n` bytes into `buf`. Returns the count, 0 at the end, -1 on error (*err set).
   virtual int64_t Read(char* buf, size_t n, std::string* err) = 0;
   virtual bool compressed() const { return false; }
+  /// Skips `n` bytes of (decompressed) data; false with *err if the data ends first or a read
+  /// fails. The default reads and discards, which works for every source.
+  virtual bool Skip(int64_t n, std::string* err);
 };
 
 /// Opens `path` ("-" = standard input), unwrapping gzip when the data starts with its magic.

@@ -31,6 +31,13 @@ bool LineReader::Fill() {
   return true;
 }
 
+bool LineReader::SkipTo(int64_t offset, int64_t line) {
+  if (offset > 0 && !source_->Skip(offset, &error_)) return false;
+  offset_ = offset;
+  line_number_ = line;
+  return true;
+}
+
 bool LineReader::LooksBinary() {
   while (!eof_ && end_ - begin_ < 8192 && end_ < buffer_.size()) {
     if (!Fill()) break;
@@ -73,6 +80,11 @@ bool LineReader::Next(std::string_view* line) {
       if (end_ - begin_ > kMaxLineBytes) return CutPiece(line);  // over-long last line
       if (end_ == begin_) return false;
       size_t length = end_ - begin_;
+      if (complete_lines_only_) {  // may still be being written: leave it for the next run
+        held_back_bytes_ = static_cast<int64_t>(length);
+        begin_ = end_;
+        return false;
+      }
       offset_ += static_cast<int64_t>(length);
       const char* last = buffer_.data() + begin_;
       if (length > 0 && last[length - 1] == '\r') --length;

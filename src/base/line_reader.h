@@ -38,6 +38,15 @@ class LineReader {
   /// True if a NUL byte appears in the first 8 KiB: the input is not a text log.
   bool LooksBinary();
 
+  /// Resumes reading at byte `offset`, which begins line `line` + 1 (cron mode). Call before
+  /// the first Next(). False (see error()) if the input is shorter than `offset`.
+  bool SkipTo(int64_t offset, int64_t line);
+  /// When set, a last line without '\n' is not returned: it may still be being written, and
+  /// offset() stays at the end of the last complete line so the next run reads it whole.
+  void set_complete_lines_only(bool value) { complete_lines_only_ = value; }
+  /// Bytes of an unterminated last line held back by set_complete_lines_only().
+  int64_t held_back_bytes() const { return held_back_bytes_; }
+
   const std::string& error() const { return error_; }
   bool compressed() const { return source_->compressed(); }
 
@@ -54,6 +63,8 @@ class LineReader {
   int64_t split_lines_ = 0;
   bool last_unterminated_ = false;
   bool last_split_ = false;
+  bool complete_lines_only_ = false;
+  int64_t held_back_bytes_ = 0;
   std::string error_;
 };
 

@@ -223,3 +223,44 @@ TEST_CASE("line_reader: not compressed") {
 
 }  // namespace
 }  // namespace faultline
+
+namespace faultline {
+namespace {
+
+TEST_CASE("line_reader: resumes at an offset with its line number") {
+  LineReader reader = ReaderOf("one\ntwo\nthree\n", 2);
+  REQUIRE(reader.SkipTo(4, 1));
+  std::string_view line;
+  REQUIRE(reader.Next(&line));
+  CHECK(line == "two");
+  CHECK(reader.line_number() == 2);
+  CHECK(reader.offset() == 8);
+  REQUIRE(reader.Next(&line));
+  CHECK(line == "three");
+  CHECK(reader.offset() == 14);
+}
+
+TEST_CASE("line_reader: resuming past the end is an error") {
+  LineReader reader = ReaderOf("short\n");
+  CHECK_FALSE(reader.SkipTo(100, 9));
+  CHECK(reader.error() == "the data ends 94 bytes before the offset to resume from");
+}
+
+TEST_CASE("line_reader: complete lines only holds back a half-written last line") {
+  LineReader reader = ReaderOf("done\nhalf-writ", 3);
+  reader.set_complete_lines_only(true);
+  CHECK(AllLines(&reader) == Lines{"done"});
+  CHECK(reader.offset() == 5);
+  CHECK(reader.line_number() == 1);
+  CHECK(reader.held_back_bytes() == 9);
+  // The next run resumes at the offset and reads the line once it is complete.
+  LineReader next = ReaderOf("done\nhalf-written\n", 3);
+  next.set_complete_lines_only(true);
+  REQUIRE(next.SkipTo(reader.offset(), reader.line_number()));
+  CHECK(AllLines(&next) == Lines{"half-written"});
+  CHECK(next.line_number() == 2);
+  CHECK(next.held_back_bytes() == 0);
+}
+
+}  // namespace
+}  // namespace faultline
