@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
   app.footer("Run 'faultline COMMAND --help' for a command's options; see faultline(1).");
   std::vector<faultline::CommandRunner> commands = {
       faultline::SetupAnalyze(&app), faultline::SetupTimeline(&app), faultline::SetupEvents(&app),
-      faultline::SetupSources(&app), faultline::SetupRules(&app),
+      faultline::SetupSources(&app), faultline::SetupRules(&app),    faultline::SetupScan(&app),
   };
   try {
     app.parse(argc, argv);

@@ -2,6 +2,7 @@
 // directories searched recursively for log files, "-" for standard input.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,10 @@ namespace faultline {
 struct InputFile {
   std::string path;  ///< as opened ("-" for standard input)
   std::string root;  ///< the directory argument it was found under ("" if named directly)
+  /// Cron mode: resume at this byte offset, which begins line start_line + 1, and leave a
+  /// half-written last line for the next run.
+  int64_t start_offset = 0, start_line = 0;
+  bool complete_lines_only = false;
 };
 
 struct InputProblem {

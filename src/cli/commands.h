@@ -15,6 +15,7 @@ CommandRunner SetupEvents(CLI::App* app);
 CommandRunner SetupSources(CLI::App* app);
 CommandRunner SetupAnalyze(CLI::App* app);
 CommandRunner SetupRules(CLI::App* app);
+CommandRunner SetupScan(CLI::App* app);
 
 /// Exit statuses shared by every command.
 inline constexpr int kExitOk = 0;

@@ -8,7 +8,8 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
              Reporter* reporter, Analysis* out) {
   std::vector<InputProblem> problems;
   std::vector<std::string> configs = request.config_files;
-  std::vector<InputFile> inputs = ExpandInputs(request.paths, &problems, &configs);
+  std::vector<InputFile> inputs =
+      request.cron ? request.inputs : ExpandInputs(request.paths, &problems, &configs);
   for (const InputProblem& problem : problems) reporter->InputProblem(problem.path, problem.why);
   for (const std::string& path : configs) {
     out->config.LoadFile(path, reporter);
@@ -19,7 +20,10 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
     reporter->Error(out->engine->error());
     return false;
   }
-  out->sources = OpenSources(inputs, request.open, reporter);
+  OpenOptions open = request.open;
+  // Re-read enough of each log next time to rebuild every rule's windows (plus a margin).
+  if (request.cron) open.window.replay_span_us = out->engine->LongestSpan() + 60'000'000;
+  out->sources = OpenSources(inputs, open, reporter);
   Merger merger(out->sources.sources);
   while (const Record* r = merger.Next()) {
     ++out->records;
@@ -28,7 +32,7 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
     }
     out->engine->Feed(*r, out->sources.sources[r->source]->info());
   }
-  out->engine->Finish();
+  out->engine->Finish(!request.cron);
   ReportReadProblems(out->sources, reporter);
   out->incidents = BuildIncidents(out->engine->matches());
   return true;

@@ -19,6 +19,10 @@ struct AnalysisRequest {
   std::vector<std::string> config_files;  ///< --config, besides those found among the paths
   OpenOptions open;
   int64_t from = INT64_MIN, to = INT64_MAX;  ///< records outside are not fed to the rules
+  /// Cron mode: these inputs (with resume offsets) instead of expanding `paths`; keep resume
+  /// points for the next run; leave absence windows that are still open unresolved.
+  bool cron = false;
+  std::vector<InputFile> inputs;
 };
 
 struct Analysis {

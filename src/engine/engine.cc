@@ -384,9 +384,20 @@ void Engine::Feed(const Record& record, const SourceInfo& source) {
   }
 }
 
-void Engine::Finish() {
+int64_t Engine::LongestSpan() const {
+  int64_t longest = 0;
+  for (const RuleState& state : states_) {
+    int64_t span = 0, before = 0;
+    for (int64_t w : state.within) span += w;
+    for (int64_t b : state.before) before = std::max(before, b);
+    longest = std::max(longest, span + before);
+  }
+  return longest;
+}
+
+void Engine::Finish(bool close_open_windows) {
   if (watermark_ == kNoInstant) return;
-  Expire(watermark_, true);
+  Expire(watermark_, close_open_windows);
   FinalizeDue(watermark_, true);
   // Matches in input order of completion; waiting ones joined late, so order by start.
   std::stable_sort(matches_.begin(), matches_.end(),

@@ -65,8 +65,13 @@ class Engine {
   const std::string& error() const { return err_; }
 
   void Feed(const Record& record, const SourceInfo& source);
-  /// Resolves what is still open at the end of the input.
-  void Finish();
+  /// Resolves what is still open at the end of the input. With `close_open_windows` false (cron
+  /// mode), an absence window that has not passed yet is left unresolved: the next run re-reads
+  /// its start and closes it then.
+  void Finish(bool close_open_windows = true);
+  /// The longest span a rule looks back from its last step (windows plus context), for cron
+  /// mode's re-reading.
+  int64_t LongestSpan() const;
 
   const std::vector<Match>& matches() const { return matches_; }
   const std::vector<NearMiss>& near_misses() const { return near_misses_; }

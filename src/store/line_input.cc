@@ -19,18 +19,31 @@ std::string_view TrimLeadingSpaces(std::string_view line) {
 }  // namespace
 
 ReaderInput::ReaderInput(std::unique_ptr<LineReader> reader, std::deque<std::string> prefetched,
-                         bool strip_leading_spaces)
+                         bool strip_leading_spaces, std::deque<int64_t> prefetched_ends,
+                         int64_t first_line, int64_t first_offset)
     : reader_(std::move(reader)),
       prefetched_(std::move(prefetched)),
+      prefetched_number_(first_line),
+      prefetched_ends_(std::move(prefetched_ends)),
+      current_end_(first_offset),
       strip_leading_spaces_(strip_leading_spaces) {}
+
+int64_t ReaderInput::offset() const {
+  return current_end_ >= 0 && !prefetch_done_ ? current_end_ : reader_->offset();
+}
 
 bool ReaderInput::Next(std::string_view* line, int64_t* number) {
   if (!prefetched_.empty()) {
     current_ = std::move(prefetched_.front());
     prefetched_.pop_front();
+    if (!prefetched_ends_.empty()) {
+      current_end_ = prefetched_ends_.front();
+      prefetched_ends_.pop_front();
+    }
     *line = current_;
     *number = ++prefetched_number_;
   } else {
+    prefetch_done_ = true;
     if (!reader_->Next(line)) return false;
     *number = reader_->line_number();
   }

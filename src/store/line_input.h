@@ -22,15 +22,24 @@ class LineInput {
   virtual bool Next(std::string_view* line, int64_t* number) = 0;
   /// A read error met on the way ("" if none); the lines before it were delivered.
   virtual std::string error() const { return {}; }
+  /// Byte offset just past the last line returned (0 where offsets mean nothing, as in a spool).
+  virtual int64_t offset() const { return 0; }
+  /// Bytes of a half-written last line left for a later run (cron mode).
+  virtual int64_t held_back_bytes() const { return 0; }
 };
 
 /// Lines from a LineReader, after `prefetched` (the lines read ahead for detection).
 class ReaderInput final : public LineInput {
  public:
+  /// `prefetched_ends` holds the reader offset after each prefetched line (may be empty when
+  /// offsets are not needed); numbering continues from `first_line`.
   ReaderInput(std::unique_ptr<LineReader> reader, std::deque<std::string> prefetched,
-              bool strip_leading_spaces);
+              bool strip_leading_spaces, std::deque<int64_t> prefetched_ends = {},
+              int64_t first_line = 0, int64_t first_offset = 0);
   bool Next(std::string_view* line, int64_t* number) override;
   std::string error() const override { return reader_->error(); }
+  int64_t offset() const override;
+  int64_t held_back_bytes() const override { return reader_->held_back_bytes(); }
   const LineReader& reader() const { return *reader_; }
 
  private:
@@ -38,6 +47,9 @@ class ReaderInput final : public LineInput {
   std::deque<std::string> prefetched_;
   std::string current_;  // holds the prefetched line being handed out
   int64_t prefetched_number_ = 0;
+  std::deque<int64_t> prefetched_ends_;  // offset after each prefetched line
+  int64_t current_end_ = 0;
+  bool prefetch_done_ = false;
   bool strip_leading_spaces_;
 };
 

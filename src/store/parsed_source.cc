@@ -82,6 +82,7 @@ void ParsedSource::StartRecord(std::string_view line, int64_t number, const Head
     r->instant = header.has_offset ? clock_.WithOffset(header.local, header.utc_offset_us)
                                    : clock_.ToUtc(header.local, &r->flags);
   }
+  if (window_.replay_span_us > 0 && r->instant != kNoInstant) Checkpoint(r->instant, number - 1);
   if (&parser == parser_ && header.variant < info_->variant_records.size()) {
     ++info_->variant_records[header.variant];
   }
@@ -175,16 +176,50 @@ Record* ParsedSource::PopWindow() {
   return r;
 }
 
+void ChooseResumePoint(SourceInfo* info, int64_t from_instant) {
+  info->replay_offset = info->end_offset;
+  info->replay_line = info->end_line;
+  const SourceInfo::ResumePoint* chosen = nullptr;
+  for (const SourceInfo::ResumePoint& p : info->resume_points) {
+    if (chosen == nullptr || p.instant <= from_instant) chosen = &p;
+    if (p.instant > from_instant) break;
+  }
+  if (chosen != nullptr) {
+    info->replay_offset = chosen->offset;
+    info->replay_line = chosen->line;
+  }
+}
+
+void ParsedSource::Checkpoint(int64_t instant, int64_t line) {
+  if (!checkpoints_.empty() && instant < checkpoints_.back().instant + 5'000'000) return;
+  checkpoints_.push_back({instant, line_start_offset_, line});
+  // Kept for the replay span plus six hours: another source may be that far behind.
+  int64_t needed_from = instant - window_.replay_span_us - 6 * 3'600'000'000LL;
+  while (checkpoints_.size() >= 2 && checkpoints_[1].instant <= needed_from) {
+    checkpoints_.pop_front();
+  }
+}
+
 Record* ParsedSource::Next() {
   std::string_view line;
   int64_t number = 0;
   while (!Releasable()) {
     if (eof_) return nullptr;
+    int64_t before = input_->offset();
     if (input_->Next(&line, &number)) {
+      line_start_offset_ = before;
+      last_line_number_ = number;
       ReadLine(line, number);
     } else {
       Finish();
       eof_ = true;
+      info_->end_offset = input_->offset();
+      if (last_line_number_ > 0) info_->end_line = last_line_number_;
+      info_->held_back_bytes = input_->held_back_bytes();
+      info_->resume_points.assign(checkpoints_.begin(), checkpoints_.end());
+      // By default the span before this source's own last record; cron mode may move it back
+      // to where the slowest source stands.
+      ChooseResumePoint(info_, info_->last_instant - window_.replay_span_us);
       std::string error = input_->error();
       if (!error.empty() && info_->problem.empty()) {
         info_->problem = error;

@@ -19,7 +19,13 @@ namespace faultline {
 struct WindowSettings {
   int64_t span_us = 2'000'000;  ///< how far back a line may go and still be placed in order
   size_t max_records = 4096;    ///< bound on records held, whatever the span
+  /// Cron mode: how far back the next run must re-read (0: no resume points are kept).
+  int64_t replay_span_us = 0;
 };
+
+/// Cron mode: sets info->replay_offset/line to the latest resume point at or before
+/// `from_instant` (the first one if none is that early; the end if there are none).
+void ChooseResumePoint(SourceInfo* info, int64_t from_instant);
 
 class ParsedSource {
  public:
@@ -60,6 +66,12 @@ class ParsedSource {
   int64_t newest_ = kNoInstant;            // latest instant read so far
   int64_t previous_instant_ = kNoInstant;  // instant of the record before, in file order
   int64_t last_released_ = kNoInstant;
+  // Resume points for cron mode: (instant, offset, lines before) of record starts, about one per
+  // second, pruned to what the replay span needs.
+  std::deque<SourceInfo::ResumePoint> checkpoints_;
+  int64_t line_start_offset_ = 0;  // offset of the line being read
+  int64_t last_line_number_ = 0;
+  void Checkpoint(int64_t instant, int64_t line);
 };
 
 }  // namespace faultline

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "parsers/detect.h"
 #include "src/store/event.h"
@@ -34,6 +35,18 @@ struct SourceInfo {
   int64_t split_lines = 0;
   std::array<int64_t, 4> variant_records{};  ///< header records per parser variant
   int64_t first_instant = kNoInstant, last_instant = kNoInstant;
+
+  // Cron mode: where this run stopped (after the last complete line), where the next run must
+  // start re-reading to rebuild rule windows, and a half-written last line left for later.
+  int64_t end_offset = 0, end_line = 0;
+  int64_t replay_offset = 0, replay_line = 0;
+  int64_t held_back_bytes = 0;
+  /// Cron mode: record starts (instant, offset, lines before), about one per 5 s of log time
+  /// over the last hours, so the next run can resume before the slowest source's position.
+  struct ResumePoint {
+    int64_t instant, offset, line;
+  };
+  std::vector<ResumePoint> resume_points;
 
   std::optional<Detection> detection;  ///< kept for `sources --explain`
 };

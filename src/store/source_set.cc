@@ -79,6 +79,16 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
     }
     auto reader = std::make_unique<LineReader>(std::move(bytes));
     info->compressed = reader->compressed();
+    reader->set_complete_lines_only(input.complete_lines_only);
+    if (input.start_offset > 0 && !reader->SkipTo(input.start_offset, input.start_line)) {
+      info->problem =
+          "cannot resume at byte " + std::to_string(input.start_offset) + ": " + reader->error();
+      reporter->InputProblem(input.path, info->problem);
+      set.infos.push_back(std::move(info));
+      continue;
+    }
+    info->end_offset = info->replay_offset = input.start_offset;
+    info->end_line = info->replay_line = input.start_line;
     if (reader->LooksBinary()) {
       info->problem = "binary data (NUL bytes in the first 8 KiB), skipped";
       reporter->InputProblem(input.path, info->problem);
@@ -87,11 +97,13 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
     }
     // Read ahead for detection; these lines are replayed to the parser afterwards.
     std::deque<std::string> head;
+    std::deque<int64_t> head_ends;  // reader offset after each line read ahead
     std::vector<std::string_view> sample;
     std::string_view line;
     int compose_lines = 0, nonempty = 0;
     while (head.size() < static_cast<size_t>(kDetectLines) && reader->Next(&line)) {
       head.emplace_back(line);
+      head_ends.push_back(reader->offset());
       std::string_view stripped = line, service;
       if (!line.empty()) ++nonempty;
       if (StripComposePrefix(&stripped, &service)) ++compose_lines;
@@ -100,7 +112,9 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
     bool interleaved = input.path == "-" || (nonempty > 0 && compose_lines * 2 >= nonempty);
     Detection detection = DetectFormat(sample);
     sample.clear();  // its views die with `head` below
-    auto line_input = std::make_unique<ReaderInput>(std::move(reader), std::move(head), true);
+    auto line_input =
+        std::make_unique<ReaderInput>(std::move(reader), std::move(head), true,
+                                      std::move(head_ends), input.start_line, input.start_offset);
 
     if (interleaved && options.forced_parser == nullptr) {
       AddDemultiplexed(&set, *info, std::move(line_input), options, reporter);

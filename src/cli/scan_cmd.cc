@@ -1,0 +1,259 @@
+// `faultline scan`: cron mode. Reads only what is new in each log since the last run (resuming
+// by device, inode and a fingerprint of the first bytes, so renamed and gzipped rotations are
+// followed), re-reads just enough before that to rebuild every rule's windows, and reports each
+// incident once: new ones, and ones that grew, are printed; known ones are not.
+#include <sys/stat.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+
+#include "src/base/terminal.h"
+#include "src/cli/commands.h"
+#include "src/cli/input_options.h"
+#include "src/cli/report.h"
+#include "src/engine/explain.h"
+#include "src/engine/rule_loader.h"
+#include "src/scan/file_identity.h"
+#include "src/scan/state_file.h"
+
+namespace faultline {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ScanOptions {
+  InputOptions input;
+  std::string state_path, report_dir, fail_on = "warning", format = "text";
+  std::vector<std::string> rule_dirs, configs;
+  bool quiet = false, reset_state = false;
+};
+
+// Where each current file resumes: matched to what the state remembers of it, by path and
+// inode first, then by content fingerprint (a rotated, possibly gzipped copy).
+std::vector<InputFile> PlanInputs(const std::vector<InputFile>& found, const ScanState& state,
+                                  std::map<std::string, int64_t>* known_offsets) {
+  std::vector<InputFile> plan = found;
+  std::vector<bool> taken(state.files.size(), false);
+  auto resume = [&](InputFile* in, size_t k) {
+    const FileState& old = state.files[k];
+    taken[k] = true;
+    in->start_offset = old.replay_offset;
+    in->start_line = old.replay_line;
+    (*known_offsets)[in->path] = old.offset;
+  };
+  for (InputFile& in : plan) {
+    in.complete_lines_only = true;
+    FileIdentity id;
+    std::string err;
+    if (!StatIdentity(in.path, &id, &err)) continue;
+    std::error_code ec;
+    int64_t size = static_cast<int64_t>(fs::file_size(in.path, ec));
+    bool gz = in.path.size() > 3 && in.path.compare(in.path.size() - 3, 3, ".gz") == 0;
+    for (int pass = 0; pass < 2 && known_offsets->count(in.path) == 0; ++pass) {
+      for (size_t k = 0; k < state.files.size(); ++k) {
+        const FileState& old = state.files[k];
+        if (taken[k]) continue;
+        bool same_inode = old.device == id.device && old.inode == id.inode;
+        if (pass == 0 && !same_inode) continue;  // first pass: the same file, by inode
+        if (!gz && size < old.offset) continue;  // shrank: truncated (copytruncate) or replaced
+        if (!MatchesFingerprint(in.path, old.fingerprint)) continue;
+        resume(&in, k);
+        break;
+      }
+    }
+  }
+  return plan;
+}
+
+bool WriteAtomically(const std::string& path, const std::string& text, std::string* err) {
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << text;
+    if (!out.flush()) return *err = "cannot write " + tmp, false;
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) return *err = "cannot rename " + tmp + ": " + ec.message(), false;
+  return true;
+}
+
+int RunScan(const ScanOptions& o) {
+  Reporter reporter;
+  StateLock lock;
+  std::string err;
+  if (!lock.Acquire(o.state_path, &err)) {
+    reporter.Error(err + "; this run does nothing");
+    return kExitError;
+  }
+  ScanState state;
+  if (!o.reset_state && !ReadState(o.state_path, &state, &err)) {
+    reporter.Error(err);
+    return kExitError;
+  }
+  AnalysisRequest request;
+  request.cron = true;
+  request.config_files = o.configs;
+  if (!ResolveInputOptions(o.input, &request.open, &reporter)) return kExitError;
+  Severity threshold = Severity::kWarning;
+  ParseSeverity(o.fail_on, &threshold);
+  std::vector<Rule> rules;
+  std::vector<RuleDiagnostic> diagnostics;
+  if (!LoadRuleSet(o.rule_dirs, &rules, &diagnostics)) {
+    for (const RuleDiagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", d.ToString().c_str());
+    reporter.Error("rules have errors (listed above); nothing was scanned");
+    return kExitError;
+  }
+  std::vector<InputProblem> problems;
+  std::vector<InputFile> found = ExpandInputs(o.input.paths, &problems, &request.config_files);
+  for (const InputProblem& p : problems) reporter.InputProblem(p.path, p.why);
+  std::map<std::string, int64_t> known_offsets;
+  request.inputs = PlanInputs(found, state, &known_offsets);
+  std::vector<const Rule*> active;
+  for (const Rule& rule : rules) active.push_back(&rule);
+  Analysis analysis;
+  if (!Analyze(request, active, &reporter, &analysis)) return kExitError;
+
+  // Exactly once: report incidents not seen before, or grown since.
+  std::map<std::string, ReportedIncident*> reported;
+  for (ReportedIncident& r : state.reported) reported[r.fingerprint] = &r;
+  std::vector<Incident> news;
+  int64_t newest = INT64_MIN;
+  // Matches are remembered one by one, so an incident grouped differently in a later run (one
+  // more match joined, or one fewer re-read) is still recognised: it is news only if one of its
+  // matches was never reported.
+  for (Incident& incident : analysis.incidents) {
+    newest = std::max(newest, incident.last);
+    bool fresh = false;
+    for (const Match* m : incident.matches) {
+      std::string fingerprint = Fingerprint(*m);
+      auto it = reported.find(fingerprint);
+      if (it != reported.end()) continue;
+      fresh = true;
+      state.reported.push_back({fingerprint, m->last});
+      reported[fingerprint] = nullptr;  // (the vector may move; only membership matters now)
+    }
+    if (fresh) news.push_back(std::move(incident));
+  }
+  analysis.incidents = std::move(news);
+
+  // Every log resumes early enough for the slowest one: a rule window may have opened in a log
+  // that has already moved on while another (a ZKFC still writing its last line) lags behind.
+  int64_t slowest = INT64_MAX;
+  for (const auto& info : analysis.sources.infos) {
+    if (info->last_instant != kNoInstant) slowest = std::min(slowest, info->last_instant);
+  }
+  int64_t span = analysis.engine->LongestSpan() + 60'000'000;
+  for (auto& info : analysis.sources.infos) {
+    if (slowest == INT64_MAX || info->last_instant == kNoInstant) continue;
+    ChooseResumePoint(info.get(), std::min(info->last_instant, slowest) - span);
+  }
+
+  // What to remember of each file.
+  ScanState next;
+  next.runs = state.runs + 1;
+  for (const auto& info : analysis.sources.infos) {
+    if (!info->problem.empty() && info->lines == 0 && info->end_offset == 0) continue;
+    FileState file;
+    file.path = info->path;
+    FileIdentity id;
+    if (!StatIdentity(info->path, &id, &err)) continue;
+    file.device = id.device;
+    file.inode = id.inode;
+    file.fingerprint =
+        ContentFingerprint(info->path, std::min(kFingerprintBytes, info->end_offset));
+    file.offset = info->end_offset;
+    file.line = info->end_line;
+    file.replay_offset = info->replay_offset;
+    file.replay_line = info->replay_line;
+    file.last_instant = info->last_instant;
+    next.files.push_back(file);
+  }
+  // Forget incidents long past every window.
+  int64_t horizon = newest - 2 * (analysis.engine->LongestSpan() + 3'600'000'000LL);
+  for (const ReportedIncident& r : state.reported) {
+    if (newest == INT64_MIN || r.last_instant >= horizon) next.reported.push_back(r);
+  }
+  if (!WriteState(o.state_path, next, &err)) {
+    reporter.Error(err);
+    return kExitError;
+  }
+
+  ReportOptions report{false, false};
+  if (!o.report_dir.empty()) {
+    for (const Incident& incident : analysis.incidents) {
+      Analysis one;
+      one.incidents = {incident};
+      one.engine = nullptr;
+      std::string base = o.report_dir + "/" + InstantString(incident.first).substr(0, 19) + "_" +
+                         incident.primary->rule->id;
+      for (char& c : base) {
+        if (c == ' ' || c == ':') c = c == ' ' ? 'T' : '-';
+      }
+      one.records = analysis.records;
+      if (!WriteAtomically(base + ".md", RenderMarkdown(one, report), &err) ||
+          !WriteAtomically(base + ".json", RenderJson(one, report), &err)) {
+        reporter.Error(err);
+      }
+    }
+  }
+  bool found_new = std::any_of(analysis.incidents.begin(), analysis.incidents.end(),
+                               [&](const Incident& i) { return i.severity >= threshold; });
+  if (!analysis.incidents.empty() || !o.quiet) {
+    std::string text = o.format == "json"       ? RenderJson(analysis, report)
+                       : o.format == "markdown" ? RenderMarkdown(analysis, report)
+                                                : RenderText(analysis, report);
+    size_t read = text.find("Read ");
+    if (o.format == "text" && analysis.incidents.empty() && read != std::string::npos) {
+      text = "No new incident. " + text.substr(read);
+    }
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  }
+  if (found_new) return kExitFound;
+  return reporter.input_problems() > 0 || reporter.errors() > 0 ? kExitError : kExitOk;
+}
+
+}  // namespace
+
+CommandRunner SetupScan(CLI::App* app) {
+  auto o = std::make_shared<ScanOptions>();
+  CLI::App* cmd = app->add_subcommand(
+      "scan", "Cron mode: analyse only what is new since the last run, report each incident once");
+  AddInputOptions(cmd, &o->input, false);
+  cmd->add_option("--state", o->state_path, "State file (created if missing; locked while running)")
+      ->required()
+      ->type_name("FILE");
+  cmd->add_option("--report-dir", o->report_dir,
+                  "Also write one Markdown and one JSON file per new or updated incident here")
+      ->type_name("DIR")
+      ->check(CLI::ExistingDirectory);
+  cmd->add_option("--format", o->format, "Output format: text, markdown or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  cmd->add_option("--rules", o->rule_dirs, "Also load rules from DIR (repeatable)")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
+  cmd->add_option("--config", o->configs, "Read configuration from FILE (repeatable)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  cmd->add_option("--fail-on", o->fail_on,
+                  "Exit 1 for new incidents at or above: info, warning, critical")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"info", "warning", "critical"}));
+  cmd->add_flag("--quiet", o->quiet,
+                "Print nothing when there is nothing new (cron mails only news)");
+  cmd->add_flag("--reset-state", o->reset_state,
+                "Start afresh, discarding an unreadable state file");
+  cmd->footer(
+      "Exit status: 0 nothing new; 1 new or grown incidents at or above --fail-on; 2 error\n"
+      "(also: another scan holds the state's lock).\n"
+      "Example crontab line:\n"
+      "  */5 * * * * faultline scan --quiet --state /var/lib/faultline/state /var/log/zookeeper "
+      "/var/log/hadoop-hdfs");
+  return [cmd, o] { return cmd->parsed() ? RunScan(*o) : -1; };
+}
+
+}  // namespace faultline

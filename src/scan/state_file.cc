@@ -1,0 +1,398 @@
+#include "src/scan/state_file.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <string_view>
+#include <system_error>
+
+namespace faultline {
+namespace {
+
+constexpr std::string_view kMagic = "faultline-scan-state";
+
+bool NeedsEscape(unsigned char c) { return c <= 0x20 || c == 0x7f || c == '%'; }
+
+void AppendEscaped(std::string_view text, std::string* out) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if (NeedsEscape(c)) {
+      out->push_back('%');
+      out->push_back(kHex[c >> 4]);
+      out->push_back(kHex[c & 0xf]);
+    } else {
+      out->push_back(ch);
+    }
+  }
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Undoes AppendEscaped. False for a '%' without two hex digits after it and for raw bytes that
+// the writer always escapes.
+bool Unescape(std::string_view text, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '%') {
+      if (text.size() - i < 3) return false;
+      int hi = HexValue(text[i + 1]);
+      int lo = HexValue(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out->push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (NeedsEscape(c)) {
+      return false;
+    } else {
+      out->push_back(static_cast<char>(c));
+    }
+  }
+  return true;
+}
+
+template <typename T>
+bool ParseNumber(std::string_view text, T* value) {
+  if (text.empty()) return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+template <typename T>
+void AppendNumber(T value, std::string* out) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  out->append(buf, end);
+}
+
+std::vector<std::string_view> SplitFields(std::string_view line) {
+  std::vector<std::string_view> fields;
+  for (;;) {
+    size_t space = line.find(' ');
+    fields.push_back(line.substr(0, space));
+    if (space == std::string_view::npos) return fields;
+    line.remove_prefix(space + 1);
+  }
+}
+
+// A field quoted for an error message, cut short, with control bytes as %XX so that the
+// message stays on one line.
+std::string Quote(std::string_view field) {
+  constexpr size_t kMax = 40;
+  std::string text = "\"";
+  for (char ch : field.substr(0, kMax)) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7f) {
+      AppendEscaped(std::string_view(&ch, 1), &text);
+    } else {
+      text.push_back(ch);
+    }
+  }
+  return text + (field.size() > kMax ? "...\"" : "\"");
+}
+
+std::string Corrupt(const std::string& path, int64_t line, const std::string& why) {
+  return path + ":" + std::to_string(line) + ": " + why +
+         "; the state file is unusable (--reset-state discards it)";
+}
+
+// Parses the fields of one record after its kind; returns "" or the reason it is bad.
+class RecordParser {
+ public:
+  RecordParser(std::string_view kind, const std::vector<std::string_view>& fields)
+      : kind_(kind), fields_(fields) {}
+
+  std::string FieldCount(size_t expected) const {
+    if (fields_.size() == expected) return "";
+    return kind_ + " record has " + std::to_string(fields_.size()) + " fields, expected " +
+           std::to_string(expected);
+  }
+
+  template <typename T>
+  bool Number(size_t index, const char* name, bool non_negative, T* value) {
+    if (!why_.empty()) return false;
+    if (!ParseNumber(fields_[index], value) || (non_negative && *value < 0)) {
+      why_ = std::string("bad ") + name + " " + Quote(fields_[index]) + " in " + kind_ +
+             " record (expected " + (non_negative ? "a non-negative" : "an") + " integer)";
+      return false;
+    }
+    return true;
+  }
+
+  bool Text(size_t index, const char* name, std::string* value) {
+    if (!why_.empty()) return false;
+    if (!Unescape(fields_[index], value)) {
+      why_ = std::string("bad ") + name + " " + Quote(fields_[index]) + " in " + kind_ +
+             " record (a raw control byte or a '%' not followed by two hex digits)";
+      return false;
+    }
+    return true;
+  }
+
+  const std::string& why() const { return why_; }
+
+ private:
+  std::string kind_;
+  const std::vector<std::string_view>& fields_;
+  std::string why_;
+};
+
+// Parses one line (without its '\n') after the header into *state; sets *ended at `end`.
+// Returns "" or the reason the line is bad.
+std::string ParseRecord(std::string_view line, ScanState* state, bool* ended) {
+  std::vector<std::string_view> fields = SplitFields(line);
+  std::string_view kind = fields[0];
+  RecordParser p(kind, fields);
+  if (kind == "file") {
+    if (std::string why = p.FieldCount(10); !why.empty()) return why;
+    FileState f;
+    p.Number(1, "device", false, &f.device);
+    p.Number(2, "inode", false, &f.inode);
+    p.Number(3, "offset", true, &f.offset);
+    p.Number(4, "line", true, &f.line);
+    p.Number(5, "replay offset", true, &f.replay_offset);
+    p.Number(6, "replay line", true, &f.replay_line);
+    p.Number(7, "last instant", false, &f.last_instant);
+    p.Text(8, "fingerprint", &f.fingerprint);
+    p.Text(9, "path", &f.path);
+    if (!p.why().empty()) return p.why();
+    state->files.push_back(std::move(f));
+    return "";
+  }
+  if (kind == "reported") {
+    if (std::string why = p.FieldCount(4); !why.empty()) return why;
+    ReportedIncident r;
+    p.Number(1, "last instant", false, &r.last_instant);
+    p.Number(2, "matches", true, &r.matches);
+    p.Text(3, "fingerprint", &r.fingerprint);
+    if (!p.why().empty()) return p.why();
+    state->reported.push_back(std::move(r));
+    return "";
+  }
+  if (kind == "end") {
+    if (std::string why = p.FieldCount(1); !why.empty()) return why;
+    *ended = true;
+    return "";
+  }
+  if (kind == "runs") return "a second runs line";
+  return "unknown record " + Quote(kind) + " (not a faultline scan state, or a newer one)";
+}
+
+// Checks the first line: the magic word and a version this build reads.
+std::string ParseHeader(std::string_view line) {
+  std::vector<std::string_view> fields = SplitFields(line);
+  if (fields[0] != kMagic) {
+    return "not a faultline scan state file (it does not start with \"" + std::string(kMagic) +
+           "\")";
+  }
+  int version = 0;
+  if (fields.size() != 2 || !ParseNumber(fields[1], &version)) {
+    return "bad header " + Quote(line) + " (expected \"" + std::string(kMagic) + " " +
+           std::to_string(kStateFileVersion) + "\")";
+  }
+  if (version != kStateFileVersion) {
+    return "state file version " + std::to_string(version) + " is not supported (this faultline " +
+           "reads version " + std::to_string(kStateFileVersion) + ")";
+  }
+  return "";
+}
+
+std::string ParseRuns(std::string_view line, int64_t* runs) {
+  std::vector<std::string_view> fields = SplitFields(line);
+  if (fields[0] != "runs") return "expected the runs line, found " + Quote(line);
+  RecordParser p("runs", fields);
+  if (std::string why = p.FieldCount(2); !why.empty()) return why;
+  p.Number(1, "count", true, runs);
+  return p.why();
+}
+
+std::string FormatState(const ScanState& state) {
+  std::string out;
+  out.append(kMagic).append(" ");
+  AppendNumber(kStateFileVersion, &out);
+  out.append("\nruns ");
+  AppendNumber(state.runs, &out);
+  out.push_back('\n');
+  for (const FileState& f : state.files) {
+    out.append("file ");
+    AppendNumber(f.device, &out);
+    out.push_back(' ');
+    AppendNumber(f.inode, &out);
+    for (int64_t n : {f.offset, f.line, f.replay_offset, f.replay_line, f.last_instant}) {
+      out.push_back(' ');
+      AppendNumber(n, &out);
+    }
+    out.push_back(' ');
+    AppendEscaped(f.fingerprint, &out);
+    out.push_back(' ');
+    AppendEscaped(f.path, &out);
+    out.push_back('\n');
+  }
+  for (const ReportedIncident& r : state.reported) {
+    out.append("reported ");
+    AppendNumber(r.last_instant, &out);
+    out.push_back(' ');
+    AppendNumber(r.matches, &out);
+    out.push_back(' ');
+    AppendEscaped(r.fingerprint, &out);
+    out.push_back('\n');
+  }
+  out.append("end\n");
+  return out;
+}
+
+// getline(3)'s buffer, freed at the end of the scope.
+struct LineBuffer {
+  char* data = nullptr;
+  size_t capacity = 0;
+  ~LineBuffer() { free(data); }
+};
+
+std::string Errno(int error) { return std::strerror(error); }
+
+}  // namespace
+
+bool ReadState(const std::string& path, ScanState* out, std::string* err) {
+  std::unique_ptr<FILE, int (*)(FILE*)> file(fopen(path.c_str(), "rbe"), fclose);
+  if (file == nullptr) {
+    if (errno == ENOENT) {
+      *out = ScanState();
+      return true;
+    }
+    *err = "cannot read state file " + path + ": " + Errno(errno);
+    return false;
+  }
+  ScanState state;
+  std::string why;
+  int64_t line_number = 0;
+  bool ended = false;
+  LineBuffer buf;
+  for (;;) {
+    errno = 0;
+    ssize_t got = getline(&buf.data, &buf.capacity, file.get());
+    if (got < 0) {
+      if (ferror(file.get())) {
+        *err = "cannot read state file " + path + ": " + Errno(errno != 0 ? errno : EIO);
+        return false;
+      }
+      break;
+    }
+    ++line_number;
+    std::string_view line(buf.data, static_cast<size_t>(got));
+    bool terminated = line.back() == '\n';
+    if (terminated) line.remove_suffix(1);
+    if (ended) {
+      why = "data after the end line";
+    } else if (line_number == 1) {
+      // Checked even without a newline, so that a foreign file is named as foreign.
+      why = ParseHeader(line);
+    } else if (terminated && line_number == 2) {
+      why = ParseRuns(line, &state.runs);
+    } else if (terminated) {
+      why = ParseRecord(line, &state, &ended);
+    }
+    if (why.empty() && !terminated) why = "the last line has no newline (the file was truncated)";
+    if (!why.empty()) break;
+  }
+  if (why.empty() && !ended) {
+    ++line_number;  // the line where `end` should have been
+    why = line_number == 1 ? "the file is empty"
+                           : "the file ends without its end line (it was truncated)";
+  }
+  if (!why.empty()) {
+    *err = Corrupt(path, line_number, why);
+    return false;
+  }
+  *out = std::move(state);
+  return true;
+}
+
+bool WriteState(const std::string& path, const ScanState& state, std::string* err) {
+  const std::string text = FormatState(state);
+  const std::string temp = path + ".tmp." + std::to_string(getpid());
+  auto fail = [&](const std::string& step, int error) {
+    *err = "cannot write state file " + path + ": " + step + ": " + Errno(error);
+    return false;
+  };
+
+  FILE* file = fopen(temp.c_str(), "we");
+  if (file == nullptr) return fail("cannot create " + temp, errno);
+  int error = 0;
+  std::string step;
+  auto check = [&](bool ok, const char* what) {
+    if (!ok && error == 0) {
+      error = errno != 0 ? errno : EIO;
+      step = std::string(what) + " " + temp;
+    }
+  };
+  errno = 0;
+  check(fwrite(text.data(), 1, text.size(), file) == text.size() && fflush(file) == 0,
+        "cannot write");
+  if (error == 0) check(fsync(fileno(file)) == 0, "cannot sync");
+  check(fclose(file) == 0, "cannot close");
+  if (error == 0 && rename(temp.c_str(), path.c_str()) != 0) {
+    error = errno;
+    step = "cannot rename " + temp + " over it";
+  }
+  if (error != 0) {
+    unlink(temp.c_str());
+    return fail(step, error);
+  }
+
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  if (dir.empty()) dir = ".";
+  int dir_fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd < 0) return fail("written, but cannot open " + dir + " to sync it", errno);
+  if (fsync(dir_fd) != 0 && errno != EINVAL) {
+    error = errno;
+    close(dir_fd);
+    return fail("written, but cannot sync " + dir, error);
+  }
+  close(dir_fd);
+  return true;
+}
+
+StateLock::~StateLock() { Release(); }
+
+void StateLock::Release() {
+  if (fd_ >= 0) close(fd_);
+  fd_ = -1;
+}
+
+bool StateLock::Acquire(const std::string& state_path, std::string* err) {
+  Release();
+  const std::string lock_path = state_path + ".lock";
+  int fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    *err = "cannot lock " + lock_path + ": " + Errno(errno);
+    return false;
+  }
+  int rc;
+  do {
+    rc = flock(fd, LOCK_EX | LOCK_NB);
+  } while (rc != 0 && errno == EINTR);
+  if (rc != 0) {
+    int error = errno;
+    close(fd);
+    *err = error == EWOULDBLOCK ? "another faultline scan is using " + lock_path
+                                : "cannot lock " + lock_path + ": " + Errno(error);
+    return false;
+  }
+  fd_ = fd;
+  return true;
+}
+
+}  // namespace faultline

@@ -1,0 +1,119 @@
+// The persistent state of `faultline scan --state FILE` (cron mode): where each input was left,
+// and which incidents were already reported, so that a run reads only what is new and reports
+// each incident once (again only when it grows).
+//
+// File format, version 1. A text file of '\n'-terminated lines whose fields are separated by
+// single spaces:
+//
+//   faultline-scan-state 1
+//   runs <runs>
+//   file <dev> <ino> <offset> <line> <replay_offset> <replay_line> <last_instant> <fp> <path>
+//   reported <last_instant> <matches> <fingerprint>
+//   end
+//
+// - The first line is the magic word and the version; any other first line is a foreign file,
+//   and another version is refused (a newer faultline's state is not guessed at).
+// - `runs` is always the second line. `file` and `reported` lines follow in any order, any
+//   number of each (the writer puts every `file` line first, in the order of ScanState::files,
+//   then every `reported` line, in the order of ScanState::reported).
+// - `end` is the last line; a file without it, or whose last line has no '\n', was truncated.
+//   Nothing may follow it. Any other record kind is an error (foreign or newer file).
+// - Numbers are decimal, without '+' or leading spaces. <dev> and <ino> are unsigned 64-bit;
+//   <offset>, <line>, <replay_offset>, <replay_line> and <runs> are non-negative signed 64-bit;
+//   <last_instant> is signed 64-bit (UTC microseconds; INT64_MIN = nothing read yet); <matches>
+//   is a non-negative signed 32-bit number.
+// - Text fields (<fp>, <path>, <fingerprint>) are percent-escaped: '%', space, the control
+//   bytes 0x00-0x1F and 0x7F become "%XX" (upper-case hex on writing, either case on reading);
+//   other bytes, UTF-8 included, are written as they are. A raw control byte or a '%' not
+//   followed by two hex digits is an error. An empty text field is an empty string between two
+//   separators (or after the last one).
+//
+// A change to this layout must bump the version number (kStateFileVersion).
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace faultline {
+
+inline constexpr int kStateFileVersion = 1;
+
+/// One input file as last read.
+struct FileState {
+  std::string path;  ///< as found (e.g. /var/log/zookeeper/zookeeper.log)
+  uint64_t device = 0;
+  uint64_t inode = 0;
+  /// Hex digest of the first up-to-1024 decompressed bytes (computed elsewhere; opaque here).
+  std::string fingerprint;
+  int64_t offset = 0;         ///< decompressed byte offset after the last complete line read
+  int64_t line = 0;           ///< number of lines before `offset`
+  int64_t replay_offset = 0;  ///< where the next run re-reads from to rebuild rule windows
+  int64_t replay_line = 0;    ///< number of lines before `replay_offset`
+  /// UTC microseconds of the last record read; INT64_MIN when none was.
+  int64_t last_instant = std::numeric_limits<int64_t>::min();
+
+  friend bool operator==(const FileState&, const FileState&) = default;
+};
+
+/// An incident already reported (exactly-once reporting).
+struct ReportedIncident {
+  std::string fingerprint;   ///< opaque; escaped in the file, so any bytes are allowed
+  int64_t last_instant = 0;  ///< end of the incident when last reported
+  int32_t matches = 0;       ///< matches it had when last reported (growth => "updated")
+
+  friend bool operator==(const ReportedIncident&, const ReportedIncident&) = default;
+};
+
+struct ScanState {
+  std::vector<FileState> files;
+  std::vector<ReportedIncident> reported;
+  int64_t runs = 0;
+
+  friend bool operator==(const ScanState&, const ScanState&) = default;
+};
+
+/// Reads the state file at `path` into *out (replacing its contents). A file that does not exist
+/// is not an error: *out becomes an empty state and the result is true. A file that cannot be
+/// read sets *err to "cannot read state file <path>: <reason>"; a corrupt, truncated or foreign
+/// file sets *err to one line "<path>:<line>: <reason>; ... --reset-state discards it". On
+/// failure returns false and leaves *out untouched. Semantic consistency (duplicate paths,
+/// replay_offset <= offset) is the caller's business; only the syntax and ranges above are
+/// checked.
+bool ReadState(const std::string& path, ScanState* out, std::string* err);
+
+/// Writes `state` to `path` atomically: the text goes to "<path>.tmp.<pid>" in the same
+/// directory, is flushed and fsync'ed, renamed over `path`, and the directory is fsync'ed. On a
+/// failure before the rename the temporary file is removed and `path` keeps its old content; the
+/// result is false with *err naming the step and the reason. A failure to sync the directory
+/// after the rename also returns false (the new state is in place but may not survive a crash);
+/// file systems that do not support syncing a directory (EINVAL) are not an error. A `path`
+/// that is a symbolic link is replaced by a regular file, not written through.
+bool WriteState(const std::string& path, const ScanState& state, std::string* err);
+
+/// Keeps two scans from using one state file at once: an exclusive, non-blocking flock(2) on
+/// "<state>.lock", held until the object is destroyed (or Release()). The lock file is created if
+/// needed and never removed (removing it would let a third process lock a fresh inode). flock
+/// locks belong to the open file description, so two StateLock objects conflict even within one
+/// process.
+class StateLock {
+ public:
+  StateLock() = default;
+  StateLock(const StateLock&) = delete;
+  StateLock& operator=(const StateLock&) = delete;
+  ~StateLock();
+
+  /// Locks "<state_path>.lock" (releasing any lock this object held before). Returns false and
+  /// sets *err to "another faultline scan is using <state_path>.lock" when another holder has
+  /// it, or to "cannot lock <state_path>.lock: <reason>" when it cannot be opened or locked.
+  bool Acquire(const std::string& state_path, std::string* err);
+  /// Unlocks now; harmless when nothing is held.
+  void Release();
+  bool held() const { return fd_ >= 0; }
+
+ private:
+  int fd_ = -1;
+};
+
+}  // namespace faultline
