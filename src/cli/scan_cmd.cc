@@ -28,7 +28,7 @@ struct ScanOptions {
   InputOptions input;
   std::string state_path, report_dir, fail_on = "warning", format = "text";
   std::vector<std::string> rule_dirs, configs;
-  bool quiet = false, reset_state = false;
+  bool quiet = false, reset_state = false, stats = false, nagios = false;
 };
 
 // Where each current file resumes: matched to what the state remembers of it, by path and
@@ -81,7 +81,43 @@ bool WriteAtomically(const std::string& path, const std::string& text, std::stri
   return true;
 }
 
+// --stats: one block on stderr, so it can go to a log while stdout goes to mail.
+void PrintStats(const Analysis& a, int64_t lines, int64_t unparsed,
+                std::chrono::steady_clock::time_point started) {
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  int64_t bytes = 0;
+  for (const auto& info : a.sources.infos) bytes += info->end_offset - info->replay_offset;
+  std::fprintf(stderr, "faultline: stats: %lld lines read, %lld bytes, %lld unparsed, %.3f s",
+               static_cast<long long>(lines), static_cast<long long>(bytes),
+               static_cast<long long>(unparsed), seconds);
+  if (seconds > 0) std::fprintf(stderr, ", %.0f lines/s", static_cast<double>(lines) / seconds);
+  std::fprintf(stderr, "\n");
+  std::map<std::string, int> per_rule;
+  for (const Match& m : a.engine->matches()) ++per_rule[m.rule->id];
+  for (const auto& [id, count] : per_rule) {
+    std::fprintf(stderr, "faultline: stats: rule %s: %d match(es)\n", id.c_str(), count);
+  }
+}
+
+// --nagios: one status line with performance data; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+int PrintNagios(const std::vector<Incident>& news, int64_t lines, int64_t unparsed, bool problem) {
+  int by_severity[3] = {0, 0, 0};
+  for (const Incident& i : news) ++by_severity[static_cast<int>(i.severity)];
+  int status = by_severity[2] > 0 ? 2 : by_severity[1] > 0 ? 1 : problem ? 3 : 0;
+  static const char* kNames[] = {"OK", "WARNING", "CRITICAL", "UNKNOWN"};
+  std::string first = news.empty() ? (problem ? "an input could not be read" : "no new incident")
+                                   : news.front().primary->rule->title;
+  std::printf(
+      "FAULTLINE %s - %zu new incident(s): %s | lines=%lld unparsed=%lld critical=%d "
+      "warning=%d info=%d\n",
+      kNames[status], news.size(), first.c_str(), static_cast<long long>(lines),
+      static_cast<long long>(unparsed), by_severity[2], by_severity[1], by_severity[0]);
+  return status;
+}
+
 int RunScan(const ScanOptions& o) {
+  auto started = std::chrono::steady_clock::now();
   Reporter reporter;
   StateLock lock;
   std::string err;
@@ -202,7 +238,12 @@ int RunScan(const ScanOptions& o) {
   }
   bool found_new = std::any_of(analysis.incidents.begin(), analysis.incidents.end(),
                                [&](const Incident& i) { return i.severity >= threshold; });
-  if (!analysis.incidents.empty() || !o.quiet) {
+  int64_t lines = 0, unparsed = 0;
+  for (const auto& info : analysis.sources.infos) {
+    lines += info->lines;
+    unparsed += info->unparsed;
+  }
+  if (!o.nagios && (!analysis.incidents.empty() || !o.quiet)) {
     std::string text = o.format == "json"       ? RenderJson(analysis, report)
                        : o.format == "markdown" ? RenderMarkdown(analysis, report)
                                                 : RenderText(analysis, report);
@@ -211,6 +252,11 @@ int RunScan(const ScanOptions& o) {
       text = "No new incident. " + text.substr(read);
     }
     std::fwrite(text.data(), 1, text.size(), stdout);
+  }
+  if (o.stats) PrintStats(analysis, lines, unparsed, started);
+  if (o.nagios) {
+    return PrintNagios(analysis.incidents, lines, unparsed,
+                       reporter.input_problems() > 0 || reporter.errors() > 0);
   }
   if (found_new) return kExitFound;
   return reporter.input_problems() > 0 || reporter.errors() > 0 ? kExitError : kExitOk;
@@ -245,6 +291,11 @@ CommandRunner SetupScan(CLI::App* app) {
       ->check(CLI::IsMember({"info", "warning", "critical"}));
   cmd->add_flag("--quiet", o->quiet,
                 "Print nothing when there is nothing new (cron mails only news)");
+  cmd->add_flag("--stats", o->stats,
+                "Print lines, bytes, unparsed lines, time and matches per rule on stderr");
+  cmd->add_flag("--nagios", o->nagios,
+                "Print one Nagios/Icinga status line with performance data; exit 0 OK, 1 "
+                "WARNING, 2 CRITICAL, 3 UNKNOWN");
   cmd->add_flag("--reset-state", o->reset_state,
                 "Start afresh, discarding an unreadable state file");
   cmd->footer(

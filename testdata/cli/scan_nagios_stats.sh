@@ -1,0 +1,15 @@
+# scan --nagios prints one status line with performance data and exits 2 (CRITICAL) for a new
+# critical incident, then 0 (OK) when nothing is new; --stats writes its figures to stderr.
+source "$(dirname "$0")/lib.bash"
+cp -r "$TESTDATA/incidents/zkfc-connectionloss" "$SCRATCH/logs"
+run scan --nagios --stats --state "$SCRATCH/state" "$SCRATCH/logs"
+expect_status 2
+[ "$(wc -l <"$OUT")" -eq 1 ] || fail "more than one status line: $(cat "$OUT")"
+grep -qE '^FAULTLINE CRITICAL - [0-9]+ new incident\(s\): Leader dropped a follower for a transaction timeout; the ZKFC then gave up on ZooKeeper \| lines=4079 unparsed=0 critical=1 warning=[0-9]+ info=0$' "$OUT" \
+  || fail "status line: $(cat "$OUT")"
+grep -q "^faultline: stats: 4079 lines read, " "$ERR" || fail "stats: $(cat "$ERR")"
+grep -q "^faultline: stats: rule zk-txn-timeout-zkfc-exit: 1 match(es)$" "$ERR" || fail "per-rule stats: $(cat "$ERR")"
+run scan --nagios --state "$SCRATCH/state" "$SCRATCH/logs"
+expect_status 0
+grep -q '^FAULTLINE OK - 0 new incident(s): no new incident | lines=' "$OUT" || fail "$(cat "$OUT")"
+pass
