@@ -213,22 +213,22 @@ int RunScan(const ScanOptions& o) {
   for (const ReportedIncident& r : state.reported) {
     if (newest == INT64_MIN || r.last_instant >= horizon) next.reported.push_back(r);
   }
-  if (!WriteState(o.state_path, next, &err)) {
-    reporter.Error(err);
-    return kExitError;
-  }
-
+  // Reports go out before the state is saved, under names fixed by the incident, so a run killed
+  // in between writes the same files again rather than losing them.
   ReportOptions report{false, false};
   if (!o.report_dir.empty()) {
     for (const Incident& incident : analysis.incidents) {
       Analysis one;
       one.incidents = {incident};
       one.engine = nullptr;
-      std::string base = o.report_dir + "/" + InstantString(incident.first).substr(0, 19) + "_" +
-                         incident.primary->rule->id;
-      for (char& c : base) {
+      // "2019-09-17T05-04-03_zk-txn-timeout-zkfc-exit_8a6d8564": time, rule, fingerprint digest.
+      std::string name = InstantString(incident.first).substr(0, 19) + "_" +
+                         incident.primary->rule->id + "_" +
+                         incident.fingerprint.substr(incident.fingerprint.rfind('|') + 1);
+      for (char& c : name) {
         if (c == ' ' || c == ':') c = c == ' ' ? 'T' : '-';
       }
+      std::string base = o.report_dir + "/" + name;
       one.records = analysis.records;
       if (!WriteAtomically(base + ".md", RenderMarkdown(one, report), &err) ||
           !WriteAtomically(base + ".json", RenderJson(one, report), &err)) {
@@ -236,6 +236,11 @@ int RunScan(const ScanOptions& o) {
       }
     }
   }
+  if (!WriteState(o.state_path, next, &err)) {
+    reporter.Error(err);
+    return kExitError;
+  }
+
   bool found_new = std::any_of(analysis.incidents.begin(), analysis.incidents.end(),
                                [&](const Incident& i) { return i.severity >= threshold; });
   int64_t lines = 0, unparsed = 0;
