@@ -209,9 +209,11 @@ int RunScan(const ScanOptions& o) {
     next.files.push_back(file);
   }
   // Forget incidents long past every window.
-  int64_t horizon = newest - 2 * (analysis.engine->LongestSpan() + 3'600'000'000LL);
+  int64_t horizon = INT64_MIN;
+  if (newest != INT64_MIN)
+    horizon = newest - 2 * (analysis.engine->LongestSpan() + 3'600'000'000LL);
   for (const ReportedIncident& r : state.reported) {
-    if (newest == INT64_MIN || r.last_instant >= horizon) next.reported.push_back(r);
+    if (r.last_instant >= horizon) next.reported.push_back(r);
   }
   // Reports go out before the state is saved, under names fixed by the incident, so a run killed
   // in between writes the same files again rather than losing them.

@@ -219,7 +219,9 @@ Record* ParsedSource::Next() {
       info_->resume_points.assign(checkpoints_.begin(), checkpoints_.end());
       // By default the span before this source's own last record; cron mode may move it back
       // to where the slowest source stands.
-      ChooseResumePoint(info_, info_->last_instant - window_.replay_span_us);
+      ChooseResumePoint(info_, info_->last_instant == kNoInstant
+                                   ? kNoInstant
+                                   : info_->last_instant - window_.replay_span_us);
       std::string error = input_->error();
       if (!error.empty() && info_->problem.empty()) {
         info_->problem = error;
