@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "src/base/terminal.h"
 #include "src/cli/commands.h"
@@ -153,9 +154,9 @@ int RunScan(const ScanOptions& o) {
   Analysis analysis;
   if (!Analyze(request, active, &reporter, &analysis)) return kExitError;
 
-  // Exactly once: report incidents not seen before, or grown since.
-  std::map<std::string, ReportedIncident*> reported;
-  for (ReportedIncident& r : state.reported) reported[r.fingerprint] = &r;
+  // Exactly once: report incidents with a match never reported before.
+  std::set<std::string> reported;
+  for (const ReportedIncident& r : state.reported) reported.insert(r.fingerprint);
   std::vector<Incident> news;
   int64_t newest = INT64_MIN;
   // Matches are remembered one by one, so an incident grouped differently in a later run (one
@@ -166,11 +167,10 @@ int RunScan(const ScanOptions& o) {
     bool fresh = false;
     for (const Match* m : incident.matches) {
       std::string fingerprint = Fingerprint(*m);
-      auto it = reported.find(fingerprint);
-      if (it != reported.end()) continue;
+      if (reported.count(fingerprint) > 0) continue;
       fresh = true;
       state.reported.push_back({fingerprint, m->last});
-      reported[fingerprint] = nullptr;  // (the vector may move; only membership matters now)
+      reported.insert(fingerprint);
     }
     if (fresh) news.push_back(std::move(incident));
   }

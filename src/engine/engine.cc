@@ -360,7 +360,8 @@ void Engine::Feed(const Record& record, const SourceInfo& source) {
   hits_.clear();
   set_->Match(text, &hits_);
   // Highest step first, so a record that ends one chain can also start the next.
-  std::vector<Target> matched;
+  std::vector<Target>& matched = matched_;  // reused: no allocation per record
+  matched.clear();
   for (int index : hits_) matched.push_back(targets_[index]);
   for (const Target& t : unconditional_) matched.push_back(t);
   std::sort(matched.begin(), matched.end(), [](const Target& a, const Target& b) {

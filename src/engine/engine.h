@@ -58,8 +58,8 @@ struct NearMiss {
 
 class Engine {
  public:
-  /// `rules` and `config` must outlive the engine. False (with *err) if a window cannot be
-  /// evaluated with this configuration.
+  /// `rules` and `config` must outlive the engine. ok() is false (see error()) if a window
+  /// cannot be evaluated with this configuration.
   Engine(const std::vector<const Rule*>& rules, const ConfigValues& config);
   bool ok() const { return err_.empty(); }
   const std::string& error() const { return err_; }
@@ -130,7 +130,8 @@ class Engine {
   int64_t records_seen_ = 0;
   int64_t matches_dropped_ = 0;
   std::string err_;
-  std::vector<int> hits_;  // reused per record
+  std::vector<int> hits_;        // reused per record
+  std::vector<Target> matched_;  // reused per record
 };
 
 /// The first ZooKeeper session id ("0x3007672f801a313") in `text`, lower-case; "" if none.

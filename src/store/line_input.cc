@@ -28,9 +28,7 @@ ReaderInput::ReaderInput(std::unique_ptr<LineReader> reader, std::deque<std::str
       current_end_(first_offset),
       strip_leading_spaces_(strip_leading_spaces) {}
 
-int64_t ReaderInput::offset() const {
-  return current_end_ >= 0 && !prefetch_done_ ? current_end_ : reader_->offset();
-}
+int64_t ReaderInput::offset() const { return prefetch_done_ ? reader_->offset() : current_end_; }
 
 bool ReaderInput::Next(std::string_view* line, int64_t* number) {
   if (!prefetched_.empty()) {
