@@ -103,6 +103,9 @@ std::string OneLine(const std::string& text) {
   return out;
 }
 
+// Cron mode marks an incident that grew since it was reported.
+std::string UpdatedMark(const Incident& inc) { return inc.status == "updated" ? "(updated) " : ""; }
+
 }  // namespace
 
 std::string RenderText(const Analysis& a, const ReportOptions& o) {
@@ -122,8 +125,8 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
                          : inc.severity == Severity::kWarning ? yellow
                                                               : "";
     out += std::string(colour) + bold + "[" + std::to_string(++number) + "] " +
-           Upper(SeverityName(inc.severity)) + reset + bold + "  " + rule.title + reset +
-           "   (rule " + rule.id + ")\n";
+           Upper(SeverityName(inc.severity)) + reset + bold + "  " + UpdatedMark(inc) + rule.title +
+           reset + "   (rule " + rule.id + ")\n";
     out += "    When:   " + InstantString(inc.first) + " .. " + InstantString(inc.last) + " UTC (" +
            FormatDuration(inc.last - inc.first) + ")   Hosts: " + Join(inc.hosts, ", ") + "\n";
     out += "    Summary: " + Paragraph(ExpandTemplate(rule.summary, m, a.config), "      ");
@@ -195,7 +198,7 @@ std::string RenderMarkdown(const Analysis& a, const ReportOptions& o) {
     const Rule& rule = *m.rule;
     const Evidence& root = m.steps.front();
     out += "## " + std::to_string(++number) + ". " + Upper(SeverityName(inc.severity)) + ": " +
-           rule.title + "\n\n";
+           UpdatedMark(inc) + rule.title + "\n\n";
     out += "- **When:** " + InstantString(inc.first) + " – " + InstantString(inc.last) + " UTC (" +
            FormatDuration(inc.last - inc.first) + ")\n";
     out += "- **Hosts:** " + Join(inc.hosts, ", ") + "\n";
@@ -309,6 +312,7 @@ std::string RenderJson(const Analysis& a, const ReportOptions& o) {
     JsonString(&out, "title", rule.title);
     JsonString(&out, "severity", SeverityName(inc.severity));
     JsonString(&out, "fingerprint", inc.fingerprint);
+    if (!inc.status.empty()) JsonString(&out, "status", inc.status);
     JsonInstant(&out, "first", inc.first);
     JsonInstant(&out, "last", inc.last);
     JsonKey(&out, "hosts");

@@ -69,6 +69,27 @@ std::vector<InputFile> PlanInputs(const std::vector<InputFile>& found, const Sca
   return plan;
 }
 
+// The report files' name for an incident key "rule|host|2019-09-17T05:04:12.043000Z|8a6d8564":
+// "2019-09-17T05-04-12_zk-txn-timeout-zkfc-exit_zk-leader_8a6d8564" (time, rule, host, digest of
+// the root line), so two incidents of one rule in one second still get files of their own, and an
+// update rewrites the files of the incident it updates.
+std::string ReportName(const std::string& key) {
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    size_t bar = key.find('|', start);
+    parts.push_back(key.substr(start, bar - start));
+    if (bar == std::string::npos) break;
+    start = bar + 1;
+  }
+  if (parts.size() != 4) parts = {"incident", "", "", key};
+  std::string name = parts[2].substr(0, 19) + "_" + parts[0] + "_" + parts[1] + "_" + parts[3];
+  for (char& c : name) {
+    bool plain = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';
+    if (!plain) c = '-';
+  }
+  return name;
+}
+
 bool WriteAtomically(const std::string& path, const std::string& text, std::string* err) {
   std::string tmp = path + ".tmp";
   {
@@ -154,25 +175,37 @@ int RunScan(const ScanOptions& o) {
   Analysis analysis;
   if (!Analyze(request, active, &reporter, &analysis)) return kExitError;
 
-  // Exactly once: report incidents with a match never reported before.
-  std::set<std::string> reported;
-  for (const ReportedIncident& r : state.reported) reported.insert(r.fingerprint);
+  // Exactly once: each match is remembered with the incident it was reported in. Matches are
+  // remembered one by one, so an incident grouped differently in a later run (one more match
+  // joined, or one fewer re-read) is still recognised: it is news only if one of its matches was
+  // never reported, and an update of the incident that reported any of the others.
+  std::map<std::string, std::string> incident_of;  // match fingerprint -> incident key
+  for (const ReportedIncident& r : state.reported) incident_of[r.fingerprint] = r.incident;
   std::vector<Incident> news;
+  std::vector<std::string> keys;  // of each incident in news: names its report files
   int64_t newest = INT64_MIN;
-  // Matches are remembered one by one, so an incident grouped differently in a later run (one
-  // more match joined, or one fewer re-read) is still recognised: it is news only if one of its
-  // matches was never reported.
   for (Incident& incident : analysis.incidents) {
     newest = std::max(newest, incident.last);
-    bool fresh = false;
+    std::string key;
+    std::vector<const Match*> fresh;
     for (const Match* m : incident.matches) {
-      std::string fingerprint = Fingerprint(*m);
-      if (reported.count(fingerprint) > 0) continue;
-      fresh = true;
-      state.reported.push_back({fingerprint, m->last});
-      reported.insert(fingerprint);
+      auto known = incident_of.find(Fingerprint(*m));
+      if (known == incident_of.end()) {
+        fresh.push_back(m);
+      } else if (key.empty()) {
+        key = known->second;
+      }
     }
-    if (fresh) news.push_back(std::move(incident));
+    if (fresh.empty()) continue;
+    incident.status = key.empty() ? "new" : "updated";
+    if (key.empty()) key = incident.fingerprint;
+    for (const Match* m : fresh) {
+      std::string fingerprint = Fingerprint(*m);
+      state.reported.push_back({fingerprint, m->last, key});
+      incident_of[fingerprint] = key;
+    }
+    news.push_back(std::move(incident));
+    keys.push_back(key);
   }
   analysis.incidents = std::move(news);
 
@@ -219,17 +252,11 @@ int RunScan(const ScanOptions& o) {
   // in between writes the same files again rather than losing them.
   ReportOptions report{false, false};
   if (!o.report_dir.empty()) {
-    for (const Incident& incident : analysis.incidents) {
+    for (size_t i = 0; i < analysis.incidents.size(); ++i) {
       Analysis one;
-      one.incidents = {incident};
+      one.incidents = {analysis.incidents[i]};
       one.engine = nullptr;
-      // "2019-09-17T05-04-03_zk-txn-timeout-zkfc-exit_8a6d8564": time, rule, fingerprint digest.
-      std::string name = InstantString(incident.first).substr(0, 19) + "_" +
-                         incident.primary->rule->id + "_" +
-                         incident.fingerprint.substr(incident.fingerprint.rfind('|') + 1);
-      for (char& c : name) {
-        if (c == ' ' || c == ':') c = c == ' ' ? 'T' : '-';
-      }
+      std::string name = ReportName(keys[i]);
       std::string base = o.report_dir + "/" + name;
       one.records = analysis.records;
       if (!WriteAtomically(base + ".md", RenderMarkdown(one, report), &err) ||

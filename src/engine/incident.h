@@ -28,6 +28,8 @@ struct Incident {
   std::vector<std::string> hosts;
   std::vector<std::string> rule_ids;  ///< rules that fired, primary first
   std::string fingerprint;            ///< see Fingerprint()
+  /// Cron mode only: "new", or "updated" when matches joined an incident reported before.
+  std::string status;
 };
 
 /// "rule|host|2019-09-17T05:04:12.043000Z|1a2b3c4d": the rule, and the host, instant and a digest

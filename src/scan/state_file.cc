@@ -176,8 +176,8 @@ std::string ParseRecord(std::string_view line, ScanState* state, bool* ended) {
     if (std::string why = p.FieldCount(4); !why.empty()) return why;
     ReportedIncident r;
     p.Number(1, "last instant", false, &r.last_instant);
-    p.Number(2, "matches", true, &r.matches);
-    p.Text(3, "fingerprint", &r.fingerprint);
+    p.Text(2, "fingerprint", &r.fingerprint);
+    p.Text(3, "incident", &r.incident);
     if (!p.why().empty()) return p.why();
     state->reported.push_back(std::move(r));
     return "";
@@ -245,9 +245,9 @@ std::string FormatState(const ScanState& state) {
     out.append("reported ");
     AppendNumber(r.last_instant, &out);
     out.push_back(' ');
-    AppendNumber(r.matches, &out);
-    out.push_back(' ');
     AppendEscaped(r.fingerprint, &out);
+    out.push_back(' ');
+    AppendEscaped(r.incident, &out);
     out.push_back('\n');
   }
   out.append("end\n");

@@ -1,14 +1,14 @@
 // The persistent state of `faultline scan --state FILE` (cron mode): where each input was left,
 // and which incidents were already reported, so that a run reads only what is new and reports
-// each incident once (again only when it grows).
+// each incident once (again, as updated, only when it grows).
 //
-// File format, version 1. A text file of '\n'-terminated lines whose fields are separated by
+// File format, version 2. A text file of '\n'-terminated lines whose fields are separated by
 // single spaces:
 //
-//   faultline-scan-state 1
+//   faultline-scan-state 2
 //   runs <runs>
 //   file <dev> <ino> <offset> <line> <replay_offset> <replay_line> <last_instant> <fp> <path>
-//   reported <last_instant> <matches> <fingerprint>
+//   reported <last_instant> <fingerprint> <incident>
 //   end
 //
 // - The first line is the magic word and the version; any other first line is a foreign file,
@@ -20,15 +20,19 @@
 //   Nothing may follow it. Any other record kind is an error (foreign or newer file).
 // - Numbers are decimal, without '+' or leading spaces. <dev> and <ino> are unsigned 64-bit;
 //   <offset>, <line>, <replay_offset>, <replay_line> and <runs> are non-negative signed 64-bit;
-//   <last_instant> is signed 64-bit (UTC microseconds; INT64_MIN = nothing read yet); <matches>
-//   is a non-negative signed 32-bit number.
-// - Text fields (<fp>, <path>, <fingerprint>) are percent-escaped: '%', space, the control
+//   <last_instant> is signed 64-bit (UTC microseconds; INT64_MIN = nothing read yet).
+// - A `reported` line is one reported match: its <fingerprint>, and the <incident> it was
+//   reported in (the fingerprint of that incident's first reported match). A later incident
+//   holding both known and new matches is reported as an update of that incident.
+// - Text fields (<fp>, <path>, <fingerprint>, <incident>) are percent-escaped: '%', space, the
+// control
 //   bytes 0x00-0x1F and 0x7F become "%XX" (upper-case hex on writing, either case on reading);
 //   other bytes, UTF-8 included, are written as they are. A raw control byte or a '%' not
 //   followed by two hex digits is an error. An empty text field is an empty string between two
 //   separators (or after the last one).
 //
-// A change to this layout must bump the version number (kStateFileVersion).
+// A change to this layout must bump the version number (kStateFileVersion). Version 1 (which
+// kept a match count instead of <incident>) is refused: run once with --reset-state.
 #pragma once
 
 #include <cstdint>
@@ -38,7 +42,7 @@
 
 namespace faultline {
 
-inline constexpr int kStateFileVersion = 1;
+inline constexpr int kStateFileVersion = 2;
 
 /// One input file as last read.
 struct FileState {
@@ -57,11 +61,11 @@ struct FileState {
   friend bool operator==(const FileState&, const FileState&) = default;
 };
 
-/// An incident already reported (exactly-once reporting).
+/// A match already reported (exactly-once reporting), and the incident it was reported in.
 struct ReportedIncident {
-  std::string fingerprint;   ///< opaque; escaped in the file, so any bytes are allowed
-  int64_t last_instant = 0;  ///< end of the incident when last reported
-  int32_t matches = 0;       ///< matches it had when last reported (growth => "updated")
+  std::string fingerprint;  ///< of the match; opaque, escaped in the file, so any bytes are allowed
+  int64_t last_instant = 0;  ///< end of the match
+  std::string incident;      ///< fingerprint of the incident's first reported match (its name)
 
   friend bool operator==(const ReportedIncident&, const ReportedIncident&) = default;
 };

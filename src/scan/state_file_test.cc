@@ -61,9 +61,9 @@ ScanState FullState() {
   odd.replay_line = 0;
   odd.last_instant = std::numeric_limits<int64_t>::min();
   state.files.push_back(odd);
-  state.reported.push_back({"zkfc-connectionloss/nn1 2026-01-01", 1767243852618000, 3});
-  state.reported.push_back({"100% odd\nfingerprint", -5, std::numeric_limits<int32_t>::max()});
-  state.reported.push_back({"", 0, 0});
+  state.reported.push_back({"zkfc-connectionloss/nn1 2026-01-01", 1767243852618000, "inc|1"});
+  state.reported.push_back({"100% odd\nfingerprint", -5, "inc 2%"});
+  state.reported.push_back({"", 0, ""});
   return state;
 }
 
@@ -77,7 +77,7 @@ std::string ReadError(const TempDir& dir, const std::string& text) {
   return err;
 }
 
-const char kHeader[] = "faultline-scan-state 1\nruns 1\n";
+const char kHeader[] = "faultline-scan-state 2\nruns 1\n";
 
 TEST_CASE("state_file: round trip of a full state") {
   TempDir dir;
@@ -99,7 +99,7 @@ TEST_CASE("state_file: round trip of a full state") {
   REQUIRE(read.reported.size() == 3);
   CHECK(read.reported[1].fingerprint == "100% odd\nfingerprint");
   CHECK(read.reported[1].last_instant == -5);
-  CHECK(read.reported[1].matches == std::numeric_limits<int32_t>::max());
+  CHECK(read.reported[1].incident == "inc 2%");
   CHECK(read == written);
 }
 
@@ -110,15 +110,15 @@ TEST_CASE("state_file: exact text as written") {
   std::string err;
   REQUIRE_MESSAGE(WriteState(path, state, &err), err);
   CHECK(ReadFile(path) ==
-        "faultline-scan-state 1\n"
+        "faultline-scan-state 2\n"
         "runs 7\n"
         "file 2049 1234567 104857600 812345 104000000 805000 1767243852043000 "
         "9f86d081884c7d659a2feaa0c55ad015 /var/log/zookeeper/zookeeper.log\n"
         "file 18446744073709551615 0 0 0 0 0 -9223372036854775808  "
         "/logs/with%20space/100%25/new%0Aline%09tab%0D%7F%01/caf\xc3\xa9.log\n"
-        "reported 1767243852618000 3 zkfc-connectionloss/nn1%202026-01-01\n"
-        "reported -5 2147483647 100%25%20odd%0Afingerprint\n"
-        "reported 0 0 \n"
+        "reported 1767243852618000 zkfc-connectionloss/nn1%202026-01-01 inc|1\n"
+        "reported -5 100%25%20odd%0Afingerprint inc%202%25\n"
+        "reported 0  \n"
         "end\n");
 }
 
@@ -127,7 +127,7 @@ TEST_CASE("state_file: an empty state round trips") {
   std::string path = dir.Path("state");
   std::string err;
   REQUIRE_MESSAGE(WriteState(path, ScanState(), &err), err);
-  CHECK(ReadFile(path) == "faultline-scan-state 1\nruns 0\nend\n");
+  CHECK(ReadFile(path) == "faultline-scan-state 2\nruns 0\nend\n");
   ScanState read = FullState();
   REQUIRE_MESSAGE(ReadState(path, &read, &err), err);
   CHECK(read == ScanState());
@@ -136,7 +136,7 @@ TEST_CASE("state_file: an empty state round trips") {
 TEST_CASE("state_file: lower-case escapes and records in any order are read") {
   TempDir dir;
   std::string path = dir.Write("state", std::string(kHeader) +
-                                            "reported 5 1 a%2fb\n"
+                                            "reported 5 a%2fb i\n"
                                             "file 1 2 30 3 10 1 99 ab%2A /x%20y\n"
                                             "end\n");
   ScanState state;
@@ -194,7 +194,7 @@ TEST_CASE("state_file: truncated file without end line") {
     CHECK(err.starts_with(path + ":8: the last line has no newline"));
   }
   SUBCASE("header only") {
-    err = ReadError(dir, "faultline-scan-state 1\n");
+    err = ReadError(dir, "faultline-scan-state 2\n");
     CHECK(err.starts_with(path + ":2: the file ends without its end line"));
   }
   SUBCASE("empty file") {
@@ -217,9 +217,14 @@ TEST_CASE("state_file: wrong magic or version") {
                      "discards it)");
   }
   SUBCASE("a newer version") {
-    err = ReadError(dir, "faultline-scan-state 2\nruns 1\nend\n");
-    CHECK(err.starts_with(path + ":1: state file version 2 is not supported (this faultline reads "
-                                 "version 1);"));
+    err = ReadError(dir, "faultline-scan-state 3\nruns 1\nend\n");
+    CHECK(err.starts_with(path + ":1: state file version 3 is not supported (this faultline reads "
+                                 "version 2);"));
+  }
+  SUBCASE("an older version") {
+    err = ReadError(dir, "faultline-scan-state 1\nruns 1\nend\n");
+    CHECK(err.starts_with(path + ":1: state file version 1 is not supported (this faultline reads "
+                                 "version 2);"));
   }
   SUBCASE("no version") {
     err = ReadError(dir, "faultline-scan-state\nruns 1\nend\n");
@@ -239,7 +244,7 @@ TEST_CASE("state_file: wrong magic or version") {
                                  "newer one);"));
   }
   SUBCASE("missing runs line") {
-    err = ReadError(dir, "faultline-scan-state 1\nend\n");
+    err = ReadError(dir, "faultline-scan-state 2\nend\n");
     CHECK(err.starts_with(path + ":2: expected the runs line, found \"end\";"));
   }
   SUBCASE("a second runs line") {
@@ -298,10 +303,9 @@ TEST_CASE("state_file: garbage numbers and fields") {
       {"file 1 2 0 0 0 0 0 f\tp /p",
        "bad fingerprint \"f%09p\" in file record (a raw control "
        "byte or a '%' not followed by two hex digits)"},
-      {"reported 1 2147483648 fp",
-       "bad matches \"2147483648\" in reported record (expected a non-negative integer)"},
-      {"reported 1 -1 fp",
-       "bad matches \"-1\" in reported record (expected a non-negative integer)"},
+      {"reported 1 fp in%g1",
+       "bad incident \"in%g1\" in reported record (a raw control byte or a '%' not followed by "
+       "two hex digits)"},
       {"reported x 1 fp", "bad last instant \"x\" in reported record (expected an integer)"},
       {"reported 1 1", "reported record has 3 fields, expected 4"},
       {"reported 1 1 a b", "reported record has 5 fields, expected 4"},
@@ -318,13 +322,13 @@ TEST_CASE("state_file: garbage numbers and fields") {
     }
   }
   SUBCASE("runs") {
-    CHECK(ReadError(dir, "faultline-scan-state 1\nruns x\nend\n") ==
+    CHECK(ReadError(dir, "faultline-scan-state 2\nruns x\nend\n") ==
           path +
               ":2: bad count \"x\" in runs record (expected a non-negative integer); the state "
               "file is unusable (--reset-state discards it)");
-    CHECK(ReadError(dir, "faultline-scan-state 1\nruns -3\nend\n")
+    CHECK(ReadError(dir, "faultline-scan-state 2\nruns -3\nend\n")
               .starts_with(path + ":2: bad count \"-3\""));
-    CHECK(ReadError(dir, "faultline-scan-state 1\nruns 1 2\nend\n")
+    CHECK(ReadError(dir, "faultline-scan-state 2\nruns 1 2\nend\n")
               .starts_with(path + ":2: runs record has 3 fields, expected 2;"));
   }
   SUBCASE("a long bad field is cut short in the message") {
@@ -353,9 +357,9 @@ TEST_CASE("state_file: a second write replaces the first and leaves no temporary
 
   ScanState second;
   second.runs = 8;
-  second.reported.push_back({"only", 42, 1});
+  second.reported.push_back({"only", 42, "only"});
   REQUIRE_MESSAGE(WriteState(path, second, &err), err);
-  CHECK(ReadFile(path) == "faultline-scan-state 1\nruns 8\nreported 42 1 only\nend\n");
+  CHECK(ReadFile(path) == "faultline-scan-state 2\nruns 8\nreported 42 only only\nend\n");
   CHECK(ReadFile(path) != first_text);
   ScanState read;
   REQUIRE_MESSAGE(ReadState(path, &read, &err), err);

@@ -38,7 +38,7 @@ for i in 4 5 6; do
   [ ! -s "$OUT" ] || fail "run $i repeated an incident: $(cat "$OUT")"
 done
 # A corrupt state file: a clear error, and the file is left as it was.
-printf 'faultline-scan-state 1\nruns 3\nfile garbage\n' >"$SCRATCH/bad-state"
+printf 'faultline-scan-state 2\nruns 3\nfile garbage\n' >"$SCRATCH/bad-state"
 cp "$SCRATCH/bad-state" "$SCRATCH/bad-state.orig"
 run scan --state "$SCRATCH/bad-state" "$logs"
 expect_status 2

@@ -1,8 +1,9 @@
-# Cron mode across rotation: lines written just before a rename (then gzip) rotation, or a
-# copytruncate, are read once; nothing is lost and nothing reported twice.
+# Cron mode across rotation: lines written just before a rename (then gzip) rotation, a
+# date-named rotation (x.log-20190917, x.log.2019-09-17), or a copytruncate, are read once;
+# nothing is lost and nothing reported twice.
 source "$(dirname "$0")/lib.bash"
 seed="$TESTDATA/incidents/zkfc-connectionloss"
-for mode in rename rename-gzip copytruncate; do
+for mode in rename rename-gzip date-dash date-dot copytruncate; do
   logs="$SCRATCH/$mode" state="$SCRATCH/$mode.state"
   mkdir "$logs"
   head -851 "$seed/zk-leader.log" >"$logs/zk-leader.log"  # both logs written up to 05:04:11
@@ -16,6 +17,8 @@ for mode in rename rename-gzip copytruncate; do
     rename) mv "$logs/hadoop-hdfs-zkfc-nn1.log" "$logs/hadoop-hdfs-zkfc-nn1.log.1" ;;
     rename-gzip) mv "$logs/hadoop-hdfs-zkfc-nn1.log" "$logs/hadoop-hdfs-zkfc-nn1.log.1"
       gzip "$logs/hadoop-hdfs-zkfc-nn1.log.1" ;;
+    date-dash) mv "$logs/hadoop-hdfs-zkfc-nn1.log" "$logs/hadoop-hdfs-zkfc-nn1.log-20190917" ;;
+    date-dot) mv "$logs/hadoop-hdfs-zkfc-nn1.log" "$logs/hadoop-hdfs-zkfc-nn1.log.2019-09-17" ;;
     copytruncate) cp "$logs/hadoop-hdfs-zkfc-nn1.log" "$logs/hadoop-hdfs-zkfc-nn1.log.1"
       : >"$logs/hadoop-hdfs-zkfc-nn1.log" ;;
   esac
