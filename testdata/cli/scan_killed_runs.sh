@@ -1,5 +1,6 @@
 # A scan killed (SIGKILL) at random points over a large input, then run to completion, writes
-# exactly the reports of an uninterrupted scan: nothing lost, nothing twice, state never broken.
+# exactly the reports and line counts of an uninterrupted scan: nothing lost, nothing twice, state
+# never broken.
 source "$(dirname "$0")/lib.bash"
 seed="$TESTDATA/incidents/zkfc-connectionloss"
 # 24 copies of the seed hour, each shifted by 2 h: ~13 MB and 24 incidents.
@@ -40,6 +41,11 @@ run scan --state "$SCRATCH/killed.state" --quiet --report-dir "$SCRATCH/killed-r
 [ "$STATUS" -le 1 ] || fail "final run: $STATUS $(cat "$ERR")"
 killed=$(ls "$SCRATCH/killed-reports" | grep -v '\.tmp$' | sort)
 [ "$clean" = "$killed" ] || fail "reports differ: $(diff <(echo "$clean") <(echo "$killed") | head)"
+# The same lines were counted: each log's end offset and line number agree with the clean run's.
+positions() { awk '$1 == "file" { print $4, $5, $NF }' "$1" | sort; }
+[ "$(positions "$SCRATCH/clean.state")" = "$(positions "$SCRATCH/killed.state")" ] ||
+  fail "line counts differ: $(diff <(positions "$SCRATCH/clean.state") <(positions "$SCRATCH/killed.state"))"
+[ "$(positions "$SCRATCH/clean.state" | wc -l)" -eq 3 ] || fail "state lacks logs: $(cat "$SCRATCH/clean.state")"
 run scan --state "$SCRATCH/killed.state" --quiet "$SCRATCH/logs"
 expect_status 0
 [ ! -s "$OUT" ] || fail "a later run repeated an incident"
