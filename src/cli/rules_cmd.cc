@@ -55,7 +55,10 @@ int RunShow(const RulesOptions& o) {
       std::printf("  step %zu '%s': component %s, message /%s/%s%s%s\n", i + 1, s.name.c_str(),
                   s.any_component ? "any" : std::string(ComponentName(s.component)).c_str(),
                   s.message ? s.message->pattern().c_str() : "",
-                  s.within ? (", within " + s.within_text).c_str() : "",
+                  s.within ? (", within " + s.within_text +
+                              (s.at_least ? ", at least " + s.at_least_text : ""))
+                                 .c_str()
+                           : "",
                   s.count > 1 ? (", count " + std::to_string(s.count)).c_str() : "",
                   s.absent ? ", absent" : "");
     }

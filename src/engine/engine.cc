@@ -49,8 +49,10 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
     const Rule& rule = *rules[r];
     RuleState state;
     state.rule = &rule;
-    for (const Step& step : rule.steps)
+    for (const Step& step : rule.steps) {
       state.within.push_back(EvalWindow(step.within.get(), config, &err_));
+      state.at_least.push_back(EvalWindow(step.at_least.get(), config, &err_));
+    }
     for (const ContextMatcher& c : rule.contexts) {
       state.before.push_back(EvalWindow(c.before.get(), config, &err_));
       state.after.push_back(EvalWindow(c.after.get(), config, &err_));
@@ -283,7 +285,11 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
   // Later steps: the earliest waiting partial within its window and with matching keys.
   for (size_t i = 0; i < state.partials.size(); ++i) {
     Partial& p = state.partials[i];
-    if (p.next != k || e.instant - p.last > state.within[k] || !KeysMatch(step, p, e)) continue;
+    int64_t after = e.instant - p.last;
+    if (p.next != k || after > state.within[k] || after < state.at_least[k] ||
+        !KeysMatch(step, p, e)) {
+      continue;
+    }
     if (step.absent) {  // what should not have come came: no match
       state.partials.erase(state.partials.begin() + i);
       return;

@@ -90,6 +90,7 @@ class Engine {
   struct RuleState {
     const Rule* rule;
     std::vector<int64_t> within;         ///< per step, microseconds (0 for the first)
+    std::vector<int64_t> at_least;       ///< per step, microseconds (0: no lower bound)
     std::vector<int64_t> before, after;  ///< per context entry
     std::vector<Partial> partials;
     std::deque<Partial> expired;  ///< recent, for near misses

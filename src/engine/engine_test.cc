@@ -210,6 +210,19 @@ TEST_CASE("engine: the window end is inclusive") {
   CHECK(late.engine().near_misses()[0].gap == 30 * kSecond + 1 * kMilli);
 }
 
+TEST_CASE("engine: a step with at_least waits past records that come too soon") {
+  std::string rule = std::string(kSequence) + "at_least = \"tickTime * 2\"\n";
+  Harness h({rule});  // tickTime at its default, 2000 ms
+  REQUIRE(h.engine().ok());
+  h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  // 3.999 s: sooner than tickTime × 2, so not this step; the partial keeps waiting.
+  h.Feed(Rec(kT0 + 3999 * kMilli, 40, Component::kZkfc, Level::kError, kElector, kStatError), kNn1);
+  CHECK(h.matches().empty());
+  h.Feed(Rec(kT0 + 4000 * kMilli, 41, Component::kZkfc, Level::kError, kElector, kStatError), kNn1);
+  REQUIRE(h.matches().size() == 1);
+  CHECK(h.matches()[0].steps[1].line == 41);
+}
+
 TEST_CASE("engine: outside the window there is no match but a near miss") {
   Harness h({kSequence});
   h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);

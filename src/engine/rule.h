@@ -32,6 +32,10 @@ struct Matcher {
 struct Step : Matcher {
   std::unique_ptr<Expr> within;  ///< nullptr for the first step
   std::string within_text;
+  /// The least time after the previous step (nullptr: none): the step must come later than this,
+  /// e.g. a follower that noticed only long after the leader dropped it was not running.
+  std::unique_ptr<Expr> at_least;
+  std::string at_least_text;
   std::vector<std::string> same;  ///< correlation keys shared with earlier steps
   int count = 1;
   bool absent = false;

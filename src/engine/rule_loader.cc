@@ -19,7 +19,7 @@ constexpr std::string_view kRuleKeys[] = {"title",    "severity", "tags",    "de
                                           "remedy",   "steps",    "context", "id"};
 constexpr std::string_view kStepKeys[] = {"name",   "component", "level",   "logger",
                                           "thread", "host",      "message", "within",
-                                          "same",   "count",     "absent"};
+                                          "same",   "count",     "absent",  "at_least"};
 constexpr std::string_view kContextKeys[] = {"name", "component", "level",  "logger", "thread",
                                              "host", "message",   "around", "before", "after"};
 constexpr std::string_view kFields[] = {"host",    "time",      "message", "source", "myid",
@@ -149,6 +149,12 @@ class Loader {
                                    "' needs 'within' (a window after the "
                                    "step before it)");
       }
+      step.at_least = Expression(*table, "at_least");
+      if (step.at_least != nullptr) {
+        step.at_least_text = String(*table, "at_least", true);
+        if (i == 0)
+          Error(table->get("at_least")->source(), "the first step cannot have 'at_least'");
+      }
       if (const toml::node* count = table->get("count")) {
         auto value = count->value<int64_t>();
         if (!value || *value < 1 || *value > 100000) {
@@ -166,6 +172,9 @@ class Loader {
         step.absent = value.value_or(false);
         if (step.absent && (i == 0 || i + 1 != steps.size())) {
           Error(absent->source(), "only the last step (not the first) may be 'absent'");
+        }
+        if (step.absent && step.at_least != nullptr) {
+          Error(absent->source(), "an 'absent' step cannot have 'at_least'");
         }
       }
       if (const toml::node* same = table->get("same")) {

@@ -269,6 +269,19 @@ TEST_CASE("rule_loader: only the last step may be absent") {
         Lines{"r.toml:10:10: error: only the last step (not the first) may be 'absent'"});
 }
 
+TEST_CASE("rule_loader: at_least is for later, present steps") {
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\nat_least = \"1s\"\n"  // 5-7
+                       "[[steps]]\nmessage = 'b'\nwithin = \"5s\"\n") ==
+        Lines{"r.toml:7:12: error: the first step cannot have 'at_least'"});
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\n"  // 5-6
+                       "[[steps]]\nmessage = 'b'\nwithin = \"5s\"\nat_least = \"1s\"\n"
+                       "absent = true\n") ==  // 7-11
+        Lines{"r.toml:11:10: error: an 'absent' step cannot have 'at_least'"});
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\n"
+                       "[[steps]]\nmessage = 'b'\nwithin = \"5s\"\nat_least = \"tickTime\"\n")
+            .empty());
+}
+
 TEST_CASE("rule_loader: templates naming unknown steps, captures or configuration") {
   const std::string rule =
       "title = \"t\"\nseverity = \"critical\"\n"
