@@ -1,6 +1,7 @@
 #include "src/engine/engine.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace faultline {
 namespace {
@@ -120,6 +121,14 @@ Evidence Engine::MakeEvidence(const Matcher& m, const std::string& name, const R
       for (const auto& [group, index] : m.message->NamedCapturingGroups()) {
         e.captures[group] = std::string(pieces[index].data(), pieces[index].size());
       }
+    }
+    // A leader's line that names a learner ("... to learner 2.") speaks for that server.
+    auto named = e.captures.find("myid");
+    if (named != e.captures.end()) {
+      int myid = -1;
+      const std::string& digits = named->second;
+      auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), myid);
+      if (ec == std::errc() && end == digits.data() + digits.size() && myid >= 0) e.myid = myid;
     }
   }
   return e;
@@ -285,10 +294,10 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
   // Later steps: the earliest waiting partial within its window and with matching keys.
   for (size_t i = 0; i < state.partials.size(); ++i) {
     Partial& p = state.partials[i];
-    int64_t after = e.instant - p.last;
-    if (p.next != k || after > state.within[k] || after < state.at_least[k] ||
-        !KeysMatch(step, p, e)) {
-      continue;
+    if (p.next != k || e.instant - p.last > state.within[k] || !KeysMatch(step, p, e)) continue;
+    if (e.instant - p.last < state.at_least[k]) {  // it came, but too soon: no match
+      state.partials.erase(state.partials.begin() + i);
+      return;
     }
     if (step.absent) {  // what should not have come came: no match
       state.partials.erase(state.partials.begin() + i);

@@ -210,17 +210,25 @@ TEST_CASE("engine: the window end is inclusive") {
   CHECK(late.engine().near_misses()[0].gap == 30 * kSecond + 1 * kMilli);
 }
 
-TEST_CASE("engine: a step with at_least waits past records that come too soon") {
+TEST_CASE("engine: a step with at_least matches only when its first record comes late") {
   std::string rule = std::string(kSequence) + "at_least = \"tickTime * 2\"\n";
-  Harness h({rule});  // tickTime at its default, 2000 ms
-  REQUIRE(h.engine().ok());
-  h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
-  // 3.999 s: sooner than tickTime × 2, so not this step; the partial keeps waiting.
-  h.Feed(Rec(kT0 + 3999 * kMilli, 40, Component::kZkfc, Level::kError, kElector, kStatError), kNn1);
-  CHECK(h.matches().empty());
-  h.Feed(Rec(kT0 + 4000 * kMilli, 41, Component::kZkfc, Level::kError, kElector, kStatError), kNn1);
-  REQUIRE(h.matches().size() == 1);
-  CHECK(h.matches()[0].steps[1].line == 41);
+  Harness late({rule});  // tickTime at its default, 2000 ms
+  REQUIRE(late.engine().ok());
+  late.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  late.Feed(Rec(kT0 + 4000 * kMilli, 41, Component::kZkfc, Level::kError, kElector, kStatError),
+            kNn1);
+  REQUIRE(late.matches().size() == 1);
+  CHECK(late.matches()[0].steps[1].line == 41);
+
+  // 3.999 s: sooner than tickTime × 2, so the chain is not this rule's, even when more follows.
+  Harness soon({rule});
+  soon.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  soon.Feed(Rec(kT0 + 3999 * kMilli, 40, Component::kZkfc, Level::kError, kElector, kStatError),
+            kNn1);
+  soon.Feed(Rec(kT0 + 5000 * kMilli, 41, Component::kZkfc, Level::kError, kElector, kStatError),
+            kNn1);
+  soon.engine().Finish();
+  CHECK(soon.matches().empty());
 }
 
 TEST_CASE("engine: outside the window there is no match but a near miss") {
@@ -286,6 +294,45 @@ TEST_CASE("engine: same host correlation") {
              kNn2);
   other.engine().Finish();
   CHECK(other.matches().empty());
+}
+
+constexpr char kLearnerNamed[] = R"toml(
+title = "t"
+severity = "warning"
+summary = "s"
+remedy = "r"
+[[steps]]
+name = "closing"
+component = "zk"
+message = '^Synchronously closing socket to learner (?P<myid>\d+)\.'
+[[steps]]
+name = "woke"
+component = "zk"
+level = "warn"
+message = '^Exception when following the leader'
+within = "10s"
+same = ["myid"]
+)toml";
+
+TEST_CASE("engine: a capture named myid is the server a step speaks for") {
+  const SourceInfo zk2 = Source("zk2/zookeeper.log", "zk2", Component::kZk);
+  constexpr std::string_view kFollower = "org.apache.zookeeper.server.quorum.Follower";
+  Harness h({kLearnerNamed});
+  h.Feed(Rec(kT0, 192, Component::kZk, Level::kInfo, kLearner,
+             "Synchronously closing socket to learner 2.", 3),
+         kZk3);
+  // Server 1's exception is not about learner 2.
+  h.Feed(Rec(kT0 + 1 * kSecond, 40, Component::kZk, Level::kWarn, kFollower,
+             "Exception when following the leader", 1),
+         kZk1);
+  CHECK(h.matches().empty());
+  h.Feed(Rec(kT0 + 6 * kSecond, 172, Component::kZk, Level::kWarn, kFollower,
+             "Exception when following the leader", 2),
+         zk2);
+  REQUIRE(h.matches().size() == 1);
+  CHECK(h.matches()[0].steps[0].myid == 2);  // the learner named, not the leader (3)
+  CHECK(h.matches()[0].steps[0].host == "zk3");
+  CHECK(h.matches()[0].steps[1].host == "zk2");
 }
 
 TEST_CASE("engine: interleaved chains on two hosts both match") {
