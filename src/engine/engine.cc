@@ -156,6 +156,10 @@ bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e) co
       if (!found) return false;
     }
   }
+  for (const std::string& key : step.not_same) {
+    if (key == "host" && e.host == previous.host) return false;
+    if (key == "myid" && e.myid >= 0 && e.myid == previous.myid) return false;
+  }
   return true;
 }
 

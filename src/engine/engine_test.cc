@@ -335,6 +335,24 @@ TEST_CASE("engine: a capture named myid is the server a step speaks for") {
   CHECK(h.matches()[0].steps[1].host == "zk2");
 }
 
+TEST_CASE("engine: not_same host wants another server") {
+  std::string rule = std::string(kSameHost);
+  rule.replace(rule.find("same = [\"host\"]"), 15, "not_same = [\"host\"]");
+  Harness h({rule});
+  REQUIRE(h.engine().ok());
+  h.Feed(Rec(kT0, 10, Component::kZkfc, Level::kWarn, kElector, "Lost contact with ZooKeeper"),
+         kNn1);
+  h.Feed(Rec(kT0 + 1 * kSecond, 11, Component::kZkfc, Level::kInfo, kElector,
+             "Fencing the other NameNode"),
+         kNn1);
+  CHECK(h.matches().empty());
+  h.Feed(Rec(kT0 + 2 * kSecond, 20, Component::kZkfc, Level::kInfo, kElector,
+             "Fencing the other NameNode"),
+         kNn2);
+  REQUIRE(h.matches().size() == 1);
+  CHECK(h.matches()[0].steps[1].host == "nn2");
+}
+
 TEST_CASE("engine: interleaved chains on two hosts both match") {
   Harness h({kSameHost});
   h.Feed(Rec(kT0, 10, Component::kZkfc, Level::kWarn, kElector, "Lost contact with ZooKeeper"),

@@ -38,6 +38,8 @@ struct Step : Matcher {
   std::unique_ptr<Expr> at_least;
   std::string at_least_text;
   std::vector<std::string> same;  ///< correlation keys shared with earlier steps
+  /// "host" / "myid": must differ from the step just before (another server took over).
+  std::vector<std::string> not_same;
   int count = 1;
   bool absent = false;
 };

@@ -17,9 +17,9 @@ namespace {
 constexpr std::string_view kRuleKeys[] = {"title",    "severity", "tags",    "description",
                                           "priority", "effect",   "summary", "cause",
                                           "remedy",   "steps",    "context", "id"};
-constexpr std::string_view kStepKeys[] = {"name",   "component", "level",   "logger",
-                                          "thread", "host",      "message", "within",
-                                          "same",   "count",     "absent",  "at_least"};
+constexpr std::string_view kStepKeys[] = {"name",   "component", "level",   "logger", "thread",
+                                          "host",   "message",   "within",  "same",   "count",
+                                          "absent", "at_least",  "not_same"};
 constexpr std::string_view kContextKeys[] = {"name", "component", "level",  "logger", "thread",
                                              "host", "message",   "around", "before", "after"};
 constexpr std::string_view kFields[] = {"host",    "time",      "message", "source", "myid",
@@ -191,6 +191,19 @@ class Loader {
             step.same.push_back(*text);
             same_sources_.push_back({*text, key.source(), static_cast<int>(i)});
           }
+        }
+      }
+      if (const toml::node* not_same = table->get("not_same")) {
+        const toml::array* keys = not_same->as_array();
+        bool ok = keys != nullptr && i > 0;
+        for (size_t k = 0; ok && k < keys->size(); ++k) {
+          auto text = keys->get(k)->value<std::string>();
+          ok = text && (*text == "host" || *text == "myid");
+          if (ok) step.not_same.push_back(*text);
+        }
+        if (!ok) {
+          Error(not_same->source(),
+                "'not_same' (not on the first step) may only list \"host\" and \"myid\"");
         }
       }
       rule->steps.push_back(std::move(step));

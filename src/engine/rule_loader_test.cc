@@ -269,6 +269,20 @@ TEST_CASE("rule_loader: only the last step may be absent") {
         Lines{"r.toml:10:10: error: only the last step (not the first) may be 'absent'"});
 }
 
+TEST_CASE("rule_loader: not_same lists host or myid on a later step") {
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\n"  // 5-6
+                       "[[steps]]\nmessage = 'b'\nwithin = \"5s\"\nnot_same = [\"session\"]\n") ==
+        Lines{"r.toml:10:12: error: 'not_same' (not on the first step) may only list \"host\" and "
+              "\"myid\""});
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\nnot_same = [\"host\"]\n") ==
+        Lines{"r.toml:7:12: error: 'not_same' (not on the first step) may only list \"host\" and "
+              "\"myid\""});
+  CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\n"
+                       "[[steps]]\nmessage = 'b'\nwithin = \"5s\"\nnot_same = [\"host\", "
+                       "\"myid\"]\n")
+            .empty());
+}
+
 TEST_CASE("rule_loader: at_least is for later, present steps") {
   CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\nat_least = \"1s\"\n"  // 5-7
                        "[[steps]]\nmessage = 'b'\nwithin = \"5s\"\n") ==
