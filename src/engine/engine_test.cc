@@ -646,6 +646,33 @@ TEST_CASE("engine: context evidence within before and after") {
   CHECK(drops->line == 2);
 }
 
+TEST_CASE("engine: context with same host takes only the anchor step's host") {
+  const std::string rule = kSequence + R"toml(
+[[context]]
+name = "fsync"
+component = "zk"
+message = '^fsync-ing the write ahead log in \S+ took (?P<ms>\d+)ms'
+around = "timeout"
+before = "5s"
+after = "0s"
+same = ["host"]
+)toml";
+  Harness h({rule});
+  REQUIRE(h.engine().ok());
+  h.Feed(Rec(kT0 - 3 * kSecond, 50, Component::kZk, Level::kWarn, "FileTxnLog",
+             "fsync-ing the write ahead log in SyncThread:1 took 3000ms"),
+         kZk1);
+  h.Feed(Rec(kT0 - 2 * kSecond, 90, Component::kZk, Level::kWarn, "FileTxnLog",
+             "fsync-ing the write ahead log in SyncThread:3 took 2000ms"),
+         kZk3);
+  h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  h.Feed(Rec(kT0 + 1 * kSecond, 41, Component::kZkfc, Level::kFatal, kElector, kStatError), kNn1);
+  REQUIRE(h.matches().size() == 1);
+  REQUIRE(h.matches()[0].context.size() == 1);
+  CHECK(h.matches()[0].context[0].host == "zk3");
+  CHECK(h.matches()[0].context[0].captures.at("ms") == "2000");
+}
+
 TEST_CASE("engine: context after the last step is still collected within after") {
   const std::string rule = kHead + R"toml(
 [[steps]]

@@ -20,8 +20,9 @@ constexpr std::string_view kRuleKeys[] = {"title",    "severity", "tags",    "de
 constexpr std::string_view kStepKeys[] = {"name",   "component", "level",   "logger", "thread",
                                           "host",   "message",   "within",  "same",   "count",
                                           "absent", "at_least",  "not_same"};
-constexpr std::string_view kContextKeys[] = {"name", "component", "level",  "logger", "thread",
-                                             "host", "message",   "around", "before", "after"};
+constexpr std::string_view kContextKeys[] = {"name",   "component", "level",   "logger",
+                                             "thread", "host",      "message", "around",
+                                             "before", "after",     "same"};
 constexpr std::string_view kFields[] = {"host",    "time",      "message", "source", "myid",
                                         "session", "component", "level",   "line",   "occurrences"};
 

@@ -283,6 +283,13 @@ TEST_CASE("rule_loader: not_same lists host or myid on a later step") {
             .empty());
 }
 
+TEST_CASE("rule_loader: a context entry takes same = [\"host\"] only") {
+  const std::string step = kHead + "[[steps]]\nname = \"a\"\nmessage = 'a'\n";  // 5-7
+  CHECK(Errors(step + "[[context]]\nmessage = 'c'\naround = \"a\"\nsame = [\"host\"]\n").empty());
+  CHECK(Errors(step + "[[context]]\nmessage = 'c'\naround = \"a\"\nsame = [\"myid\"]\n") ==
+        Lines{"r.toml:11:8: error: 'same' in a context entry may only be [\"host\"]"});
+}
+
 TEST_CASE("rule_loader: at_least is for later, present steps") {
   CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\nat_least = \"1s\"\n"  // 5-7
                        "[[steps]]\nmessage = 'b'\nwithin = \"5s\"\n") ==
