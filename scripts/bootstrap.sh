@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(g++ cmake make pkg-config libre2-dev libcli11-dev libhowardhinnant-date-dev doctest-dev
   libtomlplusplus-dev zlib1g-dev tzdata python3 gzip util-linux)
+# The tests also use the real thing: a ZooKeeper ensemble and a kazoo client (testdata/live; the
+# slow-disk scenario needs mkfs.ext4), and systemd-analyze for the contrib/ units.
+TEST_PACKAGES=(zookeeper libslf4j-java liblog4j1.2-java python3-kazoo e2fsprogs procps systemd)
 
 install_missing() {
   local missing=()
@@ -41,6 +44,7 @@ case "${1:-}" in
     ./build/faultline analyze testdata/incidents/zkfc-connectionloss || [ $? -eq 1 ]
     ;;
   test)
+    PACKAGES+=("${TEST_PACKAGES[@]}")
     install_missing
     build
     ctest --test-dir build --output-on-failure -j "$(nproc)"

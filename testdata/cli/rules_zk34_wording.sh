@@ -1,0 +1,33 @@
+# The rules learnt from the live 3.8 ensemble also read the 3.4 / 3.5 wordings of the same events:
+# "Shutdown called" with the reason on a java.lang.Exception line and "[ 3 ]" (3.4), and
+# "LEADER ELECTION TOOK - N" without a unit (3.4).
+source "$(dirname "$0")/lib.bash"
+logs="$SCRATCH/logs"
+mkdir -p "$logs/zk1" "$logs/zk2" "$logs/zk3"
+printf 'tickTime=2000\ninitLimit=10\nsyncLimit=5\n' >"$logs/zoo.cfg"
+cat >"$logs/zk3/zookeeper.log" <<'LOG'
+2019-09-17 05:04:10,001 [myid:3] - INFO  [QuorumPeer[myid=3]/0.0.0.0:2181:Leader@380] - LEADING - LEADER ELECTION TOOK - 212
+2019-09-17 05:05:00,100 [myid:3] - WARN  [RecvWorker:1:QuorumCnxManager$RecvWorker@1025] - Connection broken for id 1, my id = 3, error = 
+java.io.EOFException
+	at java.io.DataInputStream.readInt(DataInputStream.java:392)
+2019-09-17 05:05:00,120 [myid:3] - WARN  [RecvWorker:2:QuorumCnxManager$RecvWorker@1025] - Connection broken for id 2, my id = 3, error = 
+java.io.EOFException
+2019-09-17 05:05:01,050 [myid:3] - INFO  [QuorumPeer[myid=3]/0.0.0.0:2181:Leader@526] - Shutdown called
+java.lang.Exception: shutdown Leader! reason: Not sufficient followers synced, only synced with sids: [ 3 ]
+	at org.apache.zookeeper.server.quorum.Leader.shutdown(Leader.java:526)
+	at org.apache.zookeeper.server.quorum.Leader.lead(Leader.java:501)
+2019-09-17 05:05:01,060 [myid:3] - INFO  [QuorumPeer[myid=3]/0.0.0.0:2181:QuorumPeer@909] - LOOKING
+2019-09-17 05:05:30,000 [myid:3] - INFO  [QuorumPeer[myid=3]/0.0.0.0:2181:Leader@380] - LEADING - LEADER ELECTION TOOK - 28900
+LOG
+run analyze --format json "$logs"
+expect_status 1
+python3 - "$OUT" <<'PY' || fail "3.4 quorum loss: $(cat "$OUT")"
+import json, sys
+inc = json.load(open(sys.argv[1]))["incidents"][0]
+assert inc["rule"] == "zk-quorum-lost", inc["rule"]
+steps = {c["name"]: c for c in inc["chain"]}
+assert steps["broken"]["captures"]["peer"] == "1", steps["broken"]
+assert steps["shutdown"]["captures"]["synced"] == "3", steps["shutdown"]
+assert steps["recovered"]["captures"]["election_ms"] == "28900", steps["recovered"]
+PY
+pass
