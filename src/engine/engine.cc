@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 
 namespace faultline {
 namespace {
 
 constexpr size_t kMaxPartialsPerRule = 1024;
+constexpr size_t kMaxRecentPerStep = 256;  // records kept per `at_least` step
 constexpr size_t kMaxExpiredPerRule = 32;
 constexpr size_t kMaxContextHits = 256;
 constexpr size_t kMaxNearMisses = 50;
@@ -59,6 +61,7 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
       state.after.push_back(EvalWindow(c.after.get(), config, &err_));
     }
     state.context_hits.resize(rule.contexts.size());
+    state.recent.resize(rule.steps.size());
     auto add = [&](const Matcher& m, int index) {
       Target target{static_cast<int>(r), index};
       if (m.message == nullptr) {
@@ -261,10 +264,28 @@ void Engine::Advance(RuleState& state, Partial& p, Evidence e) {
   ++p.next;
 }
 
+bool Engine::CameTooSoon(const RuleState& state, const Partial& p) const {
+  const std::vector<Step>& steps = state.rule->steps;
+  if (p.next >= static_cast<int>(steps.size()) || state.at_least[p.next] == 0) return false;
+  for (const Evidence& r : state.recent[p.next]) {
+    if (std::abs(r.instant - p.last) < state.at_least[p.next] && KeysMatch(steps[p.next], p, r))
+      return true;
+  }
+  return false;
+}
+
 void Engine::OnStep(RuleState& state, int k, Evidence e) {
   const Rule& rule = *state.rule;
   const Step& step = rule.steps[k];
   const int last_step = static_cast<int>(rule.steps.size()) - 1;
+  if (state.at_least[k] > 0) {
+    std::deque<Evidence>& recent = state.recent[k];
+    while (!recent.empty() && (recent.front().instant < e.instant - state.at_least[k] ||
+                               recent.size() >= kMaxRecentPerStep)) {
+      recent.pop_front();
+    }
+    recent.push_back(e);
+  }
   if (k == 0) {
     Partial* group = nullptr;  // a `count` first step collects occurrences per key
     if (step.count > 1) {
@@ -282,6 +303,10 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
       group = &state.partials.back();
     }
     Advance(state, *group, std::move(e));
+    if (CameTooSoon(state, *group)) {
+      state.partials.erase(state.partials.begin() + (group - state.partials.data()));
+      return;
+    }
     if (group->next == 0) {
       next_deadline_ = std::min(next_deadline_, Deadline(state, *group));
       return;
@@ -317,6 +342,8 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
         return other.next == k && KeysMatch(step, other, last);
       });
       Complete(state, std::move(done), false, false);
+    } else if (CameTooSoon(state, p)) {
+      state.partials.erase(state.partials.begin() + i);
     } else if (p.next > k) {
       next_deadline_ = std::min(next_deadline_, Deadline(state, p));
     }

@@ -95,6 +95,9 @@ class Engine {
     std::vector<Partial> partials;
     std::deque<Partial> expired;  ///< recent, for near misses
     std::vector<std::deque<Evidence>> context_hits;
+    /// Per step with `at_least`: its recent records, so that one logged just *before* the step
+    /// ahead of it (or in the same millisecond, in any order) also counts as too soon.
+    std::vector<std::deque<Evidence>> recent;
   };
   struct Target {  // what a pattern of the RE2::Set belongs to
     int rule;
@@ -107,6 +110,9 @@ class Engine {
   bool KeysMatch(const Step& step, const Partial& p, const Evidence& e) const;
   void OnStep(RuleState& state, int k, Evidence e);
   void Advance(RuleState& state, Partial& p, Evidence e);
+  /// True if the step `p` now waits for has `at_least` and a record of it came within that time
+  /// of p's last step, before or after (the partial is then dropped).
+  bool CameTooSoon(const RuleState& state, const Partial& p) const;
   void Complete(RuleState& state, Partial p, bool absence, bool open_at_end);
   void Finalize(const RuleState& state, Match match);  // gathers context, keeps the match
   void FinalizeDue(int64_t now, bool all);

@@ -231,6 +231,29 @@ TEST_CASE("engine: a step with at_least matches only when its first record comes
   CHECK(soon.matches().empty());
 }
 
+TEST_CASE("engine: an at_least step logged just before the step ahead of it is too soon too") {
+  // Two servers log in the same millisecond, or the follower a little earlier: what counts is
+  // that it noticed within the time, not the order the files were merged in.
+  std::string rule = std::string(kSequence) + "at_least = \"tickTime * 2\"\n";
+  Harness h({rule});
+  h.Feed(Rec(kT0 - 10 * kMilli, 40, Component::kZkfc, Level::kError, kElector, kStatError), kNn1);
+  h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  // A later one, past tickTime × 2, does not make the chain this rule's.
+  h.Feed(Rec(kT0 + 5000 * kMilli, 41, Component::kZkfc, Level::kError, kElector, kStatError), kNn1);
+  h.engine().Finish();
+  CHECK(h.matches().empty());
+
+  // Long before (more than tickTime × 2): not a reason to drop it.
+  Harness early({rule});
+  early.Feed(Rec(kT0 - 4001 * kMilli, 40, Component::kZkfc, Level::kError, kElector, kStatError),
+             kNn1);
+  early.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  early.Feed(Rec(kT0 + 5000 * kMilli, 41, Component::kZkfc, Level::kError, kElector, kStatError),
+             kNn1);
+  REQUIRE(early.matches().size() == 1);
+  CHECK(early.matches()[0].steps[1].line == 41);
+}
+
 TEST_CASE("engine: outside the window there is no match but a near miss") {
   Harness h({kSequence});
   h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);

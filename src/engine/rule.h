@@ -32,9 +32,9 @@ struct Matcher {
 struct Step : Matcher {
   std::unique_ptr<Expr> within;  ///< nullptr for the first step
   std::string within_text;
-  /// The least time after the previous step (nullptr: none): the first record matching the step
-  /// must come no sooner, or the match is dropped (a follower that noticed only long after the
-  /// leader dropped it was not running; one that noticed at once was).
+  /// The least time after the previous step (nullptr: none): a record matching the step within
+  /// that time of the previous one, before or after it, drops the match (a follower that noticed
+  /// only long after the leader dropped it was not running; one that noticed at once was).
   std::unique_ptr<Expr> at_least;
   std::string at_least_text;
   std::vector<std::string> same;  ///< correlation keys shared with earlier steps
