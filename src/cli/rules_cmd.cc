@@ -52,7 +52,10 @@ int RunShow(const RulesOptions& o) {
     if (!rule.description.empty()) std::printf("%s\n\n", rule.description.c_str());
     for (size_t i = 0; i < rule.steps.size(); ++i) {
       const Step& s = rule.steps[i];
-      std::printf("  step %zu '%s': component %s, message /%s/%s%s%s\n", i + 1, s.name.c_str(),
+      std::string keys;
+      for (const std::string& key : s.same) keys += (keys.empty() ? ", same " : ",") + key;
+      for (const std::string& key : s.not_same) keys += ", not same " + key;
+      std::printf("  step %zu '%s': component %s, message /%s/%s%s%s%s\n", i + 1, s.name.c_str(),
                   s.any_component ? "any" : std::string(ComponentName(s.component)).c_str(),
                   s.message ? s.message->pattern().c_str() : "",
                   s.within ? (", within " + s.within_text +
@@ -60,7 +63,7 @@ int RunShow(const RulesOptions& o) {
                                  .c_str()
                            : "",
                   s.count > 1 ? (", count " + std::to_string(s.count)).c_str() : "",
-                  s.absent ? ", absent" : "");
+                  s.absent ? ", absent" : "", keys.c_str());
     }
     std::printf("\nRemedy: %s\n", rule.remedy.c_str());
     return kExitOk;

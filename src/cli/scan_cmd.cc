@@ -320,7 +320,7 @@ CommandRunner SetupScan(CLI::App* app) {
       ->type_name("FILE")
       ->allow_extra_args(false);
   cmd->add_option("--fail-on", o->fail_on,
-                  "Exit 1 for new incidents at or above: info, warning, critical")
+                  "Exit 1 for new or updated incidents at or above: info, warning, critical")
       ->capture_default_str()
       ->check(CLI::IsMember({"info", "warning", "critical"}));
   cmd->add_flag("--quiet", o->quiet,
@@ -333,7 +333,7 @@ CommandRunner SetupScan(CLI::App* app) {
   cmd->add_flag("--reset-state", o->reset_state,
                 "Start afresh, discarding an unreadable state file");
   cmd->footer(
-      "Exit status: 0 nothing new; 1 new or grown incidents at or above --fail-on; 2 error\n"
+      "Exit status: 0 nothing new; 1 new or updated incidents at or above --fail-on; 2 error\n"
       "(also: another scan holds the state's lock).\n"
       "Example crontab line:\n"
       "  */5 * * * * faultline scan --quiet --state /var/lib/faultline/state /var/log/zookeeper "

@@ -55,6 +55,12 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
     for (const Step& step : rule.steps) {
       state.within.push_back(EvalWindow(step.within.get(), config, &err_));
       state.at_least.push_back(EvalWindow(step.at_least.get(), config, &err_));
+      // With this configuration the step could never match: say so rather than stay silent.
+      if (state.at_least.back() > 0 && state.at_least.back() >= state.within.back() &&
+          err_.empty()) {
+        err_ = rule.id + ": step '" + step.name + "': at_least (" + step.at_least_text +
+               ") is not shorter than within (" + step.within_text + ") with this configuration";
+      }
     }
     for (const ContextMatcher& c : rule.contexts) {
       state.before.push_back(EvalWindow(c.before.get(), config, &err_));
@@ -323,8 +329,12 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
   // Later steps: the earliest waiting partial within its window and with matching keys.
   for (size_t i = 0; i < state.partials.size(); ++i) {
     Partial& p = state.partials[i];
-    if (p.next != k || e.instant - p.last > state.within[k] || !KeysMatch(step, p, e)) continue;
-    if (e.instant - p.last < state.at_least[k]) {  // it came, but too soon: no match
+    // A record stamped before the previous step (late beyond the reorder window) cannot follow it.
+    if (p.next != k || e.instant < p.last || e.instant - p.last > state.within[k] ||
+        !KeysMatch(step, p, e)) {
+      continue;
+    }
+    if (state.at_least[k] > 0 && e.instant - p.last < state.at_least[k]) {  // came too soon
       state.partials.erase(state.partials.begin() + i);
       return;
     }

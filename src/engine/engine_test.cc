@@ -231,6 +231,30 @@ TEST_CASE("engine: a step with at_least matches only when its first record comes
   CHECK(soon.matches().empty());
 }
 
+TEST_CASE("engine: without at_least a record stamped before the previous step does not drop it") {
+  // Beyond the reorder window a late-arriving line can carry an earlier time; it must not cost
+  // the chain its later, proper record.
+  Harness h({kSequence});
+  h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  h.Feed(Rec(kT0 - 1 * kSecond, 40, Component::kZkfc, Level::kError, kElector, kStatError), kNn1);
+  CHECK(h.matches().empty());
+  h.Feed(Rec(kT0 + 1 * kSecond, 41, Component::kZkfc, Level::kError, kElector, kStatError), kNn1);
+  REQUIRE(h.matches().size() == 1);
+  CHECK(h.matches()[0].steps[1].line == 41);
+}
+
+TEST_CASE("engine: at_least not shorter than within is an error") {
+  std::string rule = std::string(kSequence) + "at_least = \"tickTime * 15\"\n";  // 30 s
+  Rule loaded;
+  std::vector<RuleDiagnostic> diagnostics;
+  REQUIRE(LoadRule(rule, "r.toml", "r", &loaded, &diagnostics));
+  Engine engine({&loaded}, ConfigValues());
+  CHECK_FALSE(engine.ok());
+  CHECK(engine.error() ==
+        "r: step 'elector': at_least (tickTime * 15) is not shorter than within (30s) with this "
+        "configuration");
+}
+
 TEST_CASE("engine: an at_least step logged just before the step ahead of it is too soon too") {
   // Two servers log in the same millisecond, or the follower a little earlier: what counts is
   // that it noticed within the time, not the order the files were merged in.

@@ -152,7 +152,7 @@ class RecordParser {
 
 // Parses one line (without its '\n') after the header into *state; sets *ended at `end`.
 // Returns "" or the reason the line is bad.
-std::string ParseRecord(std::string_view line, ScanState* state, bool* ended) {
+std::string ParseRecord(std::string_view line, int version, ScanState* state, bool* ended) {
   std::vector<std::string_view> fields = SplitFields(line);
   std::string_view kind = fields[0];
   RecordParser p(kind, fields);
@@ -176,8 +176,15 @@ std::string ParseRecord(std::string_view line, ScanState* state, bool* ended) {
     if (std::string why = p.FieldCount(4); !why.empty()) return why;
     ReportedIncident r;
     p.Number(1, "last instant", false, &r.last_instant);
-    p.Text(2, "fingerprint", &r.fingerprint);
-    p.Text(3, "incident", &r.incident);
+    if (version == 1) {  // "reported <last_instant> <matches> <fingerprint>": its own incident
+      int32_t matches = 0;
+      p.Number(2, "matches", true, &matches);
+      p.Text(3, "fingerprint", &r.fingerprint);
+      r.incident = r.fingerprint;
+    } else {
+      p.Text(2, "fingerprint", &r.fingerprint);
+      p.Text(3, "incident", &r.incident);
+    }
     if (!p.why().empty()) return p.why();
     state->reported.push_back(std::move(r));
     return "";
@@ -191,8 +198,9 @@ std::string ParseRecord(std::string_view line, ScanState* state, bool* ended) {
   return "unknown record " + Quote(kind) + " (not a faultline scan state, or a newer one)";
 }
 
-// Checks the first line: the magic word and a version this build reads.
-std::string ParseHeader(std::string_view line) {
+// Checks the first line: the magic word and a version this build reads (this one, or version 1,
+// whose reported matches each count as their own incident).
+std::string ParseHeader(std::string_view line, int* version_read) {
   std::vector<std::string_view> fields = SplitFields(line);
   if (fields[0] != kMagic) {
     return "not a faultline scan state file (it does not start with \"" + std::string(kMagic) +
@@ -203,7 +211,8 @@ std::string ParseHeader(std::string_view line) {
     return "bad header " + Quote(line) + " (expected \"" + std::string(kMagic) + " " +
            std::to_string(kStateFileVersion) + "\")";
   }
-  if (version != kStateFileVersion) {
+  *version_read = version;
+  if (version != kStateFileVersion && version != 1) {
     return "state file version " + std::to_string(version) + " is not supported (this faultline " +
            "reads version " + std::to_string(kStateFileVersion) + ")";
   }
@@ -278,6 +287,7 @@ bool ReadState(const std::string& path, ScanState* out, std::string* err) {
   ScanState state;
   std::string why;
   int64_t line_number = 0;
+  int version = kStateFileVersion;
   bool ended = false;
   LineBuffer buf;
   for (;;) {
@@ -298,11 +308,11 @@ bool ReadState(const std::string& path, ScanState* out, std::string* err) {
       why = "data after the end line";
     } else if (line_number == 1) {
       // Checked even without a newline, so that a foreign file is named as foreign.
-      why = ParseHeader(line);
+      why = ParseHeader(line, &version);
     } else if (terminated && line_number == 2) {
       why = ParseRuns(line, &state.runs);
     } else if (terminated) {
-      why = ParseRecord(line, &state, &ended);
+      why = ParseRecord(line, version, &state, &ended);
     }
     if (why.empty() && !terminated) why = "the last line has no newline (the file was truncated)";
     if (!why.empty()) break;

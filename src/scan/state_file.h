@@ -32,7 +32,8 @@
 //   separators (or after the last one).
 //
 // A change to this layout must bump the version number (kStateFileVersion). Version 1 (which
-// kept a match count instead of <incident>) is refused: run once with --reset-state.
+// kept "reported <last_instant> <matches> <fingerprint>") is still read, each reported match as its
+// own incident, so an upgrade neither fails nor reports again; the next write is version 2.
 #pragma once
 
 #include <cstdint>

@@ -205,6 +205,28 @@ TEST_CASE("state_file: truncated file without end line") {
   CHECK(err.find('\n') == std::string::npos);
 }
 
+TEST_CASE("state_file: version 1 is read, each reported match as its own incident") {
+  TempDir dir;
+  std::string path =
+      dir.Write("state",
+                "faultline-scan-state 1\nruns 4\n"
+                "file 1 2 30 3 10 1 99 ab /x.log\n"
+                "reported 1767243852618000 3 zk|zk3|2026-01-01T05:04:12.618000Z|ab12\n"
+                "end\n");
+  ScanState state;
+  std::string err;
+  REQUIRE_MESSAGE(ReadState(path, &state, &err), err);
+  CHECK(state.runs == 4);
+  REQUIRE(state.files.size() == 1);
+  REQUIRE(state.reported.size() == 1);
+  CHECK(state.reported[0].fingerprint == "zk|zk3|2026-01-01T05:04:12.618000Z|ab12");
+  CHECK(state.reported[0].incident == state.reported[0].fingerprint);
+  CHECK(state.reported[0].last_instant == 1767243852618000);
+  // Written back as version 2.
+  REQUIRE_MESSAGE(WriteState(path, state, &err), err);
+  CHECK(ReadFile(path).starts_with("faultline-scan-state 2\n"));
+}
+
 TEST_CASE("state_file: wrong magic or version") {
   TempDir dir;
   std::string path = dir.Path("state");
@@ -221,9 +243,9 @@ TEST_CASE("state_file: wrong magic or version") {
     CHECK(err.starts_with(path + ":1: state file version 3 is not supported (this faultline reads "
                                  "version 2);"));
   }
-  SUBCASE("an older version") {
-    err = ReadError(dir, "faultline-scan-state 1\nruns 1\nend\n");
-    CHECK(err.starts_with(path + ":1: state file version 1 is not supported (this faultline reads "
+  SUBCASE("version 0") {
+    err = ReadError(dir, "faultline-scan-state 0\nruns 1\nend\n");
+    CHECK(err.starts_with(path + ":1: state file version 0 is not supported (this faultline reads "
                                  "version 2);"));
   }
   SUBCASE("no version") {
