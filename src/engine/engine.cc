@@ -68,6 +68,7 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
     }
     state.context_hits.resize(rule.contexts.size());
     state.recent.resize(rule.steps.size());
+    state.same_instant.resize(rule.steps.size());
     auto add = [&](const Matcher& m, int index) {
       Target target{static_cast<int>(r), index};
       if (m.message == nullptr) {
@@ -280,6 +281,22 @@ bool Engine::CameTooSoon(const RuleState& state, const Partial& p) const {
   return false;
 }
 
+void Engine::CatchUp(RuleState& state, Partial& p) {
+  const std::vector<Step>& steps = state.rule->steps;
+  while (p.next > 0 && p.next < static_cast<int>(steps.size())) {
+    const Step& step = steps[p.next];
+    if (step.absent || step.count > 1 || state.at_least[p.next] > 0) return;
+    std::deque<Evidence>& waiting = state.same_instant[p.next];
+    auto it = std::find_if(waiting.begin(), waiting.end(), [&](const Evidence& r) {
+      return r.instant == p.last && KeysMatch(step, p, r);
+    });
+    if (it == waiting.end()) return;
+    Evidence e = std::move(*it);
+    waiting.erase(it);
+    Advance(state, p, std::move(e));
+  }
+}
+
 void Engine::OnStep(RuleState& state, int k, Evidence e) {
   const Rule& rule = *state.rule;
   const Step& step = rule.steps[k];
@@ -309,6 +326,7 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
       group = &state.partials.back();
     }
     Advance(state, *group, std::move(e));
+    CatchUp(state, *group);
     if (CameTooSoon(state, *group)) {
       state.partials.erase(state.partials.begin() + (group - state.partials.data()));
       return;
@@ -343,13 +361,14 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
       return;
     }
     Advance(state, p, std::move(e));
+    CatchUp(state, p);
     if (p.next > last_step) {
       Partial done = std::move(p);
       state.partials.erase(state.partials.begin() + i);
-      // Later partials waiting for this step with the same keys are explained by this match.
+      // Later partials waiting for the last step with the same keys are explained by this match.
       const Evidence& last = done.hits.back();
       std::erase_if(state.partials, [&](const Partial& other) {
-        return other.next == k && KeysMatch(step, other, last);
+        return other.next == last_step && KeysMatch(rule.steps[last_step], other, last);
       });
       Complete(state, std::move(done), false, false);
     } else if (CameTooSoon(state, p)) {
@@ -360,6 +379,11 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
     return;
   }
   if (step.absent) return;
+  std::deque<Evidence>& waiting = state.same_instant[k];
+  if (!waiting.empty() && (waiting.front().instant != e.instant || waiting.size() >= 64)) {
+    waiting.clear();
+  }
+  waiting.push_back(e);
   // Nothing waiting accepted it: a near miss if a partial for this step expired recently.
   for (auto it = state.expired.rbegin(); it != state.expired.rend(); ++it) {
     if (it->next != k || !KeysMatch(step, *it, e)) continue;

@@ -98,6 +98,10 @@ class Engine {
     /// Per step with `at_least`: its recent records, so that one logged just *before* the step
     /// ahead of it (or in the same millisecond, in any order) also counts as too soon.
     std::vector<std::deque<Evidence>> recent;
+    /// Per later step: records that found no partial, of the latest instant only. Logs of two
+    /// servers written in the same millisecond merge in either order; a partial that reaches
+    /// that step in the same instant takes them as if they had come after.
+    std::vector<std::deque<Evidence>> same_instant;
   };
   struct Target {  // what a pattern of the RE2::Set belongs to
     int rule;
@@ -113,6 +117,8 @@ class Engine {
   /// True if the step `p` now waits for has `at_least` and a record of it came within that time
   /// of p's last step, before or after (the partial is then dropped).
   bool CameTooSoon(const RuleState& state, const Partial& p) const;
+  /// Advances `p` with records of its next step that came in the same instant as its last step.
+  void CatchUp(RuleState& state, Partial& p);
   void Complete(RuleState& state, Partial p, bool absence, bool open_at_end);
   void Finalize(const RuleState& state, Match match);  // gathers context, keeps the match
   void FinalizeDue(int64_t now, bool all);

@@ -243,6 +243,22 @@ TEST_CASE("engine: without at_least a record stamped before the previous step do
   CHECK(h.matches()[0].steps[1].line == 41);
 }
 
+TEST_CASE("engine: a later step logged in the same millisecond but merged first still matches") {
+  Harness h({kSequence});
+  // nn1's line sorts before zk3's at the same instant.
+  h.Feed(Rec(kT0, 41, Component::kZkfc, Level::kError, kElector, kStatError), kNn1);
+  CHECK(h.matches().empty());
+  h.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  REQUIRE(h.matches().size() == 1);
+  CHECK(h.matches()[0].steps[1].line == 41);
+  // One millisecond earlier is not the same instant: no match.
+  Harness before({kSequence});
+  before.Feed(Rec(kT0 - kMilli, 41, Component::kZkfc, Level::kError, kElector, kStatError), kNn1);
+  before.Feed(Rec(kT0, 120, Component::kZk, Level::kWarn, kLearner, kTimeoutText, 3), kZk3);
+  before.engine().Finish();
+  CHECK(before.matches().empty());
+}
+
 TEST_CASE("engine: at_least not shorter than within is an error") {
   std::string rule = std::string(kSequence) + "at_least = \"tickTime * 15\"\n";  // 30 s
   Rule loaded;

@@ -144,15 +144,16 @@ def quorum_lost(c, f):
 
 
 def client_session_expired(c, f):
-    inc = c.root("kazoo-session-lost")
+    inc = c.root("kazoo-session-expired-both-sides")
     if inc:
-        server = c.entry(inc, "server_expiry")["captures"]
-        refused = c.entry(inc, "server_invalid")["captures"]
-        c.expect(server.get("sid") and server.get("sid") == refused.get("sid"),
-                 "the session the server expired is the one refused later: %s %s" % (server, refused))
-        c.expect(server.get("timeout_ms") == str(int(float(f["session_timeout"]) * 1000)),
+        expired, refused = c.entry(inc, "expired"), c.entry(inc, "refused")
+        c.expect(expired["captures"].get("sid") and
+                 expired["captures"].get("sid") == refused["captures"].get("sid"),
+                 "the session the server expired is the one it refused later")
+        c.expect(expired["captures"].get("timeout_ms") == str(int(float(f["session_timeout"]) * 1000)),
                  "the session timeout %s s" % f["session_timeout"])
-        c.expect(c.entry(inc, "expired")["host"] == "monitor", "the monitor's session")
+        c.expect(c.entry(inc, "client")["host"] == "monitor", "kazoo's side, from the monitor")
+        c.expect("kazoo-session-lost" in inc["rules_fired"], "kazoo-session-lost in the incident")
 
 
 def max_client_cnxns(c, f):

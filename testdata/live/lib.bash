@@ -137,14 +137,27 @@ trap 'exit 143' TERM
 # ---------------------------------------------------------------------------------------------
 # set-up
 
-_free_ports() {  # n: prints n distinct free TCP ports on 127.0.0.1
+# _free_ports N: N distinct free TCP ports on 127.0.0.1, below the kernel's ephemeral range (so the
+# servers' own outgoing connections cannot take one between this check and the server's bind).
+_free_ports() {
   "$PY" - "$1" <<'EOF'
-import socket, sys
+import random, socket, sys
+try:
+    low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+except (OSError, ValueError, IndexError):
+    low = 32768
+candidates = list(range(20000, max(20001, min(low, 32000))))
+random.shuffle(candidates)
 socks = []
-for _ in range(int(sys.argv[1])):
+for port in candidates:
+    if len(socks) == int(sys.argv[1]):
+        break
     s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    socks.append(s)
+    try:
+        s.bind(("127.0.0.1", port))
+        socks.append(s)
+    except OSError:
+        s.close()
 print(" ".join(str(s.getsockname()[1]) for s in socks))
 for s in socks:
     s.close()
@@ -277,6 +290,7 @@ stop_all() {  # SIGTERM to every running server at once (as an operator stopping
 kill9_server() {  # N
   local n=$1
   [ -n "${ZK_PID[$n]:-}" ] || die "server $n not running"
+  _is_our_child "${ZK_PID[$n]}" || die "server $n (pid ${ZK_PID[$n]}) is not ours any more"
   kill -KILL "${ZK_PID[$n]}"
   wait "${ZK_PID[$n]}" 2>/dev/null
   _forget_pid "${ZK_PID[$n]}"
@@ -285,11 +299,13 @@ kill9_server() {  # N
 }
 
 freeze_server() {  # N: SIGSTOP
+  _is_our_child "${ZK_PID[$1]:-0}" || die "server $1 is not running"
   kill -STOP "${ZK_PID[$1]}" || die "SIGSTOP server $1"
   log "SIGSTOP server $1 (pid ${ZK_PID[$1]})"
 }
 
 thaw_server() {  # N: SIGCONT
+  _is_our_child "${ZK_PID[$1]:-0}" || die "server $1 is not running"
   kill -CONT "${ZK_PID[$1]}" || die "SIGCONT server $1"
   log "SIGCONT server $1 (pid ${ZK_PID[$1]})"
 }
@@ -410,6 +426,7 @@ pick_follower() {
 }
 
 freeze_monitor() {
+  _is_our_child "${MON_PID:-0}" || die "the monitor is not running"
   kill -STOP "$MON_PID" || die "SIGSTOP monitor"
   log "SIGSTOP monitor (pid $MON_PID)"
 }

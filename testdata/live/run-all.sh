@@ -22,7 +22,7 @@ for name in "${names[@]}"; do
     77) verdict=SKIP ;;
     *) verdict=FAIL failed=1 ;;
   esac
-  left=$(pgrep -f 'QuorumPeerMain|testdata/live/monitor.py' | tr '\n' ' ')
+  left=$(pgrep -f 'faultline-live\.|testdata/live/monitor.py' | tr '\n' ' ')
   echo "$verdict $name (${took}s)${left:+ LEFT RUNNING: $left}"
   [ -n "$left" ] && failed=1
   if [ "$verdict" = PASS ]; then
