@@ -416,6 +416,27 @@ TEST_CASE("engine: not_same host wants another server") {
   CHECK(h.matches()[0].steps[1].host == "nn2");
 }
 
+TEST_CASE("engine: not_same myid wants another server, and an unknown myid counts as another") {
+  std::string rule = std::string(kLearnerNamed);
+  rule.replace(rule.find("same = [\"myid\"]"), 15, "not_same = [\"myid\"]");
+  const SourceInfo zk2 = Source("zk2/zookeeper.log", "zk2", Component::kZk);
+  constexpr std::string_view kFollower = "org.apache.zookeeper.server.quorum.Follower";
+  Harness h({rule});
+  REQUIRE(h.engine().ok());
+  h.Feed(Rec(kT0, 192, Component::kZk, Level::kInfo, kLearner,
+             "Synchronously closing socket to learner 2.", 3),
+         kZk3);
+  h.Feed(Rec(kT0 + kSecond, 172, Component::kZk, Level::kWarn, kFollower,
+             "Exception when following the leader", 2),
+         zk2);
+  CHECK(h.matches().empty());  // server 2 is the one named: not another
+  h.Feed(Rec(kT0 + 2 * kSecond, 40, Component::kZk, Level::kWarn, kFollower,
+             "Exception when following the leader", -1),
+         kZk1);
+  REQUIRE(h.matches().size() == 1);
+  CHECK(h.matches()[0].steps[1].host == "zk1");
+}
+
 TEST_CASE("engine: interleaved chains on two hosts both match") {
   Harness h({kSameHost});
   h.Feed(Rec(kT0, 10, Component::kZkfc, Level::kWarn, kElector, "Lost contact with ZooKeeper"),
