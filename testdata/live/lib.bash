@@ -4,8 +4,7 @@
 #
 # A scenario script sources this file, then calls (in order, more or less):
 #   live_setup [extra zoo.cfg lines...]   # work dir, ports, zoo.cfg per server
-#   start_all; wait_for_quorum 30
-#   start_monitor [--session-timeout S]; sleep_log 4
+#   live_start [--session-timeout S]    # start_all, wait_for_quorum, start_monitor, 5 s of writes
 #   ... inject a fault (freeze_server / thaw_server / kill9_server / start_server ...) ...
 #   live_finish                           # stop everything, collect, analyze, assert_analysis
 #
@@ -393,6 +392,15 @@ sleep_log() {  # S [why]; sleeps in the background so that a signal ends the sce
 
 # ---------------------------------------------------------------------------------------------
 # the kazoo monitor
+
+# live_start [monitor.py options...]: the usual opening of a scenario: all three servers up with
+# a quorum, then the monitor connected and writing for 5 s.
+live_start() {
+  start_all
+  wait_for_quorum 30
+  start_monitor "$@"
+  sleep_log 5 "writes flow"
+}
 
 # start_monitor [monitor.py options...]: connects to all three servers and writes steadily.
 start_monitor() {

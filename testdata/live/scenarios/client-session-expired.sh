@@ -6,11 +6,8 @@
 source "$(dirname "$0")/../lib.bash"
 
 live_setup
-start_all
-wait_for_quorum 30
-start_monitor --session-timeout 4
+live_start --session-timeout 4
 fact "session_timeout=4"
-sleep_log 5 "writes flow"
 log "monitor is on server $(monitor_server); leader is $(find_leader)"
 freeze_monitor
 sleep_log "${FREEZE_SECONDS:-10}" "client frozen past its 4 s session timeout"

@@ -6,10 +6,7 @@
 source "$(dirname "$0")/../lib.bash"
 
 live_setup "maxClientCnxns=5"
-start_all
-wait_for_quorum 30
-start_monitor --session-timeout 6
-sleep_log 5 "writes flow"
+live_start --session-timeout 6
 TARGET=$(monitor_server)
 fact "victim=$TARGET" "maxClientCnxns=5"
 log "flooding server $TARGET (the monitor's server): a new connection every 0.2 s for 6 s"

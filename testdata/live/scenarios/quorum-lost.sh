@@ -5,10 +5,7 @@
 source "$(dirname "$0")/../lib.bash"
 
 live_setup
-start_all
-wait_for_quorum 30
-start_monitor --session-timeout 6
-sleep_log 5 "writes flow"
+live_start --session-timeout 6
 LEADER=$(find_leader)
 [ -n "$LEADER" ] || die "no leader found"
 VICTIMS=()
