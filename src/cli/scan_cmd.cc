@@ -187,11 +187,12 @@ int RunScan(const ScanOptions& o) {
   for (Incident& incident : analysis.incidents) {
     newest = std::max(newest, incident.last);
     std::string key;
-    std::vector<const Match*> fresh;
+    std::vector<std::pair<std::string, const Match*>> fresh;  // fingerprint, match
     for (const Match* m : incident.matches) {
-      auto known = incident_of.find(Fingerprint(*m));
+      std::string fingerprint = Fingerprint(*m);
+      auto known = incident_of.find(fingerprint);
       if (known == incident_of.end()) {
-        fresh.push_back(m);
+        fresh.emplace_back(std::move(fingerprint), m);
       } else if (key.empty()) {
         key = known->second;
       }
@@ -199,8 +200,7 @@ int RunScan(const ScanOptions& o) {
     if (fresh.empty()) continue;
     incident.status = key.empty() ? "new" : "updated";
     if (key.empty()) key = incident.fingerprint;
-    for (const Match* m : fresh) {
-      std::string fingerprint = Fingerprint(*m);
+    for (const auto& [fingerprint, m] : fresh) {
       state.reported.push_back({fingerprint, m->last, key});
       incident_of[fingerprint] = key;
     }

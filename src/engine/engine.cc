@@ -1,14 +1,16 @@
 #include "src/engine/engine.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdlib>
+
+#include "parsers/scan_util.h"
 
 namespace faultline {
 namespace {
 
 constexpr size_t kMaxPartialsPerRule = 1024;
-constexpr size_t kMaxRecentPerStep = 256;  // records kept per `at_least` step
+constexpr size_t kMaxRecentPerStep = 256;      // records kept per `at_least` step
+constexpr size_t kMaxSameInstantPerStep = 64;  // unclaimed records of one instant, per step
 constexpr size_t kMaxExpiredPerRule = 32;
 constexpr size_t kMaxContextHits = 256;
 constexpr size_t kMaxNearMisses = 50;
@@ -135,10 +137,8 @@ Evidence Engine::MakeEvidence(const Matcher& m, const std::string& name, const R
     // A leader's line that names a learner ("... to learner 2.") speaks for that server.
     auto named = e.captures.find("myid");
     if (named != e.captures.end()) {
-      int myid = -1;
-      const std::string& digits = named->second;
-      auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), myid);
-      if (ec == std::errc() && end == digits.data() + digits.size() && myid >= 0) e.myid = myid;
+      int myid = scan::ParseSmallInt(named->second);  // as the parsers read [myid:N]
+      if (myid >= 0) e.myid = myid;
     }
   }
   return e;
@@ -380,7 +380,8 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
   }
   if (step.absent) return;
   std::deque<Evidence>& waiting = state.same_instant[k];
-  if (!waiting.empty() && (waiting.front().instant != e.instant || waiting.size() >= 64)) {
+  if (!waiting.empty() &&
+      (waiting.front().instant != e.instant || waiting.size() >= kMaxSameInstantPerStep)) {
     waiting.clear();
   }
   waiting.push_back(e);
