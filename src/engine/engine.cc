@@ -14,7 +14,9 @@ constexpr size_t kMaxSameInstantPerStep = 64;  // unclaimed records of one insta
 constexpr size_t kMaxExpiredPerRule = 32;
 constexpr size_t kMaxContextHits = 256;
 constexpr size_t kMaxNearMisses = 50;
+constexpr int kMaxHalfMatchesPerRule = 2;  // half-matched chains listed per rule (--explain)
 constexpr size_t kMaxContextInMatch = 12;
+constexpr int64_t kMaxContextReplay = 5 * 60'000'000LL;  // context look-back cron mode re-reads
 // Matches kept for the report; beyond this they are counted, so memory stays bounded however
 // many incidents a long input holds.
 constexpr size_t kMaxMatches = 10000;
@@ -68,6 +70,28 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
       state.before.push_back(EvalWindow(c.before.get(), config, &err_));
       state.after.push_back(EvalWindow(c.after.get(), config, &err_));
     }
+    const size_t n = rule.steps.size();
+    auto skip_target = [&](size_t k) {  // a step a partial may reach by passing over others
+      const Step& step = rule.steps[k];
+      return !step.absent && step.count == 1 && state.at_least[k] == 0;
+    };
+    state.skippable.resize(n);
+    state.can_start.resize(n);
+    state.reach.resize(n);
+    bool all_before_skippable = true;
+    for (size_t k = 0; k < n; ++k) {
+      state.skippable[k] = rule.steps[k].role != StepRole::kRequired && !rule.steps[k].absent;
+      state.can_start[k] = k > 0 && all_before_skippable && skip_target(k);
+      all_before_skippable = all_before_skippable && state.skippable[k];
+    }
+    for (size_t j = 1; j < n; ++j) {
+      int64_t sum = state.within[j];
+      state.reach[j] = sum;
+      for (size_t k = j + 1; k < n && state.skippable[k - 1]; ++k) {
+        sum += state.within[k];
+        if (skip_target(k)) state.reach[j] = std::max(state.reach[j], sum);
+      }
+    }
     state.context_hits.resize(rule.contexts.size());
     state.recent.resize(rule.steps.size());
     state.same_instant.resize(rule.steps.size());
@@ -93,15 +117,83 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
   if (!set_->Compile()) err_ = "cannot compile the rules' patterns (out of memory)";
 }
 
+// What the record does not say cannot reject it: a layout without a logger, level or known
+// component (a pasted excerpt, a foreign layout) is judged by its message alone. Only a known,
+// different value rejects.
 bool Engine::FieldsMatch(const Matcher& m, const Record& record, const SourceInfo& source) const {
-  if (!m.any_component && record.component != m.component) return false;
-  if (m.min_level != Level::kUnknown && record.level < m.min_level) return false;
+  if (!m.any_component && record.component != Component::kOther &&
+      record.component != m.component) {
+    return false;
+  }
+  if (m.min_level != Level::kUnknown && record.level != Level::kUnknown &&
+      record.level < m.min_level) {
+    return false;
+  }
   if (!m.host.empty() && source.host != m.host) return false;
-  if (m.logger != nullptr && !RE2::PartialMatch(record.View(record.logger), *m.logger))
+  if (m.logger != nullptr && record.logger.length > 0 &&
+      !RE2::PartialMatch(record.View(record.logger), *m.logger)) {
     return false;
-  if (m.thread != nullptr && !RE2::PartialMatch(record.View(record.thread), *m.thread))
+  }
+  if (m.thread != nullptr && record.thread.length > 0 &&
+      !RE2::PartialMatch(record.View(record.thread), *m.thread)) {
     return false;
-  return true;
+  }
+  return PartMatches(m, record);
+}
+
+bool Engine::PartMatches(const Matcher& m, const Record& record) const {
+  if (m.part == MatchPart::kRecord || m.message == nullptr) return true;
+  std::string_view text =
+      m.part == MatchPart::kMessage ? record.View(record.message) : record.Continuation();
+  return RE2::PartialMatch(text, *m.message);
+}
+
+double Confidence(const Rule& rule, uint64_t matched) {
+  int total = 0, got = 0;
+  for (size_t i = 0; i < rule.steps.size(); ++i) {
+    const Step& step = rule.steps[i];
+    if (step.absent) continue;
+    int weight = step.role == StepRole::kCorroborating ? 1 : 2;
+    total += weight;
+    if (matched & (uint64_t{1} << i)) got += weight;
+  }
+  if (total == 0 || got >= total) return 1.0;
+  return 0.5 + 0.5 * got / total;
+}
+
+bool Engine::CanOpen(const Rule& rule, const Partial& p) {
+  if (p.next == 0 || p.hits.empty()) return false;
+  bool decisive_rule = false, decisive_hit = false;
+  for (size_t i = 0; i < rule.steps.size(); ++i) {
+    const Step& step = rule.steps[i];
+    if (step.absent) continue;
+    bool matched = static_cast<int>(i) < p.next && !(p.skipped & (uint64_t{1} << i));
+    if (step.role == StepRole::kRequired && !matched) return false;
+    if (step.role == StepRole::kDecisive) {
+      decisive_rule = true;
+      decisive_hit = decisive_hit || matched;
+    }
+  }
+  return !decisive_rule || decisive_hit;
+}
+
+int Engine::FindSkipping(const RuleState& state, int k, const Evidence& e) const {
+  const Step& step = state.rule->steps[k];
+  if (step.absent || step.count > 1 || state.at_least[k] > 0) return -1;
+  for (size_t i = 0; i < state.partials.size(); ++i) {
+    const Partial& p = state.partials[i];
+    if (p.next <= 0 || p.next >= k || e.instant < p.last) continue;
+    int64_t window = 0;
+    bool passable = true;
+    for (int s = p.next; s < k && passable; ++s) {
+      passable = state.skippable[s];
+      window += state.within[s];
+    }
+    window += state.within[k];
+    if (passable && e.instant - p.last <= window && KeysMatch(step, p, e))
+      return static_cast<int>(i);
+  }
+  return -1;
 }
 
 Evidence Engine::MakeEvidence(const Matcher& m, const std::string& name, const Record& record,
@@ -126,6 +218,8 @@ Evidence Engine::MakeEvidence(const Matcher& m, const std::string& name, const R
   e.message = std::string(record.View(record.message));
   e.session = FindSessionId(text);
   if (m.message != nullptr && !m.captures.empty()) {
+    if (m.part == MatchPart::kMessage) text = record.View(record.message);
+    if (m.part == MatchPart::kContinuation) text = record.Continuation();
     int groups = m.message->NumberOfCapturingGroups();
     std::vector<re2::StringPiece> pieces(groups + 1);
     if (m.message->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(),
@@ -176,7 +270,7 @@ bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e) co
 int64_t Engine::Deadline(const RuleState& state, const Partial& p) const {
   if (p.next == 0)
     return p.counted.empty() ? INT64_MIN : p.counted.front().instant + state.within[0];
-  return p.last + state.within[p.next];
+  return p.last + state.reach[p.next];
 }
 
 void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_end) {
@@ -186,9 +280,20 @@ void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_en
   }
   Match match;
   match.rule = state.rule;
+  uint64_t matched = 0;
+  for (size_t i = 0; i < state.rule->steps.size(); ++i) {
+    const Step& step = state.rule->steps[i];
+    if (static_cast<int>(i) < p.next && !(p.skipped & (uint64_t{1} << i))) {
+      matched |= uint64_t{1} << i;
+    } else if (!step.absent) {
+      match.missing.push_back(step.name);
+    }
+  }
+  match.confidence = Confidence(*state.rule, matched);
   match.steps = std::move(p.hits);
   match.absence = absence;
-  match.window_open_at_end = open_at_end;
+  match.window_open_at_end = open_at_end && absence;
+  match.ended_waiting = open_at_end && !absence;
   match.first = match.steps.front().instant;
   match.last = match.steps.back().instant;
   if (absence) match.absence_deadline = match.last + state.within.back();
@@ -345,6 +450,7 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
     return;
   }
   // Later steps: the earliest waiting partial within its window and with matching keys.
+  int found = -1;
   for (size_t i = 0; i < state.partials.size(); ++i) {
     Partial& p = state.partials[i];
     // A record stamped before the previous step (late beyond the reorder window) cannot follow it.
@@ -360,22 +466,21 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
       state.partials.erase(state.partials.begin() + i);
       return;
     }
-    Advance(state, p, std::move(e));
-    CatchUp(state, p);
-    if (p.next > last_step) {
-      Partial done = std::move(p);
-      state.partials.erase(state.partials.begin() + i);
-      // Later partials waiting for the last step with the same keys are explained by this match.
-      const Evidence& last = done.hits.back();
-      std::erase_if(state.partials, [&](const Partial& other) {
-        return other.next == last_step && KeysMatch(rule.steps[last_step], other, last);
-      });
-      Complete(state, std::move(done), false, false);
-    } else if (CameTooSoon(state, p)) {
-      state.partials.erase(state.partials.begin() + i);
-    } else if (p.next > k) {
-      next_deadline_ = std::min(next_deadline_, Deadline(state, p));
+    found = static_cast<int>(i);
+    break;
+  }
+  if (found < 0) {  // a partial further back may reach this step over skippable ones
+    found = FindSkipping(state, k, e);
+    if (found >= 0) {
+      Partial& p = state.partials[found];
+      for (int s = p.next; s < k; ++s) p.skipped |= uint64_t{1} << s;
+      p.next = k;
     }
+  }
+  if (found >= 0) {
+    Advance(state, state.partials[found], std::move(e));
+    CatchUp(state, state.partials[found]);
+    AfterAdvance(state, static_cast<size_t>(found));
     return;
   }
   if (step.absent) return;
@@ -390,11 +495,52 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
     if (it->next != k || !KeysMatch(step, *it, e)) continue;
     if (near_misses_.size() < kMaxNearMisses) {
       near_misses_.push_back(
-          {state.rule, it->hits.back(), e, e.instant - it->last, state.within[k]});
+          {state.rule, it->hits.back(), e, e.instant - it->last, state.within[k], false, {}});
     }
     state.expired.erase(std::next(it).base());
-    return;
+    break;
   }
+  // Partial evidence: the steps before this one are not in the logs given, and may be passed
+  // over, so the chain starts here.
+  if (state.can_start[k]) {
+    if (state.partials.size() >= kMaxPartialsPerRule) state.partials.erase(state.partials.begin());
+    Partial& p = state.partials.emplace_back();
+    p.skipped = (uint64_t{1} << k) - 1;
+    p.next = k;
+    Advance(state, p, std::move(e));
+    CatchUp(state, p);
+    AfterAdvance(state, state.partials.size() - 1);
+  }
+}
+
+void Engine::AfterAdvance(RuleState& state, size_t index) {
+  const Rule& rule = *state.rule;
+  const int last_step = static_cast<int>(rule.steps.size()) - 1;
+  Partial& p = state.partials[index];
+  if (p.next > last_step) {
+    Partial done = std::move(p);
+    state.partials.erase(state.partials.begin() + static_cast<std::ptrdiff_t>(index));
+    // Later partials waiting for the last step with the same keys are explained by this match.
+    const Evidence& last = done.hits.back();
+    std::erase_if(state.partials, [&](const Partial& other) {
+      return other.next == last_step && KeysMatch(rule.steps[last_step], other, last);
+    });
+    Complete(state, std::move(done), false, false);
+  } else if (CameTooSoon(state, p)) {
+    state.partials.erase(state.partials.begin() + static_cast<std::ptrdiff_t>(index));
+  } else {
+    next_deadline_ = std::min(next_deadline_, Deadline(state, p));
+  }
+}
+
+void Engine::NoteHalfMatch(RuleState& state, const Partial& p) {
+  if (half_matches_.size() >= kMaxNearMisses || state.half_noted >= kMaxHalfMatchesPerRule) return;
+  ++state.half_noted;
+  NearMiss miss{state.rule, p.hits.back(), {}, 0, 0, true, {}};
+  for (size_t s = static_cast<size_t>(p.next); s < state.rule->steps.size(); ++s) {
+    if (!state.rule->steps[s].absent) miss.missing.push_back(state.rule->steps[s].name);
+  }
+  half_matches_.push_back(std::move(miss));
 }
 
 void Engine::Expire(int64_t now, bool at_end) {
@@ -415,12 +561,17 @@ void Engine::Expire(int64_t now, bool at_end) {
       }
       int64_t deadline = Deadline(state, p);
       bool absent_next = p.next > 0 && rule.steps[p.next].absent;
-      if (now > deadline || (at_end && absent_next)) {
+      // At the end of the input a chain that can open does, its later steps not in the logs.
+      bool opens_at_end = at_end && p.next > 0 && CanOpen(rule, p);
+      if (now > deadline || (at_end && absent_next) || opens_at_end) {
         Partial gone = std::move(p);
         state.partials.erase(state.partials.begin() + i);
         if (absent_next) {
           Complete(state, std::move(gone), true, at_end && now <= deadline);
+        } else if (gone.next > 0 && CanOpen(rule, gone)) {
+          Complete(state, std::move(gone), false, now <= deadline);
         } else if (gone.next > 0) {
+          NoteHalfMatch(state, gone);
           state.expired.push_back(std::move(gone));
           if (state.expired.size() > kMaxExpiredPerRule) state.expired.pop_front();
         }
@@ -471,7 +622,9 @@ int64_t Engine::LongestSpan() const {
   for (const RuleState& state : states_) {
     int64_t span = 0, before = 0;
     for (int64_t w : state.within) span += w;
-    for (int64_t b : state.before) before = std::max(before, b);
+    // Context is optional evidence and does not decide a match: re-reading a long look-back
+    // (a day before a start-up failure) on every cron run would cost more than it shows.
+    for (int64_t b : state.before) before = std::max(before, std::min(b, kMaxContextReplay));
     longest = std::max(longest, span + before);
   }
   return longest;

@@ -47,13 +47,28 @@ struct Match {
   int64_t absence_deadline = kNoInstant;
   bool window_open_at_end = false;  ///< the logs ended before the absence window closed
   int64_t first = kNoInstant, last = kNoInstant;
+  /// Steps of the rule that are not in the logs given (never an `absent` step), in rule order.
+  /// Empty for a full match.
+  std::vector<std::string> missing;
+  /// The logs ended while the match still waited for its missing later steps.
+  bool ended_waiting = false;
+  /// 1 for a full match; lower when steps are missing (see Confidence() and docs/rules.md).
+  double confidence = 1.0;
 };
 
-/// All steps of a rule appeared, but one came later than its window allows.
+/// The confidence of a match of `rule` that holds the steps marked in `matched` (by index):
+/// 1 when every non-absent step is there; otherwise 0.5 + 0.5 * (weight matched / weight of all),
+/// where decisive and required steps weigh 2 and corroborating ones 1.
+double Confidence(const Rule& rule, uint64_t matched);
+
+/// All steps of a rule appeared, but one came later than its window allows; or (`half`) the
+/// first steps of a chain appeared and the rest never did, so nothing could open.
 struct NearMiss {
   const Rule* rule = nullptr;
   Evidence from, to;
   int64_t gap = 0, allowed = 0;
+  bool half = false;
+  std::vector<std::string> missing;  ///< for `half`: the steps that never came
 };
 
 class Engine {
@@ -75,6 +90,8 @@ class Engine {
 
   const std::vector<Match>& matches() const { return matches_; }
   const std::vector<NearMiss>& near_misses() const { return near_misses_; }
+  /// Chains whose first steps came and whose rest never did (NearMiss::half), for --explain.
+  const std::vector<NearMiss>& half_matches() const { return half_matches_; }
   int64_t records_seen() const { return records_seen_; }
   /// Matches beyond the 10,000 kept, counted only.
   int64_t matches_dropped() const { return matches_dropped_; }
@@ -82,15 +99,23 @@ class Engine {
 
  private:
   struct Partial {
-    int next = 0;  ///< the step it waits for
+    int next = 0;          ///< the step it waits for
+    uint64_t skipped = 0;  ///< bit i: step i was passed over (not in the logs given)
     std::vector<Evidence> hits;
     int64_t last = 0;              ///< instant of the last hit
     std::deque<Evidence> counted;  ///< occurrences of a `count` step in its window
   };
   struct RuleState {
     const Rule* rule;
-    std::vector<int64_t> within;         ///< per step, microseconds (0 for the first)
-    std::vector<int64_t> at_least;       ///< per step, microseconds (0: no lower bound)
+    std::vector<int64_t> within;    ///< per step, microseconds (0 for the first)
+    std::vector<int64_t> at_least;  ///< per step, microseconds (0: no lower bound)
+    /// Per step: may a partial pass over it (not required, not absent)?
+    std::vector<bool> skippable;
+    /// Per step k: may a match start at k, every step before it passed over?
+    std::vector<bool> can_start;
+    /// Per step j: how long after its last hit a partial waiting for j may still advance, by
+    /// j itself or by a later step reached over skippable ones.
+    std::vector<int64_t> reach;
     std::vector<int64_t> before, after;  ///< per context entry
     std::vector<Partial> partials;
     std::deque<Partial> expired;  ///< recent, for near misses
@@ -102,6 +127,7 @@ class Engine {
     /// servers written in the same millisecond merge in either order; a partial that reaches
     /// that step in the same instant takes them as if they had come after.
     std::vector<std::deque<Evidence>> same_instant;
+    int half_noted = 0;  ///< half-matched chains listed as near misses
   };
   struct Target {  // what a pattern of the RE2::Set belongs to
     int rule;
@@ -111,6 +137,8 @@ class Engine {
   Evidence MakeEvidence(const Matcher& m, const std::string& name, const Record& record,
                         const SourceInfo& source, std::string_view text) const;
   bool FieldsMatch(const Matcher& m, const Record& record, const SourceInfo& source) const;
+  /// For a matcher with `part` other than record: its pattern on that part of the record.
+  bool PartMatches(const Matcher& m, const Record& record) const;
   bool KeysMatch(const Step& step, const Partial& p, const Evidence& e) const;
   void OnStep(RuleState& state, int k, Evidence e);
   void Advance(RuleState& state, Partial& p, Evidence e);
@@ -120,6 +148,16 @@ class Engine {
   /// Advances `p` with records of its next step that came in the same instant as its last step.
   void CatchUp(RuleState& state, Partial& p);
   void Complete(RuleState& state, Partial p, bool absence, bool open_at_end);
+  /// True if `p`, stopped where it is, holds enough to open an incident: every required step,
+  /// and a decisive one if the rule has any.
+  static bool CanOpen(const Rule& rule, const Partial& p);
+  /// The partial waiting for an earlier step that `e` (a record of step k) may extend by
+  /// passing over skippable steps; -1 if none.
+  int FindSkipping(const RuleState& state, int k, const Evidence& e) const;
+  /// After `p` advanced: completes it, drops it, or schedules its deadline.
+  void AfterAdvance(RuleState& state, size_t index);
+  /// A chain that began and could not open: kept as a near miss for --explain.
+  void NoteHalfMatch(RuleState& state, const Partial& p);
   void Finalize(const RuleState& state, Match match);  // gathers context, keeps the match
   void FinalizeDue(int64_t now, bool all);
   void Expire(int64_t now, bool at_end);
@@ -138,6 +176,7 @@ class Engine {
   };
   std::vector<Waiting> waiting_;
   std::vector<NearMiss> near_misses_;
+  std::vector<NearMiss> half_matches_;
   int64_t watermark_ = kNoInstant;
   int64_t next_deadline_ = INT64_MAX;
   int64_t records_seen_ = 0;

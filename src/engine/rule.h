@@ -17,6 +17,24 @@ enum class Severity : uint8_t { kInfo, kWarning, kCritical };
 std::string_view SeverityName(Severity s);
 bool ParseSeverity(std::string_view text, Severity* s);
 
+/// What a step's record means for the diagnosis (docs/rules.md, "Roles and confidence").
+enum class StepRole : uint8_t {
+  kRequired,       ///< the match needs it (the default: the old, all-or-nothing meaning)
+  kDecisive,       ///< enough alone to open an incident; partners missing lower the confidence
+  kCorroborating,  ///< raises confidence and extends the chain; never opens an incident alone
+};
+std::string_view StepRoleName(StepRole role);
+bool ParseStepRole(std::string_view text, StepRole* role);
+
+/// Which part of a record a message pattern is tested against.
+enum class MatchPart : uint8_t {
+  kRecord,        ///< the header's message and the continuation lines (the default)
+  kMessage,       ///< the header's message only
+  kContinuation,  ///< the continuation lines only (exception, "Caused by:", stack frames)
+};
+std::string_view MatchPartName(MatchPart part);
+bool ParseMatchPart(std::string_view text, MatchPart* part);
+
 /// What a record must look like to match a step or a context entry.
 struct Matcher {
   std::string name;
@@ -26,7 +44,8 @@ struct Matcher {
   std::string host;
   std::unique_ptr<RE2> logger, thread, message;
   std::vector<std::string> captures;  ///< named groups of `message`
-  int line = 0;                       ///< where it is defined in the rule file
+  MatchPart part = MatchPart::kRecord;
+  int line = 0;  ///< where it is defined in the rule file
 };
 
 struct Step : Matcher {
@@ -42,6 +61,7 @@ struct Step : Matcher {
   std::vector<std::string> not_same;
   int count = 1;
   bool absent = false;
+  StepRole role = StepRole::kRequired;
 };
 
 struct ContextMatcher : Matcher {
@@ -55,12 +75,19 @@ struct Rule {
   Severity severity = Severity::kWarning;
   int priority = 0;
   std::vector<std::string> tags;
+  /// Rule ids or effects this rule's match is the cause of: in one incident it ranks above them
+  /// and lists them as consequences.
+  std::vector<std::string> explains;
   std::vector<Step> steps;
   std::vector<ContextMatcher> contexts;
   bool builtin = false;
 
   /// Index of the step or context entry called `name`: steps 0..n-1, contexts n.., or -1.
   int FindName(std::string_view name) const;
+  /// True if any step has a role other than required (the rule accepts partial evidence).
+  bool HasRoles() const;
+  /// True if a match of this rule explains one of `other` (by id or effect).
+  bool Explains(const Rule& other) const;
 };
 
 }  // namespace faultline

@@ -10,19 +10,11 @@
 #include <sstream>
 
 #include "src/base/spellcheck.h"
+#include "src/engine/rule_keys.h"
 
 namespace faultline {
 namespace {
 
-constexpr std::string_view kRuleKeys[] = {"title",    "severity", "tags",    "description",
-                                          "priority", "effect",   "summary", "cause",
-                                          "remedy",   "steps",    "context", "id"};
-constexpr std::string_view kStepKeys[] = {"name",   "component", "level",   "logger", "thread",
-                                          "host",   "message",   "within",  "same",   "count",
-                                          "absent", "at_least",  "not_same"};
-constexpr std::string_view kContextKeys[] = {"name",   "component", "level",   "logger",
-                                             "thread", "host",      "message", "around",
-                                             "before", "after",     "same"};
 constexpr std::string_view kFields[] = {"host",    "time",      "message", "source", "myid",
                                         "session", "component", "level",   "line",   "occurrences"};
 
@@ -38,14 +30,24 @@ class Loader {
   }
   bool ok() const { return ok_; }
 
-  void CheckKeys(const toml::table& table, std::span<const std::string_view> allowed,
-                 const std::string& where) {
+  // Names, and the words of enumerated keys, from the one key table (rule_keys.h).
+  void CheckKeys(const toml::table& table, KeyScope scope, const std::string& where) {
+    std::vector<std::string> allowed = KeyNames(scope);
     for (auto&& [key, value] : table) {
       std::string name(key.str());
-      if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-      std::vector<std::string> candidates(allowed.begin(), allowed.end());
-      std::string hint = SpellingHint(name, candidates);
-      Error(key.source(), "unknown key '" + name + "' " + where + hint);
+      const RuleKey* spec = FindRuleKey(name, scope);
+      if (spec == nullptr) {
+        Error(key.source(), "unknown key '" + name + "' " + where + SpellingHint(name, allowed));
+        continue;
+      }
+      if (spec->type != KeyType::kWord || !value.is_string()) continue;
+      std::string word(*value.value<std::string_view>());
+      std::vector<std::string> words = KeyWords(*spec);
+      if (std::find(words.begin(), words.end(), word) != words.end()) continue;
+      std::string list;
+      for (const std::string& w : words) list += (list.empty() ? "" : ", ") + w;
+      Error(value.source(),
+            "unknown " + name + " '" + word + "' (" + list + ")" + SpellingHint(word, words));
     }
   }
 
@@ -60,6 +62,25 @@ class Loader {
       return "";
     }
     return std::string(*node->value<std::string_view>());
+  }
+
+  std::vector<std::string> Strings(const toml::table& table, std::string_view key) {
+    std::vector<std::string> out;
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return out;
+    const toml::array* list = node->as_array();
+    if (list == nullptr) {
+      Error(node->source(), "'" + std::string(key) + "' must be an array of strings");
+      return out;
+    }
+    for (const toml::node& item : *list) {
+      if (auto text = item.value<std::string>()) {
+        out.push_back(*text);
+      } else {
+        Error(item.source(), "'" + std::string(key) + "' entries must be strings");
+      }
+    }
+    return out;
   }
 
   std::unique_ptr<RE2> Regex(const toml::table& table, std::string_view key) {
@@ -106,17 +127,11 @@ class Loader {
     std::string component = String(table, "component", false);
     if (!component.empty()) {
       m->any_component = false;
-      if (!ParseComponent(component, &m->component)) {
-        Error(table.get("component")->source(),
-              "unknown component '" + component +
-                  "' (zk, zkfc, namenode, journalnode, monitor, other)");
-      }
+      ParseComponent(component, &m->component);  // an unknown word: CheckKeys said so
     }
     std::string level = String(table, "level", false);
-    if (!level.empty() && !ParseLevel(level, &m->min_level)) {
-      Error(table.get("level")->source(),
-            "unknown level '" + level + "' (trace, debug, info, warn, error, fatal)");
-    }
+    if (!level.empty()) ParseLevel(level, &m->min_level);  // an unknown word: CheckKeys said so
+    ParseMatchPart(String(table, "part", false), &m->part);
     m->host = String(table, "host", false);
     m->logger = Regex(table, "logger");
     m->thread = Regex(table, "thread");
@@ -136,13 +151,14 @@ class Loader {
         Error(steps[i].source(), "each entry of 'steps' must be a table ([[steps]])");
         continue;
       }
-      CheckKeys(*table, kStepKeys, "in a step");
+      CheckKeys(*table, kStepScope, "in a step");
       Step step;
       FillMatcher(*table, &step);
       if (step.name.empty()) step.name = "step" + std::to_string(i + 1);
       if (!names.insert(step.name).second) {
         Error(table->source(), "two steps are called '" + step.name + "'");
       }
+      ParseStepRole(String(*table, "role", false), &step.role);
       step.within = Expression(*table, "within");
       if (step.within != nullptr) step.within_text = String(*table, "within", true);
       if (i > 0 && table->get("within") == nullptr) {
@@ -173,6 +189,9 @@ class Loader {
         step.absent = value.value_or(false);
         if (step.absent && (i == 0 || i + 1 != steps.size())) {
           Error(absent->source(), "only the last step (not the first) may be 'absent'");
+        }
+        if (step.absent && step.role != StepRole::kRequired) {
+          Error(absent->source(), "an 'absent' step is always required (drop its 'role')");
         }
         if (step.absent && step.at_least != nullptr) {
           Error(absent->source(), "an 'absent' step cannot have 'at_least'");
@@ -218,7 +237,7 @@ class Loader {
         Error(contexts[i].source(), "each entry of 'context' must be a table ([[context]])");
         continue;
       }
-      CheckKeys(*table, kContextKeys, "in a context entry");
+      CheckKeys(*table, kContextScope, "in a context entry");
       ContextMatcher context;
       FillMatcher(*table, &context);
       if (context.name.empty()) context.name = "context" + std::to_string(i + 1);
@@ -385,7 +404,7 @@ bool LoadRule(std::string_view text, const std::string& file, const std::string&
   }
   rule->id = id;
   rule->file = file;
-  loader.CheckKeys(table, kRuleKeys, "in a rule");
+  loader.CheckKeys(table, kRuleScope, "in a rule");
   if (const toml::node* given = table.get("id")) {
     auto value = given->value<std::string>();
     if (!value || *value != id) {
@@ -399,30 +418,29 @@ bool LoadRule(std::string_view text, const std::string& file, const std::string&
   rule->cause = loader.String(table, "cause", false);
   rule->remedy = loader.String(table, "remedy", true);
   std::string severity = loader.String(table, "severity", true);
-  if (!severity.empty() && !ParseSeverity(severity, &rule->severity)) {
-    loader.Error(table.get("severity")->source(),
-                 "unknown severity '" + severity + "' (info, warning, critical)");
-  }
+  if (!severity.empty()) ParseSeverity(severity, &rule->severity);  // CheckKeys checked the word
   if (const toml::node* priority = table.get("priority")) {
     auto value = priority->value<int64_t>();
     if (!value) loader.Error(priority->source(), "'priority' must be an integer");
     rule->priority = static_cast<int>(value.value_or(0));
   }
-  if (const toml::node* tags = table.get("tags")) {
-    if (const toml::array* list = tags->as_array()) {
-      for (const toml::node& tag : *list) {
-        if (auto t = tag.value<std::string>()) rule->tags.push_back(*t);
-      }
-    } else {
-      loader.Error(tags->source(), "'tags' must be an array of strings");
-    }
-  }
+  rule->tags = loader.Strings(table, "tags");
+  rule->explains = loader.Strings(table, "explains");
   const toml::node* steps = table.get("steps");
   if (steps == nullptr || !steps->is_array() || steps->as_array()->empty()) {
     loader.Error(steps ? steps->source() : table.source(),
                  "a rule needs at least one [[steps]] entry");
   } else {
     loader.LoadSteps(*steps->as_array(), rule);
+    if (rule->steps.size() > 64) {
+      loader.Error(steps->source(), "a rule may have at most 64 steps");
+    }
+    bool can_open = false;
+    for (const Step& step : rule->steps) can_open |= step.role != StepRole::kCorroborating;
+    if (!can_open) {
+      loader.Error(steps->source(),
+                   "every step is 'corroborating': at least one must be decisive or required");
+    }
   }
   if (const toml::node* contexts = table.get("context")) {
     if (!contexts->is_array()) {
