@@ -1,6 +1,7 @@
 #include "src/cli/report.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "src/base/duration.h"
 #include "src/base/text_out.h"
@@ -103,6 +104,39 @@ std::string OneLine(const std::string& text) {
   return out;
 }
 
+std::string Percent(double confidence) {
+  return std::to_string(static_cast<int>(confidence * 100 + 0.5)) + "%";
+}
+
+// What a step that is not in the logs given may mean: its component's log was not among the
+// inputs, or the logs given do not show it.
+std::string MissingNote(const Step& step, const Analysis& a) {
+  if (step.any_component || step.component == Component::kOther) {
+    return "the logs given do not show it (an excerpt, a rotated log, or another version's "
+           "wording)";
+  }
+  std::string component(ComponentName(step.component));
+  if (!(a.components_seen & (1u << static_cast<unsigned>(step.component)))) {
+    return "no " + component + " log was among the inputs";
+  }
+  return "the " + component +
+         " log given does not show it (an excerpt, a rotated log, or another version's wording)";
+}
+
+std::string StepLabel(const Step& step) {
+  std::string label = step.name;
+  if (!step.any_component) label += " (" + std::string(ComponentName(step.component)) + ")";
+  return label;
+}
+
+std::string ConfidenceLine(const Match& m) {
+  size_t total = m.steps.size() + m.missing.size();
+  std::string line = Percent(m.confidence) + " (" + std::to_string(m.steps.size()) + " of " +
+                     std::to_string(total) + " steps in the logs given";
+  if (m.ended_waiting) line += "; the logs end while later steps could still have come";
+  return line + ")";
+}
+
 // Cron mode marks an incident that grew since it was reported.
 std::string UpdatedMark(const Incident& inc) { return inc.status == "updated" ? "(updated) " : ""; }
 
@@ -136,9 +170,21 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
            InstantString(root.instant, root.precision) + ": " + root.message + "\n";
     if (!rule.cause.empty())
       out += "      " + Paragraph(ExpandTemplate(rule.cause, m, a.config), "      ");
+    out += "    Confidence: " + ConfidenceLine(m) + "\n";
+    if (!m.missing.empty()) {
+      out += "    Not in the logs given:\n";
+      for (const std::string& name : m.missing) {
+        const Step& step = rule.steps[rule.FindName(name)];
+        out += "      " + StepLabel(step) + ": " + MissingNote(step, a) + "\n";
+      }
+    }
     for (const Match* deeper : inc.deeper) {
       out += "    Behind it (rule " + deeper->rule->id +
              "): " + Paragraph(ExpandTemplate(deeper->rule->summary, *deeper, a.config), "      ");
+    }
+    for (const Match* effect : inc.consequences) {
+      out += "    Consequence (rule " + effect->rule->id +
+             "): " + Paragraph(ExpandTemplate(effect->rule->summary, *effect, a.config), "      ");
     }
     out += "    Causal chain:\n";
     for (const Link& link : Chain(m)) {
@@ -184,6 +230,13 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
                std::to_string(n.to.line) + ")\n";
       }
     }
+    if (!a.engine->half_matches().empty()) {
+      out += "Half-matched chains (first steps seen, the rest never came):\n";
+      for (const NearMiss& n : a.engine->half_matches()) {
+        out += "  " + n.rule->id + ": '" + n.from.name + "' at " + n.from.source + ":" +
+               std::to_string(n.from.line) + ", then no " + Join(n.missing, ", ") + "\n";
+      }
+    }
   }
   return out;
 }
@@ -207,6 +260,19 @@ std::string RenderMarkdown(const Analysis& a, const ReportOptions& o) {
     out += "**Probable root cause:** `" + root.name + "` on " + root.host + " at " +
            InstantString(root.instant, root.precision) + " — " + root.message + "\n\n";
     if (!rule.cause.empty()) out += OneLine(ExpandTemplate(rule.cause, m, a.config)) + "\n\n";
+    out += "**Confidence:** " + ConfidenceLine(m) + "\n\n";
+    if (!m.missing.empty()) {
+      out += "**Not in the logs given:**\n\n";
+      for (const std::string& name : m.missing) {
+        const Step& step = rule.steps[rule.FindName(name)];
+        out += "- `" + step.name + "`: " + MissingNote(step, a) + "\n";
+      }
+      out += "\n";
+    }
+    for (const Match* effect : inc.consequences) {
+      out += "**Consequence** (`" + effect->rule->id +
+             "`): " + OneLine(ExpandTemplate(effect->rule->summary, *effect, a.config)) + "\n\n";
+    }
     for (const Match* deeper : inc.deeper) {
       out += "**Behind it** (`" + deeper->rule->id +
              "`): " + OneLine(ExpandTemplate(deeper->rule->summary, *deeper, a.config)) + "\n\n";
@@ -326,6 +392,24 @@ std::string RenderJson(const Analysis& a, const ReportOptions& o) {
     JsonString(&out, "cause", OneLine(ExpandTemplate(rule.cause, m, a.config)));
     JsonString(&out, "remedy", OneLine(ExpandTemplate(rule.remedy, m, a.config)));
     JsonString(&out, "root_cause", m.steps.front().name);
+    JsonKey(&out, "confidence");
+    char confidence[16];
+    std::snprintf(confidence, sizeof confidence, "%.2f", m.confidence);
+    out.append(confidence);
+    JsonKey(&out, "missing");
+    out.push_back('[');
+    for (const std::string& name : m.missing) {
+      const Step& step = rule.steps[rule.FindName(name)];
+      if (out.back() != '[') out.push_back(',');
+      out.push_back('{');
+      JsonString(&out, "step", name);
+      JsonString(&out, "component", step.any_component ? "" : ComponentName(step.component));
+      JsonString(&out, "note", MissingNote(step, a));
+      out.push_back('}');
+    }
+    out.push_back(']');
+    JsonKey(&out, "ended_waiting");
+    out.append(m.ended_waiting ? "true" : "false");
     JsonKey(&out, "absence");
     out.append(m.absence ? "true" : "false");
     JsonKey(&out, "window_open_at_end");
@@ -369,6 +453,17 @@ std::string RenderJson(const Analysis& a, const ReportOptions& o) {
       out.push_back('}');
     }
     out.push_back(']');
+    JsonKey(&out, "consequences");
+    out.push_back('[');
+    for (const Match* effect : inc.consequences) {
+      if (out.back() != '[') out.push_back(',');
+      out.push_back('{');
+      JsonString(&out, "rule", effect->rule->id);
+      JsonString(&out, "summary",
+                 OneLine(ExpandTemplate(effect->rule->summary, *effect, a.config)));
+      out.push_back('}');
+    }
+    out.push_back(']');
     JsonKey(&out, "alternatives");
     out.push_back('[');
     for (const Alternative& alt : inc.alternatives) {
@@ -396,6 +491,26 @@ std::string RenderJson(const Analysis& a, const ReportOptions& o) {
       out.append(std::to_string(n.gap / 1000));
       JsonKey(&out, "allowed_ms");
       out.append(std::to_string(n.allowed / 1000));
+      out.push_back('}');
+    }
+    out.push_back(']');
+    JsonKey(&out, "half_matches");
+    out.push_back('[');
+    for (const NearMiss& n : a.engine->half_matches()) {
+      if (out.back() != '[') out.push_back(',');
+      out.push_back('{');
+      JsonString(&out, "rule", n.rule->id);
+      JsonString(&out, "from", n.from.name);
+      JsonString(&out, "source", n.from.source);
+      JsonKey(&out, "line");
+      out.append(std::to_string(n.from.line));
+      JsonKey(&out, "missing");
+      out.push_back('[');
+      for (const std::string& name : n.missing) {
+        if (out.back() != '[') out.push_back(',');
+        AppendJsonString(&out, name);
+      }
+      out.push_back(']');
       out.push_back('}');
     }
     out.push_back(']');

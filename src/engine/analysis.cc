@@ -27,6 +27,7 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
   Merger merger(out->sources.sources);
   while (const Record* r = merger.Next()) {
     ++out->records;
+    out->components_seen |= 1u << static_cast<unsigned>(r->component);
     if (r->instant != kNoInstant && (r->instant < request.from || r->instant >= request.to)) {
       continue;
     }

@@ -32,6 +32,8 @@ struct Analysis {
   std::unique_ptr<Engine> engine;
   std::vector<Incident> incidents;
   int64_t records = 0;
+  /// Bit per Component: which components had a record in the inputs (for "not in the logs given").
+  uint32_t components_seen = 0;
 };
 
 /// Runs the analysis; false when the rules cannot be evaluated (message on the reporter).

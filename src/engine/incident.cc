@@ -12,15 +12,26 @@ namespace {
 constexpr int64_t kGroupGap = 60'000'000;    // matches further apart are separate incidents
 constexpr int64_t kBehindSlack = 1'000'000;  // how close a deeper cause's end is to the root
 
-// True if `a` explains the incident better than `b`.
+// True if `a` explains the incident better than `b` (a strict weak order; `explains` is applied
+// afterwards, in PickPrimary).
 bool Ranks(const Match* a, const Match* b) {
-  if (a->rule->severity != b->rule->severity) return a->rule->severity > b->rule->severity;
+  double sa = RankScore(*a), sb = RankScore(*b);
+  if (sa != sb) return sa > sb;
   if (a->rule->priority != b->rule->priority) return a->rule->priority > b->rule->priority;
   if (a->steps.size() != b->steps.size()) return a->steps.size() > b->steps.size();
   return a->first < b->first;
 }
 
+std::string Percent(double confidence) {
+  return std::to_string(static_cast<int>(confidence * 100 + 0.5)) + "%";
+}
+
 std::string RankReason(const Match& primary, const Match& other) {
+  if (primary.rule->Explains(*other.rule)) return "it is a consequence of " + primary.rule->id;
+  if (other.confidence != primary.confidence && other.rule->severity == primary.rule->severity) {
+    return "lower confidence (" + Percent(other.confidence) + " < " + Percent(primary.confidence) +
+           "): fewer of its steps are in the logs given";
+  }
   if (other.rule->severity != primary.rule->severity) {
     return "lower severity (" + std::string(SeverityName(other.rule->severity)) + " < " +
            std::string(SeverityName(primary.rule->severity)) + ")";
@@ -44,7 +55,31 @@ uint32_t Fnv1a(std::string_view text) {
   return hash;
 }
 
+// Moves to the front the best-ranked match that no other match of the incident explains.
+void PickPrimary(std::vector<const Match*>* ranked) {
+  for (size_t i = 0; i < ranked->size(); ++i) {
+    const Match* candidate = (*ranked)[i];
+    bool explained = false;
+    for (const Match* other : *ranked) {
+      explained |= other != candidate && other->rule != candidate->rule &&
+                   other->rule->Explains(*candidate->rule) &&
+                   !candidate->rule->Explains(*other->rule);
+    }
+    if (!explained) {
+      std::rotate(ranked->begin(), ranked->begin() + static_cast<std::ptrdiff_t>(i),
+                  ranked->begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      return;
+    }
+  }
+}
+
+double SeverityWeight(Severity s) {
+  return s == Severity::kCritical ? 3 : s == Severity::kWarning ? 2 : 1;
+}
+
 }  // namespace
+
+double RankScore(const Match& m) { return SeverityWeight(m.rule->severity) * m.confidence; }
 
 std::string Fingerprint(const Match& primary) {
   // Rule, host, instant and text of the root cause: not the file name or line number, which
@@ -76,6 +111,7 @@ std::vector<Incident> BuildIncidents(const std::vector<Match>& matches) {
   }
   for (Incident& incident : incidents) {
     std::stable_sort(incident.matches.begin(), incident.matches.end(), Ranks);
+    PickPrimary(&incident.matches);
     incident.primary = incident.matches.front();
     incident.severity = incident.primary->rule->severity;
     std::set<std::string> hosts, ids;
@@ -84,6 +120,10 @@ std::vector<Incident> BuildIncidents(const std::vector<Match>& matches) {
         if (!e.host.empty()) hosts.insert(e.host);
       }
       if (ids.insert(m->rule->id).second) incident.rule_ids.push_back(m->rule->id);
+      if (m != incident.primary && incident.primary->rule->Explains(*m->rule)) {
+        incident.consequences.push_back(m);
+        continue;
+      }
       if (m != incident.primary && !m->rule->effect.empty() &&
           m->rule->effect == incident.primary->rule->effect &&
           m->rule->id != incident.primary->rule->id) {
@@ -99,11 +139,14 @@ std::vector<Incident> BuildIncidents(const std::vector<Match>& matches) {
         incident.deeper.push_back(m);  // already in rank order
       }
     }
+    std::stable_sort(incident.consequences.begin(), incident.consequences.end(),
+                     [](const Match* a, const Match* b) { return a->first < b->first; });
     incident.hosts.assign(hosts.begin(), hosts.end());
     incident.fingerprint = Fingerprint(*incident.primary);
   }
   std::stable_sort(incidents.begin(), incidents.end(), [](const Incident& a, const Incident& b) {
-    if (a.severity != b.severity) return a.severity > b.severity;
+    double sa = RankScore(*a.primary), sb = RankScore(*b.primary);
+    if (sa != sb) return sa > sb;
     return a.first < b.first;
   });
   return incidents;

@@ -1,7 +1,8 @@
 // Incidents: matches close in time (overlapping, or within a minute of each other) form one
-// incident. Its primary match is the most severe, then highest-priority, then best-corroborated
-// one; matches of rules that explain the same effect are listed as ranked alternatives with the
-// reason they rank lower.
+// incident. Its primary match is the one that explains the others (a rule's `explains`), else the
+// one with the best severity × confidence, then highest priority, then best corroborated; matches
+// of rules that explain the same effect are listed as ranked alternatives with the reason they
+// rank lower, and those the primary explains as its consequences.
 #pragma once
 
 #include <string>
@@ -25,6 +26,9 @@ struct Incident {
   /// Matches that end on the root cause's host at or just before it: they explain what lies behind
   /// it (a slow fsync behind a transaction timeout), best ranked first.
   std::vector<const Match*> deeper;
+  /// Matches of rules the primary's rule declares it `explains` (by id or effect): what the root
+  /// cause led to, in time order.
+  std::vector<const Match*> consequences;
   std::vector<std::string> hosts;
   std::vector<std::string> rule_ids;  ///< rules that fired, primary first
   std::string fingerprint;            ///< see Fingerprint()
@@ -37,7 +41,13 @@ struct Incident {
 /// number).
 std::string Fingerprint(const Match& primary);
 
-/// Groups `matches` (which must outlive the result), most severe incident first.
+/// The weight an incident or match ranks by: severity (info 1, warning 2, critical 3) times the
+/// confidence of the match.
+double RankScore(const Match& m);
+
+/// Groups `matches` (which must outlive the result). Within an incident the primary is the match
+/// no other one explains, then the best by RankScore, priority and corroboration; incidents come
+/// best RankScore of their primary first, then in time order.
 std::vector<Incident> BuildIncidents(const std::vector<Match>& matches);
 
 }  // namespace faultline
