@@ -52,6 +52,18 @@ void ParsedSource::Release(Record* record) {
   free_.push_back(record);
 }
 
+// The logger namespace and thread decide, then the parser's own family (a ZooKeeper layout), then
+// what the file name says, then the parser's guess. One file may hold several components.
+Component ParsedSource::RecordComponent(const Header& header, const Parser& parser) const {
+  ContentComponent content = ComponentFromContent(header.logger, header.thread);
+  if (content.known) return content.component;
+  Component guess = parser.DefaultComponent();
+  if (guess == Component::kZk && !content.client) return guess;
+  if (info_->component != Component::kOther) return info_->component;
+  if (content.client) return Component::kOther;  // a ZooKeeper client inside some program
+  return guess;
+}
+
 void ParsedSource::StartRecord(std::string_view line, int64_t number, const Header& header,
                                const Parser& parser) {
   Finish();
@@ -66,11 +78,7 @@ void ParsedSource::StartRecord(std::string_view line, int64_t number, const Head
   r->thread = SpanOf(line, header.thread);
   r->logger = SpanOf(line, header.logger);
   r->message = SpanOf(line, header.message);
-  r->component = parser.DefaultComponent();
-  if (r->component == Component::kOther) {
-    r->component = info_->component;
-    if (r->component == Component::kOther) r->component = ComponentFromLogger(header.logger);
-  }
+  r->component = RecordComponent(header, parser);
   if (header.local == kNoInstant) {
     r->instant = previous_instant_;
     if (r->instant != kNoInstant) {

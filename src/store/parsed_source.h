@@ -43,6 +43,7 @@ class ParsedSource {
  private:
   void ReadLine(std::string_view line, int64_t number);
   Record* Acquire();
+  Component RecordComponent(const Header& header, const Parser& parser) const;
   void StartRecord(std::string_view line, int64_t number, const Header& header,
                    const Parser& parser);
   void Finish();  // moves the open record into the window

@@ -285,13 +285,28 @@ TEST_CASE("parsed_source: components") {
     CHECK(seen[1].component == Component::kNameNode);
     CHECK(seen[2].component == Component::kOther);
   }
-  SUBCASE("the path wins over the logger") {
-    Fixture f({"2019-09-17 10:00:00,000 INFO org.apache.hadoop.ha.ActiveStandbyElector: x"},
+  SUBCASE("the logger wins over the path, the path over a logger that says nothing") {
+    // A NameNode log that also holds the ZKFC's lines (one process per host, one log).
+    Fixture f({"2019-09-17 10:00:00,000 INFO org.apache.hadoop.ha.ActiveStandbyElector: x",
+               "2019-09-17 10:00:01,000 INFO org.apache.hadoop.ipc.Server: y"},
               &HadoopLogParser());
     f.info.component = Component::kNameNode;
     std::vector<Seen> seen = Drain(f.source.get());
-    REQUIRE(seen.size() == 1);
-    CHECK(seen[0].component == Component::kNameNode);
+    REQUIRE(seen.size() == 2);
+    CHECK(seen[0].component == Component::kZkfc);
+    CHECK(seen[1].component == Component::kNameNode);
+  }
+  SUBCASE("a ZooKeeper client inside another program is not a ZooKeeper server") {
+    // Kafka and HBase often log in ZooKeeper's own layout.
+    Fixture f(
+        {"2019-09-17 10:00:00,000 [myid:] - WARN  [main-SendThread(zk1:2181):ClientCnxn@1164]"
+         " - Session 0x0 for server zk1/10.0.0.1:2181, unexpected error",
+         "2019-09-17 10:00:01,000 [myid:1] - WARN  [SyncThread:1:FileTxnLog@338] - fsync-ing"},
+        &ZooKeeperLogParser());
+    std::vector<Seen> seen = Drain(f.source.get());
+    REQUIRE(seen.size() == 2);
+    CHECK(seen[0].component == Component::kOther);
+    CHECK(seen[1].component == Component::kZk);
   }
   SUBCASE("unparsed lines take the source's") {
     Fixture f({"junk"}, &HadoopLogParser());

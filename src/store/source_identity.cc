@@ -121,3 +121,62 @@ Component ComponentFromLogger(std::string_view logger) {
 }
 
 }  // namespace faultline
+
+namespace faultline {
+namespace {
+
+bool Has(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
+bool Starts(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
+ContentComponent ComponentFromContent(std::string_view logger, std::string_view thread) {
+  ContentComponent c;
+  auto set = [&](Component component) {
+    c.component = component;
+    c.known = true;
+    return c;
+  };
+  if (!logger.empty()) {
+    if (Has(logger, "ClientCnxn") || logger == "org.apache.zookeeper.ZooKeeper" ||
+        logger == "o.a.z.ZooKeeper" || logger == "ZooKeeper" || Has(logger, "zookeeper.Login") ||
+        Has(logger, "curator") || Has(logger, "zookeeper.client.") ||
+        Has(logger, "zookeeper.common.X509Util") || Has(logger, "ZooKeeperSaslClient")) {
+      c.client = true;
+      return c;
+    }
+    if (Has(logger, "org.apache.zookeeper.server") || Starts(logger, "o.a.z.s.") ||
+        Starts(logger, "o.a.z.server.") || Starts(logger, "server.quorum.") ||
+        Starts(logger, "quorum.")) {
+      return set(Component::kZk);
+    }
+    if (Has(logger, "qjournal.server")) return set(Component::kJournalNode);
+    if (Has(logger, "qjournal.client") || Has(logger, "hdfs.server.namenode") ||
+        Starts(logger, "namenode.") || Has(logger, "hdfs.StateChange") ||
+        Has(logger, "FSNamesystem")) {
+      return set(Component::kNameNode);
+    }
+    if (Has(logger, "org.apache.hadoop.ha.") || Starts(logger, "o.a.h.ha.") ||
+        Starts(logger, "ha.") || Has(logger, "ZKFailoverController") ||
+        Has(logger, "ActiveStandbyElector") || Has(logger, "HealthMonitor") ||
+        Has(logger, "NodeFencer") || Has(logger, "SshFenceByTcpPort")) {
+      return set(Component::kZkfc);
+    }
+    if (Starts(logger, "kazoo")) return set(Component::kMonitor);
+  }
+  // ZooKeeper's server threads, whatever the layout named the logger.
+  if (Starts(thread, "QuorumPeer[myid=") || Starts(thread, "SyncThread:") ||
+      Starts(thread, "LearnerHandler-") || Starts(thread, "NIOServerCxn") ||
+      Starts(thread, "NIOWorkerThread-") || Starts(thread, "SessionTracker") ||
+      Starts(thread, "WorkerReceiver[myid=") || Starts(thread, "WorkerSender[myid=") ||
+      Starts(thread, "CommitProcessor:") || Starts(thread, "FollowerRequestProcessor:")) {
+    return set(Component::kZk);
+  }
+  return c;
+}
+
+}  // namespace faultline

@@ -22,4 +22,17 @@ SourceIdentity IdentifyFromPath(const std::string& path, const std::string& root
 /// The component a Hadoop logger belongs to ("...ha.ActiveStandbyElector" -> zkfc), or kOther.
 Component ComponentFromLogger(std::string_view logger);
 
+/// What a record's logger namespace and thread say about the program that wrote it.
+struct ContentComponent {
+  Component component = Component::kOther;
+  bool known = false;   ///< `component` is decided by the content
+  bool client = false;  ///< a ZooKeeper client library (ClientCnxn, Curator) inside any program
+};
+
+/// org.apache.zookeeper.server.* and ZooKeeper's server threads -> zk; org.apache.hadoop.ha.* and
+/// DFSZKFailoverController -> zkfc; hdfs.server.namenode and qjournal.client -> namenode;
+/// qjournal.server -> journalnode; kazoo.* -> monitor; full, abbreviated (o.a.z.s.) and
+/// two-segment (ha.HealthMonitor) logger names alike.
+ContentComponent ComponentFromContent(std::string_view logger, std::string_view thread);
+
 }  // namespace faultline

@@ -90,5 +90,36 @@ TEST_CASE("source_identity: ComponentFromLogger") {
   }
 }
 
+TEST_CASE("source_identity: ComponentFromContent") {
+  struct Row {
+    std::string_view logger, thread;
+    bool known, client;
+    Component component;
+  };
+  const Row rows[] = {
+      {"org.apache.zookeeper.server.quorum.LearnerHandler", "", true, false, Component::kZk},
+      {"o.a.z.s.q.Learner", "", true, false, Component::kZk},
+      {"org.apache.hadoop.ha.HealthMonitor", "", true, false, Component::kZkfc},
+      {"ha.NodeFencer", "", true, false, Component::kZkfc},  // %c{2} of Hadoop's CLI layout
+      {"org.apache.hadoop.hdfs.tools.DFSZKFailoverController", "", true, false, Component::kZkfc},
+      {"org.apache.hadoop.hdfs.qjournal.client.QuorumJournalManager", "", true, false,
+       Component::kNameNode},
+      {"org.apache.hadoop.hdfs.qjournal.server.Journal", "", true, false, Component::kJournalNode},
+      {"kazoo.client", "", true, false, Component::kMonitor},
+      {"org.apache.zookeeper.ClientCnxn", "", false, true, Component::kOther},
+      {"org.apache.curator.framework.state.ConnectionStateManager", "", false, true,
+       Component::kOther},
+      {"", "QuorumPeer[myid=1]/0.0.0.0:2181", true, false, Component::kZk},
+      {"kafka.server.KafkaServer", "main", false, false, Component::kOther},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.logger);
+    ContentComponent c = ComponentFromContent(row.logger, row.thread);
+    CHECK(c.known == row.known);
+    CHECK(c.client == row.client);
+    CHECK(ComponentName(c.component) == ComponentName(row.component));
+  }
+}
+
 }  // namespace
 }  // namespace faultline
