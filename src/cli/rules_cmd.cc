@@ -6,6 +6,7 @@
 
 #include "src/base/duration.h"
 #include "src/cli/commands.h"
+#include "src/cli/rule_fixtures.h"
 #include "src/engine/analysis.h"
 #include "src/engine/explain.h"
 #include "src/engine/rule_loader.h"
@@ -87,92 +88,6 @@ int RunCheck(const RulesOptions& o) {
   return kExitOk;
 }
 
-// Checks one rule's fires/ and quiet/ fixtures; returns "" on success, else why not.
-std::string TestRule(const Rule& rule, const fs::path& dir) {
-  fs::path fires = dir / rule.id / "fires", quiet = dir / rule.id / "quiet";
-  if (!fs::is_directory(fires)) return "no fixture " + fires.string();
-  if (!fs::is_directory(quiet)) return "no near-miss fixture " + quiet.string();
-  std::vector<const Rule*> only = {&rule};
-  Reporter reporter;
-  reporter.set_quiet(true);
-  AnalysisRequest request;
-  request.paths = {fires.string()};
-  Analysis fired;
-  if (!Analyze(request, only, &reporter, &fired)) return "cannot analyse " + fires.string();
-  const auto& matches = fired.engine->matches();
-  if (matches.empty()) return "fires/: the rule did not fire";
-  toml::table expect;
-  try {
-    expect = toml::parse_file((fires / "expect.toml").string());
-  } catch (const toml::parse_error& e) {
-    return (fires / "expect.toml").string() + ": " + std::string(e.description());
-  }
-  std::vector<std::string> want_steps;
-  if (auto* steps = expect["steps"].as_array()) {
-    for (auto& s : *steps) want_steps.push_back(s.value_or(std::string()));
-  }
-  std::string last_why;
-  for (const Match& m : matches) {
-    std::vector<std::string> got;
-    for (const Evidence& e : m.steps) got.push_back(e.name);
-    if (!want_steps.empty() && got != want_steps) {
-      last_why = "matched steps differ from expect.toml";
-      continue;
-    }
-    std::string root = expect["root_cause"].value_or(m.steps.front().name);
-    if (root != m.steps.front().name) {
-      last_why = "root cause is '" + m.steps.front().name + "', expected '" + root + "'";
-      continue;
-    }
-    bool good = true;
-    if (auto* deltas = expect["deltas"].as_table()) {
-      for (auto&& [key, value] : *deltas) {
-        std::string k(key.str());
-        size_t gt = k.find('>');
-        const Evidence* a = FindEvidence(m, k.substr(0, gt));
-        const Evidence* b = gt == std::string::npos ? nullptr : FindEvidence(m, k.substr(gt + 1));
-        int64_t want = 0;
-        std::string err;
-        if (!ParseSignedDuration(value.value_or(std::string()), &want, &err))
-          return "expect.toml: " + err;
-        if (a == nullptr || b == nullptr || b->instant - a->instant != want) {
-          last_why = "Δt " + k + " is " +
-                     (a && b ? FormatDuration(b->instant - a->instant) : std::string("missing")) +
-                     ", expected " + FormatDuration(want);
-          good = false;
-        }
-      }
-    }
-    if (auto* captures = expect["captures"].as_table()) {
-      for (auto&& [key, value] : *captures) {
-        bool found = false;
-        for (const Evidence& e : m.steps) {
-          auto it = e.captures.find(std::string(key.str()));
-          if (it != e.captures.end() && it->second == value.value_or(std::string())) found = true;
-        }
-        if (!found) {
-          last_why = "capture " + std::string(key.str()) + " differs";
-          good = false;
-        }
-      }
-    }
-    if (good) {
-      Analysis calm;
-      AnalysisRequest quiet_request;
-      quiet_request.paths = {quiet.string()};
-      if (!Analyze(quiet_request, only, &reporter, &calm))
-        return "cannot analyse " + quiet.string();
-      if (!calm.engine->matches().empty()) {
-        const Match& q = calm.engine->matches().front();
-        return "quiet/: the rule fired (" + q.steps.front().source + ":" +
-               std::to_string(q.steps.front().line) + ")";
-      }
-      return "";
-    }
-  }
-  return "fires/: " + last_why;
-}
-
 int RunTest(const RulesOptions& o) {
   std::vector<Rule> rules;
   if (!LoadOrReport(o, &rules)) return kExitError;
@@ -180,7 +95,7 @@ int RunTest(const RulesOptions& o) {
   for (const Rule& rule : rules) {
     if (!o.only.empty() && std::find(o.only.begin(), o.only.end(), rule.id) == o.only.end())
       continue;
-    std::string why = TestRule(rule, o.test_dir);
+    std::string why = TestRuleFixtures(rule, o.test_dir);
     if (why.empty()) {
       ++passed;
       std::printf("PASS %s\n", rule.id.c_str());
@@ -215,7 +130,8 @@ CommandRunner SetupRules(CLI::App* app) {
   CLI::App* test =
       cmd->add_subcommand("test",
                           "Run each rule's fixtures: DIR/<id>/fires must fire as expect.toml says, "
-                          "DIR/<id>/quiet must not");
+                          "DIR/<id>/quiet must not, DIR/<id>/partial must fire with the missing "
+                          "steps its expect.toml lists");
   test->add_option("dir", o->test_dir, "Fixture directory")->capture_default_str();
   test->add_option("--only", o->only, "Test only this rule id (repeatable)")
       ->allow_extra_args(false);
