@@ -134,6 +134,12 @@ std::string ConfidenceLine(const Match& m) {
   std::string line = Percent(m.confidence) + " (" + std::to_string(m.steps.size()) + " of " +
                      std::to_string(total) + " steps in the logs given";
   if (m.ended_waiting) line += "; the logs end while later steps could still have come";
+  for (const Evidence& e : m.steps) {
+    if (!e.assumed) continue;
+    line +=
+        "; '" + e.name + "' matched on its message alone (the layout shows no component or logger)";
+    break;
+  }
   return line + ")";
 }
 

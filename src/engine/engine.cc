@@ -14,7 +14,10 @@ constexpr size_t kMaxSameInstantPerStep = 64;  // unclaimed records of one insta
 constexpr size_t kMaxExpiredPerRule = 32;
 constexpr size_t kMaxContextHits = 256;
 constexpr size_t kMaxNearMisses = 50;
-constexpr int kMaxHalfMatchesPerRule = 2;  // half-matched chains listed per rule (--explain)
+constexpr int kMaxHalfMatchesPerRule = 2;
+// A match some step of which was taken on its message alone (the record's layout did not show
+// the component or logger the step names) is less certain than one whose fields agreed.
+constexpr double kAssumedFactor = 0.8;  // half-matched chains listed per rule (--explain)
 constexpr size_t kMaxContextInMatch = 12;
 constexpr int64_t kMaxContextReplay = 5 * 60'000'000LL;  // context look-back cron mode re-reads
 // Matches kept for the report; beyond this they are counted, so memory stays bounded however
@@ -75,13 +78,17 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
       const Step& step = rule.steps[k];
       return !step.absent && step.count == 1 && state.at_least[k] == 0;
     };
+    auto start_target = [&](size_t k) {  // a step a match may start at, those before it missing
+      const Step& step = rule.steps[k];
+      return !step.absent && state.at_least[k] == 0;
+    };
     state.skippable.resize(n);
     state.can_start.resize(n);
     state.reach.resize(n);
     bool all_before_skippable = true;
     for (size_t k = 0; k < n; ++k) {
       state.skippable[k] = rule.steps[k].role != StepRole::kRequired && !rule.steps[k].absent;
-      state.can_start[k] = k > 0 && all_before_skippable && skip_target(k);
+      state.can_start[k] = k > 0 && all_before_skippable && start_target(k);
       all_before_skippable = all_before_skippable && state.skippable[k];
     }
     for (size_t j = 1; j < n; ++j) {
@@ -120,11 +127,16 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
 // What the record does not say cannot reject it: a layout without a logger, level or known
 // component (a pasted excerpt, a foreign layout) is judged by its message alone. Only a known,
 // different value rejects.
-bool Engine::FieldsMatch(const Matcher& m, const Record& record, const SourceInfo& source) const {
+bool Engine::FieldsMatch(const Matcher& m, const Record& record, const SourceInfo& source,
+                         bool* assumed) const {
   if (!m.any_component && record.component != Component::kOther &&
       record.component != m.component) {
     return false;
   }
+  // Taken on its message alone: the step names a component or logger the record does not show.
+  *assumed = (!m.any_component && m.component != Component::kOther &&
+              record.component == Component::kOther) ||
+             (m.logger != nullptr && record.logger.length == 0);
   if (m.min_level != Level::kUnknown && record.level != Level::kUnknown &&
       record.level < m.min_level) {
     return false;
@@ -177,21 +189,22 @@ bool Engine::CanOpen(const Rule& rule, const Partial& p) {
   return !decisive_rule || decisive_hit;
 }
 
-int Engine::FindSkipping(const RuleState& state, int k, const Evidence& e) const {
+bool Engine::FindSkipping(const RuleState& state, int k, const Evidence& e, int i) const {
   const Step& step = state.rule->steps[k];
-  if (step.absent || step.count > 1 || state.at_least[k] > 0) return -1;
+  const Partial& p = state.partials[i];
+  if (step.count > 1 || state.at_least[k] > 0) return false;
+  if (p.next <= 0 || p.next >= k || e.instant < p.last) return false;
+  int64_t window = state.within[k];
+  for (int s = p.next; s < k; ++s) {
+    if (!state.skippable[s]) return false;
+    window += state.within[s];
+  }
+  return e.instant - p.last <= window && KeysMatch(step, p, e);
+}
+
+int Engine::FindSkipping(const RuleState& state, int k, const Evidence& e) const {
   for (size_t i = 0; i < state.partials.size(); ++i) {
-    const Partial& p = state.partials[i];
-    if (p.next <= 0 || p.next >= k || e.instant < p.last) continue;
-    int64_t window = 0;
-    bool passable = true;
-    for (int s = p.next; s < k && passable; ++s) {
-      passable = state.skippable[s];
-      window += state.within[s];
-    }
-    window += state.within[k];
-    if (passable && e.instant - p.last <= window && KeysMatch(step, p, e))
-      return static_cast<int>(i);
+    if (FindSkipping(state, k, e, static_cast<int>(i))) return static_cast<int>(i);
   }
   return -1;
 }
@@ -290,6 +303,12 @@ void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_en
     }
   }
   match.confidence = Confidence(*state.rule, matched);
+  for (const Evidence& hit : p.hits) {
+    if (hit.assumed) {
+      match.confidence *= kAssumedFactor;
+      break;
+    }
+  }
   match.steps = std::move(p.hits);
   match.absence = absence;
   match.window_open_at_end = open_at_end && absence;
@@ -402,7 +421,7 @@ void Engine::CatchUp(RuleState& state, Partial& p) {
   }
 }
 
-void Engine::OnStep(RuleState& state, int k, Evidence e) {
+void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
   const Rule& rule = *state.rule;
   const Step& step = rule.steps[k];
   const int last_step = static_cast<int>(rule.steps.size()) - 1;
@@ -449,6 +468,19 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
     next_deadline_ = std::min(next_deadline_, Deadline(state, *group));
     return;
   }
+  if (step.absent) {
+    // What should not have come came: every chain waiting for it, or for skippable steps before
+    // it, is void.
+    for (int i = static_cast<int>(state.partials.size()) - 1; i >= 0; --i) {
+      const Partial& p = state.partials[i];
+      bool waiting = p.next == k && e.instant >= p.last && e.instant - p.last <= state.within[k] &&
+                     KeysMatch(step, p, e);
+      if (waiting || FindSkipping(state, k, e, i)) {
+        state.partials.erase(state.partials.begin() + i);
+      }
+    }
+    return;
+  }
   // Later steps: the earliest waiting partial within its window and with matching keys.
   int found = -1;
   for (size_t i = 0; i < state.partials.size(); ++i) {
@@ -459,10 +491,6 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
       continue;
     }
     if (state.at_least[k] > 0 && e.instant - p.last < state.at_least[k]) {  // came too soon
-      state.partials.erase(state.partials.begin() + i);
-      return;
-    }
-    if (step.absent) {  // what should not have come came: no match
       state.partials.erase(state.partials.begin() + i);
       return;
     }
@@ -483,7 +511,6 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
     AfterAdvance(state, static_cast<size_t>(found));
     return;
   }
-  if (step.absent) return;
   std::deque<Evidence>& waiting = state.same_instant[k];
   if (!waiting.empty() &&
       (waiting.front().instant != e.instant || waiting.size() >= kMaxSameInstantPerStep)) {
@@ -502,11 +529,12 @@ void Engine::OnStep(RuleState& state, int k, Evidence e) {
   }
   // Partial evidence: the steps before this one are not in the logs given, and may be passed
   // over, so the chain starts here.
-  if (state.can_start[k]) {
+  if (state.can_start[k] && !matches_earlier) {  // else the earlier step starts the chain
     if (state.partials.size() >= kMaxPartialsPerRule) state.partials.erase(state.partials.begin());
     Partial& p = state.partials.emplace_back();
     p.skipped = (uint64_t{1} << k) - 1;
     p.next = k;
+    p.last = e.instant;  // a `count` step's window opens at its first occurrence
     Advance(state, p, std::move(e));
     CatchUp(state, p);
     AfterAdvance(state, state.partials.size() - 1);
@@ -517,7 +545,10 @@ void Engine::AfterAdvance(RuleState& state, size_t index) {
   const Rule& rule = *state.rule;
   const int last_step = static_cast<int>(rule.steps.size()) - 1;
   Partial& p = state.partials[index];
-  if (p.next > last_step) {
+  if (p.next > last_step && !CanOpen(rule, p)) {  // only corroborating steps: not enough
+    NoteHalfMatch(state, p);
+    state.partials.erase(state.partials.begin() + static_cast<std::ptrdiff_t>(index));
+  } else if (p.next > last_step) {
     Partial done = std::move(p);
     state.partials.erase(state.partials.begin() + static_cast<std::ptrdiff_t>(index));
     // Later partials waiting for the last step with the same keys are explained by this match.
@@ -534,11 +565,15 @@ void Engine::AfterAdvance(RuleState& state, size_t index) {
 }
 
 void Engine::NoteHalfMatch(RuleState& state, const Partial& p) {
+  if (p.hits.empty()) return;  // a `count` step that never reached its count
   if (half_matches_.size() >= kMaxNearMisses || state.half_noted >= kMaxHalfMatchesPerRule) return;
   ++state.half_noted;
   NearMiss miss{state.rule, p.hits.back(), {}, 0, 0, true, {}};
-  for (size_t s = static_cast<size_t>(p.next); s < state.rule->steps.size(); ++s) {
-    if (!state.rule->steps[s].absent) miss.missing.push_back(state.rule->steps[s].name);
+  for (size_t s = 0; s < state.rule->steps.size(); ++s) {
+    bool matched = static_cast<int>(s) < p.next && !(p.skipped & (uint64_t{1} << s));
+    if (!matched && !state.rule->steps[s].absent) {
+      miss.missing.push_back(state.rule->steps[s].name);
+    }
   }
   half_matches_.push_back(std::move(miss));
 }
@@ -559,6 +594,18 @@ void Engine::Expire(int64_t now, bool at_end) {
           continue;
         }
       }
+      // A chain that can open but still waits for skippable steps before an absent last step:
+      // once they are overdue (or the input ends) it waits for the absence window instead.
+      const int last = static_cast<int>(rule.steps.size()) - 1;
+      if (p.next > 0 && p.next < last && rule.steps[last].absent &&
+          (at_end || now > Deadline(state, p)) && CanOpen(rule, p)) {
+        bool passable = true;
+        for (int s = p.next; s < last; ++s) passable = passable && state.skippable[s];
+        if (passable) {
+          for (int s = p.next; s < last; ++s) p.skipped |= uint64_t{1} << s;
+          p.next = last;
+        }
+      }
       int64_t deadline = Deadline(state, p);
       bool absent_next = p.next > 0 && rule.steps[p.next].absent;
       // At the end of the input a chain that can open does, its later steps not in the logs.
@@ -570,7 +617,7 @@ void Engine::Expire(int64_t now, bool at_end) {
           Complete(state, std::move(gone), true, at_end && now <= deadline);
         } else if (gone.next > 0 && CanOpen(rule, gone)) {
           Complete(state, std::move(gone), false, now <= deadline);
-        } else if (gone.next > 0) {
+        } else if (gone.next > 0 && !gone.hits.empty()) {
           NoteHalfMatch(state, gone);
           state.expired.push_back(std::move(gone));
           if (state.expired.size() > kMaxExpiredPerRule) state.expired.pop_front();
@@ -599,21 +646,40 @@ void Engine::Feed(const Record& record, const SourceInfo& source) {
   std::sort(matched.begin(), matched.end(), [](const Target& a, const Target& b) {
     return a.rule != b.rule ? a.rule < b.rule : a.index > b.index;
   });
+  // Keep the targets whose fields match too, so that each knows whether the record also
+  // matches an earlier step of its rule.
+  size_t kept = 0;
   for (const Target& t : matched) {
+    const Rule& rule = *states_[t.rule].rule;
+    int steps = static_cast<int>(rule.steps.size());
+    const Matcher& m = t.index < steps ? static_cast<const Matcher&>(rule.steps[t.index])
+                                       : rule.contexts[t.index - steps];
+    bool assumed = false;
+    if (FieldsMatch(m, record, source, &assumed)) {
+      matched[kept] = t;
+      matched[kept++].assumed = assumed;
+    }
+  }
+  matched.resize(kept);
+  for (size_t i = 0; i < matched.size(); ++i) {
+    const Target& t = matched[i];
     RuleState& state = states_[t.rule];
     const Rule& rule = *state.rule;
     int steps = static_cast<int>(rule.steps.size());
     const Matcher& m = t.index < steps ? static_cast<const Matcher&>(rule.steps[t.index])
                                        : rule.contexts[t.index - steps];
-    if (!FieldsMatch(m, record, source)) continue;
+    // Sorted by rule, then step descending: the next target, if of this rule, is an earlier step.
+    bool matches_earlier =
+        i + 1 < matched.size() && matched[i + 1].rule == t.rule && matched[i + 1].index < t.index;
     Evidence e = MakeEvidence(m, m.name, record, source, text);
+    e.assumed = t.assumed;
     if (t.index >= steps) {
       auto& hits = state.context_hits[t.index - steps];
       hits.push_back(std::move(e));
       if (hits.size() > kMaxContextHits) hits.pop_front();
       continue;
     }
-    OnStep(state, t.index, std::move(e));
+    OnStep(state, t.index, std::move(e), matches_earlier);
   }
 }
 

@@ -37,6 +37,9 @@ struct Evidence {
   std::string message;
   std::map<std::string, std::string> captures;
   int occurrences = 1;  ///< for a `count` step: how many fell in the window
+  /// Matched on its message alone: the step names a component or logger the record's layout
+  /// does not show (a pasted excerpt, a foreign layout).
+  bool assumed = false;
 };
 
 struct Match {
@@ -58,7 +61,8 @@ struct Match {
 
 /// The confidence of a match of `rule` that holds the steps marked in `matched` (by index):
 /// 1 when every non-absent step is there; otherwise 0.5 + 0.5 * (weight matched / weight of all),
-/// where decisive and required steps weigh 2 and corroborating ones 1.
+/// where decisive and required steps weigh 2 and corroborating ones 1. (The engine then takes
+/// 0.8 of that when a step was matched on its message alone; see Evidence::assumed.)
 double Confidence(const Rule& rule, uint64_t matched);
 
 /// All steps of a rule appeared, but one came later than its window allows; or (`half`) the
@@ -131,16 +135,21 @@ class Engine {
   };
   struct Target {  // what a pattern of the RE2::Set belongs to
     int rule;
-    int index;  ///< step index, or steps.size() + context index
+    int index;             ///< step index, or steps.size() + context index
+    bool assumed = false;  ///< per record: its fields were unknown, not checked (FieldsMatch)
   };
 
   Evidence MakeEvidence(const Matcher& m, const std::string& name, const Record& record,
                         const SourceInfo& source, std::string_view text) const;
-  bool FieldsMatch(const Matcher& m, const Record& record, const SourceInfo& source) const;
+  /// `assumed`: set when a component or logger the matcher names is unknown in the record.
+  bool FieldsMatch(const Matcher& m, const Record& record, const SourceInfo& source,
+                   bool* assumed) const;
   /// For a matcher with `part` other than record: its pattern on that part of the record.
   bool PartMatches(const Matcher& m, const Record& record) const;
   bool KeysMatch(const Step& step, const Partial& p, const Evidence& e) const;
-  void OnStep(RuleState& state, int k, Evidence e);
+  /// `matches_earlier`: the record also matches an earlier step of the rule, which then starts
+  /// the chain (no partial is started here with the steps before missing).
+  void OnStep(RuleState& state, int k, Evidence e, bool matches_earlier);
   void Advance(RuleState& state, Partial& p, Evidence e);
   /// True if the step `p` now waits for has `at_least` and a record of it came within that time
   /// of p's last step, before or after (the partial is then dropped).
@@ -154,6 +163,8 @@ class Engine {
   /// The partial waiting for an earlier step that `e` (a record of step k) may extend by
   /// passing over skippable steps; -1 if none.
   int FindSkipping(const RuleState& state, int k, const Evidence& e) const;
+  /// True if partial `i` may take `e` as step k by passing over skippable steps.
+  bool FindSkipping(const RuleState& state, int k, const Evidence& e, int i) const;
   /// After `p` advanced: completes it, drops it, or schedules its deadline.
   void AfterAdvance(RuleState& state, size_t index);
   /// A chain that began and could not open: kept as a near miss for --explain.

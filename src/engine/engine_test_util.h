@@ -16,6 +16,7 @@ namespace faultline::engine_test {
 
 inline constexpr int64_t kMilli = 1'000;
 inline constexpr int64_t kSecond = 1'000'000;
+inline constexpr int64_t kMinute = 60 * kSecond;
 // 2019-09-17 05:04:12.043 UTC, the seed incident's transaction timeout.
 inline constexpr int64_t kT0 = 1568696652LL * kSecond + 43 * kMilli;
 

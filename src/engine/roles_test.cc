@@ -160,6 +160,127 @@ TEST_CASE("roles: corroborating steps alone open nothing") {
   CHECK(h.matches().empty());
 }
 
+TEST_CASE("roles: a later corroborating step alone does not open, the decisive one missing") {
+  Harness h({kHead + R"toml(
+[[steps]]
+name = "timeout"
+role = "decisive"
+message = 'Closing connection to peer due to transaction timeout'
+
+[[steps]]
+name = "goodbye"
+role = "corroborating"
+message = 'GOODBYE'
+within = "2s"
+)toml"});
+  h.Feed(Rec(kT0, 1, Component::kZk, Level::kWarn, kLearner, "******* GOODBYE /10.0.0.2:41234"),
+         kZk3);
+  h.engine().Finish();
+  CHECK(h.matches().empty());
+  REQUIRE(h.engine().half_matches().size() == 1);
+  CHECK(h.engine().half_matches()[0].missing == std::vector<std::string>{"timeout"});
+}
+
+TEST_CASE("roles: a count step may open a match when the steps before it are missing") {
+  Harness h({kHead + R"toml(
+[[steps]]
+name = "looking"
+role = "corroborating"
+message = 'LOOKING'
+
+[[steps]]
+name = "timeouts"
+role = "decisive"
+message = 'Notification time out: (?P<ms>\d+)'
+count = 3
+within = "60s"
+)toml"});
+  for (int i = 0; i < 3; ++i) {
+    h.Feed(Rec(kT0 + i * 10 * kSecond, 10 + i, Component::kZk, Level::kInfo, "FastLeaderElection",
+               "Notification time out: 3200"),
+           kZk3);
+  }
+  h.engine().Finish();
+  REQUIRE(h.matches().size() == 1);
+  CHECK(h.matches()[0].steps[0].occurrences == 3);
+  CHECK(h.matches()[0].missing == std::vector<std::string>{"looking"});
+
+  Harness sparse({kHead + R"toml(
+[[steps]]
+name = "looking"
+role = "corroborating"
+message = 'LOOKING'
+
+[[steps]]
+name = "timeouts"
+role = "decisive"
+message = 'Notification time out: (?P<ms>\d+)'
+count = 3
+within = "60s"
+)toml"});
+  for (int i = 0; i < 3; ++i) {  // 40 s apart: never three in a minute
+    sparse.Feed(Rec(kT0 + i * 40 * kSecond, 10 + i, Component::kZk, Level::kInfo,
+                    "FastLeaderElection", "Notification time out: 3200"),
+                kZk3);
+  }
+  sparse.engine().Finish();
+  CHECK(sparse.matches().empty());
+}
+
+const std::string kDown = kHead + R"toml(
+[[steps]]
+name = "refused"
+role = "decisive"
+message = 'Connection refused'
+
+[[steps]]
+name = "not_responding"
+role = "corroborating"
+message = 'SERVICE_NOT_RESPONDING'
+within = "2s"
+
+[[steps]]
+name = "back"
+message = 'SERVICE_HEALTHY'
+within = "2m"
+absent = true
+)toml";
+
+TEST_CASE("roles: a partial chain before an absent step waits for the absence window") {
+  Record refused = Rec(kT0, 1, Component::kZkfc, Level::kWarn, "HealthMonitor",
+                       "Transport-level exception: Connection refused");
+  Record healthy = Rec(kT0 + 30 * kSecond, 3, Component::kZkfc, Level::kInfo, "HealthMonitor",
+                       "Entering state SERVICE_HEALTHY");
+  Record later = Rec(kT0 + 5 * kMinute, 4, Component::kZkfc, Level::kInfo, "HealthMonitor", "x");
+  SUBCASE("it never came back: the incident opens when the window passes") {
+    Harness h({kDown});
+    h.Feed(refused, kNn1);
+    h.Feed(later, kNn1);
+    h.engine().Finish();
+    REQUIRE(h.matches().size() == 1);
+    CHECK(h.matches()[0].absence);
+    CHECK(h.matches()[0].missing == std::vector<std::string>{"not_responding"});
+  }
+  SUBCASE("it came back after the corroborating step was overdue: no incident") {
+    Harness h({kDown});
+    h.Feed(refused, kNn1);
+    h.Feed(healthy, kNn1);
+    h.Feed(later, kNn1);
+    h.engine().Finish();
+    CHECK(h.matches().empty());
+  }
+  SUBCASE("it came back while the corroborating step was still awaited: no incident") {
+    Harness h({kDown});
+    h.Feed(refused, kNn1);
+    Record quick = healthy;
+    quick.instant = kT0 + kSecond;
+    h.Feed(quick, kNn1);
+    h.Feed(later, kNn1);
+    h.engine().Finish();
+    CHECK(h.matches().empty());
+  }
+}
+
 TEST_CASE("roles: what the record does not say does not reject it") {
   // A foreign layout: no logger, no level, component unknown.
   Record r = Rec(kT0, 1, Component::kOther, Level::kUnknown, "",
@@ -181,6 +302,9 @@ message = 'Closing connection to peer due to transaction timeout'
   h.engine().Finish();
   REQUIRE(h.matches().size() == 1);
   CHECK(h.matches()[0].steps[0].source == "pasted.txt");
+  // Taken on its message alone: less certain than a record whose fields agreed.
+  CHECK(h.matches()[0].steps[0].assumed);
+  CHECK(h.matches()[0].confidence == doctest::Approx(0.8));
 }
 
 TEST_CASE("roles: part selects the message or the continuation lines") {
