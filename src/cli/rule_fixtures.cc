@@ -87,7 +87,7 @@ std::string CheckFires(const Rule& rule, const fs::path& dir, bool partial) {
   Analysis fired;
   if (!Run(rule, dir, &fired)) return "cannot analyse " + dir.string();
   const std::vector<Match>& matches = fired.engine->matches();
-  if (matches.empty()) return label + " the rule did not fire";
+  if (matches.empty()) return label + ": the rule did not fire";
   toml::table expect;
   try {
     expect = toml::parse_file((dir / "expect.toml").string());
@@ -99,7 +99,7 @@ std::string CheckFires(const Rule& rule, const fs::path& dir, bool partial) {
     why = Differs(m, expect, partial);
     if (why.empty()) return "";
   }
-  return label + " " + why;
+  return label + ": " + why;
 }
 
 }  // namespace

@@ -13,8 +13,10 @@ expect_status 1
 mkdir "$SCRATCH/rules"
 sed 's/^severity = "critical"/severity = "info"/' \
   "$TESTDATA/../rules/zk-txn-timeout-zkfc-exit.toml" >"$SCRATCH/rules/zk-txn-timeout-zkfc-exit.toml"
-run analyze --rules "$SCRATCH/rules" --fail-on critical "$TESTDATA/incidents/zkfc-connectionloss"
-expect_status 0
+run analyze --rules "$SCRATCH/rules" --format json "$TESTDATA/incidents/zkfc-connectionloss"
+grep -q '"rule":"zk-txn-timeout-zkfc-exit","title":"[^"]*","severity":"critical"' "$OUT" &&
+  fail "the override did not replace the built-in rule"
+grep -q '"rule":"zk-txn-timeout-zkfc-exit"' "$OUT" || fail "the overriding rule did not fire"
 run analyze --fail-on critical "$TESTDATA/incidents/zkfc-connectionloss"
 expect_status 1
 run rules --rules "$SCRATCH/rules" list
