@@ -143,6 +143,29 @@ std::string ConfidenceLine(const Match& m) {
   return line + ")";
 }
 
+// What the logs complain about when no rule explains them: per host, the first and the rarest
+// warning-or-worse message templates. Information only: it never changes the exit status.
+std::string UnexplainedText(const Analysis& a) {
+  std::vector<TemplateStat> stats = a.templates.Summary();
+  if (stats.empty()) return "No warning or error was logged.\n";
+  std::string out =
+      "Unexplained warnings and errors (per host: the first, then the rarest message templates;\n"
+      "numbers, ids and addresses masked as <*>):\n";
+  std::string host;
+  for (const TemplateStat& t : stats) {
+    if (t.host != host) {
+      host = t.host;
+      out += "  " + host + ":\n";
+    }
+    out += "    " + std::string(t.earliest ? "first " : "rare  ") +
+           std::string(LevelName(t.level)) + " x" + std::to_string(t.count) + "  " +
+           InstantString(t.first) + (t.count > 1 ? " .. " + InstantString(t.last) : std::string()) +
+           "  " + t.text + "\n" + "          e.g. " + t.source + ":" + std::to_string(t.line) +
+           "\n";
+  }
+  return out;
+}
+
 // Cron mode marks an incident that grew since it was reported.
 std::string UpdatedMark(const Incident& inc) { return inc.status == "updated" ? "(updated) " : ""; }
 
@@ -156,6 +179,7 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
   std::string out;
   if (a.incidents.empty()) {
     out += "No incident: nothing matched the rules. " + ReadSummary(a) + "\n";
+    out += UnexplainedText(a);
   }
   int number = 0;
   for (const Incident& inc : a.incidents) {
@@ -249,8 +273,23 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
 
 std::string RenderMarkdown(const Analysis& a, const ReportOptions& o) {
   std::string out = "# faultline analysis\n\n";
-  if (a.incidents.empty())
-    out += "No incident: nothing matched the rules. " + ReadSummary(a) + "\n";
+  if (a.incidents.empty()) {
+    out += "No incident: nothing matched the rules. " + ReadSummary(a) + "\n\n";
+    std::vector<TemplateStat> stats = a.templates.Summary();
+    if (!stats.empty()) {
+      out +=
+          "## Unexplained warnings and errors\n\n| host | | level | count | first (UTC) | "
+          "template | e.g. |\n|---|---|---|---|---|---|---|\n";
+      for (const TemplateStat& t : stats) {
+        std::string text = t.text;
+        std::replace(text.begin(), text.end(), '|', '/');
+        out += "| " + t.host + " | " + (t.earliest ? "first" : "rare") + " | " +
+               std::string(LevelName(t.level)) + " | " + std::to_string(t.count) + " | " +
+               InstantString(t.first) + " | `" + text + "` | `" + t.source + ":" +
+               std::to_string(t.line) + "` |\n";
+      }
+    }
+  }
   int number = 0;
   for (const Incident& inc : a.incidents) {
     const Match& m = *inc.primary;
@@ -484,6 +523,26 @@ std::string RenderJson(const Analysis& a, const ReportOptions& o) {
   out.push_back(']');
   JsonKey(&out, "records");
   out.append(std::to_string(a.records));
+  JsonKey(&out, "unexplained");
+  out.push_back('[');
+  for (const TemplateStat& t : a.templates.Summary()) {
+    if (out.back() != '[') out.push_back(',');
+    out.push_back('{');
+    JsonString(&out, "host", t.host);
+    JsonString(&out, "kind", t.earliest ? "first" : "rare");
+    JsonString(&out, "level", LevelName(t.level));
+    JsonKey(&out, "count");
+    out.append(std::to_string(t.count));
+    JsonInstant(&out, "first", t.first);
+    JsonInstant(&out, "last", t.last);
+    JsonString(&out, "template", t.text);
+    JsonString(&out, "example", t.example);
+    JsonString(&out, "source", t.source);
+    JsonKey(&out, "line");
+    out.append(std::to_string(t.line));
+    out.push_back('}');
+  }
+  out.push_back(']');
   if (o.explain) {
     JsonKey(&out, "near_misses");
     out.push_back('[');

@@ -31,7 +31,9 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
     if (r->instant != kNoInstant && (r->instant < request.from || r->instant >= request.to)) {
       continue;
     }
-    out->engine->Feed(*r, out->sources.sources[r->source]->info());
+    const SourceInfo& info = out->sources.sources[r->source]->info();
+    out->engine->Feed(*r, info);
+    out->templates.Add(*r, info);
   }
   out->engine->Finish(!request.cron);
   ReportReadProblems(out->sources, reporter);

@@ -10,6 +10,7 @@
 #include "src/engine/config_values.h"
 #include "src/engine/engine.h"
 #include "src/engine/incident.h"
+#include "src/engine/message_templates.h"
 #include "src/store/source_set.h"
 
 namespace faultline {
@@ -34,6 +35,9 @@ struct Analysis {
   int64_t records = 0;
   /// Bit per Component: which components had a record in the inputs (for "not in the logs given").
   uint32_t components_seen = 0;
+  /// Warning-or-worse message templates per host: what the logs complain about, for when no
+  /// rule explains them.
+  MessageTemplates templates;
 };
 
 /// Runs the analysis; false when the rules cannot be evaluated (message on the reporter).
