@@ -199,7 +199,7 @@ bool Engine::FindSkipping(const RuleState& state, int k, const Evidence& e, int 
     if (!state.skippable[s]) return false;
     window += state.within[s];
   }
-  return e.instant - p.last <= window && KeysMatch(step, p, e);
+  return e.instant - p.last <= window && KeysMatch(step, p, e, /*previous_missing=*/true);
 }
 
 int Engine::FindSkipping(const RuleState& state, int k, const Evidence& e) const {
@@ -251,10 +251,14 @@ Evidence Engine::MakeEvidence(const Matcher& m, const std::string& name, const R
   return e;
 }
 
-bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e) const {
+bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e,
+                       bool previous_missing) const {
   if (p.hits.empty()) return true;
   const Evidence& previous = p.hits.back();
   for (const std::string& key : step.same) {
+    // host, myid and session are compared with the step just before: when it is not in the logs
+    // given there is nothing to compare with.
+    if (previous_missing && (key == "host" || key == "myid" || key == "session")) continue;
     if (key == "host") {
       if (e.host != previous.host) return false;
     } else if (key == "myid") {
@@ -274,6 +278,7 @@ bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e) co
     }
   }
   for (const std::string& key : step.not_same) {
+    if (previous_missing) break;
     if (key == "host" && e.host == previous.host) return false;
     if (key == "myid" && e.myid >= 0 && e.myid == previous.myid) return false;
   }

@@ -146,7 +146,10 @@ class Engine {
                    bool* assumed) const;
   /// For a matcher with `part` other than record: its pattern on that part of the record.
   bool PartMatches(const Matcher& m, const Record& record) const;
-  bool KeysMatch(const Step& step, const Partial& p, const Evidence& e) const;
+  /// `previous_missing`: the step just before `step` is not in the logs given (passed over), so
+  /// host, myid, session and not_same have nothing to compare with.
+  bool KeysMatch(const Step& step, const Partial& p, const Evidence& e,
+                 bool previous_missing = false) const;
   /// `matches_earlier`: the record also matches an earlier step of the rule, which then starts
   /// the chain (no partial is started here with the steps before missing).
   void OnStep(RuleState& state, int k, Evidence e, bool matches_earlier);
