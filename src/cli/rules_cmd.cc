@@ -9,6 +9,7 @@
 #include "src/cli/rule_fixtures.h"
 #include "src/engine/analysis.h"
 #include "src/engine/explain.h"
+#include "src/engine/rule_keys.h"
 #include "src/engine/rule_loader.h"
 
 namespace faultline {
@@ -42,6 +43,30 @@ int RunList(const RulesOptions& o) {
   return kExitOk;
 }
 
+// How the rule's roles open an incident, in words (docs/rules.md, "Roles and confidence").
+std::string OpeningText(const Rule& rule) {
+  std::string required, decisive, corroborating;
+  for (const Step& s : rule.steps) {
+    if (s.absent) continue;
+    std::string* list = s.role == StepRole::kRequired   ? &required
+                        : s.role == StepRole::kDecisive ? &decisive
+                                                        : &corroborating;
+    *list += (list->empty() ? "" : ", ") + s.name;
+  }
+  if (!rule.HasRoles()) {
+    return "Opens an incident when every step is seen (confidence 100%).";
+  }
+  std::string text = "Opens an incident on ";
+  if (!required.empty()) text += "every required step (" + required + ")";
+  if (!required.empty() && !decisive.empty()) text += " and ";
+  if (!decisive.empty()) text += "any decisive step (" + decisive + ")";
+  text += "; ";
+  if (!corroborating.empty()) text += "corroborating: " + corroborating + "; ";
+  return text +
+         "each step not in the logs given lowers the confidence (0.5 + 0.5 × weight seen / "
+         "weight of all; decisive and required weigh 2, corroborating 1).";
+}
+
 int RunShow(const RulesOptions& o) {
   std::vector<Rule> rules;
   if (!LoadOrReport(o, &rules)) return kExitError;
@@ -53,18 +78,28 @@ int RunShow(const RulesOptions& o) {
     if (!rule.description.empty()) std::printf("%s\n\n", rule.description.c_str());
     for (size_t i = 0; i < rule.steps.size(); ++i) {
       const Step& s = rule.steps[i];
-      std::string keys;
-      for (const std::string& key : s.same) keys += (keys.empty() ? ", same " : ",") + key;
-      for (const std::string& key : s.not_same) keys += ", not same " + key;
-      std::printf("  step %zu '%s': component %s, message /%s/%s%s%s%s\n", i + 1, s.name.c_str(),
-                  s.any_component ? "any" : std::string(ComponentName(s.component)).c_str(),
-                  s.message ? s.message->pattern().c_str() : "",
-                  s.within ? (", within " + s.within_text +
-                              (s.at_least ? ", at least " + s.at_least_text : ""))
-                                 .c_str()
-                           : "",
-                  s.count > 1 ? (", count " + std::to_string(s.count)).c_str() : "",
-                  s.absent ? ", absent" : "", keys.c_str());
+      std::string line = "  step " + std::to_string(i + 1) + " '" + s.name + "' (" +
+                         std::string(s.absent ? "absent" : StepRoleName(s.role)) + "): component " +
+                         (s.any_component ? "any" : std::string(ComponentName(s.component))) +
+                         ", message /" + (s.message ? s.message->pattern() : "") + "/";
+      if (s.part != MatchPart::kRecord) line += " in the " + std::string(MatchPartName(s.part));
+      if (s.within) line += ", within " + s.within_text;
+      if (s.at_least) line += ", at least " + s.at_least_text;
+      if (s.count > 1) line += ", count " + std::to_string(s.count);
+      for (size_t k = 0; k < s.same.size(); ++k) line += (k ? "," : ", same ") + s.same[k];
+      for (const std::string& key : s.not_same) line += ", not same " + key;
+      std::printf("%s\n", line.c_str());
+    }
+    std::printf("\n%s\n", OpeningText(rule).c_str());
+    if (!rule.effect.empty() || rule.priority != 0) {
+      std::printf("Effect: %s, priority %d (rules of one effect compete; higher first)\n",
+                  rule.effect.empty() ? "-" : rule.effect.c_str(), rule.priority);
+    }
+    if (!rule.explains.empty()) {
+      std::string list;
+      for (const std::string& name : rule.explains) list += (list.empty() ? "" : ", ") + name;
+      std::printf("Explains: %s (ranked below it in one incident, listed as consequences)\n",
+                  list.c_str());
     }
     std::printf("\nRemedy: %s\n", rule.remedy.c_str());
     return kExitOk;
@@ -122,7 +157,10 @@ CommandRunner SetupRules(CLI::App* app) {
   };
   add_rules_option(cmd);
   CLI::App* list = cmd->add_subcommand("list", "One line per rule: id, severity, origin, title");
-  CLI::App* show = cmd->add_subcommand("show", "A rule's steps, windows and remedy");
+  CLI::App* show = cmd->add_subcommand(
+      "show", "A rule's steps with their roles, windows, how it opens an incident, and remedy");
+  CLI::App* keys =
+      cmd->add_subcommand("keys", "The rule-file key reference (as in docs/rules.md), Markdown");
   show->add_option("id", o->show_id, "Rule id")->required();
   CLI::App* check = cmd->add_subcommand(
       "check", "Lint rule files (all loaded rules if none given): every error as file:line:col");
@@ -140,6 +178,10 @@ CommandRunner SetupRules(CLI::App* app) {
   return [=] {
     if (list->parsed()) return RunList(*o);
     if (show->parsed()) return RunShow(*o);
+    if (keys->parsed()) {
+      std::fputs(KeyReferenceMarkdown().c_str(), stdout);
+      return kExitOk;
+    }
     if (check->parsed()) return RunCheck(*o);
     if (test->parsed()) return RunTest(*o);
     return -1;

@@ -143,6 +143,14 @@ class Loader {
     }
   }
 
+  // {config.X}, {delta.A.B} and {expr.E} would read a step of that name as something else.
+  void CheckReservedName(const toml::table& table, const std::string& name) {
+    if (name == "config" || name == "delta" || name == "expr") {
+      Error(table.get("name")->source(),
+            "'" + name + "' is reserved for templates ({" + name + ".…}); name the step otherwise");
+    }
+  }
+
   void LoadSteps(const toml::array& steps, Rule* rule) {
     std::set<std::string> names;
     for (size_t i = 0; i < steps.size(); ++i) {
@@ -155,6 +163,7 @@ class Loader {
       Step step;
       FillMatcher(*table, &step);
       if (step.name.empty()) step.name = "step" + std::to_string(i + 1);
+      CheckReservedName(*table, step.name);
       if (!names.insert(step.name).second) {
         Error(table->source(), "two steps are called '" + step.name + "'");
       }
@@ -241,6 +250,7 @@ class Loader {
       ContextMatcher context;
       FillMatcher(*table, &context);
       if (context.name.empty()) context.name = "context" + std::to_string(i + 1);
+      CheckReservedName(*table, context.name);
       std::string around = String(*table, "around", false);
       context.anchor = 0;
       if (!around.empty()) {
