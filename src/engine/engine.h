@@ -157,6 +157,7 @@ class Engine {
   /// True if the step `p` now waits for has `at_least` and a record of it came within that time
   /// of p's last step, before or after (the partial is then dropped).
   bool CameTooSoon(const RuleState& state, const Partial& p) const;
+  static bool IsStepRecord(const Partial& p, const Evidence& e);
   /// Advances `p` with records of its next step that came in the same instant as its last step.
   void CatchUp(RuleState& state, Partial& p);
   void Complete(RuleState& state, Partial p, bool absence, bool open_at_end);

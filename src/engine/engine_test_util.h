@@ -89,4 +89,42 @@ class Harness {
   std::unique_ptr<Engine> engine_;
 };
 
+// Sources and the seed incident's first two steps, shared by the engine tests.
+inline const SourceInfo kZk3 = Source("zk3/zookeeper.log", "zk3", Component::kZk);
+inline const SourceInfo kZk1 = Source("zk1/zookeeper.log", "zk1", Component::kZk);
+inline const SourceInfo kNn1 = Source("hadoop-hdfs-zkfc-nn1.log", "nn1", Component::kZkfc);
+inline const SourceInfo kNn2 = Source("hadoop-hdfs-zkfc-nn2.log", "nn2", Component::kZkfc);
+inline const SourceInfo kMonitor = Source("monitor.log", "", Component::kMonitor);
+
+// The seed incident's first two steps.
+inline const std::string kSequence = kHead + R"toml(
+[[steps]]
+name = "timeout"
+component = "zk"
+level = "warn"
+logger = 'LearnerHandler$'
+message = '^Closing connection to peer due to transaction timeout\.?$'
+
+[[steps]]
+name = "elector"
+component = "zkfc"
+level = "error"
+message = '^Received (?P<op>stat|create) error from Zookeeper\. code:(?P<code>[A-Z_]+)'
+within = "30s"
+)toml";
+
+inline constexpr std::string_view kLearner = "org.apache.zookeeper.server.quorum.LearnerHandler";
+inline constexpr std::string_view kElector = "org.apache.hadoop.ha.ActiveStandbyElector";
+inline constexpr std::string_view kTimeoutText =
+    "Closing connection to peer due to transaction timeout.";
+inline constexpr std::string_view kStatError =
+    "Received stat error from Zookeeper. code:CONNECTIONLOSS. Not retrying further znode "
+    "monitoring connection errors.";
+
+// A kazoo monitor's "Connection dropped: WHY".
+inline Record Drop(int64_t instant, int64_t line, std::string_view why) {
+  return Rec(instant, line, Component::kMonitor, Level::kWarn, "kazoo.client",
+             "Connection dropped: " + std::string(why));
+}
+
 }  // namespace faultline::engine_test

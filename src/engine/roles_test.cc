@@ -281,6 +281,72 @@ TEST_CASE("roles: a partial chain before an absent step waits for the absence wi
   }
 }
 
+TEST_CASE("roles: one record is never two steps of one chain") {
+  // Both steps match the same words: the second needs a second record.
+  Harness h({kHead + R"toml(
+[[steps]]
+name = "first"
+role = "decisive"
+message = 'Too many connections from (?P<ip>\S+)'
+
+[[steps]]
+name = "more"
+role = "corroborating"
+message = 'Too many connections from (?P<ip>\S+)'
+within = "60s"
+same = ["ip"]
+)toml"});
+  h.Feed(Rec(kT0, 1, Component::kZk, Level::kWarn, "NIOServerCnxnFactory",
+             "Too many connections from /10.0.0.9 - max is 60"),
+         kZk3);
+  h.engine().Finish();
+  REQUIRE(h.matches().size() == 1);
+  CHECK(h.matches()[0].steps.size() == 1);
+  CHECK(h.matches()[0].missing == std::vector<std::string>{"more"});
+}
+
+TEST_CASE("roles: a capture key held only by a missing step does not drop the chain") {
+  Harness h({kHead + R"toml(
+[[steps]]
+name = "should_fence"
+role = "corroborating"
+message = 'Should fence: (?P<target>.+)'
+
+[[steps]]
+name = "method"
+role = "corroborating"
+message = 'Fencing method (?P<method>\S+) was unsuccessful'
+within = "2m"
+
+[[steps]]
+name = "failed"
+role = "decisive"
+message = 'Unable to fence (?P<target>.+?) by any configured method'
+within = "2m"
+same = ["host", "target"]
+
+[[steps]]
+name = "gave_up"
+role = "corroborating"
+message = 'Caught an exception, giving up'
+within = "1s"
+)toml"});
+  // "Should fence: ..." (the step holding `target`) was cut from the excerpt.
+  h.Feed(Rec(kT0 - kSecond, 1, Component::kZkfc, Level::kError, "NodeFencer",
+             "Fencing method org.apache.hadoop.ha.SshFenceByTcpPort(null) was unsuccessful."),
+         kNn1);
+  h.Feed(Rec(kT0, 2, Component::kZkfc, Level::kError, "NodeFencer",
+             "Unable to fence service by any configured method."),
+         kNn1);
+  h.Feed(Rec(kT0 + 1000, 3, Component::kZkfc, Level::kWarn, "ActiveStandbyElector",
+             "Caught an exception, giving up"),
+         kNn1);
+  h.engine().Finish();
+  REQUIRE(h.matches().size() == 1);
+  CHECK(h.matches()[0].steps.size() == 3);
+  CHECK(h.matches()[0].missing == std::vector<std::string>{"should_fence"});
+}
+
 TEST_CASE("roles: what the record does not say does not reject it") {
   // A foreign layout: no logger, no level, component unknown.
   Record r = Rec(kT0, 1, Component::kOther, Level::kUnknown, "",
