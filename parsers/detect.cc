@@ -45,10 +45,11 @@ Detection DetectFormat(std::span<const std::string_view> lines) {
 }
 
 const Parser* DetectLine(std::string_view line, Header* header) {
-  auto parsers = AllParsers();
-  for (size_t i = 0; i + 1 < parsers.size(); ++i) {
+  for (const Parser* parser : AllParsers()) {
+    // A line without a time stays with the record before it, as continuation lines do.
+    if (parser == &TimelessLogParser() || parser == &GenericLogParser()) continue;
     Miss miss;
-    if (parsers[i]->ParseHeader(line, header, &miss)) return parsers[i];
+    if (parser->ParseHeader(line, header, &miss)) return parser;
   }
   return nullptr;
 }

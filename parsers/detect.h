@@ -35,8 +35,8 @@ inline constexpr int kDetectLines = 200;
 /// Scores `lines` (the first lines of one input, after wrapper prefixes are removed).
 Detection DetectFormat(std::span<const std::string_view> lines);
 
-/// The parser for a single line (standard input), excluding the generic fallback; nullptr if no
-/// specific parser takes it. Fills *header on success.
+/// The parser for a single line (standard input), excluding the timeless and generic fallbacks;
+/// nullptr if no specific parser takes it. Fills *header on success.
 const Parser* DetectLine(std::string_view line, Header* header);
 
 /// Removes a `docker compose logs` prefix ("zk1  | ", "zk-1-1  | ") and returns the service

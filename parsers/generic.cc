@@ -20,7 +20,7 @@ constexpr Sample kSamples[] = {
     {"2019-09-17T05:04:12.618+0000: 12.345: [GC pause (G1 Evacuation Pause) (young) 1.2G->0.4G]",
      "timestamp", Level::kUnknown, "", "", -1,
      "12.345: [GC pause (G1 Evacuation Pause) (young) 1.2G->0.4G]"},
-    {"[2019-09-17 05:04:12.618] ERROR something broke", "timestamp", Level::kError, "", "", -1,
+    {"[2019-09-17T05:04:12.618Z] ERROR something broke", "timestamp", Level::kError, "", "", -1,
      "ERROR something broke"},
 };
 

@@ -15,10 +15,11 @@ constexpr int64_t k20190917T050412 = 1568696652;
 
 TEST_CASE("hadoop: variants") {
   CHECK(Hadoop().Name() == "hadoop");
-  REQUIRE(Hadoop().Variants().size() == 3);
+  REQUIRE(Hadoop().Variants().size() == 4);
   CHECK(Hadoop().Variants()[0] == "plain");
   CHECK(Hadoop().Variants()[1] == "thread");
   CHECK(Hadoop().Variants()[2] == "location");
+  CHECK(Hadoop().Variants()[3] == "console");
 }
 
 TEST_CASE("hadoop: plain %d %p %c: %m") {

@@ -5,8 +5,9 @@
 namespace faultline {
 
 std::span<const Parser* const> AllParsers() {
-  static const std::array<const Parser*, 4> kParsers = {&ZooKeeperLogParser(), &HadoopLogParser(),
-                                                        &PythonLogParser(), &GenericLogParser()};
+  static const std::array<const Parser*, 7> kParsers = {
+      &ZooKeeperLogParser(), &HadoopLogParser(),   &JavaLogParser(),   &LogbackLogParser(),
+      &PythonLogParser(),    &TimelessLogParser(), &GenericLogParser()};
   return kParsers;
 }
 

@@ -29,6 +29,12 @@ inline size_t UpperWordEnd(std::string_view s, size_t pos) {
   return pos;
 }
 
+/// Reads a word of ASCII letters at pos (a level name in either case); returns its end.
+inline size_t LetterWordEnd(std::string_view s, size_t pos) {
+  while (pos < s.size() && ((s[pos] >= 'a' && s[pos] <= 'z') || IsUpper(s[pos]))) ++pos;
+  return pos;
+}
+
 /// log4j's six level names, exactly as %p writes them.
 inline bool Log4jLevel(std::string_view word, Level* level) {
   switch (word.size()) {
@@ -47,14 +53,41 @@ inline bool Log4jLevel(std::string_view word, Level* level) {
   }
 }
 
-/// Python logging's level names, exactly as %(levelname)s writes them.
+/// Python logging's level names as %(levelname)s writes them, or in lower case as loguru,
+/// structlog and custom level names do ("warning").
 inline bool PythonLevel(std::string_view word, Level* level) {
-  if (word == "DEBUG") return *level = Level::kDebug, true;
-  if (word == "INFO") return *level = Level::kInfo, true;
-  if (word == "WARNING") return *level = Level::kWarn, true;
-  if (word == "ERROR") return *level = Level::kError, true;
-  if (word == "CRITICAL") return *level = Level::kFatal, true;
+  if (word == "DEBUG" || word == "debug") return *level = Level::kDebug, true;
+  if (word == "INFO" || word == "info") return *level = Level::kInfo, true;
+  if (word == "WARNING" || word == "warning") return *level = Level::kWarn, true;
+  if (word == "ERROR" || word == "error") return *level = Level::kError, true;
+  if (word == "CRITICAL" || word == "critical") return *level = Level::kFatal, true;
   return false;
+}
+
+/// Any common level name, all upper or all lower case: log4j's six, Python's WARNING and
+/// CRITICAL ("info", "warning", "WARNING"; not "Info"). For the layouts outside ZooKeeper and
+/// Hadoop, whose writers are less uniform.
+inline bool AnyLevel(std::string_view word, Level* level) {
+  if (word.size() < 4 || word.size() > 8) return false;
+  char upper[8];
+  bool lower = word[0] >= 'a' && word[0] <= 'z';
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (lower ? !(c >= 'a' && c <= 'z') : !IsUpper(c)) return false;
+    upper[i] = lower ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  std::string_view w(upper, word.size());
+  if (Log4jLevel(w, level)) return true;
+  if (w == "WARNING") return *level = Level::kWarn, true;
+  if (w == "CRITICAL") return *level = Level::kFatal, true;
+  return false;
+}
+
+/// A Java logger or class name as %c writes it: identifiers and dots ("o.a.z.ClientCnxn",
+/// "kafka.utils.Log4jControllerRegistration$"). Returns its end.
+inline size_t JavaNameEnd(std::string_view s, size_t pos) {
+  while (pos < s.size() && (IsIdentChar(s[pos]) || s[pos] == '.')) ++pos;
+  return pos;
 }
 
 /// Parses a non-negative decimal; -1 if `text` is empty or not all digits.

@@ -151,6 +151,32 @@ bool ScanLog4jTime(std::string_view s, ScannedTime* out, int* fail_column) {
   return true;
 }
 
+bool ScanShortDateTime(std::string_view s, ScannedTime* out, int* fail_column) {
+  int year, month, day, hour, minute, second;
+  if (!ReadDigits(s, 0, 2, &year)) return *fail_column = 0, false;
+  if (s.size() <= 2 || s[2] != '/') return *fail_column = 2, false;
+  if (!ReadDigits(s, 3, 2, &month) || month < 1 || month > 12) return *fail_column = 3, false;
+  if (s.size() <= 5 || s[5] != '/') return *fail_column = 5, false;
+  year += year < 70 ? 2000 : 1900;
+  if (!ReadDigits(s, 6, 2, &day) ||
+      !(date::year(year) / date::month(month) / date::day(day)).ok()) {
+    return *fail_column = 6, false;
+  }
+  if (s.size() <= 8 || s[8] != ' ') return *fail_column = 8, false;
+  if (!ReadDigits(s, 9, 2, &hour) || hour > 23) return *fail_column = 9, false;
+  if (s.size() <= 11 || s[11] != ':') return *fail_column = 11, false;
+  if (!ReadDigits(s, 12, 2, &minute) || minute > 59) return *fail_column = 12, false;
+  if (s.size() <= 14 || s[14] != ':') return *fail_column = 14, false;
+  if (!ReadDigits(s, 15, 2, &second) || second > 60) return *fail_column = 15, false;
+  out->local = DaysFromCivilCached(year, month, day) * 86'400'000'000LL +
+               (hour * 3600LL + minute * 60LL + second) * 1'000'000LL;
+  out->length = 17;
+  out->precision = 0;
+  out->has_offset = false;
+  ScanFraction(s, out, 6);
+  return true;
+}
+
 bool ScanAnyIsoTime(std::string_view s, ScannedTime* out, int* fail_column) {
   size_t skip = 0;
   bool bracket = !s.empty() && s[0] == '[';

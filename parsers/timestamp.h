@@ -23,6 +23,10 @@ struct ScannedTime {
 /// the fraction. On failure returns false and sets *fail_column.
 bool ScanLog4jTime(std::string_view s, ScannedTime* out, int* fail_column);
 
+/// Scans "yy/MM/dd HH:mm:ss" (log4j %d{yy/MM/dd HH:mm:ss}, Hadoop's console layout), with an
+/// optional ",mmm". Years 00-69 are 2000-2069, 70-99 are 1970-1999.
+bool ScanShortDateTime(std::string_view s, ScannedTime* out, int* fail_column);
+
 /// Scans a wider family for the generic parser: ISO 8601 with 'T' or ' ', optional fraction of
 /// 1-9 digits, optional zone designator, optional surrounding '[' ']', and "YYYY/MM/DD".
 bool ScanAnyIsoTime(std::string_view s, ScannedTime* out, int* fail_column);

@@ -9,6 +9,7 @@
 
 #include <array>
 
+#include "parsers/layouts.h"
 #include "parsers/parser.h"
 #include "parsers/registry.h"
 #include "parsers/scan_util.h"
@@ -61,6 +62,46 @@ constexpr Sample kSamples[] = {
      "LEADING - LEADER ELECTION TOOK - 232 MS"},
 };
 
+}  // namespace
+
+namespace layout {
+
+bool ZooKeeperBody(std::string_view s, size_t pos, Header* out, Miss* miss) {
+  size_t level_end = scan::UpperWordEnd(s, pos);
+  if (!scan::Log4jLevel(s.substr(pos, level_end - pos), &out->level)) {
+    return Fail(miss, pos, "expected a log4j level (INFO, WARN, ...)");
+  }
+  pos = scan::SkipSpaces(s, level_end);
+  if (pos >= s.size() || s[pos] != '[') return Fail(miss, pos, "expected '[thread:Class@line]'");
+  size_t open = pos + 1;
+  // The closing "] - " (or "] -" at end of line for an empty message).
+  size_t close = s.find("] - ", open);
+  size_t message_begin;
+  if (close != std::string_view::npos) {
+    message_begin = close + 4;
+  } else if (s.size() >= 3 && s.substr(s.size() - 3) == "] -") {
+    close = s.size() - 3;
+    message_begin = s.size();
+  } else {
+    return Fail(miss, open, "no '] - ' closing the thread:Class@line bracket");
+  }
+  std::string_view inside = s.substr(open, close - open);
+  size_t at = LastIndexOf(inside, '@', inside.size());
+  if (at == std::string_view::npos) return Fail(miss, open, "no '@line' in the bracket");
+  size_t colon = LastIndexOf(inside, ':', at);
+  if (colon == std::string_view::npos) return Fail(miss, open, "no ':' before Class@line");
+  out->thread = inside.substr(0, colon);
+  out->logger = inside.substr(colon + 1, at - colon - 1);
+  out->code_line = scan::ParseSmallInt(inside.substr(at + 1));
+  out->message = s.substr(message_begin);
+  if (out->myid < 0) out->myid = MyidFromThread(out->thread);
+  return true;
+}
+
+}  // namespace layout
+
+namespace {
+
 class ZooKeeperParser final : public Parser {
  public:
   std::string_view Name() const override { return "zookeeper"; }
@@ -95,34 +136,7 @@ class ZooKeeperParser final : public Parser {
     } else {
       return Fail(miss, pos, "expected '[myid:' or '- ' after the time");
     }
-    size_t level_end = scan::UpperWordEnd(s, pos);
-    if (!scan::Log4jLevel(s.substr(pos, level_end - pos), &out->level)) {
-      return Fail(miss, pos, "expected a log4j level (INFO, WARN, ...)");
-    }
-    pos = scan::SkipSpaces(s, level_end);
-    if (pos >= s.size() || s[pos] != '[') return Fail(miss, pos, "expected '[thread:Class@line]'");
-    size_t open = pos + 1;
-    // The closing "] - " (or "] -" at end of line for an empty message).
-    size_t close = s.find("] - ", open);
-    size_t message_begin;
-    if (close != std::string_view::npos) {
-      message_begin = close + 4;
-    } else if (s.size() >= 3 && s.substr(s.size() - 3) == "] -") {
-      close = s.size() - 3;
-      message_begin = s.size();
-    } else {
-      return Fail(miss, open, "no '] - ' closing the thread:Class@line bracket");
-    }
-    std::string_view inside = s.substr(open, close - open);
-    size_t at = LastIndexOf(inside, '@', inside.size());
-    if (at == std::string_view::npos) return Fail(miss, open, "no '@line' in the bracket");
-    size_t colon = LastIndexOf(inside, ':', at);
-    if (colon == std::string_view::npos) return Fail(miss, open, "no ':' before Class@line");
-    out->thread = inside.substr(0, colon);
-    out->logger = inside.substr(colon + 1, at - colon - 1);
-    out->code_line = scan::ParseSmallInt(inside.substr(at + 1));
-    out->message = s.substr(message_begin);
-    if (out->myid < 0) out->myid = MyidFromThread(out->thread);
+    if (!layout::ZooKeeperBody(s, pos, out, miss)) return false;
     out->local = t.local;
     out->precision = t.precision;
     out->has_offset = false;

@@ -29,6 +29,7 @@ enum RecordFlag : uint16_t {
   kDstAmbiguous = 1 << 3,   ///< local time fell in a DST overlap (see time/clock.h)
   kDstGap = 1 << 4,         ///< local time fell in a DST gap
   kTruncated = 1 << 5,      ///< a line was longer than the record limit and was cut
+  kOrderOnly = 1 << 6,      ///< its source has no time at all: a synthetic instant in line order
 };
 
 /// A byte range inside Record::text; keeps a Record movable without dangling views.

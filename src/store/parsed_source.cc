@@ -64,6 +64,44 @@ Component ParsedSource::RecordComponent(const Header& header, const Parser& pars
   return guess;
 }
 
+// A header's own time, else the previous record's, else an order-only instant.
+void ParsedSource::TakeTime(Record* r, const Header& header) {
+  if (header.local != kNoInstant) {
+    r->local = header.local;
+    r->instant = header.has_offset ? clock_.WithOffset(header.local, header.utc_offset_us)
+                                   : clock_.ToUtc(header.local, &r->flags);
+    timed_seen_ = true;
+    return;
+  }
+  if (order_only_) {
+    r->instant = r->local = kOrderOnlyBase + r->line * kOrderOnlyStep;
+    r->flags |= kOrderOnly;
+    ++info_->order_only;
+  } else {
+    r->instant = previous_instant_;
+    if (r->instant != kNoInstant) {
+      r->flags |= kInheritedTime;
+      ++info_->inherited_time;
+    }
+  }
+}
+
+// No record so far had a time: those held get order-only instants, as will the rest.
+void ParsedSource::EndHold() {
+  order_only_ = true;
+  Header none;
+  for (Record* r : window_records_) TakeTime(r, none);
+  if (open_ != nullptr) TakeTime(open_, none);
+  for (Record* r : window_records_) {
+    newest_ = std::max(newest_, r->instant);
+    if (info_->first_instant == kNoInstant || r->instant < info_->first_instant) {
+      info_->first_instant = r->instant;
+    }
+    info_->last_instant = std::max(info_->last_instant, r->instant);
+    previous_instant_ = r->instant;
+  }
+}
+
 void ParsedSource::StartRecord(std::string_view line, int64_t number, const Header& header,
                                const Parser& parser) {
   Finish();
@@ -79,17 +117,7 @@ void ParsedSource::StartRecord(std::string_view line, int64_t number, const Head
   r->logger = SpanOf(line, header.logger);
   r->message = SpanOf(line, header.message);
   r->component = RecordComponent(header, parser);
-  if (header.local == kNoInstant) {
-    r->instant = previous_instant_;
-    if (r->instant != kNoInstant) {
-      r->flags |= kInheritedTime;
-      ++info_->inherited_time;
-    }
-  } else {
-    r->local = header.local;
-    r->instant = header.has_offset ? clock_.WithOffset(header.local, header.utc_offset_us)
-                                   : clock_.ToUtc(header.local, &r->flags);
-  }
+  TakeTime(r, header);
   if (window_.replay_span_us > 0 && r->instant != kNoInstant) Checkpoint(r->instant, number - 1);
   if (&parser == parser_ && header.variant < info_->variant_records.size()) {
     ++info_->variant_records[header.variant];
@@ -146,6 +174,13 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
     StartRecord(line, number, header, generic);
     return;
   }
+  // A header pasted without its time ("FATAL [main:QuorumPeer@400] - ...", "Exception in
+  // thread ..."): a record of its own, at the previous record's time.
+  const Parser& timeless = TimelessLogParser();
+  if (parser_ != &timeless && timeless.ParseHeader(line, &header, &miss)) {
+    StartRecord(line, number, header, timeless);
+    return;
+  }
   // Nothing understands the line: keep it as an unparsed record at the time of the record
   // before it, so it is counted and shown in place, never dropped.
   Finish();
@@ -156,11 +191,7 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
   r->message = Span{0, static_cast<uint32_t>(line.size())};
   r->component = info_->component;
   r->flags = kUnparsed;
-  r->instant = previous_instant_;
-  if (r->instant != kNoInstant) {
-    r->flags |= kInheritedTime;
-    ++info_->inherited_time;
-  }
+  TakeTime(r, Header{});
   ++info_->unparsed;
   open_ = r;
   Finish();
@@ -169,6 +200,7 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
 bool ParsedSource::Releasable() const {
   if (window_records_.empty()) return false;
   if (eof_ || window_records_.size() > window_.max_records) return true;
+  if (!timed_seen_ && !order_only_) return false;  // held: the source may have no time at all
   int64_t top = window_records_.front()->instant;
   if (top == kNoInstant || newest_ == kNoInstant) return top == kNoInstant;
   return top <= newest_ - window_.span_us;
@@ -211,7 +243,12 @@ void ParsedSource::Checkpoint(int64_t instant, int64_t line) {
 Record* ParsedSource::Next() {
   std::string_view line;
   int64_t number = 0;
-  while (!Releasable()) {
+  while (true) {
+    if (!timed_seen_ && !order_only_ && !window_records_.empty() &&
+        (eof_ || window_records_.size() > window_.max_records)) {
+      EndHold();
+    }
+    if (Releasable()) break;
     if (eof_) return nullptr;
     int64_t before = input_->offset();
     if (input_->Next(&line, &number)) {
@@ -221,6 +258,7 @@ Record* ParsedSource::Next() {
     } else {
       Finish();
       eof_ = true;
+      if (!timed_seen_ && !order_only_ && !window_records_.empty()) EndHold();
       info_->end_offset = input_->offset();
       if (last_line_number_ > 0) info_->end_line = last_line_number_;
       info_->held_back_bytes = input_->held_back_bytes();

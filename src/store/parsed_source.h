@@ -23,6 +23,18 @@ struct WindowSettings {
   int64_t replay_span_us = 0;
 };
 
+/// Order-only time. A source none of whose records has a time (an excerpt pasted without
+/// timestamps) gets synthetic instants in line order, so that windows of a few seconds hold it
+/// and the rule engine, which skips records without an instant, can match it: the record that
+/// starts on line N is at kOrderOnlyBase + N × kOrderOnlyStep (1970-01-01T00:00:00.001Z for
+/// line 1, 1 ms per line), flagged kOrderOnly and counted in SourceInfo::order_only. The source's
+/// first records are held until one with a time appears (then they keep today's behaviour: no
+/// instant before the first timed record, the previous record's time after it), the input ends,
+/// or the window's record bound is reached; in the last two cases the source is order-only,
+/// unparsed lines included (a message quoted without its time is still evidence in order).
+inline constexpr int64_t kOrderOnlyBase = 0;
+inline constexpr int64_t kOrderOnlyStep = 1000;
+
 /// Cron mode: sets info->replay_offset/line to the latest resume point at or before
 /// `from_instant` (the first one if none is that early; the end if there are none).
 void ChooseResumePoint(SourceInfo* info, int64_t from_instant);
@@ -47,6 +59,8 @@ class ParsedSource {
   void StartRecord(std::string_view line, int64_t number, const Header& header,
                    const Parser& parser);
   void Finish();  // moves the open record into the window
+  void TakeTime(Record* r, const Header& header);
+  void EndHold();  // no timed record among the first: the source is order-only
   bool Releasable() const;
   Record* PopWindow();
 
@@ -67,6 +81,8 @@ class ParsedSource {
   int64_t newest_ = kNoInstant;            // latest instant read so far
   int64_t previous_instant_ = kNoInstant;  // instant of the record before, in file order
   int64_t last_released_ = kNoInstant;
+  bool timed_seen_ = false;  // a record with a time of its own was read
+  bool order_only_ = false;  // the source has no time: records get order-only instants
   // Resume points for cron mode: (instant, offset, lines before) of record starts, about one per
   // second, pruned to what the replay span needs.
   std::deque<SourceInfo::ResumePoint> checkpoints_;

@@ -32,6 +32,7 @@ struct SourceInfo {
   int64_t out_of_order = 0;  ///< records earlier than the record before them
   int64_t unplaceable = 0;   ///< of those, records too late for the reorder window
   int64_t inherited_time = 0;
+  int64_t order_only = 0;  ///< records given an order-only instant (the source has no time)
   int64_t split_lines = 0;
   std::array<int64_t, 4> variant_records{};  ///< header records per parser variant
   int64_t first_instant = kNoInstant, last_instant = kNoInstant;

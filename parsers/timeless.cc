@@ -1,0 +1,111 @@
+// Header lines without a time: excerpts pasted into issues, mailing lists and forums, and what a
+// JVM prints on its own. Layouts (the Java layouts with the time cut off):
+//   zookeeper  %-5p [%t:%C{1}@%L] - %m%n   "FATAL [main:QuorumPeer@400] - Unable to load ..."
+//   hadoop     %p [%t] %c: %m%n / %p %c: %m%n
+//   java       %p %m (%c) [%t]%n            the Strimzi / Kafka layouts without their date
+//   jvm        Exception in thread "%t" ... the JVM's report of an uncaught exception
+// Such a line takes the time of the record before it in its source (flagged inherited-time).
+// A source with no timed record at all gets order-only instants instead (see
+// src/store/parsed_source.h). This parser is a fallback: detection picks it for a whole file
+// only when nothing timed matches better, per-line detection never picks it, and the record
+// assembler tries it on lines its source's parser does not take.
+#include <array>
+
+#include "parsers/layouts.h"
+#include "parsers/parser.h"
+#include "parsers/registry.h"
+#include "parsers/scan_util.h"
+
+namespace faultline {
+namespace {
+
+using scan::Fail;
+
+constexpr std::array<std::string_view, 4> kVariants = {"zookeeper", "hadoop", "java", "jvm"};
+
+constexpr Sample kSamples[] = {
+    {"FATAL [main:QuorumPeer@400] - Unable to load database on disk ", "zookeeper", Level::kFatal,
+     "QuorumPeer", "main", -1, "Unable to load database on disk "},
+    {"INFO org.apache.hadoop.ha.NodeFencer: ====== Beginning Service Fencing Process... ======",
+     "hadoop", Level::kInfo, "org.apache.hadoop.ha.NodeFencer", "", -1,
+     "====== Beginning Service Fencing Process... ======"},
+    {"WARN [JvmPauseMonitor] util.JvmPauseMonitor: Detected pause in JVM or host machine (eg GC): "
+     "pause of approximately 143017ms",
+     "hadoop", Level::kWarn, "util.JvmPauseMonitor", "JvmPauseMonitor", -1,
+     "Detected pause in JVM or host machine (eg GC): pause of approximately 143017ms"},
+    {"INFO Reading snapshot /var/lib/zookeeper/data/version-2/snapshot.500000000 "
+     "(org.apache.zookeeper.server.persistence.FileSnap) [main]",
+     "java", Level::kInfo, "org.apache.zookeeper.server.persistence.FileSnap", "main", -1,
+     "Reading snapshot /var/lib/zookeeper/data/version-2/snapshot.500000000"},
+    {"Exception in thread \"SyncThread:0\" java.lang.OutOfMemoryError: Java heap space", "jvm",
+     Level::kError, "", "SyncThread:0", -1, "java.lang.OutOfMemoryError: Java heap space"},
+};
+
+constexpr std::string_view kUncaught = "Exception in thread \"";
+
+class TimelessParser final : public Parser {
+ public:
+  std::string_view Name() const override { return "timeless"; }
+  std::string_view Description() const override {
+    return "header lines pasted without their time (ZooKeeper, Hadoop, Kafka layouts; JVM)";
+  }
+  std::span<const std::string_view> Variants() const override { return kVariants; }
+  Component DefaultComponent() const override { return Component::kOther; }
+  std::span<const Sample> Samples() const override { return kSamples; }
+
+  bool ParseHeader(std::string_view s, Header* out, Miss* miss) const override {
+    out->local = kNoInstant;
+    out->precision = 3;
+    out->has_offset = false;
+    out->myid = -1;
+    out->code_line = -1;
+    out->thread = out->logger = {};
+    if (s.empty() || !scan::IsUpper(s[0])) {
+      return Fail(miss, 0, "expected a level name or 'Exception in thread'");
+    }
+    if (scan::StartsWithAt(s, 0, kUncaught)) {
+      size_t close = s.find("\" ", kUncaught.size());
+      if (close == std::string_view::npos) return Fail(miss, kUncaught.size(), "unclosed thread");
+      out->thread = s.substr(kUncaught.size(), close - kUncaught.size());
+      out->message = s.substr(close + 2);
+      out->level = Level::kError;
+      out->variant = 3;
+      return true;
+    }
+    size_t level_end = scan::UpperWordEnd(s, 0);
+    Level level;
+    if (!scan::AnyLevel(s.substr(0, level_end), &level)) {
+      return Fail(miss, 0, "expected a level name or 'Exception in thread'");
+    }
+    if (level_end >= s.size() || s[level_end] != ' ') {
+      return Fail(miss, level_end, "expected ' ' after the level");
+    }
+    Miss ignored;
+    if (layout::ZooKeeperBody(s, 0, out, &ignored)) {
+      out->variant = 0;
+      return true;
+    }
+    out->myid = -1;
+    if (layout::HadoopBody(s, 0, out, &ignored)) {
+      out->variant = 1;
+      return true;
+    }
+    out->myid = -1;
+    if (layout::TrailingLoggerBody(s, 0, out, miss, true)) {
+      out->variant = 2;
+      return true;
+    }
+    out->thread = out->logger = out->message = {};
+    return Fail(miss, level_end + 1,
+                "expected '[thread:Class@line] - ', 'logger: ' or a '(logger)' at the end");
+  }
+};
+
+}  // namespace
+
+const Parser& TimelessLogParser() {
+  static const TimelessParser parser;
+  return parser;
+}
+
+}  // namespace faultline
