@@ -14,19 +14,7 @@ constexpr size_t kMaxSameInstantPerStep = 64;  // unclaimed records of one insta
 constexpr size_t kMaxExpiredPerRule = 32;
 constexpr size_t kMaxContextHits = 256;
 constexpr size_t kMaxNearMisses = 50;
-constexpr int kMaxHalfMatchesPerRule = 2;
-// A match some step of which was taken on its message alone (the record's layout did not show
-// the component or logger the step names) is less certain than one whose fields agreed.
-constexpr double kAssumedFactor = 0.8;  // half-matched chains listed per rule (--explain)
-constexpr size_t kMaxContextInMatch = 12;
 constexpr int64_t kMaxContextReplay = 5 * 60'000'000LL;  // context look-back cron mode re-reads
-// Matches kept for the report; beyond this they are counted, so memory stays bounded however
-// many incidents a long input holds.
-constexpr size_t kMaxMatches = 10000;
-
-bool IsHex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
 
 int64_t EvalWindow(const Expr* expr, const ConfigValues& config, std::string* err) {
   if (expr == nullptr) return 0;
@@ -36,20 +24,6 @@ int64_t EvalWindow(const Expr* expr, const ConfigValues& config, std::string* er
 }
 
 }  // namespace
-
-std::string FindSessionId(std::string_view text) {
-  for (size_t pos = text.find("0x"); pos != std::string_view::npos;
-       pos = text.find("0x", pos + 2)) {
-    size_t end = pos + 2;
-    while (end < text.size() && IsHex(text[end])) ++end;
-    if (end - pos - 2 >= 6) {
-      std::string id(text.substr(pos, end - pos));
-      std::transform(id.begin(), id.end(), id.begin(), [](char c) { return std::tolower(c); });
-      return id;
-    }
-  }
-  return "";
-}
 
 Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config) {
   RE2::Options options;
@@ -73,32 +47,7 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
       state.before.push_back(EvalWindow(c.before.get(), config, &err_));
       state.after.push_back(EvalWindow(c.after.get(), config, &err_));
     }
-    const size_t n = rule.steps.size();
-    auto skip_target = [&](size_t k) {  // a step a partial may reach by passing over others
-      const Step& step = rule.steps[k];
-      return !step.absent && step.count == 1 && state.at_least[k] == 0;
-    };
-    auto start_target = [&](size_t k) {  // a step a match may start at, those before it missing
-      const Step& step = rule.steps[k];
-      return !step.absent && state.at_least[k] == 0;
-    };
-    state.skippable.resize(n);
-    state.can_start.resize(n);
-    state.reach.resize(n);
-    bool all_before_skippable = true;
-    for (size_t k = 0; k < n; ++k) {
-      state.skippable[k] = rule.steps[k].role != StepRole::kRequired && !rule.steps[k].absent;
-      state.can_start[k] = k > 0 && all_before_skippable && start_target(k);
-      all_before_skippable = all_before_skippable && state.skippable[k];
-    }
-    for (size_t j = 1; j < n; ++j) {
-      int64_t sum = state.within[j];
-      state.reach[j] = sum;
-      for (size_t k = j + 1; k < n && state.skippable[k - 1]; ++k) {
-        sum += state.within[k];
-        if (skip_target(k)) state.reach[j] = std::max(state.reach[j], sum);
-      }
-    }
+    PlanRoles(state);
     state.context_hits.resize(rule.contexts.size());
     state.recent.resize(rule.steps.size());
     state.same_instant.resize(rule.steps.size());
@@ -158,55 +107,6 @@ bool Engine::PartMatches(const Matcher& m, const Record& record) const {
   std::string_view text =
       m.part == MatchPart::kMessage ? record.View(record.message) : record.Continuation();
   return RE2::PartialMatch(text, *m.message);
-}
-
-double Confidence(const Rule& rule, uint64_t matched) {
-  int total = 0, got = 0;
-  for (size_t i = 0; i < rule.steps.size(); ++i) {
-    const Step& step = rule.steps[i];
-    if (step.absent) continue;
-    int weight = step.role == StepRole::kCorroborating ? 1 : 2;
-    total += weight;
-    if (matched & (uint64_t{1} << i)) got += weight;
-  }
-  if (total == 0 || got >= total) return 1.0;
-  return 0.5 + 0.5 * got / total;
-}
-
-bool Engine::CanOpen(const Rule& rule, const Partial& p) {
-  if (p.next == 0 || p.hits.empty()) return false;
-  bool decisive_rule = false, decisive_hit = false;
-  for (size_t i = 0; i < rule.steps.size(); ++i) {
-    const Step& step = rule.steps[i];
-    if (step.absent) continue;
-    bool matched = static_cast<int>(i) < p.next && !(p.skipped & (uint64_t{1} << i));
-    if (step.role == StepRole::kRequired && !matched) return false;
-    if (step.role == StepRole::kDecisive) {
-      decisive_rule = true;
-      decisive_hit = decisive_hit || matched;
-    }
-  }
-  return !decisive_rule || decisive_hit;
-}
-
-bool Engine::FindSkipping(const RuleState& state, int k, const Evidence& e, int i) const {
-  const Step& step = state.rule->steps[k];
-  const Partial& p = state.partials[i];
-  if (step.count > 1 || state.at_least[k] > 0) return false;
-  if (p.next <= 0 || p.next >= k || e.instant < p.last) return false;
-  int64_t window = state.within[k];
-  for (int s = p.next; s < k; ++s) {
-    if (!state.skippable[s]) return false;
-    window += state.within[s];
-  }
-  return e.instant - p.last <= window && KeysMatch(step, p, e, /*previous_missing=*/true);
-}
-
-int Engine::FindSkipping(const RuleState& state, int k, const Evidence& e) const {
-  for (size_t i = 0; i < state.partials.size(); ++i) {
-    if (FindSkipping(state, k, e, static_cast<int>(i))) return static_cast<int>(i);
-  }
-  return -1;
 }
 
 Evidence Engine::MakeEvidence(const Matcher& m, const std::string& name, const Record& record,
@@ -290,95 +190,6 @@ int64_t Engine::Deadline(const RuleState& state, const Partial& p) const {
   if (p.next == 0)
     return p.counted.empty() ? INT64_MIN : p.counted.front().instant + state.within[0];
   return p.last + state.reach[p.next];
-}
-
-void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_end) {
-  if (matches_.size() + waiting_.size() >= kMaxMatches) {
-    ++matches_dropped_;
-    return;
-  }
-  Match match;
-  match.rule = state.rule;
-  uint64_t matched = 0;
-  for (size_t i = 0; i < state.rule->steps.size(); ++i) {
-    const Step& step = state.rule->steps[i];
-    if (static_cast<int>(i) < p.next && !(p.skipped & (uint64_t{1} << i))) {
-      matched |= uint64_t{1} << i;
-    } else if (!step.absent) {
-      match.missing.push_back(step.name);
-    }
-  }
-  match.confidence = Confidence(*state.rule, matched);
-  for (const Evidence& hit : p.hits) {
-    if (hit.assumed) {
-      match.confidence *= kAssumedFactor;
-      break;
-    }
-  }
-  match.steps = std::move(p.hits);
-  match.absence = absence;
-  match.window_open_at_end = open_at_end && absence;
-  match.ended_waiting = open_at_end && !absence;
-  match.first = match.steps.front().instant;
-  match.last = match.steps.back().instant;
-  if (absence) match.absence_deadline = match.last + state.within.back();
-  // Context may follow the last step: wait until the latest `after` window has passed.
-  int64_t until = INT64_MIN;
-  for (size_t c = 0; c < state.rule->contexts.size(); ++c) {
-    const ContextMatcher& cm = state.rule->contexts[c];
-    if (cm.anchor < static_cast<int>(match.steps.size()) && state.after[c] > 0) {
-      until = std::max(until, match.steps[cm.anchor].instant + state.after[c]);
-    }
-  }
-  if (until > watermark_) {
-    waiting_.push_back({&state, std::move(match), until});
-    next_deadline_ = std::min(next_deadline_, until);
-    return;
-  }
-  Finalize(state, std::move(match));
-}
-
-void Engine::Finalize(const RuleState& state, Match match) {
-  auto is_step_record = [&](const Evidence& e) {
-    for (const Evidence& step : match.steps) {
-      if (step.source == e.source && step.line == e.line) return true;
-    }
-    return false;
-  };
-  for (size_t c = 0; c < state.rule->contexts.size(); ++c) {
-    const ContextMatcher& cm = state.rule->contexts[c];
-    if (cm.anchor >= static_cast<int>(match.steps.size())) continue;
-    const Evidence& anchor = match.steps[cm.anchor];
-    size_t taken = 0;
-    for (const Evidence& hit : state.context_hits[c]) {
-      if (hit.instant < anchor.instant - state.before[c] ||
-          hit.instant > anchor.instant + state.after[c] || is_step_record(hit)) {
-        continue;
-      }
-      if (cm.same_host && hit.host != anchor.host) continue;
-      if (taken++ < kMaxContextInMatch) match.context.push_back(hit);
-    }
-  }
-  std::stable_sort(match.context.begin(), match.context.end(),
-                   [](const Evidence& a, const Evidence& b) { return a.instant < b.instant; });
-  for (const Evidence& e : match.context) {
-    match.first = std::min(match.first, e.instant);
-    match.last = std::max(match.last, e.instant);
-  }
-  matches_.push_back(std::move(match));
-}
-
-void Engine::FinalizeDue(int64_t now, bool all) {
-  for (size_t i = 0; i < waiting_.size();) {
-    if (all || now > waiting_[i].until) {
-      Waiting w = std::move(waiting_[i]);
-      waiting_.erase(waiting_.begin() + static_cast<std::ptrdiff_t>(i));
-      Finalize(*w.state, std::move(w.match));
-    } else {
-      next_deadline_ = std::min(next_deadline_, waiting_[i].until);
-      ++i;
-    }
-  }
 }
 
 void Engine::Advance(RuleState& state, Partial& p, Evidence e) {
@@ -576,20 +387,6 @@ void Engine::AfterAdvance(RuleState& state, size_t index) {
   } else {
     next_deadline_ = std::min(next_deadline_, Deadline(state, p));
   }
-}
-
-void Engine::NoteHalfMatch(RuleState& state, const Partial& p) {
-  if (p.hits.empty()) return;  // a `count` step that never reached its count
-  if (half_matches_.size() >= kMaxNearMisses || state.half_noted >= kMaxHalfMatchesPerRule) return;
-  ++state.half_noted;
-  NearMiss miss{state.rule, p.hits.back(), {}, 0, 0, true, {}};
-  for (size_t s = 0; s < state.rule->steps.size(); ++s) {
-    bool matched = static_cast<int>(s) < p.next && !(p.skipped & (uint64_t{1} << s));
-    if (!matched && !state.rule->steps[s].absent) {
-      miss.missing.push_back(state.rule->steps[s].name);
-    }
-  }
-  half_matches_.push_back(std::move(miss));
 }
 
 void Engine::Expire(int64_t now, bool at_end) {

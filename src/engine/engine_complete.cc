@@ -1,0 +1,109 @@
+// Completing a match: its missing steps and confidence, the context gathered around its steps
+// (waiting while an `after` window is still open), and the bound on matches kept.
+#include <algorithm>
+
+#include "src/engine/engine.h"
+
+namespace faultline {
+namespace {
+
+// Matches kept for the report; beyond this they are counted, so memory stays bounded however
+// many incidents a long input holds.
+constexpr size_t kMaxMatches = 10000;
+constexpr size_t kMaxContextInMatch = 12;
+// A match some step of which was taken on its message alone (the record's layout did not show
+// the component or logger the step names) is less certain than one whose fields agreed.
+constexpr double kAssumedFactor = 0.8;
+
+}  // namespace
+
+void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_end) {
+  if (matches_.size() + waiting_.size() >= kMaxMatches) {
+    ++matches_dropped_;
+    return;
+  }
+  Match match;
+  match.rule = state.rule;
+  uint64_t matched = 0;
+  for (size_t i = 0; i < state.rule->steps.size(); ++i) {
+    const Step& step = state.rule->steps[i];
+    if (static_cast<int>(i) < p.next && !(p.skipped & (uint64_t{1} << i))) {
+      matched |= uint64_t{1} << i;
+    } else if (!step.absent) {
+      match.missing.push_back(step.name);
+    }
+  }
+  match.confidence = Confidence(*state.rule, matched);
+  for (const Evidence& hit : p.hits) {
+    if (hit.assumed) {
+      match.confidence *= kAssumedFactor;
+      break;
+    }
+  }
+  match.steps = std::move(p.hits);
+  match.absence = absence;
+  match.window_open_at_end = open_at_end && absence;
+  match.ended_waiting = open_at_end && !absence;
+  match.first = match.steps.front().instant;
+  match.last = match.steps.back().instant;
+  if (absence) match.absence_deadline = match.last + state.within.back();
+  // Context may follow the last step: wait until the latest `after` window has passed.
+  int64_t until = INT64_MIN;
+  for (size_t c = 0; c < state.rule->contexts.size(); ++c) {
+    const ContextMatcher& cm = state.rule->contexts[c];
+    if (cm.anchor < static_cast<int>(match.steps.size()) && state.after[c] > 0) {
+      until = std::max(until, match.steps[cm.anchor].instant + state.after[c]);
+    }
+  }
+  if (until > watermark_) {
+    waiting_.push_back({&state, std::move(match), until});
+    next_deadline_ = std::min(next_deadline_, until);
+    return;
+  }
+  Finalize(state, std::move(match));
+}
+
+void Engine::Finalize(const RuleState& state, Match match) {
+  auto is_step_record = [&](const Evidence& e) {
+    for (const Evidence& step : match.steps) {
+      if (step.source == e.source && step.line == e.line) return true;
+    }
+    return false;
+  };
+  for (size_t c = 0; c < state.rule->contexts.size(); ++c) {
+    const ContextMatcher& cm = state.rule->contexts[c];
+    if (cm.anchor >= static_cast<int>(match.steps.size())) continue;
+    const Evidence& anchor = match.steps[cm.anchor];
+    size_t taken = 0;
+    for (const Evidence& hit : state.context_hits[c]) {
+      if (hit.instant < anchor.instant - state.before[c] ||
+          hit.instant > anchor.instant + state.after[c] || is_step_record(hit)) {
+        continue;
+      }
+      if (cm.same_host && hit.host != anchor.host) continue;
+      if (taken++ < kMaxContextInMatch) match.context.push_back(hit);
+    }
+  }
+  std::stable_sort(match.context.begin(), match.context.end(),
+                   [](const Evidence& a, const Evidence& b) { return a.instant < b.instant; });
+  for (const Evidence& e : match.context) {
+    match.first = std::min(match.first, e.instant);
+    match.last = std::max(match.last, e.instant);
+  }
+  matches_.push_back(std::move(match));
+}
+
+void Engine::FinalizeDue(int64_t now, bool all) {
+  for (size_t i = 0; i < waiting_.size();) {
+    if (all || now > waiting_[i].until) {
+      Waiting w = std::move(waiting_[i]);
+      waiting_.erase(waiting_.begin() + static_cast<std::ptrdiff_t>(i));
+      Finalize(*w.state, std::move(w.match));
+    } else {
+      next_deadline_ = std::min(next_deadline_, waiting_[i].until);
+      ++i;
+    }
+  }
+}
+
+}  // namespace faultline
