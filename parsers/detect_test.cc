@@ -274,5 +274,48 @@ TEST_CASE("detect: real ZooKeeper 3.8 and kazoo logs") {
   }
 }
 
+// Lines as people post them (testdata/parsers/field-layouts): each file detects as its layout and
+// every line is a header or a continuation line of that parser.
+TEST_CASE("detect: field layouts") {
+  struct Row {
+    const char* file;
+    const Parser* parser;
+    int headers;
+  };
+  const Row rows[] = {
+      {"strimzi-zookeeper.log", &JavaLogParser(), 2},
+      {"kafka-zookeeper.log", &JavaLogParser(), 1},
+      {"hadoop-hdfs-zkfc-console.log", &HadoopLogParser(), 1},
+      {"vendor-pipe.log", &JavaLogParser(), 1},
+      {"logback-thread.log", &LogbackLogParser(), 1},
+      {"play-dash.log", &LogbackLogParser(), 1},
+      {"hadoop-hdfs-namenode-ambari.log", &HadoopLogParser(), 2},
+      {"pasted-zookeeper.log", &TimelessLogParser(), 2},
+      {"pasted-hadoop.log", &TimelessLogParser(), 2},
+      {"python-lower.log", &PythonLogParser(), 4},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.file);
+    std::vector<std::string> text =
+        ReadLines(std::string(FAULTLINE_TESTDATA) + "/parsers/field-layouts/" + row.file);
+    std::vector<std::string_view> lines(text.begin(), text.end());
+    Detection d = DetectFormat(lines);
+    REQUIRE(d.parser == row.parser);
+    CHECK(ScoreOf(d, *row.parser).headers == row.headers);
+    CHECK(ScoreOf(d, *row.parser).first_miss_line == 0);
+  }
+}
+
+TEST_CASE("detect: per-line detection leaves timeless lines to the record before them") {
+  Header h;
+  CHECK(DetectLine("FATAL [main:QuorumPeer@400] - Unable to load database on disk", &h) == nullptr);
+  CHECK(DetectLine("Exception in thread \"main\" java.lang.OutOfMemoryError: x", &h) == nullptr);
+  CHECK(DetectLine("[2021-04-02 01:33:58,687] WARN x (org.apache.zookeeper.ClientCnxn)", &h) ==
+        &JavaLogParser());
+  CHECK(DetectLine("2022-08-18 11:00:52,999 - [WARN] o.a.z.ClientCnxn - x", &h) ==
+        &LogbackLogParser());
+  CHECK(DetectLine("15/12/05 15:08:06 WARN ha.HealthMonitor: x", &h) == &HadoopLogParser());
+}
+
 }  // namespace
 }  // namespace faultline

@@ -3,6 +3,7 @@
 //   space    %(asctime)s %(levelname)s %(name)s %(message)s
 //   dash     %(asctime)s - %(name)s - %(levelname)s - %(message)s
 //   bare     %(levelname)s:%(name)s:%(message)s   (logging.basicConfig()'s default: no time)
+// Level names as %(levelname)s writes them (WARNING, CRITICAL), or in lower case ("warning").
 // A bare line has no time of its own: it takes the time of the record before it in the same
 // source, flagged `inherited-time`; before any timed record it has no instant at all and sorts
 // first. That keeps a basicConfig() traceback next to what came before it instead of guessing.
@@ -35,6 +36,12 @@ constexpr Sample kSamples[] = {
      "space", Level::kWarn, "kazoo.client", "", -1, "Connection dropped: socket connection broken"},
     {"2019-09-17 05:04:03,691 - kazoo.client - INFO - Zookeeper connection lost", "dash",
      Level::kInfo, "kazoo.client", "", -1, "Zookeeper connection lost"},
+    {"2019-09-17 05:04:03,691 warning kazoo.client Connection dropped: socket connection broken",
+     "space", Level::kWarn, "kazoo.client", "", -1, "Connection dropped: socket connection broken"},
+    {"2019-09-17 05:04:03,692 - kazoo.client - info - Connecting to zk1:2181", "dash", Level::kInfo,
+     "kazoo.client", "", -1, "Connecting to zk1:2181"},
+    {"2019-09-17 05:04:03,694 CRITICAL kazoo.client Session expired", "space", Level::kFatal,
+     "kazoo.client", "", -1, "Session expired"},
     {"WARNING:kazoo.client:Connection dropped: outstanding heartbeat ping not received", "bare",
      Level::kWarn, "kazoo.client", "", -1,
      "Connection dropped: outstanding heartbeat ping not received"},
@@ -82,7 +89,7 @@ class PythonParser final : public Parser {
     if (out->code_line < 0 || end >= s.size() || s[end] != '-') {
       return Fail(miss, digits, "expected '<lineno>-' after '-L'");
     }
-    size_t level_begin = end + 1, level_end = scan::UpperWordEnd(s, level_begin);
+    size_t level_begin = end + 1, level_end = scan::LetterWordEnd(s, level_begin);
     if (!scan::PythonLevel(s.substr(level_begin, level_end - level_begin), &out->level)) {
       return Fail(miss, level_begin, "expected a Python level name");
     }
@@ -94,7 +101,7 @@ class PythonParser final : public Parser {
 
   // "LEVEL name message"
   static bool ParseSpace(std::string_view s, size_t pos, Header* out, Miss* miss) {
-    size_t level_end = scan::UpperWordEnd(s, pos);
+    size_t level_end = scan::LetterWordEnd(s, pos);
     if (!scan::PythonLevel(s.substr(pos, level_end - pos), &out->level)) {
       return Fail(miss, pos, "expected a Python level name");
     }
@@ -118,7 +125,7 @@ class PythonParser final : public Parser {
       return Fail(miss, name_end, "expected 'name - '");
     }
     out->logger = s.substr(pos, name_end - pos);
-    size_t level_begin = name_end + 3, level_end = scan::UpperWordEnd(s, level_begin);
+    size_t level_begin = name_end + 3, level_end = scan::LetterWordEnd(s, level_begin);
     if (!scan::PythonLevel(s.substr(level_begin, level_end - level_begin), &out->level)) {
       return Fail(miss, level_begin, "expected a Python level name");
     }

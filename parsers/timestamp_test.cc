@@ -230,3 +230,29 @@ TEST_CASE("timestamp: ParseUserTime") {
 
 }  // namespace
 }  // namespace faultline
+
+namespace faultline {
+namespace {
+
+TEST_CASE("timestamp: ScanShortDateTime") {
+  ScannedTime t;
+  int column = -1;
+  REQUIRE(ScanShortDateTime("15/12/05 15:08:06 WARN x", &t, &column));
+  CHECK(t.local == CivilToMicros(2015, 12, 5, 15, 8, 6, 0));
+  CHECK(t.length == 17);
+  CHECK(t.precision == 0);
+  REQUIRE(ScanShortDateTime("99/01/02 03:04:05,678", &t, &column));
+  CHECK(t.local == CivilToMicros(1999, 1, 2, 3, 4, 5, 678'000));
+  CHECK(t.precision == 3);
+  CHECK_FALSE(ScanShortDateTime("15/13/05 15:08:06", &t, &column));
+  CHECK(column == 3);
+  CHECK_FALSE(ScanShortDateTime("15/02/30 15:08:06", &t, &column));
+  CHECK(column == 6);
+  CHECK_FALSE(ScanShortDateTime("2015-12-05 15:08:06", &t, &column));
+  CHECK(column == 2);
+  CHECK_FALSE(ScanShortDateTime("15/12/05T15:08:06", &t, &column));
+  CHECK(column == 8);
+}
+
+}  // namespace
+}  // namespace faultline

@@ -272,6 +272,92 @@ TEST_CASE("parsed_source: python bare lines inherit the time") {
   CHECK(f.info.first_instant == At(10, 0, 0));
 }
 
+TEST_CASE("parsed_source: a header pasted without its time inside a timed source") {
+  Fixture f({Zk("10:00:00,000", "first"),
+             "Exception in thread \"SyncThread:0\" java.lang.OutOfMemoryError: Java heap space",
+             "\tat java.util.Arrays.copyOf(Arrays.java:3332)",
+             "WARN [JvmPauseMonitor] util.JvmPauseMonitor: Detected pause in JVM or host machine",
+             Zk("10:00:01,000", "second")},
+            &ZooKeeperLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 4);
+  CHECK(Lines(seen) == std::vector<int64_t>{1, 2, 4, 5});
+  CHECK(seen[1].instant == At(10, 0, 0));
+  CHECK(seen[1].flags == kInheritedTime);
+  CHECK(seen[1].level == Level::kError);
+  CHECK(seen[1].thread == "SyncThread:0");
+  CHECK(seen[1].message == "java.lang.OutOfMemoryError: Java heap space");
+  CHECK(seen[1].continuation_lines == 1);
+  CHECK(seen[2].flags == kInheritedTime);
+  CHECK(seen[2].logger == "util.JvmPauseMonitor");
+  CHECK(seen[2].thread == "JvmPauseMonitor");
+  CHECK(f.info.unparsed == 0);
+  CHECK(f.info.inherited_time == 2);
+  CHECK(f.info.order_only == 0);
+}
+
+TEST_CASE("parsed_source: a source without any time is order-only") {
+  Fixture f({"FATAL [main:QuorumPeer@400] - Unable to load database on disk",
+             "Caused by: java.io.IOException: Unreasonable length = 6559049",
+             "at org.apache.jute.BinaryInputArchive.checkLength(BinaryInputArchive.java:166)",
+             "something nobody parses",
+             "Exception in thread \"SyncThread:0\" java.lang.OutOfMemoryError: Java heap space"},
+            &TimelessLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 3);
+  CHECK(Lines(seen) == std::vector<int64_t>{1, 4, 5});
+  CHECK(seen[0].instant == kOrderOnlyBase + 1 * kOrderOnlyStep);
+  CHECK(seen[1].instant == kOrderOnlyBase + 4 * kOrderOnlyStep);
+  CHECK(seen[2].instant == kOrderOnlyBase + 5 * kOrderOnlyStep);
+  CHECK(seen[0].flags == kOrderOnly);
+  CHECK(seen[1].flags == (kUnparsed | kOrderOnly));
+  CHECK(seen[0].level == Level::kFatal);
+  CHECK(seen[0].logger == "QuorumPeer");
+  CHECK(seen[0].thread == "main");
+  CHECK(seen[0].continuation_lines == 2);
+  CHECK(f.info.order_only == 3);
+  CHECK(f.info.inherited_time == 0);
+  CHECK(f.info.first_instant == kOrderOnlyBase + kOrderOnlyStep);
+  CHECK(f.info.last_instant == kOrderOnlyBase + 5 * kOrderOnlyStep);
+  CHECK(f.info.variant_records[0] == 1);
+  CHECK(f.info.variant_records[3] == 1);
+}
+
+TEST_CASE("parsed_source: order-only past the window's record bound") {
+  std::vector<std::string> lines;
+  for (int i = 0; i < 10; ++i) lines.push_back("INFO org.apache.hadoop.ha.NodeFencer: step");
+  WindowSettings window;
+  window.max_records = 3;
+  Fixture f(lines, &TimelessLogParser(), window);
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 10);
+  for (size_t i = 0; i < seen.size(); ++i) {
+    CAPTURE(i);
+    CHECK(seen[i].instant == kOrderOnlyBase + static_cast<int64_t>(i + 1) * kOrderOnlyStep);
+    CHECK(seen[i].flags == kOrderOnly);
+  }
+  CHECK(f.info.order_only == 10);
+}
+
+TEST_CASE("parsed_source: untimed lines before the first timed one keep no instant") {
+  Fixture f(
+      {"INFO Reading snapshot /data/snapshot.5 (org.apache.zookeeper.server.persistence.FileSnap)"
+       " [main]",
+       "2020-06-22 07:24:55,665 ERROR Unable to load database on disk "
+       "(org.apache.zookeeper.server.quorum.QuorumPeer) [main]",
+       "INFO Snapshot loaded (org.apache.zookeeper.server.persistence.FileSnap) [main]"},
+      &JavaLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[0].instant == kNoInstant);
+  CHECK(seen[0].flags == 0);
+  CHECK(seen[0].logger == "org.apache.zookeeper.server.persistence.FileSnap");
+  CHECK(seen[1].local != kNoInstant);
+  CHECK(seen[2].instant == seen[1].instant);
+  CHECK(seen[2].flags == kInheritedTime);
+  CHECK(f.info.order_only == 0);
+}
+
 TEST_CASE("parsed_source: components") {
   SUBCASE("from the logger") {
     Fixture f(

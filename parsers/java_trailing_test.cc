@@ -1,0 +1,76 @@
+// The java, logback and timeless parsers beyond their sample tables: what they must not take
+// (other parsers' lines, prose), so detection keeps choosing the right parser.
+#include <doctest/doctest.h>
+
+#include <string_view>
+
+#include "parsers/registry.h"
+
+namespace faultline {
+namespace {
+
+TEST_CASE("java: a message merely ending in parentheses names no logger") {
+  Header h;
+  Miss miss;
+  REQUIRE(JavaLogParser().ParseHeader(
+      "[2017-10-24 12:49:53,840] INFO zookeeper state changed (SyncConnected)", &h, &miss));
+  CHECK(h.logger == "");
+  CHECK(h.message == "zookeeper state changed (SyncConnected)");
+  CHECK_FALSE(JavaLogParser().ParseHeader(
+      "2017-10-24 12:49:53,840 INFO zookeeper state changed (SyncConnected)", &h, &miss));
+}
+
+TEST_CASE("java, logback, timeless: other layouts are not theirs") {
+  const std::string_view lines[] = {
+      "2019-09-17 05:04:12,043 [myid:3] - WARN  [QuorumPeer[myid=3]/0.0.0.0:2181:"
+      "LearnerHandler@702] - Closing connection to peer due to transaction timeout.",
+      "2015-07-29 17:41:44,747 - INFO  [main:Foo@1] - m",
+      "2019-09-17 05:04:12,618 FATAL org.apache.hadoop.hdfs.tools.DFSZKFailoverController: Got a "
+      "fatal error, exiting now",
+      "2019-09-17 05:04:03,691 WARNING kazoo.client Connection dropped: socket connection broken",
+      "2019-09-17 05:04:03,691 -connection:connection.py-L608-WARNING: Connection dropped",
+      "WARNING:kazoo.client:Connection dropped",
+      "2019-09-17T05:04:12.618+0000: 12.345: [GC pause (G1 Evacuation Pause) (young)]",
+      "java.io.EOFException",
+      "\tat java.io.DataInputStream.readInt(DataInputStream.java:392)",
+      "Caused by: java.io.IOException: Unreasonable length = 6559049",
+      "fsync-ing the write ahead log in SyncThread:3 took 1513ms",
+      "",
+  };
+  for (std::string_view line : lines) {
+    CAPTURE(line);
+    Header h;
+    Miss miss;
+    CHECK_FALSE(JavaLogParser().ParseHeader(line, &h, &miss));
+    CHECK_FALSE(LogbackLogParser().ParseHeader(line, &h, &miss));
+    CHECK_FALSE(TimelessLogParser().ParseHeader(line, &h, &miss));
+  }
+}
+
+TEST_CASE("timeless: prose starting with a level word is not a header") {
+  Header h;
+  Miss miss;
+  CHECK_FALSE(
+      TimelessLogParser().ParseHeader("ERROR happened while reading the snapshot", &h, &miss));
+  CHECK(miss.column == 6);
+  CHECK_FALSE(
+      TimelessLogParser().ParseHeader("Info org.foo: lower-case is not pasted log4j", &h, &miss));
+  CHECK_FALSE(
+      TimelessLogParser().ParseHeader("Exception in thread main java.lang.Error: x", &h, &miss));
+}
+
+TEST_CASE("logback: a thread holding brackets and spaces") {
+  Header h;
+  Miss miss;
+  REQUIRE(LogbackLogParser().ParseHeader(
+      "2016-11-13 11:40:24.751 [pool-1 [x] thread] ERROR o.a.c.ConnectionState - Authentication "
+      "failed",
+      &h, &miss));
+  CHECK(h.thread == "pool-1 [x] thread");
+  CHECK(h.level == Level::kError);
+  CHECK(h.logger == "o.a.c.ConnectionState");
+  CHECK(h.message == "Authentication failed");
+}
+
+}  // namespace
+}  // namespace faultline
