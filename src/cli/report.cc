@@ -245,7 +245,7 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
   }
   if (a.engine->matches_dropped() > 0) {
     out += "(" + std::to_string(a.engine->matches_dropped()) +
-           " further matches beyond the first 10000 were counted but not kept)\n";
+           " further matches beyond the 10000 kept (1000 per rule) were counted but not kept)\n";
   }
   if (o.explain) {
     out += ReadSummary(a) + "\n";

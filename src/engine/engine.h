@@ -43,7 +43,7 @@ class Engine {
   /// Chains whose first steps came and whose rest never did (NearMiss::half), for --explain.
   const std::vector<NearMiss>& half_matches() const { return half_matches_; }
   int64_t records_seen() const { return records_seen_; }
-  /// Matches beyond the 10,000 kept, counted only.
+  /// Matches beyond the 10,000 kept (1,000 per rule), counted only.
   int64_t matches_dropped() const { return matches_dropped_; }
   int64_t last_instant() const { return watermark_; }
 
@@ -78,6 +78,7 @@ class Engine {
     /// that step in the same instant takes them as if they had come after.
     std::vector<std::deque<Evidence>> same_instant;
     int half_noted = 0;  ///< half-matched chains listed as near misses
+    int64_t kept = 0;    ///< matches of this rule kept (bounded per rule)
   };
   struct Target {  // what a pattern of the RE2::Set belongs to
     int rule;

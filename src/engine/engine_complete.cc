@@ -10,6 +10,9 @@ namespace {
 // Matches kept for the report; beyond this they are counted, so memory stays bounded however
 // many incidents a long input holds.
 constexpr size_t kMaxMatches = 10000;
+// No rule may take more than this share of them: one rule that fires all day on a sick ensemble
+// must not crowd out the rare match that explains the outage.
+constexpr int64_t kMaxMatchesPerRule = 1000;
 constexpr size_t kMaxContextInMatch = 12;
 // A match some step of which was taken on its message alone (the record's layout did not show
 // the component or logger the step names) is less certain than one whose fields agreed.
@@ -18,10 +21,11 @@ constexpr double kAssumedFactor = 0.8;
 }  // namespace
 
 void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_end) {
-  if (matches_.size() + waiting_.size() >= kMaxMatches) {
+  if (matches_.size() + waiting_.size() >= kMaxMatches || state.kept >= kMaxMatchesPerRule) {
     ++matches_dropped_;
     return;
   }
+  ++state.kept;
   Match match;
   match.rule = state.rule;
   uint64_t matched = 0;
