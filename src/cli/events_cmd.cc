@@ -33,7 +33,8 @@ void AppendFlags(std::string* out, uint16_t flags) {
                 {kInheritedTime, "inherited-time"},
                 {kDstAmbiguous, "dst-ambiguous"},
                 {kDstGap, "dst-gap"},
-                {kTruncated, "truncated"}};
+                {kTruncated, "truncated"},
+                {kOrderOnly, "order-only"}};
   AppendField(out, "flags");
   out->push_back('[');
   bool first = true;

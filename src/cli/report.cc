@@ -135,6 +135,13 @@ std::string ConfidenceLine(const Match& m) {
                      std::to_string(total) + " steps in the logs given";
   if (m.ended_waiting) line += "; the logs end while later steps could still have come";
   for (const Evidence& e : m.steps) {
+    if (!e.order_only) continue;
+    line +=
+        "; the logs given carry no time: steps matched in line order, times shown are synthetic (1 "
+        "ms per line)";
+    break;
+  }
+  for (const Evidence& e : m.steps) {
     if (!e.assumed) continue;
     line +=
         "; '" + e.name + "' matched on its message alone (the layout shows no component or logger)";
@@ -166,6 +173,21 @@ std::string UnexplainedText(const Analysis& a) {
   return out;
 }
 
+// When a record was written; a record of a log without time is placed by its line instead.
+std::string EvidenceTime(const Evidence& e) {
+  if (e.order_only) return "line " + std::to_string(e.line);
+  return InstantString(e.instant, e.precision);
+}
+
+// The incident's time span; for logs without any time, says so instead of a synthetic 1970 span.
+std::string WhenText(const Incident& inc, const std::string& dash) {
+  if (inc.primary->steps.front().order_only) {
+    return "no time in the logs given (matched in line order)";
+  }
+  return InstantString(inc.first) + dash + InstantString(inc.last) + " UTC (" +
+         FormatDuration(inc.last - inc.first) + ")";
+}
+
 // Cron mode marks an incident that grew since it was reported.
 std::string UpdatedMark(const Incident& inc) { return inc.status == "updated" ? "(updated) " : ""; }
 
@@ -191,13 +213,12 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
     out += std::string(colour) + bold + "[" + std::to_string(++number) + "] " +
            Upper(SeverityName(inc.severity)) + reset + bold + "  " + UpdatedMark(inc) + rule.title +
            reset + "   (rule " + rule.id + ")\n";
-    out += "    When:   " + InstantString(inc.first) + " .. " + InstantString(inc.last) + " UTC (" +
-           FormatDuration(inc.last - inc.first) + ")   Hosts: " + Join(inc.hosts, ", ") + "\n";
+    out += "    When:   " + WhenText(inc, " .. ") + "   Hosts: " + Join(inc.hosts, ", ") + "\n";
     out += "    Summary: " + Paragraph(ExpandTemplate(rule.summary, m, a.config), "      ");
     const Evidence& root = m.steps.front();
     out += "    Probable root cause: " + root.name + " on " +
            (root.host.empty() ? "?" : root.host) + " at " +
-           InstantString(root.instant, root.precision) + ": " + root.message + "\n";
+           EvidenceTime(root) + ": " + root.message + "\n";
     if (!rule.cause.empty())
       out += "      " + Paragraph(ExpandTemplate(rule.cause, m, a.config), "      ");
     out += "    Confidence: " + ConfidenceLine(m) + "\n";
@@ -219,7 +240,7 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
     out += "    Causal chain:\n";
     for (const Link& link : Chain(m)) {
       const Evidence& e = *link.evidence;
-      out += "      " + InstantString(e.instant, e.precision) + "  " +
+      out += "      " + EvidenceTime(e) + "  " +
              Delta(root.instant, e.instant) + " from root  " + (link.is_step ? "" : "(context) ") +
              e.name + " @" + (e.host.empty() ? "?" : e.host) + ": " + e.message;
       if (e.occurrences > 1) out += "  [x" + std::to_string(e.occurrences) + " in window]";
@@ -297,13 +318,12 @@ std::string RenderMarkdown(const Analysis& a, const ReportOptions& o) {
     const Evidence& root = m.steps.front();
     out += "## " + std::to_string(++number) + ". " + Upper(SeverityName(inc.severity)) + ": " +
            UpdatedMark(inc) + rule.title + "\n\n";
-    out += "- **When:** " + InstantString(inc.first) + " – " + InstantString(inc.last) + " UTC (" +
-           FormatDuration(inc.last - inc.first) + ")\n";
+    out += "- **When:** " + WhenText(inc, " – ") + "\n";
     out += "- **Hosts:** " + Join(inc.hosts, ", ") + "\n";
     out += "- **Rule:** `" + rule.id + "`\n\n";
     out += OneLine(ExpandTemplate(rule.summary, m, a.config)) + "\n\n";
     out += "**Probable root cause:** `" + root.name + "` on " + root.host + " at " +
-           InstantString(root.instant, root.precision) + " — " + root.message + "\n\n";
+           EvidenceTime(root) + " — " + root.message + "\n\n";
     if (!rule.cause.empty()) out += OneLine(ExpandTemplate(rule.cause, m, a.config)) + "\n\n";
     out += "**Confidence:** " + ConfidenceLine(m) + "\n\n";
     if (!m.missing.empty()) {
@@ -327,7 +347,7 @@ std::string RenderMarkdown(const Analysis& a, const ReportOptions& o) {
       const Evidence& e = *link.evidence;
       std::string message = e.message;
       std::replace(message.begin(), message.end(), '|', '/');
-      out += "| " + InstantString(e.instant, e.precision) + " | " + Delta(root.instant, e.instant) +
+      out += "| " + EvidenceTime(e) + " | " + Delta(root.instant, e.instant) +
              " | " + (link.is_step ? "" : "context: ") + e.name + " | " + e.host + " | `" +
              e.source + ":" + std::to_string(e.line) + "` " + message + " |\n";
     }
@@ -453,6 +473,8 @@ std::string RenderJson(const Analysis& a, const ReportOptions& o) {
       out.push_back('}');
     }
     out.push_back(']');
+    JsonKey(&out, "order_only");
+    out.append(m.steps.front().order_only ? "true" : "false");
     JsonKey(&out, "ended_waiting");
     out.append(m.ended_waiting ? "true" : "false");
     JsonKey(&out, "absence");

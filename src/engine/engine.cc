@@ -121,6 +121,7 @@ Evidence Engine::MakeEvidence(const Matcher& m, const std::string& name, const R
   e.component = record.component;
   e.level = record.level;
   e.myid = record.myid;
+  e.order_only = (record.flags & kOrderOnly) != 0;
   std::string_view all = record.text;
   size_t newline = all.find('\n');
   e.header = std::string(all.substr(0, newline));

@@ -52,7 +52,10 @@ void AddNames(const std::string& text, std::vector<std::string>* out, std::set<s
 
 std::string Field(const Evidence& e, const std::string& field) {
   if (field == "host") return e.host.empty() ? "?" : e.host;
-  if (field == "time") return InstantString(e.instant, e.precision);
+  if (field == "time") {  // a log without time: its line says where, not when
+    return e.order_only ? "line " + std::to_string(e.line) + " of " + e.source
+                        : InstantString(e.instant, e.precision);
+  }
   if (field == "message") return e.message;
   if (field == "source") return e.source + ":" + std::to_string(e.line);
   if (field == "line") return std::to_string(e.line);

@@ -33,6 +33,8 @@ struct Evidence {
   /// Matched on its message alone: the step names a component or logger the record's layout
   /// does not show (a pasted excerpt, a foreign layout).
   bool assumed = false;
+  /// Its source has no time at all: the instant is synthetic, in line order (1 ms per line).
+  bool order_only = false;
 };
 
 struct Match {
