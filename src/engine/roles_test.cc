@@ -181,8 +181,8 @@ within = "2s"
   CHECK(h.engine().half_matches()[0].missing == std::vector<std::string>{"timeout"});
 }
 
-TEST_CASE("roles: a count step may open a match when the steps before it are missing") {
-  Harness h({kHead + R"toml(
+// An election that does not settle: the LOOKING line may be cut from the excerpt.
+const std::string kElection = kHead + R"toml(
 [[steps]]
 name = "looking"
 role = "corroborating"
@@ -194,7 +194,10 @@ role = "decisive"
 message = 'Notification time out: (?P<ms>\d+)'
 count = 3
 within = "60s"
-)toml"});
+)toml";
+
+TEST_CASE("roles: a count step may open a match when the steps before it are missing") {
+  Harness h({kElection});
   for (int i = 0; i < 3; ++i) {
     h.Feed(Rec(kT0 + i * 10 * kSecond, 10 + i, Component::kZk, Level::kInfo, "FastLeaderElection",
                "Notification time out: 3200"),
@@ -205,19 +208,7 @@ within = "60s"
   CHECK(h.matches()[0].steps[0].occurrences == 3);
   CHECK(h.matches()[0].missing == std::vector<std::string>{"looking"});
 
-  Harness sparse({kHead + R"toml(
-[[steps]]
-name = "looking"
-role = "corroborating"
-message = 'LOOKING'
-
-[[steps]]
-name = "timeouts"
-role = "decisive"
-message = 'Notification time out: (?P<ms>\d+)'
-count = 3
-within = "60s"
-)toml"});
+  Harness sparse({kElection});
   for (int i = 0; i < 3; ++i) {  // 40 s apart: never three in a minute
     sparse.Feed(Rec(kT0 + i * 40 * kSecond, 10 + i, Component::kZk, Level::kInfo,
                     "FastLeaderElection", "Notification time out: 3200"),
