@@ -217,8 +217,8 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
     out += "    Summary: " + Paragraph(ExpandTemplate(rule.summary, m, a.config), "      ");
     const Evidence& root = m.steps.front();
     out += "    Probable root cause: " + root.name + " on " +
-           (root.host.empty() ? "?" : root.host) + " at " +
-           EvidenceTime(root) + ": " + root.message + "\n";
+           (root.host.empty() ? "?" : root.host) + " at " + EvidenceTime(root) + ": " +
+           root.message + "\n";
     if (!rule.cause.empty())
       out += "      " + Paragraph(ExpandTemplate(rule.cause, m, a.config), "      ");
     out += "    Confidence: " + ConfidenceLine(m) + "\n";
@@ -240,9 +240,9 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
     out += "    Causal chain:\n";
     for (const Link& link : Chain(m)) {
       const Evidence& e = *link.evidence;
-      out += "      " + EvidenceTime(e) + "  " +
-             Delta(root.instant, e.instant) + " from root  " + (link.is_step ? "" : "(context) ") +
-             e.name + " @" + (e.host.empty() ? "?" : e.host) + ": " + e.message;
+      out += "      " + EvidenceTime(e) + "  " + Delta(root.instant, e.instant) + " from root  " +
+             (link.is_step ? "" : "(context) ") + e.name + " @" + (e.host.empty() ? "?" : e.host) +
+             ": " + e.message;
       if (e.occurrences > 1) out += "  [x" + std::to_string(e.occurrences) + " in window]";
       out += "\n";
     }
@@ -282,10 +282,10 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
       }
     }
     if (!a.engine->half_matches().empty()) {
-      out += "Half-matched chains (first steps seen, the rest never came):\n";
+      out += "Half-matched chains (some steps seen, not enough to open an incident):\n";
       for (const NearMiss& n : a.engine->half_matches()) {
         out += "  " + n.rule->id + ": '" + n.from.name + "' at " + n.from.source + ":" +
-               std::to_string(n.from.line) + ", then no " + Join(n.missing, ", ") + "\n";
+               std::to_string(n.from.line) + "; never seen: " + Join(n.missing, ", ") + "\n";
       }
     }
   }
@@ -347,9 +347,9 @@ std::string RenderMarkdown(const Analysis& a, const ReportOptions& o) {
       const Evidence& e = *link.evidence;
       std::string message = e.message;
       std::replace(message.begin(), message.end(), '|', '/');
-      out += "| " + EvidenceTime(e) + " | " + Delta(root.instant, e.instant) +
-             " | " + (link.is_step ? "" : "context: ") + e.name + " | " + e.host + " | `" +
-             e.source + ":" + std::to_string(e.line) + "` " + message + " |\n";
+      out += "| " + EvidenceTime(e) + " | " + Delta(root.instant, e.instant) + " | " +
+             (link.is_step ? "" : "context: ") + e.name + " | " + e.host + " | `" + e.source + ":" +
+             std::to_string(e.line) + "` " + message + " |\n";
     }
     if (m.absence) out += "\nThen " + AbsenceNote(m) + ".\n";
     std::vector<std::string> config_names = ConfigNamesUsed(rule);
