@@ -6,18 +6,68 @@
 
 namespace faultline {
 
-Detection DetectFormat(std::span<const std::string_view> lines) {
+namespace {
+
+// One line of the detection sample, with its wrapper (if any) read once.
+struct SampleLine {
+  std::string_view raw;
+  Wrapper wrapper;
+  bool wrapped = false;
+  bool continuation = false;  // the line (inside its wrapper) continues a record
+  bool inner_read = false;    // a strong wrapper's inner line is read by some non-generic parser
+};
+
+// Whether `parser` counts `line` as a header.
+bool Counts(const Parser& parser, const SampleLine& line, Header* header, Miss* miss) {
+  const Parser& generic = GenericLogParser();
+  if (!line.wrapped) return parser.ParseHeader(line.raw, header, miss);
+  if (line.wrapper.weak()) {
+    if (line.continuation) return false;
+    if (parser.ParseHeader(line.raw, header, miss)) return true;
+    Miss inner_miss;
+    return parser.ParseHeader(line.wrapper.inner, header, &inner_miss) &&
+           header->local != kNoInstant;
+  }
+  if (parser.ParseHeader(line.wrapper.inner, header, miss)) return true;
+  // Read whole (also for `sources --explain`, which shows where the whole line stopped): the
+  // generic fallback takes a docker line whose inner line nothing else reads.
+  return parser.ParseHeader(line.raw, header, miss) &&
+         (&parser != &generic || (!line.continuation && !line.inner_read));
+}
+
+}  // namespace
+
+Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& year) {
   Detection detection;
   detection.lines_examined = static_cast<int>(lines.size());
+  std::vector<SampleLine> sample(lines.size());
+  int kind_lines[5] = {};
+  for (size_t i = 0; i < lines.size(); ++i) {
+    SampleLine& line = sample[i];
+    line.raw = lines[i];
+    line.wrapped = StripWrapper(line.raw, year, &line.wrapper);
+    line.continuation = IsContinuationLine(line.wrapped ? line.wrapper.inner : line.raw);
+    if (line.wrapped && !line.wrapper.weak()) {
+      Header header;
+      Miss miss;
+      for (const Parser* parser : AllParsers()) {
+        if (parser != &GenericLogParser() &&
+            parser->ParseHeader(line.wrapper.inner, &header, &miss)) {
+          line.inner_read = true;
+          break;
+        }
+      }
+    }
+  }
   for (const Parser* parser : AllParsers()) {
     ParserScore score;
     score.parser = parser;
     Header header;
-    for (size_t i = 0; i < lines.size(); ++i) {
+    for (size_t i = 0; i < sample.size(); ++i) {
       Miss miss;
-      if (parser->ParseHeader(lines[i], &header, &miss)) {
+      if (Counts(*parser, sample[i], &header, &miss)) {
         ++score.headers;
-      } else if (score.first_miss_line == 0 && !IsContinuationLine(lines[i])) {
+      } else if (score.first_miss_line == 0 && !sample[i].continuation) {
         score.first_miss_line = static_cast<int64_t>(i) + 1;
         score.first_miss = miss;
         score.first_miss_text = std::string(lines[i].substr(0, 200));
@@ -25,8 +75,8 @@ Detection DetectFormat(std::span<const std::string_view> lines) {
     }
     detection.scores.push_back(std::move(score));
   }
-  for (std::string_view line : lines) {
-    if (IsContinuationLine(line)) ++detection.continuation_lines;
+  for (const SampleLine& line : sample) {
+    if (line.continuation) ++detection.continuation_lines;
   }
   // The most specific parser with the most headers wins, unless the generic fallback explains
   // more than twice as many lines (a file of some other daemon whose lines merely start alike).
@@ -40,6 +90,25 @@ Detection DetectFormat(std::span<const std::string_view> lines) {
     detection.parser = best->parser;
   } else if (generic.headers > 0) {
     detection.parser = generic.parser;
+  }
+  // The wrapper: a strong one on most lines; docker-desktop where the winner needs it.
+  for (const SampleLine& line : sample) {
+    if (!line.wrapped) continue;
+    if (line.wrapper.weak()) {
+      Header header;
+      Miss miss;
+      if (detection.parser == nullptr ||
+          (detection.parser->ParseHeader(line.raw, &header, &miss) && !line.continuation)) {
+        continue;
+      }
+    }
+    ++kind_lines[static_cast<int>(line.wrapper.kind)];
+  }
+  for (int kind = 1; kind < 5; ++kind) {
+    if (kind_lines[kind] > detection.wrapped_lines) {
+      detection.wrapped_lines = kind_lines[kind];
+      detection.wrapper = static_cast<WrapperKind>(kind);
+    }
   }
   return detection;
 }

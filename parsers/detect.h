@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "parsers/parser.h"
+#include "parsers/wrapper.h"
 
 namespace faultline {
 
@@ -27,13 +28,21 @@ struct Detection {
   std::vector<ParserScore> scores;  ///< one per parser, registry order
   int lines_examined = 0;
   int continuation_lines = 0;
+  /// The wrapper most of the lines carried (docker, journald, ...; kNone when none did).
+  WrapperKind wrapper = WrapperKind::kNone;
+  int wrapped_lines = 0;  ///< lines read through a wrapper
 };
 
 /// Lines examined when detecting a file's format.
 inline constexpr int kDetectLines = 200;
 
-/// Scores `lines` (the first lines of one input, after wrapper prefixes are removed).
-Detection DetectFormat(std::span<const std::string_view> lines);
+/// Scores `lines` (the first lines of one input). A line in a wrapper (parsers/wrapper.h) is
+/// scored by the line inside it: a docker or journald line counts for the parser that reads its
+/// inner line (for the generic fallback also when nothing else reads it but the whole line starts
+/// with a time); a docker-desktop line counts as it is, or by its inner line when that has a time
+/// of its own. `year` reads syslog times without a year (default: now).
+Detection DetectFormat(std::span<const std::string_view> lines,
+                       const YearHint& year = YearHintForPath(nullptr));
 
 /// The parser for a single line (standard input), excluding the timeless and generic fallbacks;
 /// nullptr if no specific parser takes it. Fills *header on success.

@@ -24,24 +24,6 @@ constexpr Sample kSamples[] = {
      "ERROR something broke"},
 };
 
-bool IsWordSeparator(char c) { return c == ' ' || c == '[' || c == ']' || c == ':' || c == '|'; }
-
-// Looks at up to three words of `s` for a level name.
-Level LevelFromWords(std::string_view s) {
-  size_t pos = 0;
-  for (int word = 0; word < 3 && pos < s.size(); ++word) {
-    while (pos < s.size() && IsWordSeparator(s[pos])) ++pos;
-    size_t end = pos;
-    while (end < s.size() && !IsWordSeparator(s[end])) ++end;
-    Level level;
-    if (end - pos >= 4 && end - pos <= 8 && ParseLevel(s.substr(pos, end - pos), &level)) {
-      return level;
-    }
-    pos = end;
-  }
-  return Level::kUnknown;
-}
-
 class GenericParser final : public Parser {
  public:
   std::string_view Name() const override { return "generic"; }
@@ -71,7 +53,7 @@ class GenericParser final : public Parser {
     out->code_line = -1;
     out->thread = out->logger = {};
     out->message = s.substr(pos);
-    out->level = LevelFromWords(out->message);
+    out->level = scan::LevelFromWords(out->message);
     return true;
   }
 };

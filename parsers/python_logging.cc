@@ -1,12 +1,16 @@
 // Python `logging` output, as kazoo-based monitors write it. Layouts:
 //   module   %(asctime)s -%(module)s:%(filename)s-L%(lineno)d-%(levelname)s: %(message)s
-//   space    %(asctime)s %(levelname)s %(name)s %(message)s
+//   space    %(asctime)s %(levelname)s %(name)s %(message)s, also "%(name)s: %(message)s" and
+//            Patroni's "%(asctime)s %(levelname)s: %(message)s" (no logger)
 //   dash     %(asctime)s - %(name)s - %(levelname)s - %(message)s
 //   bare     %(levelname)s:%(name)s:%(message)s   (logging.basicConfig()'s default: no time)
+// asctime as logging writes it ("2019-09-17 05:04:03,691"), or with a datefmt: without the
+// fraction ('%Y-%m-%d %H:%M:%S'), or "02-Jun-2025 14:18:49.699192" ('%d-%b-%Y %H:%M:%S.%f'-like).
 // Level names as %(levelname)s writes them (WARNING, CRITICAL), or in lower case ("warning").
 // A bare line has no time of its own: it takes the time of the record before it in the same
 // source, flagged `inherited-time`; before any timed record it has no instant at all and sorts
 // first. That keeps a basicConfig() traceback next to what came before it instead of guessing.
+#include <algorithm>
 #include <array>
 
 #include "parsers/parser.h"
@@ -42,6 +46,14 @@ constexpr Sample kSamples[] = {
      "kazoo.client", "", -1, "Connecting to zk1:2181"},
     {"2019-09-17 05:04:03,694 CRITICAL kazoo.client Session expired", "space", Level::kFatal,
      "kazoo.client", "", -1, "Session expired"},
+    {"02-Jun-2025 14:18:49.699192 WARNING kazoo.client Connection dropped: socket connection "
+     "error: Connection refused",
+     "space", Level::kWarn, "kazoo.client", "", -1,
+     "Connection dropped: socket connection error: Connection refused"},
+    {"2024-01-01 10:00:00 WARNING kazoo.client: Connection dropped: socket connection broken",
+     "space", Level::kWarn, "kazoo.client", "", -1, "Connection dropped: socket connection broken"},
+    {"2024-01-01 10:00:00,123 WARNING: Connection dropped: socket connection broken", "space",
+     Level::kWarn, "", "", -1, "Connection dropped: socket connection broken"},
     {"WARNING:kazoo.client:Connection dropped: outstanding heartbeat ping not received", "bare",
      Level::kWarn, "kazoo.client", "", -1,
      "Connection dropped: outstanding heartbeat ping not received"},
@@ -65,7 +77,12 @@ class PythonParser final : public Parser {
     if (!s.empty() && scan::IsUpper(s[0])) return ParseBare(s, out, miss);
     ScannedTime t;
     int column = 0;
-    if (!ScanLog4jTime(s, &t, &column)) return Fail(miss, column, "no asctime timestamp");
+    if (!ScanLog4jTime(s, &t, &column)) {
+      int named_column = 0;
+      if (s.size() < 3 || s[2] != '-' || !ScanDayMonthNameTime(s, &t, &named_column)) {
+        return Fail(miss, column, "no asctime timestamp");
+      }
+    }
     out->local = t.local;
     out->precision = t.precision;
     size_t pos = t.length;
@@ -105,15 +122,24 @@ class PythonParser final : public Parser {
     if (!scan::PythonLevel(s.substr(pos, level_end - pos), &out->level)) {
       return Fail(miss, pos, "expected a Python level name");
     }
+    if (scan::StartsWithAt(s, level_end, ": ")) {  // Patroni: "LEVEL: message", no logger
+      out->logger = {};
+      out->message = s.substr(level_end + 2);
+      out->variant = 1;
+      return true;
+    }
     if (level_end >= s.size() || s[level_end] != ' ') return Fail(miss, level_end, "expected ' '");
     // %(levelname)-8s pads the level with spaces.
     size_t name_begin = scan::SkipSpaces(s, level_end), name_end = NameEnd(s, name_begin);
     if (name_end == name_begin) return Fail(miss, name_begin, "expected a logger name");
-    if (name_end < s.size() && s[name_end] != ' ') {
-      return Fail(miss, name_end, "expected ' ' after the logger name");
+    size_t message_begin = name_end + 1;
+    if (scan::StartsWithAt(s, name_end, ": ")) {  // "%(name)s: %(message)s"
+      message_begin = name_end + 2;
+    } else if (name_end < s.size() && s[name_end] != ' ') {
+      return Fail(miss, name_end, "expected ' ' or ': ' after the logger name");
     }
     out->logger = s.substr(name_begin, name_end - name_begin);
-    out->message = s.substr(name_end < s.size() ? name_end + 1 : name_end);
+    out->message = s.substr(std::min(s.size(), message_begin));
     out->variant = 1;
     return true;
   }

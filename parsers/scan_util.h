@@ -101,6 +101,24 @@ inline int ParseSmallInt(std::string_view text) {
   return value;
 }
 
+/// The level named by one of the first three words of `s` ("ERROR something", "[WARN] ..."),
+/// in any case; kUnknown if none is.
+inline Level LevelFromWords(std::string_view s) {
+  auto separator = [](char c) { return c == ' ' || c == '[' || c == ']' || c == ':' || c == '|'; };
+  size_t pos = 0;
+  for (int word = 0; word < 3 && pos < s.size(); ++word) {
+    while (pos < s.size() && separator(s[pos])) ++pos;
+    size_t end = pos;
+    while (end < s.size() && !separator(s[end])) ++end;
+    Level level;
+    if (end - pos >= 4 && end - pos <= 8 && ParseLevel(s.substr(pos, end - pos), &level)) {
+      return level;
+    }
+    pos = end;
+  }
+  return Level::kUnknown;
+}
+
 /// Records why a line is not a header; always returns false so callers can `return Fail(...)`.
 inline bool Fail(Miss* miss, size_t column, const char* why) {
   miss->column = static_cast<int>(column);

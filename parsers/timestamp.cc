@@ -120,6 +120,29 @@ void ScanZone(std::string_view s, ScannedTime* out) {
   out->length = end;
 }
 
+// 1-12 for an English month abbreviation at s[pos] ("Jan".."Dec"), else 0.
+unsigned MonthFromName(std::string_view s, size_t pos) {
+  static constexpr std::string_view kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  if (pos + 3 > s.size()) return 0;
+  std::string_view name = s.substr(pos, 3);
+  for (unsigned m = 0; m < 12; ++m) {
+    if (kMonths.substr(m * 3, 3) == name) return m + 1;
+  }
+  return 0;
+}
+
+// Reads "HH:MM:SS" at pos into *seconds_of_day; false if it is not there.
+bool ReadClock(std::string_view s, size_t pos, int64_t* seconds_of_day) {
+  int hour, minute, second;
+  if (!ReadDigits(s, pos, 2, &hour) || hour > 23 || s.size() <= pos + 2 || s[pos + 2] != ':' ||
+      !ReadDigits(s, pos + 3, 2, &minute) || minute > 59 || s.size() <= pos + 5 ||
+      s[pos + 5] != ':' || !ReadDigits(s, pos + 6, 2, &second) || second > 60) {
+    return false;
+  }
+  *seconds_of_day = hour * 3600LL + minute * 60LL + second;
+  return true;
+}
+
 }  // namespace
 
 int64_t CivilToMicros(int year, unsigned month, unsigned day, int hour, int minute, int second,
@@ -171,6 +194,55 @@ bool ScanShortDateTime(std::string_view s, ScannedTime* out, int* fail_column) {
   out->local = DaysFromCivilCached(year, month, day) * 86'400'000'000LL +
                (hour * 3600LL + minute * 60LL + second) * 1'000'000LL;
   out->length = 17;
+  out->precision = 0;
+  out->has_offset = false;
+  ScanFraction(s, out, 6);
+  return true;
+}
+
+bool ScanDayMonthNameTime(std::string_view s, ScannedTime* out, int* fail_column) {
+  int day, year;
+  if (!ReadDigits(s, 0, 2, &day)) return *fail_column = 0, false;
+  if (s.size() <= 2 || s[2] != '-') return *fail_column = 2, false;
+  unsigned month = MonthFromName(s, 3);
+  if (month == 0) return *fail_column = 3, false;
+  if (s.size() <= 6 || s[6] != '-') return *fail_column = 6, false;
+  if (!ReadDigits(s, 7, 4, &year) ||
+      !(date::year(year) / date::month(month) / date::day(day)).ok()) {
+    return *fail_column = 7, false;
+  }
+  if (s.size() <= 11 || s[11] != ' ') return *fail_column = 11, false;
+  int64_t seconds;
+  if (!ReadClock(s, 12, &seconds)) return *fail_column = 12, false;
+  out->local = DaysFromCivilCached(year, month, static_cast<unsigned>(day)) * 86'400'000'000LL +
+               seconds * 1'000'000LL;
+  out->length = 20;
+  out->precision = 0;
+  out->has_offset = false;
+  ScanFraction(s, out, 6);
+  return true;
+}
+
+bool ScanSyslogTime(std::string_view s, int year, unsigned month_now, ScannedTime* out,
+                    int* fail_column) {
+  unsigned month = MonthFromName(s, 0);
+  if (month == 0) return *fail_column = 0, false;
+  if (s.size() <= 6 || s[3] != ' ') return *fail_column = 3, false;
+  int day;
+  if (s[4] == ' ' && ReadDigits(s, 5, 1, &day)) {
+  } else if (!ReadDigits(s, 4, 2, &day)) {
+    return *fail_column = 4, false;
+  }
+  if (month > month_now) --year;
+  if (!(date::year(year) / date::month(month) / date::day(static_cast<unsigned>(day))).ok()) {
+    return *fail_column = 4, false;  // also Feb 29 of a year that has none
+  }
+  if (s.size() <= 6 || s[6] != ' ') return *fail_column = 6, false;
+  int64_t seconds;
+  if (!ReadClock(s, 7, &seconds)) return *fail_column = 7, false;
+  out->local = DaysFromCivilCached(year, month, static_cast<unsigned>(day)) * 86'400'000'000LL +
+               seconds * 1'000'000LL;
+  out->length = 15;
   out->precision = 0;
   out->has_offset = false;
   ScanFraction(s, out, 6);

@@ -27,6 +27,17 @@ bool ScanLog4jTime(std::string_view s, ScannedTime* out, int* fail_column);
 /// optional ",mmm". Years 00-69 are 2000-2069, 70-99 are 1970-1999.
 bool ScanShortDateTime(std::string_view s, ScannedTime* out, int* fail_column);
 
+/// Scans "dd-Mon-yyyy HH:MM:SS" with an optional fraction (Python's datefmt '%d-%b-%Y %H:%M:%S',
+/// BIND and Tomcat): "02-Jun-2025 14:18:49.699192". English month abbreviations only.
+bool ScanDayMonthNameTime(std::string_view s, ScannedTime* out, int* fail_column);
+
+/// Scans a syslog time without a year, "Mmm dd HH:MM:SS" with the day padded by a space or a zero
+/// and an optional fraction ("May  2 10:11:12", "May 02 10:11:12.123456" from journalctl -o
+/// short-precise). The year is `year`, or `year` - 1 when the month is after `month_now` (a
+/// December line read in January).
+bool ScanSyslogTime(std::string_view s, int year, unsigned month_now, ScannedTime* out,
+                    int* fail_column);
+
 /// Scans a wider family for the generic parser: ISO 8601 with 'T' or ' ', optional fraction of
 /// 1-9 digits, optional zone designator, optional surrounding '[' ']', and "YYYY/MM/DD".
 bool ScanAnyIsoTime(std::string_view s, ScannedTime* out, int* fail_column);

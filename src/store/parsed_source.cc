@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "parsers/continuation.h"
+#include "parsers/detect.h"
 #include "parsers/registry.h"
+#include "parsers/scan_util.h"
 #include "src/store/source_identity.h"
 
 namespace faultline {
@@ -17,6 +19,15 @@ constexpr size_t kShrinkAbove = 1 << 20;
 bool Earlier(const Record* a, const Record* b) {
   if (a->instant != b->instant) return a->instant < b->instant;
   return a->line < b->line;
+}
+
+// An inner line without a time of its own takes its wrapper's, which is a real time.
+void WithWrapperTime(Header* header, const Wrapper& wrapper) {
+  if (header->local != kNoInstant) return;
+  header->local = wrapper.local;
+  header->has_offset = wrapper.has_offset;
+  header->utc_offset_us = wrapper.offset_us;
+  header->precision = wrapper.precision;
 }
 
 Span SpanOf(std::string_view whole, std::string_view part) {
@@ -150,23 +161,132 @@ void ParsedSource::Finish() {
   }
 }
 
+void ParsedSource::AppendContinuation(std::string_view line) {
+  ++info_->continuation_lines;
+  ++open_->continuation_lines;
+  if (open_->text.size() + line.size() < kMaxRecordBytes) {
+    open_->text += '\n';
+    open_->text.append(line);
+  } else {
+    open_->flags |= kTruncated;
+  }
+}
+
+// The host a journald or syslog wrapper names, unless the path named one better than its stem.
+void ParsedSource::NoteWrapperHost(const Wrapper& wrapper) {
+  if (host_checked_ || wrapper.host.empty()) return;
+  host_checked_ = true;
+  if (!info_->host.empty()) {
+    SourceIdentity from_path = IdentifyFromPath(info_->path, "");
+    if (!from_path.daemon.empty() || from_path.host != info_->host) return;
+  }
+  info_->host = std::string(wrapper.host);
+}
+
+// A docker or journald line: the line inside is read as the source's lines are.
+void ParsedSource::ReadWrapped(const Wrapper& wrapper, std::string_view line, int64_t number) {
+  NoteWrapperHost(wrapper);
+  std::string_view inner = wrapper.inner;
+  Header header;
+  Miss miss;
+  if (parser_ != nullptr && parser_->ParseHeader(inner, &header, &miss)) {
+    WithWrapperTime(&header, wrapper);
+    StartRecord(inner, number, header, *parser_);
+    return;
+  }
+  if (open_ != nullptr && IsContinuationLine(inner)) {
+    AppendContinuation(inner);
+    return;
+  }
+  // Another program's lines in the same journal or container (a kazoo monitor beside
+  // ZooKeeper), then the fallbacks.
+  if (const Parser* other = DetectLine(inner, &header)) {
+    WithWrapperTime(&header, wrapper);
+    StartRecord(inner, number, header, *other);
+    return;
+  }
+  const Parser& generic = GenericLogParser();
+  if (generic.ParseHeader(inner, &header, &miss)) {
+    StartRecord(inner, number, header, generic);
+    return;
+  }
+  const Parser& timeless = TimelessLogParser();
+  if (timeless.ParseHeader(inner, &header, &miss)) {
+    WithWrapperTime(&header, wrapper);
+    StartRecord(inner, number, header, timeless);
+    return;
+  }
+  // A line nothing reads (a daemon's own text, systemd's "Started ..."): a record at the
+  // wrapper's time. A docker line is read whole, as before wrappers were known.
+  if (wrapper.kind == WrapperKind::kDocker && generic.ParseHeader(line, &header, &miss)) {
+    StartRecord(line, number, header, generic);
+    return;
+  }
+  header = Header{};
+  WithWrapperTime(&header, wrapper);
+  header.message = inner;
+  header.level = scan::LevelFromWords(inner);
+  StartRecord(inner, number, header, generic);
+}
+
+// A docker-desktop line whose whole text the source's parser did not take: believed when the line
+// inside has a time of its own or continues the record before it.
+bool ParsedSource::ReadWeaklyWrapped(const Wrapper& wrapper, int64_t number) {
+  std::string_view inner = wrapper.inner;
+  Header header;
+  Miss miss;
+  if (parser_ != nullptr && parser_->ParseHeader(inner, &header, &miss) &&
+      header.local != kNoInstant) {
+    StartRecord(inner, number, header, *parser_);
+    return true;
+  }
+  if (IsContinuationLine(inner)) {
+    if (open_ != nullptr) {
+      AppendContinuation(inner);
+    } else {  // the end of a trace whose header was cut off: a record at the wrapper's time
+      header = Header{};
+      WithWrapperTime(&header, wrapper);
+      header.message = inner;
+      StartRecord(inner, number, header, GenericLogParser());
+    }
+    return true;
+  }
+  if (const Parser* other = DetectLine(inner, &header);
+      other != nullptr && header.local != kNoInstant) {
+    StartRecord(inner, number, header, *other);
+    return true;
+  }
+  const Parser& generic = GenericLogParser();
+  if (generic.ParseHeader(inner, &header, &miss)) {
+    StartRecord(inner, number, header, generic);
+    return true;
+  }
+  return false;
+}
+
 void ParsedSource::ReadLine(std::string_view line, int64_t number) {
   ++info_->lines;
   Header header;
   Miss miss;
+  Wrapper wrapper;
+  if (!year_hint_set_ && !line.empty() && scan::IsUpper(line[0])) {
+    year_hint_ = YearHintForPath(info_->path.c_str());
+    year_hint_set_ = true;
+  }
+  // A source no parser recognised keeps its lines whole (a kernel's syslog is not unwrapped into
+  // records nobody reads): the wrapper serves the lines inside that a parser reads.
+  bool wrapped = parser_ != nullptr && StripWrapper(line, year_hint_, &wrapper);
+  if (wrapped && !wrapper.weak()) {
+    ReadWrapped(wrapper, line, number);
+    return;
+  }
   if (parser_ != nullptr && parser_->ParseHeader(line, &header, &miss)) {
     StartRecord(line, number, header, *parser_);
     return;
   }
+  if (wrapped && ReadWeaklyWrapped(wrapper, number)) return;
   if (open_ != nullptr && IsContinuationLine(line)) {
-    ++info_->continuation_lines;
-    ++open_->continuation_lines;
-    if (open_->text.size() + line.size() < kMaxRecordBytes) {
-      open_->text += '\n';
-      open_->text.append(line);
-    } else {
-      open_->flags |= kTruncated;
-    }
+    AppendContinuation(line);
     return;
   }
   const Parser& generic = GenericLogParser();

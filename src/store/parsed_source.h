@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parsers/parser.h"
+#include "parsers/wrapper.h"
 #include "src/store/event.h"
 #include "src/store/line_input.h"
 #include "src/store/source_info.h"
@@ -39,6 +40,10 @@ inline constexpr int64_t kOrderOnlyStep = 1000;
 /// `from_instant` (the first one if none is that early; the end if there are none).
 void ChooseResumePoint(SourceInfo* info, int64_t from_instant);
 
+/// Wrapped lines (parsers/wrapper.h: docker, docker-desktop, journald, syslog) are read by the
+/// line inside: its header, its continuation, its own time and zone when it has one, else the
+/// wrapper's time (a real time, not inherited). A journald or syslog host names the source when
+/// its path names no host better (the name is only the file's stem).
 class ParsedSource {
  public:
   /// `parser` may be nullptr (unrecognised input: lines become unparsed records, except those
@@ -54,6 +59,10 @@ class ParsedSource {
 
  private:
   void ReadLine(std::string_view line, int64_t number);
+  void ReadWrapped(const Wrapper& wrapper, std::string_view line, int64_t number);
+  bool ReadWeaklyWrapped(const Wrapper& wrapper, int64_t number);
+  void AppendContinuation(std::string_view line);
+  void NoteWrapperHost(const Wrapper& wrapper);
   Record* Acquire();
   Component RecordComponent(const Header& header, const Parser& parser) const;
   void StartRecord(std::string_view line, int64_t number, const Header& header,
@@ -83,6 +92,9 @@ class ParsedSource {
   int64_t last_released_ = kNoInstant;
   bool timed_seen_ = false;  // a record with a time of its own was read
   bool order_only_ = false;  // the source has no time: records get order-only instants
+  YearHint year_hint_;       // for syslog times without a year, read when first needed
+  bool year_hint_set_ = false;
+  bool host_checked_ = false;  // a wrapper's host was considered for the source
   // Resume points for cron mode: (instant, offset, lines before) of record starts, about one per
   // second, pruned to what the replay span needs.
   std::deque<SourceInfo::ResumePoint> checkpoints_;

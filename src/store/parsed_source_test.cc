@@ -461,3 +461,70 @@ TEST_CASE("parsed_source: an oversized record is truncated") {
 
 }  // namespace
 }  // namespace faultline
+
+namespace faultline {
+namespace {
+
+TEST_CASE("parsed_source: docker --timestamps lines are read by the line inside") {
+  Fixture f({"2019-09-17T05:04:12.100000001Z " + Zk("07:04:12,043", "first"),
+             "2019-09-17T05:04:12.100000002Z java.io.EOFException",
+             "2019-09-17T05:04:12.100000003Z \tat org.Foo.bar(Foo.java:1)",
+             "2019-09-17T05:04:13.000000000Z FATAL [main:QuorumPeer@400] - no time inside"},
+            &ZooKeeperLogParser(), {}, SourceClock(date::locate_zone("Europe/Berlin"), 0));
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 2);
+  // The inner line's own time wins, in the source's zone (Berlin, +02:00 in September).
+  CHECK(seen[0].instant == At(5, 4, 12, 43));
+  CHECK(seen[0].message == "first");
+  CHECK(seen[0].continuation == "java.io.EOFException\n\tat org.Foo.bar(Foo.java:1)");
+  CHECK(seen[0].text.substr(0, 10) == "2019-09-17");
+  // No time inside: the wrapper's, a real UTC time (not inherited, not order-only).
+  CHECK(seen[1].instant == At(5, 4, 13));
+  CHECK(seen[1].level == Level::kFatal);
+  CHECK(seen[1].message == "no time inside");
+  CHECK((seen[1].flags & (kInheritedTime | kOrderOnly)) == 0);
+  CHECK(f.info.unparsed == 0);
+}
+
+TEST_CASE("parsed_source: journald lines give the host and their time") {
+  Fixture f({"Sep 17 05:04:12.000001 zk2 systemd[1]: Started ZooKeeper.",
+             "Sep 17 05:04:12.500000 zk2 zookeeper[77]: WARN  [main:QuorumPeer@1] - timeless"},
+            &ZooKeeperLogParser());
+  f.info.path = "-";
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 2);
+  CHECK(f.info.host == "zk2");
+  CHECK(seen[0].message == "Started ZooKeeper.");
+  CHECK(seen[1].message == "timeless");
+  CHECK(seen[1].level == Level::kWarn);
+  CHECK(seen[1].instant - seen[0].instant == 499'999);
+  CHECK((seen[1].flags & (kInheritedTime | kOrderOnly | kUnparsed)) == 0);
+}
+
+TEST_CASE("parsed_source: a host from the path is kept") {
+  Fixture f({"2019-09-17T05:04:12+0000 zk9 zookeeper[1]: " + Zk("05:04:12,043", "x")},
+            &ZooKeeperLogParser());
+  f.info.path = "logs/zookeeper-zk-server-zk1.log";
+  f.info.host = "zk1";
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 1);
+  CHECK(f.info.host == "zk1");
+  CHECK(seen[0].instant == At(5, 4, 12, 43));
+}
+
+TEST_CASE("parsed_source: Docker Desktop's copy") {
+  Fixture f({"2019-09-17 01:04:40     at org.Foo.bar(Foo.java:508)",
+             "2019-09-17 01:04:40 " + Zk("05:04:40,924", "inner"),
+             "2019-09-17 01:04:40 java.io.IOException: Len error",
+             "2019-09-17 01:04:40     at org.Foo.baz(Foo.java:557)"},
+            &ZooKeeperLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].message == "    at org.Foo.bar(Foo.java:508)");
+  CHECK(seen[0].instant == At(1, 4, 40));
+  CHECK(seen[1].instant == At(5, 4, 40, 924));
+  CHECK(seen[1].continuation == "java.io.IOException: Len error\n    at org.Foo.baz(Foo.java:557)");
+}
+
+}  // namespace
+}  // namespace faultline

@@ -1,0 +1,56 @@
+// Wrappers: what a log shipper or terminal puts in front of a log line. The line inside is read
+// by the parsers as usual; the wrapper gives its time when the inner line has none, and journald
+// gives the host. Kinds:
+//   docker          2024-05-02T10:11:12.123456789Z <line>   docker logs -t, kubectl logs
+//                                                           --timestamps (RFC 3339, UTC)
+//   docker-desktop  2024-07-04 19:23:40 <line>              Docker Desktop's "copy" (local time)
+//   journald        2024-05-02T10:11:12+0000 host ident[pid]: <line>   journalctl -o short-iso
+//   syslog          May 02 10:11:12.123456 host ident[pid]: <line>     journalctl (short,
+//                   May  2 10:11:12 host ident[pid]: <line>            short-precise), syslog
+// A syslog time has no year: the caller supplies one (the file's modification year, or the
+// current year for standard input), and a month after that date's month is taken as the year
+// before (a December line in a log last written in January).
+// docker-desktop is weak: "date time " is also how plain layouts begin, so it is only believed
+// when the line inside has a time of its own or continues a record (see parsed_source.cc).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "src/store/event.h"
+
+namespace faultline {
+
+enum class WrapperKind : uint8_t { kNone, kDocker, kDockerDesktop, kJournald, kSyslog };
+
+/// "docker", "docker-desktop", "journald", "syslog" ("" for none).
+std::string_view WrapperName(WrapperKind kind);
+
+/// The year and month a syslog time without a year is read against.
+struct YearHint {
+  int year = 1970;
+  unsigned month = 12;
+};
+
+struct Wrapper {
+  WrapperKind kind = WrapperKind::kNone;
+  int64_t local = kNoInstant;  ///< wall-clock microseconds as written
+  bool has_offset = false;     ///< docker and journald name their zone
+  int64_t offset_us = 0;
+  uint8_t precision = 0;
+  std::string_view host;   ///< journald and syslog: the host field
+  std::string_view ident;  ///< journald and syslog: the program ("zookeeper", "java")
+  std::string_view inner;  ///< the line inside, views into the line given
+
+  bool weak() const { return kind == WrapperKind::kDockerDesktop; }
+};
+
+/// Recognises a wrapper at the start of `line`; false (and *out untouched) when there is none.
+/// No allocation; a cheap first-byte test rejects most unwrapped lines.
+bool StripWrapper(std::string_view line, const YearHint& year, Wrapper* out);
+
+/// The year hint for a file: its modification time's year and month (standard input and files
+/// that cannot be stat'ed: now).
+YearHint YearHintForPath(const char* path);
+
+}  // namespace faultline

@@ -1,0 +1,113 @@
+#include "parsers/wrapper.h"
+
+#include <doctest/doctest.h>
+
+#include "parsers/detect.h"
+#include "parsers/registry.h"
+#include "parsers/timestamp.h"
+
+namespace faultline {
+namespace {
+
+constexpr YearHint kMay2024{2024, 5};
+
+int64_t Micros(int y, unsigned mo, unsigned d, int h, int mi, int s, int64_t us = 0) {
+  return CivilToMicros(y, mo, d, h, mi, s, us);
+}
+
+TEST_CASE("wrapper: docker logs --timestamps (RFC 3339, nanoseconds, Z)") {
+  Wrapper w;
+  REQUIRE(
+      StripWrapper("2024-05-02T10:11:12.123456789Z 2024-05-02 10:11:12,123 [myid:1] - WARN  "
+                   "[main:Foo@1] - msg",
+                   kMay2024, &w));
+  CHECK(w.kind == WrapperKind::kDocker);
+  CHECK(w.local == Micros(2024, 5, 2, 10, 11, 12, 123456));
+  CHECK(w.has_offset);
+  CHECK(w.offset_us == 0);
+  CHECK(w.host.empty());
+  CHECK(w.inner == "2024-05-02 10:11:12,123 [myid:1] - WARN  [main:Foo@1] - msg");
+  // kubectl trims trailing zeros of the fraction.
+  REQUIRE(StripWrapper("2024-05-02T10:11:12.5Z \tat org.Foo.bar(Foo.java:1)", kMay2024, &w));
+  CHECK(w.kind == WrapperKind::kDocker);
+  CHECK(w.inner == "\tat org.Foo.bar(Foo.java:1)");
+  // A docker line whose inner line looks like "host ident:" is still docker (Z is docker's).
+  REQUIRE(StripWrapper("2024-05-02T10:11:12.1Z INFO org.apache.hadoop.ha.NodeFencer: ====== x",
+                       kMay2024, &w));
+  CHECK(w.kind == WrapperKind::kDocker);
+}
+
+TEST_CASE("wrapper: Docker Desktop's copy (weak)") {
+  Wrapper w;
+  REQUIRE(StripWrapper("2024-07-04 19:23:40 2024-07-04 23:23:40,924 - WARN  [x:y@1] - m", kMay2024,
+                       &w));
+  CHECK(w.kind == WrapperKind::kDockerDesktop);
+  CHECK(w.weak());
+  CHECK_FALSE(w.has_offset);
+  CHECK(w.local == Micros(2024, 7, 4, 19, 23, 40));
+  CHECK(w.inner == "2024-07-04 23:23:40,924 - WARN  [x:y@1] - m");
+  CHECK_FALSE(StripWrapper("2024-07-04 19:23:40,924 - WARN  [x:y@1] - m", kMay2024, &w));
+}
+
+TEST_CASE("wrapper: journalctl short-iso, short-precise, syslog") {
+  Wrapper w;
+  REQUIRE(StripWrapper("2024-05-02T10:11:12+0000 zk1 zookeeper[1234]: WARN  [x:y@1] - m", kMay2024,
+                       &w));
+  CHECK(w.kind == WrapperKind::kJournald);
+  CHECK(w.host == "zk1");
+  CHECK(w.ident == "zookeeper");
+  CHECK(w.has_offset);
+  CHECK(w.inner == "WARN  [x:y@1] - m");
+  REQUIRE(StripWrapper("2024-05-02T12:11:12+02:00 zk1 java[1]: x", kMay2024, &w));
+  CHECK(w.offset_us == 2 * 3600 * 1'000'000LL);
+  REQUIRE(StripWrapper("May 02 10:11:12.123456 zk2 zookeeper[1234]: inner", kMay2024, &w));
+  CHECK(w.kind == WrapperKind::kSyslog);
+  CHECK(w.local == Micros(2024, 5, 2, 10, 11, 12, 123456));
+  CHECK(w.precision == 6);
+  CHECK(w.host == "zk2");
+  CHECK(w.inner == "inner");
+  REQUIRE(StripWrapper("May  2 10:11:12 nn1 java[99]: inner", kMay2024, &w));
+  CHECK(w.local == Micros(2024, 5, 2, 10, 11, 12));
+  REQUIRE(StripWrapper("Sep 17 05:04:12 nn1 kernel: eth0 link down", kMay2024, &w));
+  CHECK(w.ident == "kernel");
+  // A month after the hint's is the year before (a December line in a log last written in May).
+  CHECK(w.local == Micros(2023, 9, 17, 5, 4, 12));
+  CHECK_FALSE(StripWrapper("Caused by: java.io.EOFException", kMay2024, &w));
+  CHECK_FALSE(StripWrapper("May the fourth be with you, always and forever", kMay2024, &w));
+  CHECK_FALSE(StripWrapper("WARN  [main:QuorumPeer@400] - Unable to load database", kMay2024, &w));
+}
+
+TEST_CASE("wrapper: detection reads the lines inside") {
+  std::string_view docker[] = {
+      "2024-05-02T10:11:12.123456789Z 2024-05-02 10:11:12,123 [myid:1] - WARN  [main:Foo@1] - a",
+      "2024-05-02T10:11:12.123456790Z java.io.EOFException",
+      "2024-05-02T10:11:12.123456791Z \tat org.Foo.bar(Foo.java:1)",
+      "2024-05-02T10:11:12.123456792Z \tat org.Foo.bar(Foo.java:2)",
+      "2024-05-02T10:11:13.123456789Z 2024-05-02 10:11:13,123 [myid:1] - INFO  [main:Foo@1] - b"};
+  Detection d = DetectFormat(docker, kMay2024);
+  CHECK(d.parser == &ZooKeeperLogParser());
+  CHECK(d.wrapper == WrapperKind::kDocker);
+  CHECK(d.continuation_lines == 3);
+  std::string_view journal[] = {
+      "May 02 10:11:12.000001 zk1 systemd[1]: Started ZooKeeper.",
+      "May 02 10:11:12.000002 zk1 zookeeper[12]: 2024-05-02 10:11:12,123 [myid:1] - WARN  "
+      "[main:Foo@1] - a",
+      "May 02 10:11:12.000003 zk1 zookeeper[12]: 2024-05-02 10:11:12,124 [myid:1] - INFO  "
+      "[main:Foo@1] - b"};
+  d = DetectFormat(journal, kMay2024);
+  CHECK(d.parser == &ZooKeeperLogParser());
+  CHECK(d.wrapper == WrapperKind::kSyslog);
+  // Lines of some other daemon in docker: still the generic fallback, as before.
+  std::string_view plain[] = {"2024-05-02T10:11:12.1Z server started", "2024-05-02T10:11:13.1Z ok"};
+  d = DetectFormat(plain, kMay2024);
+  CHECK(d.parser == &GenericLogParser());
+  // A Python layout without a fraction is not Docker Desktop's copy.
+  std::string_view python[] = {"2024-01-01 10:00:00 WARNING kazoo.client: Connection dropped: x",
+                               "2024-01-01 10:00:01 INFO kazoo.client: Connecting to zk1:2181"};
+  d = DetectFormat(python, kMay2024);
+  CHECK(d.parser == &PythonLogParser());
+  CHECK(d.wrapper == WrapperKind::kNone);
+}
+
+}  // namespace
+}  // namespace faultline
