@@ -117,6 +117,7 @@ def leader_killed(c, f):
         c.expect(int(elected["captures"].get("election_ms", -1)) >= 0, "the election time is given")
         c.entry(inc, "reconnected")  # the monitor's reconnect
     c.not_fired("zk-leader-stalled")
+    c.not_fired("zk-rolling-restart")  # a cold start, then a kill: nothing was restarted before
 
 
 def leader_frozen(c, f):
@@ -170,6 +171,20 @@ def healthy(c, f):
     c.expect(not loud, "no incident at warning or above, got %s" % loud)
 
 
+def rolling_restart(c, f):
+    healthy(c, f)  # a planned restart is no incident at warning or above
+    inc = c.root("zk-rolling-restart")
+    if inc:
+        c.expect(inc["severity"] == "info", "info, got %s" % inc["severity"])
+        c.expect(c.entry(inc, "up")["captures"].get("myid") in f["followers"].split(","),
+                 "a follower (%s) restarted first" % f["followers"])
+        c.expect(c.entry(inc, "joined")["captures"].get("leader") == f["leader"],
+                 "it rejoined leader %s" % f["leader"])
+        c.expect(c.entry(inc, "lost")["captures"].get("leader") == f["leader"],
+                 "then leader %s went away" % f["leader"])
+        c.expect("zk-leader-lost" in inc["rules_fired"], "zk-leader-lost explained in the incident")
+
+
 SCENARIOS = {
     "follower-frozen": follower_frozen,
     "follower-frozen-short": follower_frozen,
@@ -181,6 +196,7 @@ SCENARIOS = {
     "client-session-expired": client_session_expired,
     "max-client-cnxns": max_client_cnxns,
     "healthy": healthy,
+    "rolling-restart": rolling_restart,
 }
 
 
