@@ -29,6 +29,36 @@ bool IsExceptionLine(std::string_view s) {
          name.find(".exceptions.") != std::string_view::npos;
 }
 
+// A stack frame that lost its "\tat " when pasted: "org.apache.zookeeper.server.quorum.Learner.
+// connectToLeader(Learner.java:123)", also with a module ("java.base/java.lang.Thread.run(
+// Thread.java:829)") and logback's packaging data after it (" ~[zookeeper-3.4.6.jar:3.4.6]").
+// The method is qualified by at least a class and a package; the brackets hold "File.java:line",
+// "File.java", "Unknown Source" or "Native Method".
+bool IsBareFrameLine(std::string_view s) {
+  size_t pos = 0;
+  size_t slash = s.find('/');
+  size_t open = s.find('(');
+  if (open == std::string_view::npos || open == 0) return false;
+  if (slash != std::string_view::npos && slash < open) pos = slash + 1;  // "java.base/"
+  size_t end = pos, dots = 0;
+  while (end < open && (scan::IsIdentChar(s[end]) || s[end] == '.' || s[end] == '<' ||
+                        s[end] == '>' || s[end] == '-')) {
+    dots += s[end] == '.';
+    ++end;
+  }
+  if (end != open || dots < 2) return false;
+  size_t close = s.find(')', open);
+  if (close == std::string_view::npos) return false;
+  std::string_view where = s.substr(open + 1, close - open - 1);
+  bool located = where == "Unknown Source" || where == "Native Method" ||
+                 where.find(".java") != std::string_view::npos ||
+                 where.find(".scala") != std::string_view::npos ||
+                 where.find(".kt") != std::string_view::npos;
+  if (!located) return false;
+  std::string_view rest = s.substr(close + 1);
+  return rest.empty() || StartsWith(rest, " ~[") || StartsWith(rest, " [");
+}
+
 }  // namespace
 
 bool IsContinuationLine(std::string_view s) {
@@ -45,7 +75,7 @@ bool IsContinuationLine(std::string_view s) {
       StartsWith(s, "No GCs detected")) {  // JvmPauseMonitor
     return true;
   }
-  return IsExceptionLine(s);
+  return IsExceptionLine(s) || IsBareFrameLine(s);
 }
 
 }  // namespace faultline

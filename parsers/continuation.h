@@ -1,4 +1,5 @@
-// Which lines belong to the record before them: Java stack frames and causes, Python tracebacks,
+// Which lines belong to the record before them: Java stack frames and causes (also frames pasted
+// without their "\tat "), Python tracebacks,
 // and the STARTUP_MSG / SHUTDOWN_MSG banners Hadoop daemons print between /*** and ***/.
 #pragma once
 

@@ -29,6 +29,15 @@ TEST_CASE("continuation: Java stack traces") {
       "the last promised epoch 16",
       "GC pool 'ConcurrentMarkSweep' had collection(s): count=1 time=61024ms",
       "No GCs detected",
+      // Frames that lost their "\tat " when pasted.
+      "org.apache.zookeeper.server.quorum.Learner.connectToLeader(Learner.java:123)",
+      "org.apache.zookeeper.ClientCnxn$SendThread.run(ClientCnxn.java:1144)",
+      "java.base/java.lang.Thread.run(Thread.java:829)",
+      "sun.nio.ch.FileDispatcherImpl.read0(Native Method)",
+      "sun.reflect.GeneratedMethodAccessor1.invoke(Unknown Source)",
+      "org.apache.zookeeper.server.NIOServerCnxn.doIO(NIOServerCnxn.java:228) "
+      "~[zookeeper-3.4.6.jar:3.4.6-1569965]",
+      "java.net.SocketTimeoutException: Read timed out",
   };
   for (std::string_view line : lines) {
     CAPTURE(line);
@@ -88,6 +97,10 @@ TEST_CASE("continuation: ordinary lines are not") {
       "Caused",
       "STARTUP_MSG",
       "Traceback",
+      "org.apache.zookeeper.server.quorum.Learner.connectToLeader() is slow",
+      "foo.bar(Learner.java:123)",
+      "org.apache.Foo.bar(Learner.java:123) and then more",
+      "Started zk.service (ZooKeeper)",
   };
   for (std::string_view line : lines) {
     CAPTURE(line);

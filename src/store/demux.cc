@@ -5,6 +5,7 @@
 #include "parsers/continuation.h"
 #include "parsers/detect.h"
 #include "parsers/registry.h"
+#include "parsers/wrapper.h"
 
 namespace faultline {
 namespace {
@@ -39,6 +40,7 @@ DemuxResult Demultiplex(LineInput* input, int64_t window_us) {
     return open.size() - 1;
   };
 
+  const YearHint year = YearHintForPath(nullptr);
   std::string_view line;
   int64_t number = 0;
   while (input->Next(&line, &number)) {
@@ -50,11 +52,37 @@ DemuxResult Demultiplex(LineInput* input, int64_t window_us) {
       line.remove_prefix(lead);
     }
     Header header;
-    const Parser* parser = DetectLine(line, &header);
     Miss miss;
-    if (parser == nullptr && !IsContinuationLine(line) &&
-        GenericLogParser().ParseHeader(line, &header, &miss)) {
-      parser = &GenericLogParser();
+    const Parser* parser = nullptr;
+    bool continuation = false;
+    // A wrapped line (docker --timestamps, journald, ...) is placed by the line inside, which the
+    // segment's source reads again; one whose inner line nothing reads is placed whole.
+    Wrapper wrapper;
+    if (StripWrapper(line, year, &wrapper)) {
+      bool weak_taken = wrapper.weak() && DetectLine(line, &header) != nullptr;
+      if (!weak_taken) {
+        parser = DetectLine(wrapper.inner, &header);
+        if (parser != nullptr && header.local == kNoInstant) {
+          if (wrapper.weak()) parser = nullptr;  // believed only with a time of its own
+          header.local = wrapper.local;
+        }
+        // A continuation, or a header without a time inside, stays with the record before it.
+        continuation =
+            parser == nullptr &&
+            (IsContinuationLine(wrapper.inner) ||
+             (!wrapper.weak() && TimelessLogParser().ParseHeader(wrapper.inner, &header, &miss)));
+        if (parser == nullptr && !continuation &&
+            GenericLogParser().ParseHeader(wrapper.inner, &header, &miss)) {
+          parser = &GenericLogParser();
+        }
+      }
+    }
+    if (parser == nullptr && !continuation) {
+      parser = DetectLine(line, &header);
+      if (parser == nullptr && !IsContinuationLine(line) &&
+          GenericLogParser().ParseHeader(line, &header, &miss)) {
+        parser = &GenericLogParser();
+      }
     }
     size_t target;
     if (parser != nullptr) {

@@ -2,6 +2,8 @@
 // `docker compose logs` capture) into segments that are each one log in time order. Each line
 // is detected on its own; a segment is keyed by (service prefix, parser) and a new one begins
 // when time jumps backwards beyond the reorder window (the next file of the same kind began).
+// A line in a wrapper (docker --timestamps, journald; see parsers/wrapper.h) is placed by the line
+// inside it, and spooled whole: its source unwraps it again.
 // Segments are spooled to anonymous temporary files, so memory does not grow with the input.
 #pragma once
 

@@ -173,3 +173,27 @@ TEST_CASE("demux: empty input") {
 
 }  // namespace
 }  // namespace faultline
+
+namespace faultline {
+namespace {
+
+TEST_CASE("demux: docker compose logs --timestamps") {
+  VectorInput input(
+      {"zk1  | 2019-09-17T05:04:12.000000001Z " + testing::ZkLine("05:04:12,000", "a"),
+       "zk1  | 2019-09-17T05:04:12.000000002Z java.io.EOFException",
+       "zk1  | 2019-09-17T05:04:12.000000003Z \tat org.Foo.bar(Foo.java:1)",
+       "mon  | 2019-09-17T05:04:12.5Z " + testing::PythonLine("05:04:12,500", "b"),
+       "zk1  | 2019-09-17T05:04:13.0Z WARN  [main:QuorumPeer@1] - no time"});
+  DemuxResult result = Demultiplex(&input, 2'000'000);
+  REQUIRE(result.segments.size() == 2);
+  CHECK(result.segments[0].service == "zk1");
+  CHECK(result.segments[0].parser == &ZooKeeperLogParser());
+  CHECK(result.segments[0].lines == 4);
+  CHECK(result.segments[1].service == "mon");
+  CHECK(result.segments[1].parser == &PythonLogParser());
+  Numbered zk = Contents(&result.segments[0]);
+  CHECK(zk[2].second == "2019-09-17T05:04:12.000000003Z \tat org.Foo.bar(Foo.java:1)");
+}
+
+}  // namespace
+}  // namespace faultline
