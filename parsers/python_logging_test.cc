@@ -179,7 +179,7 @@ TEST_CASE("python: rejections") {
        "expected ' ' or ': ' after the logger name"},
       // ZooKeeper without [myid:].
       {"2015-07-29 17:41:44,747 - INFO  [main:Foo@1] - m", 30, "expected 'name - '"},
-      {"2019-09-17 05:04:03,691 - kazoo.client - NOTICE - x", 41, "expected a Python level name"},
+      {"2019-09-17 05:04:03,691 - kazoo.client - VERBOSE - x", 41, "expected a Python level name"},
       {"2019-09-17 05:04:03,691 -connection:connection.py-L-WARNING: x", 51,
        "expected '<lineno>-' after '-L'"},
       {"2019-09-17 05:04:03,691 -connection:connection.py-L608-WARN: x", 55,

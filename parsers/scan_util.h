@@ -54,11 +54,13 @@ inline bool Log4jLevel(std::string_view word, Level* level) {
 }
 
 /// Python logging's level names as %(levelname)s writes them, or in lower case as loguru,
-/// structlog and custom level names do ("warning").
+/// structlog and custom level names do ("warning"); NOTICE is read as INFO.
 inline bool PythonLevel(std::string_view word, Level* level) {
   if (word == "DEBUG" || word == "debug") return *level = Level::kDebug, true;
   if (word == "INFO" || word == "info") return *level = Level::kInfo, true;
   if (word == "WARNING" || word == "warning") return *level = Level::kWarn, true;
+  // A custom level between INFO and WARNING (ASAB, syslog-minded programs).
+  if (word == "NOTICE" || word == "notice") return *level = Level::kInfo, true;
   if (word == "ERROR" || word == "error") return *level = Level::kError, true;
   if (word == "CRITICAL" || word == "critical") return *level = Level::kFatal, true;
   return false;

@@ -172,10 +172,15 @@ void ParsedSource::AppendContinuation(std::string_view line) {
   }
 }
 
-// The host a journald or syslog wrapper names, unless the path named one better than its stem.
+// The host a journald or syslog wrapper names, unless the path named one better than its stem;
+// the component its program names, unless one is known.
 void ParsedSource::NoteWrapperHost(const Wrapper& wrapper) {
   if (host_checked_ || wrapper.host.empty()) return;
   host_checked_ = true;
+  // The program's name says the component as a file name would ("zookeeper", "hadoop-zkfc").
+  if (info_->component == Component::kOther && !wrapper.ident.empty()) {
+    info_->component = IdentifyFromPath(std::string(wrapper.ident), "").component;
+  }
   if (!info_->host.empty()) {
     SourceIdentity from_path = IdentifyFromPath(info_->path, "");
     if (!from_path.daemon.empty() || from_path.host != info_->host) return;
