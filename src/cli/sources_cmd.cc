@@ -107,6 +107,11 @@ int RunSources(const SourcesOptions& options) {
     if (!info->problem.empty() && info->lines == 0) format = "skipped";
     std::string variant = VariantSummary(*info);
     if (!variant.empty()) format += "/" + variant;
+    // A log read through a wrapper (docker --timestamps, journald, ...) says so: "journald:hadoop".
+    if (info->parser != nullptr && info->detection &&
+        info->detection->wrapper != WrapperKind::kNone) {
+      format = std::string(WrapperName(info->detection->wrapper)) + ":" + format;
+    }
     rows.push_back({info->name, format, info->host.empty() ? "-" : info->host,
                     std::string(ComponentName(info->component)), info->zone,
                     std::to_string(info->lines), std::to_string(info->records),
