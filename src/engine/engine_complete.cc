@@ -17,6 +17,8 @@ constexpr size_t kMaxContextInMatch = 12;
 // A match some step of which was taken on its message alone (the record's layout did not show
 // the component or logger the step names) is less certain than one whose fields agreed.
 constexpr double kAssumedFactor = 0.8;
+// A chain or threshold matched in a log without time: the order is known, the windows are not.
+constexpr double kOrderOnlyFactor = 0.8;
 
 }  // namespace
 
@@ -44,6 +46,10 @@ void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_en
       break;
     }
   }
+  // Without time, a chain or a threshold is matched on line order alone: its windows say nothing.
+  bool windowed = state.rule->steps.size() > 1 || state.rule->steps.front().count > 1;
+  if (windowed && !p.hits.empty() && p.hits.front().order_only)
+    match.confidence *= kOrderOnlyFactor;
   match.steps = std::move(p.hits);
   match.absence = absence;
   match.window_open_at_end = open_at_end && absence;

@@ -338,6 +338,26 @@ within = "1s"
   CHECK(h.matches()[0].missing == std::vector<std::string>{"should_fence"});
 }
 
+TEST_CASE("roles: a chain matched in a log without time is less certain; a single line is not") {
+  Harness h({kSeed, kHead + R"toml(
+[[steps]]
+message = 'Got a fatal error, exiting now'
+)toml"});
+  Record timeout = Timeout(kT0), fatal = Fatal(kT0 + 2 * kMilli);
+  timeout.flags |= kOrderOnly;
+  fatal.flags |= kOrderOnly;
+  h.Feed(timeout, kZk3);
+  h.Feed(fatal, kNn1);
+  h.engine().Finish();
+  REQUIRE(h.matches().size() == 2);
+  for (const Match& m : h.matches()) {
+    CHECK(m.steps.front().order_only);
+    // The chain: 0.9 for the missing elector line, then 0.8 for its windows unknown.
+    double want = m.rule == h.rule(0) ? 0.9 * 0.8 : 1.0;
+    CHECK(m.confidence == doctest::Approx(want));
+  }
+}
+
 TEST_CASE("roles: what the record does not say does not reject it") {
   // A foreign layout: no logger, no level, component unknown.
   Record r = Rec(kT0, 1, Component::kOther, Level::kUnknown, "",
