@@ -5,6 +5,7 @@
 
 #include "src/base/duration.h"
 #include "src/base/text_out.h"
+#include "src/cli/report_parts.h"
 #include "src/engine/explain.h"
 
 namespace faultline {
@@ -23,22 +24,6 @@ std::string Join(const std::vector<std::string>& items, const std::string& sep) 
     out += item;
   }
   return out;
-}
-
-// One link of the causal chain: context evidence, then the rule's steps, in time order.
-struct Link {
-  const Evidence* evidence;
-  bool is_step;
-};
-
-std::vector<Link> Chain(const Match& m) {
-  std::vector<Link> links;
-  for (const Evidence& e : m.context) links.push_back({&e, false});
-  for (const Evidence& e : m.steps) links.push_back({&e, true});
-  std::stable_sort(links.begin(), links.end(), [](const Link& a, const Link& b) {
-    return a.evidence->instant < b.evidence->instant;
-  });
-  return links;
 }
 
 std::string Delta(int64_t from, int64_t to) {
@@ -97,30 +82,8 @@ std::string Paragraph(const std::string& text, const std::string& indent) {
   return out.empty() ? "\n" : out;
 }
 
-std::string OneLine(const std::string& text) {
-  std::string out = Paragraph(text, "");
-  std::replace(out.begin(), out.end(), '\n', ' ');
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 std::string Percent(double confidence) {
   return std::to_string(static_cast<int>(confidence * 100 + 0.5)) + "%";
-}
-
-// What a step that is not in the logs given may mean: its component's log was not among the
-// inputs, or the logs given do not show it.
-std::string MissingNote(const Step& step, const Analysis& a) {
-  if (step.any_component || step.component == Component::kOther) {
-    return "the logs given do not show it (an excerpt, a rotated log, or another version's "
-           "wording)";
-  }
-  std::string component(ComponentName(step.component));
-  if (!(a.components_seen & (1u << static_cast<unsigned>(step.component)))) {
-    return "no " + component + " log was among the inputs";
-  }
-  return "the " + component +
-         " log given does not show it (an excerpt, a rotated log, or another version's wording)";
 }
 
 std::string StepLabel(const Step& step) {
@@ -192,6 +155,44 @@ std::string WhenText(const Incident& inc, const std::string& dash) {
 std::string UpdatedMark(const Incident& inc) { return inc.status == "updated" ? "(updated) " : ""; }
 
 }  // namespace
+
+namespace report_detail {
+
+std::vector<Link> Chain(const Match& m) {
+  std::vector<Link> links;
+  for (const Evidence& e : m.context) links.push_back({&e, false});
+  for (const Evidence& e : m.steps) links.push_back({&e, true});
+  std::stable_sort(links.begin(), links.end(), [](const Link& a, const Link& b) {
+    return a.evidence->instant < b.evidence->instant;
+  });
+  return links;
+}
+
+std::string OneLine(const std::string& text) {
+  std::string out = Paragraph(text, "");
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// What a step that is not in the logs given may mean: its component's log was not among the
+// inputs, or the logs given do not show it.
+std::string MissingNote(const Step& step, const Analysis& a) {
+  if (step.any_component || step.component == Component::kOther) {
+    return "the logs given do not show it (an excerpt, a rotated log, or another version's "
+           "wording)";
+  }
+  std::string component(ComponentName(step.component));
+  if (!(a.components_seen & (1u << static_cast<unsigned>(step.component)))) {
+    return "no " + component + " log was among the inputs";
+  }
+  return "the " + component +
+         " log given does not show it (an excerpt, a rotated log, or another version's wording)";
+}
+
+}  // namespace report_detail
+
+using namespace report_detail;  // NOLINT: this file's own shared helpers
 
 std::string RenderText(const Analysis& a, const ReportOptions& o) {
   const char* bold = o.colour ? "\033[1m" : "";
@@ -375,234 +376,6 @@ std::string RenderMarkdown(const Analysis& a, const ReportOptions& o) {
     }
     out += "\n";
   }
-  return out;
-}
-
-namespace {
-
-void JsonKey(std::string* out, std::string_view key) {
-  if (!out->empty() && out->back() != '{' && out->back() != '[') out->push_back(',');
-  AppendJsonString(out, key);
-  out->push_back(':');
-}
-
-void JsonString(std::string* out, std::string_view key, std::string_view value) {
-  JsonKey(out, key);
-  AppendJsonString(out, value);
-}
-
-void JsonInstant(std::string* out, std::string_view key, int64_t instant, int precision = 3) {
-  JsonKey(out, key);
-  if (instant == kNoInstant) {
-    out->append("null");
-    return;
-  }
-  out->push_back('"');
-  AppendInstant(out, instant, precision >= 6 ? 6 : 3, true);
-  out->push_back('"');
-}
-
-void JsonEvidence(std::string* out, const Evidence& e, int64_t root, bool is_step) {
-  out->push_back('{');
-  JsonString(out, "name", e.name);
-  JsonKey(out, "kind");
-  AppendJsonString(out, is_step ? "step" : "context");
-  JsonInstant(out, "instant", e.instant, e.precision);
-  JsonKey(out, "delta_from_root_ms");
-  out->append(std::to_string((e.instant - root) / 1000));
-  JsonString(out, "host", e.host);
-  JsonString(out, "component", ComponentName(e.component));
-  JsonString(out, "source", e.source);
-  JsonKey(out, "line");
-  out->append(std::to_string(e.line));
-  JsonString(out, "text", e.header);
-  JsonString(out, "continuation", e.first_continuation);
-  JsonString(out, "message", e.message);
-  JsonKey(out, "occurrences");
-  out->append(std::to_string(e.occurrences));
-  JsonKey(out, "captures");
-  out->push_back('{');
-  for (const auto& [k, v] : e.captures) JsonString(out, k, v);
-  out->push_back('}');
-  out->push_back('}');
-}
-
-}  // namespace
-
-std::string RenderJson(const Analysis& a, const ReportOptions& o) {
-  std::string out = "{";
-  JsonString(&out, "schema", "faultline.analyze/1");
-  JsonKey(&out, "incidents");
-  out.push_back('[');
-  for (const Incident& inc : a.incidents) {
-    const Match& m = *inc.primary;
-    const Rule& rule = *m.rule;
-    if (out.back() != '[') out.push_back(',');
-    out.push_back('{');
-    JsonString(&out, "rule", rule.id);
-    JsonString(&out, "title", rule.title);
-    JsonString(&out, "severity", SeverityName(inc.severity));
-    JsonString(&out, "fingerprint", inc.fingerprint);
-    if (!inc.status.empty()) JsonString(&out, "status", inc.status);
-    JsonInstant(&out, "first", inc.first);
-    JsonInstant(&out, "last", inc.last);
-    JsonKey(&out, "hosts");
-    out.push_back('[');
-    for (size_t i = 0; i < inc.hosts.size(); ++i) {
-      if (i) out.push_back(',');
-      AppendJsonString(&out, inc.hosts[i]);
-    }
-    out.push_back(']');
-    JsonString(&out, "summary", OneLine(ExpandTemplate(rule.summary, m, a.config)));
-    JsonString(&out, "cause", OneLine(ExpandTemplate(rule.cause, m, a.config)));
-    JsonString(&out, "remedy", OneLine(ExpandTemplate(rule.remedy, m, a.config)));
-    JsonString(&out, "root_cause", m.steps.front().name);
-    JsonKey(&out, "confidence");
-    char confidence[16];
-    std::snprintf(confidence, sizeof confidence, "%.2f", m.confidence);
-    out.append(confidence);
-    JsonKey(&out, "missing");
-    out.push_back('[');
-    for (const std::string& name : m.missing) {
-      const Step& step = rule.steps[rule.FindName(name)];
-      if (out.back() != '[') out.push_back(',');
-      out.push_back('{');
-      JsonString(&out, "step", name);
-      JsonString(&out, "component", step.any_component ? "" : ComponentName(step.component));
-      JsonString(&out, "note", MissingNote(step, a));
-      out.push_back('}');
-    }
-    out.push_back(']');
-    JsonKey(&out, "order_only");
-    out.append(m.steps.front().order_only ? "true" : "false");
-    JsonKey(&out, "ended_waiting");
-    out.append(m.ended_waiting ? "true" : "false");
-    JsonKey(&out, "absence");
-    out.append(m.absence ? "true" : "false");
-    JsonKey(&out, "window_open_at_end");
-    out.append(m.window_open_at_end ? "true" : "false");
-    JsonKey(&out, "chain");
-    out.push_back('[');
-    for (const Link& link : Chain(m)) {
-      if (out.back() != '[') out.push_back(',');
-      JsonEvidence(&out, *link.evidence, m.steps.front().instant, link.is_step);
-    }
-    out.push_back(']');
-    JsonKey(&out, "configuration");
-    out.push_back('[');
-    for (const std::string& name : ConfigNamesUsed(rule)) {
-      if (out.back() != '[') out.push_back(',');
-      out.push_back('{');
-      JsonString(&out, "name", name);
-      const ConfigValue* v = a.config.Find(name);
-      JsonString(&out, "value", v ? v->text : "");
-      JsonString(&out, "origin", v ? v->origin : "");
-      JsonKey(&out, "default");
-      out.append(v && v->is_default ? "true" : "false");
-      out.push_back('}');
-    }
-    out.push_back(']');
-    JsonKey(&out, "rules_fired");
-    out.push_back('[');
-    for (size_t i = 0; i < inc.rule_ids.size(); ++i) {
-      if (i) out.push_back(',');
-      AppendJsonString(&out, inc.rule_ids[i]);
-    }
-    out.push_back(']');
-    JsonKey(&out, "behind_root_cause");
-    out.push_back('[');
-    for (const Match* deeper : inc.deeper) {
-      if (out.back() != '[') out.push_back(',');
-      out.push_back('{');
-      JsonString(&out, "rule", deeper->rule->id);
-      JsonString(&out, "summary",
-                 OneLine(ExpandTemplate(deeper->rule->summary, *deeper, a.config)));
-      out.push_back('}');
-    }
-    out.push_back(']');
-    JsonKey(&out, "consequences");
-    out.push_back('[');
-    for (const Match* effect : inc.consequences) {
-      if (out.back() != '[') out.push_back(',');
-      out.push_back('{');
-      JsonString(&out, "rule", effect->rule->id);
-      JsonString(&out, "summary",
-                 OneLine(ExpandTemplate(effect->rule->summary, *effect, a.config)));
-      out.push_back('}');
-    }
-    out.push_back(']');
-    JsonKey(&out, "alternatives");
-    out.push_back('[');
-    for (const Alternative& alt : inc.alternatives) {
-      if (out.back() != '[') out.push_back(',');
-      out.push_back('{');
-      JsonString(&out, "rule", alt.match->rule->id);
-      JsonString(&out, "reason", alt.reason);
-      out.push_back('}');
-    }
-    out.append("]}");
-  }
-  out.push_back(']');
-  JsonKey(&out, "records");
-  out.append(std::to_string(a.records));
-  JsonKey(&out, "unexplained");
-  out.push_back('[');
-  for (const TemplateStat& t : a.templates.Summary()) {
-    if (out.back() != '[') out.push_back(',');
-    out.push_back('{');
-    JsonString(&out, "host", t.host);
-    JsonString(&out, "kind", t.earliest ? "first" : "rare");
-    JsonString(&out, "level", LevelName(t.level));
-    JsonKey(&out, "count");
-    out.append(std::to_string(t.count));
-    JsonInstant(&out, "first", t.first);
-    JsonInstant(&out, "last", t.last);
-    JsonString(&out, "template", t.text);
-    JsonString(&out, "example", t.example);
-    JsonString(&out, "source", t.source);
-    JsonKey(&out, "line");
-    out.append(std::to_string(t.line));
-    out.push_back('}');
-  }
-  out.push_back(']');
-  if (o.explain) {
-    JsonKey(&out, "near_misses");
-    out.push_back('[');
-    for (const NearMiss& n : a.engine->near_misses()) {
-      if (out.back() != '[') out.push_back(',');
-      out.push_back('{');
-      JsonString(&out, "rule", n.rule->id);
-      JsonString(&out, "from", n.from.name);
-      JsonString(&out, "to", n.to.name);
-      JsonKey(&out, "gap_ms");
-      out.append(std::to_string(n.gap / 1000));
-      JsonKey(&out, "allowed_ms");
-      out.append(std::to_string(n.allowed / 1000));
-      out.push_back('}');
-    }
-    out.push_back(']');
-    JsonKey(&out, "half_matches");
-    out.push_back('[');
-    for (const NearMiss& n : a.engine->half_matches()) {
-      if (out.back() != '[') out.push_back(',');
-      out.push_back('{');
-      JsonString(&out, "rule", n.rule->id);
-      JsonString(&out, "from", n.from.name);
-      JsonString(&out, "source", n.from.source);
-      JsonKey(&out, "line");
-      out.append(std::to_string(n.from.line));
-      JsonKey(&out, "missing");
-      out.push_back('[');
-      for (const std::string& name : n.missing) {
-        if (out.back() != '[') out.push_back(',');
-        AppendJsonString(&out, name);
-      }
-      out.push_back(']');
-      out.push_back('}');
-    }
-    out.push_back(']');
-  }
-  out.append("}\n");
   return out;
 }
 

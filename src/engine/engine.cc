@@ -301,7 +301,7 @@ void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
       const Partial& p = state.partials[i];
       bool waiting = p.next == k && e.instant >= p.last && e.instant - p.last <= state.within[k] &&
                      KeysMatch(step, p, e);
-      if (waiting || FindSkipping(state, k, e, i)) {
+      if (waiting || CanSkipTo(state, k, e, i)) {
         state.partials.erase(state.partials.begin() + i);
       }
     }

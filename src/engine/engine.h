@@ -115,7 +115,7 @@ class Engine {
   /// passing over skippable steps; -1 if none.
   int FindSkipping(const RuleState& state, int k, const Evidence& e) const;
   /// True if partial `i` may take `e` as step k by passing over skippable steps.
-  bool FindSkipping(const RuleState& state, int k, const Evidence& e, int i) const;
+  bool CanSkipTo(const RuleState& state, int k, const Evidence& e, int i) const;
   /// After `p` advanced: completes it, drops it, or schedules its deadline.
   void AfterAdvance(RuleState& state, size_t index);
   /// Fills `state`'s skippable, can_start and reach from its rule's roles and windows.

@@ -59,7 +59,7 @@ bool Engine::CanOpen(const Rule& rule, const Partial& p) {
   return !decisive_rule || decisive_hit;
 }
 
-bool Engine::FindSkipping(const RuleState& state, int k, const Evidence& e, int i) const {
+bool Engine::CanSkipTo(const RuleState& state, int k, const Evidence& e, int i) const {
   const Step& step = state.rule->steps[k];
   const Partial& p = state.partials[i];
   if (step.count > 1 || state.at_least[k] > 0) return false;
@@ -74,7 +74,7 @@ bool Engine::FindSkipping(const RuleState& state, int k, const Evidence& e, int 
 
 int Engine::FindSkipping(const RuleState& state, int k, const Evidence& e) const {
   for (size_t i = 0; i < state.partials.size(); ++i) {
-    if (FindSkipping(state, k, e, static_cast<int>(i))) return static_cast<int>(i);
+    if (CanSkipTo(state, k, e, static_cast<int>(i))) return static_cast<int>(i);
   }
   return -1;
 }

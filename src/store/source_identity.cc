@@ -104,25 +104,6 @@ SourceIdentity IdentifyFromPath(const std::string& path, const std::string& root
   return id;
 }
 
-Component ComponentFromLogger(std::string_view logger) {
-  if (logger.find("ZKFailoverController") != std::string_view::npos ||
-      logger.find("ActiveStandbyElector") != std::string_view::npos ||
-      logger.find("HealthMonitor") != std::string_view::npos ||
-      logger.find("ha.NodeFencer") != std::string_view::npos ||
-      logger.find("ha.SshFenceByTcpPort") != std::string_view::npos) {
-    return Component::kZkfc;
-  }
-  if (logger.find("qjournal.server") != std::string_view::npos) return Component::kJournalNode;
-  if (logger.find("hdfs.server.namenode") != std::string_view::npos ||
-      logger.find("hdfs.StateChange") != std::string_view::npos) {
-    return Component::kNameNode;
-  }
-  return Component::kOther;
-}
-
-}  // namespace faultline
-
-namespace faultline {
 namespace {
 
 bool Has(std::string_view text, std::string_view part) {

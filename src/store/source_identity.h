@@ -19,9 +19,6 @@ struct SourceIdentity {
 /// `root` is the directory argument the file was found under ("" if the file was named).
 SourceIdentity IdentifyFromPath(const std::string& path, const std::string& root);
 
-/// The component a Hadoop logger belongs to ("...ha.ActiveStandbyElector" -> zkfc), or kOther.
-Component ComponentFromLogger(std::string_view logger);
-
 /// What a record's logger namespace and thread say about the program that wrote it.
 struct ContentComponent {
   Component component = Component::kOther;

@@ -62,34 +62,6 @@ TEST_CASE("source_identity: a directory given with a trailing slash") {
   CHECK(IdentifyFromPath("logs/zk1/zookeeper.log", "logs").host == "zk1");
 }
 
-TEST_CASE("source_identity: ComponentFromLogger") {
-  struct Row {
-    std::string_view logger;
-    Component component;
-  };
-  const Row rows[] = {
-      {"org.apache.hadoop.ha.ActiveStandbyElector", Component::kZkfc},
-      {"org.apache.hadoop.hdfs.tools.DFSZKFailoverController", Component::kZkfc},
-      {"org.apache.hadoop.ha.ZKFailoverController", Component::kZkfc},
-      {"ha.HealthMonitor", Component::kZkfc},
-      {"org.apache.hadoop.ha.NodeFencer", Component::kZkfc},
-      {"org.apache.hadoop.ha.SshFenceByTcpPort", Component::kZkfc},
-      {"org.apache.hadoop.hdfs.qjournal.server.Journal", Component::kJournalNode},
-      {"org.apache.hadoop.hdfs.server.namenode.FSNamesystem", Component::kNameNode},
-      {"org.apache.hadoop.hdfs.server.namenode.ha.EditLogTailer", Component::kNameNode},
-      {"org.apache.hadoop.hdfs.StateChange", Component::kNameNode},
-      {"org.apache.hadoop.hdfs.qjournal.client.QuorumJournalManager", Component::kOther},
-      {"org.apache.hadoop.ipc.Server", Component::kOther},
-      {"kazoo.client", Component::kOther},
-      {"o.a.z.s.q.Leader", Component::kOther},
-      {"", Component::kOther},
-  };
-  for (const Row& row : rows) {
-    CAPTURE(row.logger);
-    CHECK(ComponentName(ComponentFromLogger(row.logger)) == ComponentName(row.component));
-  }
-}
-
 TEST_CASE("source_identity: ComponentFromContent") {
   struct Row {
     std::string_view logger, thread;
