@@ -216,6 +216,10 @@ bool TrailingLoggerBody(std::string_view s, size_t pos, Header* out, Miss* miss,
     }
   }
   if (need_logger) return Fail(miss, s.size(), "no '(logger)' or '(logger) [thread]' at the end");
+  // Without its logger only a Java level name says the line is Java's: WARNING and CRITICAL are
+  // Python's ("[date] WARNING [kazoo.client] ..." is read by a Python layout).
+  std::string_view level_word = s.substr(pos, level_end - pos);
+  if (level_word.size() > 5) return Fail(miss, pos, "a Python level name without a '(logger)'");
   out->message = s.substr(begin);
   return true;
 }

@@ -1,13 +1,22 @@
 #include "parsers/registry.h"
 
-#include <array>
+#include <vector>
+
+#include "parsers/builtin_layouts.h"
 
 namespace faultline {
 
 std::span<const Parser* const> AllParsers() {
-  static const std::array<const Parser*, 7> kParsers = {
-      &ZooKeeperLogParser(), &HadoopLogParser(),   &JavaLogParser(),   &LogbackLogParser(),
-      &PythonLogParser(),    &TimelessLogParser(), &GenericLogParser()};
+  // The hand-written scanners first, then the compiled built-in layouts, then the fallbacks.
+  static const std::vector<const Parser*> kParsers = [] {
+    std::vector<const Parser*> parsers = {&ZooKeeperLogParser(), &HadoopLogParser(),
+                                          &JavaLogParser(), &LogbackLogParser(),
+                                          &PythonLogParser()};
+    for (const Parser* compiled : CompiledLayoutParsers()) parsers.push_back(compiled);
+    parsers.push_back(&TimelessLogParser());
+    parsers.push_back(&GenericLogParser());
+    return parsers;
+  }();
   return kParsers;
 }
 

@@ -1,10 +1,12 @@
 // `faultline sources`: per input, what was detected and counted. With --explain, for each
 // input how every parser fared on its first lines, and for an input no parser took, where each
 // parser stopped matching and why (with the line and a caret).
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <vector>
 
+#include "parsers/pattern_parser.h"
 #include "src/base/terminal.h"
 #include "src/base/text_out.h"
 #include "src/cli/commands.h"
@@ -73,11 +75,32 @@ void PrintExplanation(const SourceInfo& info, std::string* out) {
             std::to_string(d.lines_examined) + " lines examined)\n";
   } else {
     *out += info.name + ": no parser recognised its first " + std::to_string(d.lines_examined) +
-            " lines\n";
+            " lines; name the layout with --layout PATTERN, or give the logging config that " +
+            "writes it (log4j.properties, logback.xml, log4j2.xml, logging.conf)\n";
   }
-  for (const ParserScore& score : d.scores) {
-    *out += "  " + std::string(score.parser->Name()) + ": " + std::to_string(score.headers) +
-            " of " + std::to_string(d.lines_examined) + " lines are headers";
+  // The layouts that came closest first: most headers, then the furthest a line got. The rest
+  // are named on one line, so a long table of layouts does not bury the answer.
+  std::vector<const ParserScore*> order;
+  for (const ParserScore& score : d.scores) order.push_back(&score);
+  std::stable_sort(order.begin(), order.end(), [](const ParserScore* a, const ParserScore* b) {
+    if (a->headers != b->headers) return a->headers > b->headers;
+    return a->first_miss.column > b->first_miss.column;
+  });
+  constexpr size_t kShown = 6;
+  std::string others;
+  for (size_t i = 0; i < order.size(); ++i) {
+    const ParserScore& score = *order[i];
+    std::string name(score.parser->Name());
+    if (i >= kShown && score.headers == 0) {
+      others += (others.empty() ? "" : ", ") + name;
+      continue;
+    }
+    *out += "  " + name;
+    if (const auto* pattern = dynamic_cast<const PatternParser*>(score.parser)) {
+      *out += " '" + pattern->layout().pattern() + "'";
+    }
+    *out += ": " + std::to_string(score.headers) + " of " + std::to_string(d.lines_examined) +
+            " lines are headers";
     if (score.first_miss_line == 0) {
       *out += "\n";
       continue;
@@ -85,8 +108,10 @@ void PrintExplanation(const SourceInfo& info, std::string* out) {
     *out += "; line " + std::to_string(score.first_miss_line) + " stopped at column " +
             std::to_string(score.first_miss.column + 1) + ": " + score.first_miss.why + "\n";
     *out += "    " + score.first_miss_text + "\n";
-    *out += "    " + std::string(static_cast<size_t>(score.first_miss.column), ' ') + "^\n";
+    *out += "    " + std::string(static_cast<size_t>(score.first_miss.column), ' ') +
+            "^ matched up to here\n";
   }
+  if (!others.empty()) *out += "  no line read by: " + others + "\n";
 }
 
 int RunSources(const SourcesOptions& options) {

@@ -1,0 +1,429 @@
+// Compiling log4j / logback / log4j2 conversion patterns and Python logging formats into the
+// token list of parsers/pattern_layout.h.
+#include <cctype>
+
+#include "parsers/pattern_layout.h"
+
+namespace faultline {
+namespace {
+
+using Kind = CompiledLayout::Kind;
+using Role = CompiledLayout::Role;
+using Token = CompiledLayout::Token;
+
+// What a conversion word turns into.
+struct Conversion {
+  std::string_view name;
+  Kind kind;
+  Role role;
+};
+
+// log4j 1.x single letters, logback and log4j2 words. Kinds decide how the text is read back.
+constexpr Conversion kJavaConversions[] = {
+    {"d", Kind::kDate, Role::kTime},           {"date", Kind::kDate, Role::kTime},
+    {"p", Kind::kLevel, Role::kLevel},         {"le", Kind::kLevel, Role::kLevel},
+    {"level", Kind::kLevel, Role::kLevel},     {"c", Kind::kWord, Role::kLogger},
+    {"lo", Kind::kWord, Role::kLogger},        {"logger", Kind::kWord, Role::kLogger},
+    {"C", Kind::kWord, Role::kClass},          {"class", Kind::kWord, Role::kClass},
+    {"t", Kind::kText, Role::kThread},         {"thread", Kind::kText, Role::kThread},
+    {"tn", Kind::kText, Role::kThread},        {"threadName", Kind::kText, Role::kThread},
+    {"T", Kind::kNumber, Role::kNone},         {"tid", Kind::kNumber, Role::kNone},
+    {"threadId", Kind::kNumber, Role::kNone},  {"tp", Kind::kNumber, Role::kNone},
+    {"L", Kind::kNumber, Role::kLine},         {"line", Kind::kNumber, Role::kLine},
+    {"M", Kind::kWord, Role::kNone},           {"method", Kind::kWord, Role::kNone},
+    {"F", Kind::kWord, Role::kNone},           {"file", Kind::kWord, Role::kNone},
+    {"l", Kind::kText, Role::kLocation},       {"location", Kind::kText, Role::kLocation},
+    {"caller", Kind::kText, Role::kNone},      {"m", Kind::kMessage, Role::kMessage},
+    {"msg", Kind::kMessage, Role::kMessage},   {"message", Kind::kMessage, Role::kMessage},
+    {"r", Kind::kNumber, Role::kNone},         {"relative", Kind::kNumber, Role::kNone},
+    {"sn", Kind::kNumber, Role::kNone},        {"sequenceNumber", Kind::kNumber, Role::kNone},
+    {"pid", Kind::kNumber, Role::kNone},       {"processId", Kind::kNumber, Role::kNone},
+    {"N", Kind::kNumber, Role::kNone},         {"nano", Kind::kNumber, Role::kNone},
+    {"X", Kind::kText, Role::kNone},           {"mdc", Kind::kText, Role::kNone},
+    {"MDC", Kind::kText, Role::kNone},         {"K", Kind::kText, Role::kNone},
+    {"map", Kind::kText, Role::kNone},         {"x", Kind::kText, Role::kNone},
+    {"NDC", Kind::kText, Role::kNone},         {"ndc", Kind::kText, Role::kNone},
+    {"marker", Kind::kText, Role::kNone},      {"markerSimpleName", Kind::kText, Role::kNone},
+    {"kvp", Kind::kText, Role::kNone},         {"u", Kind::kWord, Role::kNone},
+    {"uuid", Kind::kWord, Role::kNone},        {"cn", Kind::kWord, Role::kNone},
+    {"contextName", Kind::kWord, Role::kNone}, {"property", Kind::kWord, Role::kNone},
+};
+
+// Conversions that write nothing on a header line: the line end, and throwables (whose text is
+// continuation lines).
+constexpr std::string_view kSilentConversions[] = {
+    "n",          "ex",           "exception",    "throwable",     "xEx",  "xException",
+    "xThrowable", "rEx",          "rException",   "rThrowable",    "wEx",  "wex",
+    "nopex",      "nopexception", "extThrowable", "rootException", "xwEx",
+};
+
+// Conversions that wrap a sub-pattern and only colour, encode or cut it: their first argument is
+// read as part of the pattern ("%highlight{%-5level}", "%red(%d)").
+constexpr std::string_view kWrappers[] = {
+    "highlight",
+    "style",
+    "enc",
+    "encode",
+    "maxLen",
+    "maxLength",
+    "notEmpty",
+    "varsNotEmpty",
+    "variablesNotEmpty",
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "white",
+    "gray",
+    "boldRed",
+    "boldGreen",
+    "boldYellow",
+    "boldBlue",
+    "boldMagenta",
+    "boldCyan",
+    "boldWhite",
+    "replace",
+    "equals",
+    "equalsIgnoreCase",
+    "",
+};
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+class Compiler {
+ public:
+  Compiler(std::vector<Token>* tokens, std::string* error) : tokens_(tokens), error_(error) {}
+
+  void Literal(char c) {
+    if (IsBlank(c)) {
+      if (tokens_->empty() || tokens_->back().kind != Kind::kBlank)
+        tokens_->push_back({Kind::kBlank, Role::kNone, false, "", ""});
+      return;
+    }
+    if (tokens_->empty() || tokens_->back().kind != Kind::kLiteral) {
+      tokens_->push_back({Kind::kLiteral, Role::kNone, false, "", ""});
+    }
+    tokens_->back().text += c;
+  }
+
+  void Field(Kind kind, Role role, bool padded, std::string name) {
+    tokens_->push_back({kind, role, padded, "", std::move(name)});
+  }
+
+  bool Fail(size_t column, const std::string& why) {
+    *error_ = "column " + std::to_string(column + 1) + ": " + why;
+    return false;
+  }
+
+  std::vector<Token>* tokens_;
+  std::string* error_;
+  std::string date_format;  // the first %d's format
+  bool has_date = false;
+};
+
+// Reads "{...}" at p (nested braces allowed); false when there is none.
+bool ReadBraced(std::string_view s, size_t* p, std::string_view* inside, char open = '{',
+                char close = '}') {
+  if (*p >= s.size() || s[*p] != open) return false;
+  int depth = 0;
+  for (size_t i = *p; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      ++i;
+      continue;
+    }
+    if (s[i] == open) ++depth;
+    if (s[i] == close && --depth == 0) {
+      *inside = s.substr(*p + 1, i - *p - 1);
+      *p = i + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool CompileJava(std::string_view s, Compiler* c, int depth);
+
+// One "%..." conversion at s[p] (p just after '%').
+bool CompileJavaConversion(std::string_view s, size_t* p, Compiler* c, int depth) {
+  size_t start = *p - 1;
+  size_t i = *p;
+  // Format modifier: "-5", "5", ".30", "-20.30", "20.-30".
+  bool padded = false;
+  if (i < s.size() && s[i] == '-') ++i;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, padded = true;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (i < s.size() && s[i] == '-') ++i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  }
+  size_t word_start = i;
+  while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+  std::string_view letters = s.substr(word_start, i - word_start);
+  // The longest known conversion that starts the letters ("%msg" not "%m" + "sg", but "%dZ").
+  std::string_view word;
+  const Conversion* conversion = nullptr;
+  bool silent = false, wrapper = false;
+  for (size_t n = letters.size(); n > 0 && word.empty(); --n) {
+    std::string_view candidate = letters.substr(0, n);
+    for (const Conversion& known : kJavaConversions) {
+      if (known.name == candidate) conversion = &known, word = candidate;
+    }
+    for (std::string_view known : kSilentConversions) {
+      if (known == candidate) silent = true, word = candidate;
+    }
+    for (std::string_view known : kWrappers) {
+      if (!known.empty() && known == candidate) wrapper = true, word = candidate;
+    }
+  }
+  if (letters.empty() && i < s.size() && s[i] == '(') wrapper = true;  // logback's %(...) group
+  if (word.empty() && !wrapper) {
+    if (letters.empty()) return c->Fail(start, "'%' is not followed by a conversion");
+    return c->Fail(start, "unknown conversion %" + std::string(letters));
+  }
+  i = word_start + word.size();
+  std::string name(s.substr(start, i - start));
+  if (wrapper) {
+    std::string_view inside;
+    if (!ReadBraced(s, &i, &inside) && !ReadBraced(s, &i, &inside, '(', ')')) {
+      return c->Fail(start, "%" + std::string(word) + " needs {pattern} or (pattern)");
+    }
+    if (depth > 8) return c->Fail(start, "patterns nested too deep");
+    if (!CompileJava(inside, c, depth + 1)) return false;
+    std::string_view options;
+    while (ReadBraced(s, &i, &options)) {  // "{red}", "{'regex'}{'replacement'}"
+    }
+    *p = i;
+    return true;
+  }
+  std::string_view option;
+  bool has_option = ReadBraced(s, &i, &option);
+  std::string_view more;
+  while (ReadBraced(s, &i, &more)) {  // %d{format}{zone}, %level{WARN=W}{length=1}
+  }
+  *p = i;
+  if (silent) return true;
+  if (conversion->kind == Kind::kDate) {
+    if (c->has_date) return c->Fail(start, "only one date per pattern is read");
+    c->has_date = true;
+    // logback "%d{yyyy-MM-dd HH:mm:ss, UTC}": the zone after the comma is not the format.
+    std::string_view format = has_option ? option : std::string_view{};
+    if (size_t comma = format.find(", "); comma != std::string_view::npos) {
+      format = format.substr(0, comma);
+    }
+    if (format.size() >= 2 && format.front() == '"' && format.back() == '"') {
+      format = format.substr(1, format.size() - 2);
+    }
+    c->date_format = std::string(format);
+  }
+  Role role = conversion->role;
+  if (role == Role::kNone && conversion->kind == Kind::kText && has_option && option == "myid") {
+    role = Role::kMyid;  // ZooKeeper's "[myid:%X{myid}]"
+  }
+  c->Field(conversion->kind, role, padded, std::move(name));
+  return true;
+}
+
+bool CompileJava(std::string_view s, Compiler* c, int depth) {
+  for (size_t i = 0; i < s.size();) {
+    char ch = s[i];
+    if (ch == '\\' && i + 1 < s.size()) {  // logback escapes "\(" and "\)"; "\n", "\t" as text
+      char next = s[i + 1];
+      c->Literal(next == 't' ? '\t' : next == 'n' ? ' ' : next);
+      i += 2;
+      continue;
+    }
+    if (ch != '%') {
+      if (ch != '\n' && ch != '\r') c->Literal(ch);
+      ++i;
+      continue;
+    }
+    if (i + 1 < s.size() && s[i + 1] == '%') {
+      c->Literal('%');
+      i += 2;
+      continue;
+    }
+    ++i;
+    if (!CompileJavaConversion(s, &i, c, depth)) return false;
+  }
+  return true;
+}
+
+// Python's attribute names.
+bool PythonField(std::string_view attribute, bool padded, std::string name, Compiler* c) {
+  struct Attr {
+    std::string_view name;
+    Kind kind;
+    Role role;
+  };
+  static constexpr Attr kAttrs[] = {
+      {"asctime", Kind::kDate, Role::kTime},
+      {"created", Kind::kDate, Role::kTime},
+      {"levelname", Kind::kLevel, Role::kLevel},
+      {"levelno", Kind::kNumber, Role::kNone},
+      {"name", Kind::kWord, Role::kLogger},
+      {"module", Kind::kWord, Role::kNone},
+      {"filename", Kind::kWord, Role::kNone},
+      {"pathname", Kind::kWord, Role::kNone},
+      {"funcName", Kind::kWord, Role::kNone},
+      {"lineno", Kind::kNumber, Role::kLine},
+      {"process", Kind::kNumber, Role::kNone},
+      {"thread", Kind::kNumber, Role::kNone},
+      {"threadName", Kind::kText, Role::kThread},
+      {"processName", Kind::kWord, Role::kNone},
+      {"taskName", Kind::kWord, Role::kNone},
+      {"msecs", Kind::kNumber, Role::kNone},
+      {"relativeCreated", Kind::kNumber, Role::kNone},
+      {"message", Kind::kMessage, Role::kMessage},
+  };
+  for (const Attr& attr : kAttrs) {
+    if (attr.name != attribute) continue;
+    if (attr.kind == Kind::kDate) {
+      if (c->has_date) return c->Fail(0, "only one date per format is read");
+      c->has_date = true;
+      if (attribute == "created") c->date_format = "%s";
+    }
+    c->Field(attr.kind, attr.role, padded, std::move(name));
+    return true;
+  }
+  // An attribute an application adds with a Filter or `extra=`: text of its own.
+  c->Field(Kind::kText, Role::kNone, padded, std::move(name));
+  return true;
+}
+
+bool CompilePercentStyle(std::string_view s, Compiler* c) {
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] != '%') {
+      if (s[i] != '\n') c->Literal(s[i]);
+      ++i;
+      continue;
+    }
+    if (i + 1 < s.size() && s[i + 1] == '%') {
+      c->Literal('%');
+      i += 2;
+      continue;
+    }
+    if (i + 1 >= s.size() || s[i + 1] != '(') return c->Fail(i, "expected %(name)s");
+    size_t close = s.find(')', i + 2);
+    if (close == std::string_view::npos) return c->Fail(i, "unterminated %(");
+    std::string_view attribute = s.substr(i + 2, close - i - 2);
+    size_t j = close + 1;
+    bool padded = false;
+    while (j < s.size() && std::string_view("-#0 +").find(s[j]) != std::string_view::npos) ++j;
+    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j, padded = true;
+    if (j < s.size() && s[j] == '.') {
+      ++j;
+      while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+    }
+    if (j >= s.size() || std::string_view("sdifrxXeEgGc").find(s[j]) == std::string_view::npos) {
+      return c->Fail(i, "%(" + std::string(attribute) + ") needs a type letter such as 's'");
+    }
+    ++j;
+    if (!PythonField(attribute, padded, std::string(s.substr(i, j - i)), c)) return false;
+    i = j;
+  }
+  return true;
+}
+
+// str.format style ("{asctime} {levelname:<8} {message}") and string.Template ("$asctime").
+bool CompileBraceOrDollarStyle(std::string_view s, bool dollar, Compiler* c) {
+  for (size_t i = 0; i < s.size();) {
+    char open = dollar ? '$' : '{';
+    if (s[i] != open) {
+      if (!dollar && s[i] == '}' && i + 1 < s.size() && s[i + 1] == '}') ++i;
+      if (s[i] != '\n') c->Literal(s[i]);
+      ++i;
+      continue;
+    }
+    if (i + 1 < s.size() && s[i + 1] == open) {
+      c->Literal(open);
+      i += 2;
+      continue;
+    }
+    size_t start = i, j = i + 1;
+    bool braced = !dollar || (j < s.size() && s[j] == '{');
+    if (dollar && braced) ++j;
+    size_t name_start = j;
+    while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_')) ++j;
+    std::string_view attribute = s.substr(name_start, j - name_start);
+    bool padded = false;
+    if (braced) {
+      size_t close = s.find('}', j);
+      if (close == std::string_view::npos) return c->Fail(start, "unterminated {");
+      std::string_view spec = s.substr(j, close - j);  // ":<8", "!r"
+      padded = spec.find_first_of("0123456789") != std::string_view::npos;
+      j = close + 1;
+    }
+    if (attribute.empty()) return c->Fail(start, "empty field name");
+    if (!PythonField(attribute, padded, std::string(s.substr(start, j - start)), c)) return false;
+    i = j;
+  }
+  return true;
+}
+
+// "%(asctime)s,%(msecs)03d" (and '.'): the milliseconds belong to the time.
+std::string FoldMsecsIntoDatefmt(std::string* pattern, std::string_view datefmt) {
+  std::string fmt(datefmt.empty() ? "%Y-%m-%d %H:%M:%S" : datefmt);
+  for (std::string_view sep : {",", "."}) {
+    std::string needle = "%(asctime)s" + std::string(sep) + "%(msecs)";
+    size_t at = pattern->find(needle);
+    if (at == std::string::npos) continue;
+    size_t type = pattern->find_first_of("dfs", at + needle.size());
+    if (type == std::string::npos) continue;
+    pattern->erase(at + 11, type + 1 - (at + 11));
+    return fmt + std::string(sep) + "%f";
+  }
+  return std::string(datefmt);
+}
+
+}  // namespace
+
+std::unique_ptr<CompiledLayout> CompileLayout(std::string_view pattern, PatternSyntax syntax,
+                                              std::string_view datefmt, std::string* error) {
+  auto layout = std::make_unique<CompiledLayout>();
+  layout->pattern_ = std::string(pattern);
+  layout->syntax_ = syntax;
+  Compiler c(&layout->tokens_, error);
+  std::string text(pattern);
+  bool ok;
+  if (syntax == PatternSyntax::kLog4j) {
+    ok = CompileJava(text, &c, 0);
+  } else {
+    std::string fmt = FoldMsecsIntoDatefmt(&text, datefmt);
+    if (text.find("%(") != std::string::npos) {
+      ok = CompilePercentStyle(text, &c);
+    } else if (text.find('{') != std::string::npos) {
+      ok = CompileBraceOrDollarStyle(text, false, &c);
+    } else if (text.find('$') != std::string::npos) {
+      ok = CompileBraceOrDollarStyle(text, true, &c);
+    } else {
+      ok = c.Fail(0, "no %(name)s, {name} or $name field in the format");
+    }
+    if (c.date_format != "%s") c.date_format = fmt;
+  }
+  if (!ok) return nullptr;
+  // Blanks at the end of a pattern ("%m %n") are not looked for.
+  while (!layout->tokens_.empty() && layout->tokens_.back().kind == Kind::kBlank) {
+    layout->tokens_.pop_back();
+  }
+  if (layout->tokens_.empty()) {
+    *error = "the pattern has no fields";
+    return nullptr;
+  }
+  bool date_ok = true;
+  if (c.has_date) {
+    date_ok = syntax == PatternSyntax::kLog4j
+                  ? CompileJavaDate(c.date_format, &layout->date_, error)
+                  : CompilePythonDate(c.date_format, &layout->date_, error);
+  }
+  if (!date_ok) return nullptr;
+  for (const Token& token : layout->tokens_) {
+    if (token.kind == Kind::kDate) layout->has_time_ = true;
+    if (token.kind == Kind::kLevel) layout->has_level_ = true;
+  }
+  return layout;
+}
+
+}  // namespace faultline

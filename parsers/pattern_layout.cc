@@ -1,0 +1,235 @@
+#include "parsers/pattern_layout.h"
+
+#include "parsers/scan_util.h"
+
+namespace faultline {
+namespace {
+
+using Kind = CompiledLayout::Kind;
+using Role = CompiledLayout::Role;
+
+// Attempts per line: the few ambiguous fields backtrack over at most this many choices in all,
+// so a hostile line costs a bounded amount.
+constexpr int kStepBudget = 256;
+
+inline bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+size_t SkipBlanks(std::string_view s, size_t pos) {
+  while (pos < s.size() && IsBlank(s[pos])) ++pos;
+  return pos;
+}
+
+// Characters of a Java logger, class, file or method name as layouts print them.
+inline bool JavaNameChar(char c) {
+  return scan::IsIdentChar(c) || c == '.' || c == '-' || c == '<' || c == '>' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+size_t TrimRight(std::string_view s, size_t begin, size_t end) {
+  while (end > begin && (IsBlank(s[end - 1]) || s[end - 1] == '\r')) --end;
+  return end;
+}
+
+}  // namespace
+
+struct CompiledLayout::State {
+  std::string_view s;
+  int steps = 0;
+  size_t best_column = 0;
+  const char* best_why = "";
+  ScannedTime time;
+  bool has_time = false;
+  Level level = Level::kUnknown;
+  struct Capture {
+    size_t begin = 0, end = 0;
+    bool set = false;
+  };
+  Capture captures[static_cast<int>(Role::kMyid) + 1];
+
+  bool Fail(size_t column, const char* why) {
+    if (column >= best_column) best_column = column, best_why = why;
+    return false;
+  }
+  void Capture(Role role, size_t begin, size_t end) {
+    captures[static_cast<int>(role)] = {begin, end, true};
+  }
+  std::string_view Text(Role role) const {
+    const auto& c = captures[static_cast<int>(role)];
+    return c.set ? s.substr(c.begin, c.end - c.begin) : std::string_view{};
+  }
+};
+
+bool CompiledLayout::Match(std::string_view line, Header* out, Miss* miss) const {
+  State state;
+  state.s = line;
+  if (!MatchFrom(0, 0, &state)) {
+    miss->column = static_cast<int>(state.best_column);
+    miss->why = state.best_why;
+    return false;
+  }
+  *out = Header{};
+  if (state.has_time) {
+    out->local = state.time.local;
+    out->has_offset = state.time.has_offset;
+    out->utc_offset_us = state.time.offset_us;
+    out->precision = state.time.precision;
+  }
+  out->level = state.level;
+  out->logger = state.Text(Role::kLogger);
+  if (out->logger.empty()) out->logger = state.Text(Role::kClass);
+  if (out->logger.empty()) {  // %l: "org.apache.Foo.method(Foo.java:93)" names the class
+    std::string_view location = state.Text(Role::kLocation);
+    size_t paren = location.find('(');
+    size_t dot = location.substr(0, paren).rfind('.');
+    if (paren != std::string_view::npos && dot != std::string_view::npos) {
+      out->logger = location.substr(0, dot);
+    }
+  }
+  out->thread = state.Text(Role::kThread);
+  out->message = state.Text(Role::kMessage);
+  out->code_line = scan::ParseSmallInt(state.Text(Role::kLine));
+  int myid = scan::ParseSmallInt(state.Text(Role::kMyid));
+  if (myid < 0) {  // ZooKeeper's thread names carry it: "QuorumPeer[myid=2](plain=...)"
+    size_t at = out->thread.find("myid=");
+    if (at != std::string_view::npos) {
+      size_t end = at + 5;
+      while (end < out->thread.size() && scan::IsDigit(out->thread[end])) ++end;
+      myid = scan::ParseSmallInt(out->thread.substr(at + 5, end - at - 5));
+    }
+  }
+  out->myid = myid;
+  return true;
+}
+
+bool CompiledLayout::MatchFrom(size_t index, size_t pos, State* state) const {
+  std::string_view s = state->s;
+  if (++state->steps > kStepBudget) return state->Fail(pos, "too ambiguous to read");
+  if (index == tokens_.size()) {
+    if (SkipBlanks(s, pos) >= s.size() || (pos + 1 == s.size() && s[pos] == '\r')) return true;
+    return state->Fail(pos, "text after the end of the pattern");
+  }
+  const Token& token = tokens_[index];
+  switch (token.kind) {
+    case Kind::kLiteral:
+      if (!scan::StartsWithAt(s, pos, token.text)) {
+        return state->Fail(pos, "the pattern's literal text is not here");
+      }
+      return MatchFrom(index + 1, pos + token.text.size(), state);
+    case Kind::kBlank: {
+      size_t end = SkipBlanks(s, pos);
+      bool after_padding = pos > 0 && IsBlank(s[pos - 1]);
+      if (end == pos && !after_padding && pos < s.size()) {
+        return state->Fail(pos, "expected a blank");
+      }
+      return MatchFrom(index + 1, end, state);
+    }
+    case Kind::kDate: {
+      size_t start = token.padded ? SkipBlanks(s, pos) : pos, end = start;
+      if (!date_.Read(s, start, &state->time, &end)) {
+        return state->Fail(end, "no time of this pattern's date format here");
+      }
+      state->has_time = true;
+      return MatchFrom(index + 1, end, state);
+    }
+    case Kind::kLevel: {
+      size_t start = token.padded ? SkipBlanks(s, pos) : pos;
+      size_t end = scan::LetterWordEnd(s, start);
+      if (end - start < 3 || end - start > 8 ||
+          !ParseLevel(s.substr(start, end - start), &state->level)) {
+        return state->Fail(start, "no level name here");
+      }
+      if (token.padded) end = SkipBlanks(s, end);
+      return MatchFrom(index + 1, end, state);
+    }
+    case Kind::kNumber: {
+      size_t start = token.padded ? SkipBlanks(s, pos) : pos, end = start;
+      if (end < s.size() && s[end] == '?') ++end;
+      while (end < s.size() && (scan::IsDigit(s[end]) || s[end] == '-')) ++end;
+      if (end == start) return state->Fail(start, "no number here");
+      state->Capture(token.role, start, end);
+      if (token.padded) end = SkipBlanks(s, end);
+      return MatchFrom(index + 1, end, state);
+    }
+    case Kind::kWord:
+    case Kind::kText:
+    case Kind::kMessage:
+      return MatchField(index,
+                        token.padded && token.kind != Kind::kMessage ? SkipBlanks(s, pos) : pos,
+                        s.size(), state);
+  }
+  return false;
+}
+
+// A field whose end is found by what follows it. Candidate ends are tried in the order most
+// likely right: the message from the right (it is the longest), names and threads from the left.
+bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* state) const {
+  std::string_view s = state->s;
+  const Token& token = tokens_[index];
+  auto take = [&](size_t end) {
+    size_t value_end = token.kind == Kind::kWord ? end : TrimRight(s, pos, end);
+    state->Capture(token.role, pos, value_end);
+    size_t next = token.padded ? SkipBlanks(s, end) : end;
+    return MatchFrom(index + 1, next, state);
+  };
+  bool last = index + 1 == tokens_.size();
+  if (last) {
+    if (token.kind == Kind::kWord) {
+      size_t end = pos;
+      while (end < s.size() && !IsBlank(s[end])) ++end;
+      return take(end);
+    }
+    return take(limit);
+  }
+  const Token& next = tokens_[index + 1];
+  // What ends the field: the next literal's text, else a blank (before a blank or another field).
+  std::string_view stop = next.kind == Kind::kLiteral ? std::string_view(next.text) : " ";
+  if (token.kind == Kind::kWord) {
+    // A name: no blanks, and in Java layouts none of the characters that separate fields, so
+    // "%C{1}@%L" ends at '@'. Within that run, each place the next literal begins is a candidate,
+    // the first one first (a Python logger before ":%(message)s").
+    size_t run = pos;
+    while (run < s.size() && !IsBlank(s[run]) &&
+           (syntax_ != PatternSyntax::kLog4j || JavaNameChar(s[run]))) {
+      ++run;
+    }
+    if (run == pos) return state->Fail(pos, "no name here");
+    if (next.kind != Kind::kLiteral) return take(run);
+    for (size_t at = pos; at < run; ++at) {
+      if (s[at] == stop[0] && scan::StartsWithAt(s, at, stop) && at > pos && take(at)) return true;
+    }
+    // The literal begins where the name stops, maybe after the name's padding.
+    if (run > pos && scan::StartsWithAt(s, token.padded ? SkipBlanks(s, run) : run, stop)) {
+      return take(run);
+    }
+    return state->Fail(run, "the text that should follow this field is not here");
+  }
+  if (token.kind == Kind::kMessage) {
+    size_t at = s.size();
+    while (true) {
+      size_t found = s.substr(0, at).rfind(stop);
+      if (found == std::string_view::npos || found < pos) break;
+      if (take(found)) return true;
+      if (found == 0) break;
+      at = found;
+    }
+    return state->Fail(pos, "the text that should follow the message is not here");
+  }
+  // kText: the first end where brackets and parentheses inside are balanced and the rest matches.
+  // An empty value between blanks ("%c %x - %m" with no NDC) is tried first.
+  if (stop == " " && pos > 0 && IsBlank(s[pos - 1]) && take(pos)) return true;
+  int square = 0, round = 0;
+  for (size_t q = pos; q < s.size(); ++q) {
+    char c = s[q];
+    if (square == 0 && round == 0 && scan::StartsWithAt(s, q, stop)) {
+      if (take(q)) return true;
+      if (state->steps > kStepBudget) return false;
+    }
+    if (c == '[') ++square;
+    if (c == ']' && square > 0) --square;
+    if (c == '(') ++round;
+    if (c == ')' && round > 0) --round;
+  }
+  return state->Fail(pos, "the text that should follow this field is not here");
+}
+
+}  // namespace faultline

@@ -1,0 +1,96 @@
+// A logging pattern compiled into a line matcher: what a log4j 1.x / logback / log4j2
+// PatternLayout or a Python logging format wrote, read back into fields.
+//
+//   std::string error;
+//   auto layout = CompileLayout("%d{ISO8601} [myid:%X{myid}] - %-5p [%t:%C{1}@%L] - %m%n",
+//                               PatternSyntax::kLog4j, "", &error);
+//   Header h;  Miss miss;
+//   if (layout->Match(line, &h, &miss)) ...
+//
+// The pattern becomes a short list of tokens: literal text, a date (parsers/date_format.h), a
+// level, and text fields. Matching is one pass from the left with bounded backtracking over the
+// few fields whose end is not obvious: a thread name may hold the very characters that follow it
+// ("main-SendThread(zk1:2181)" before ":"), so its end is the next place where the rest of the
+// line still matches, with brackets and parentheses balanced; the message takes everything up to
+// what the pattern puts after it (" (logger) [thread]"), found from the right. Blanks in the
+// pattern match one or more blanks, and padded fields (%-5p, %(levelname)-8s) their padding.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parsers/date_format.h"
+#include "parsers/parser.h"
+#include "parsers/pattern_syntax.h"
+
+namespace faultline {
+
+class CompiledLayout {
+ public:
+  enum class Kind : uint8_t {
+    kLiteral,  ///< exact text (no blanks)
+    kBlank,    ///< one or more blanks (zero after padding)
+    kDate,
+    kLevel,
+    kWord,    ///< no blanks: logger, class, file, method, process name
+    kNumber,  ///< digits or '?': line number, process and thread ids
+    kText,    ///< may hold blanks and brackets: thread, MDC, NDC, location
+    kMessage,
+  };
+  /// Which Header field a token fills.
+  enum class Role : uint8_t {
+    kNone,
+    kTime,
+    kLevel,
+    kLogger,
+    kClass,
+    kLocation,
+    kThread,
+    kLine,
+    kMessage,
+    kMyid
+  };
+  struct Token {
+    Kind kind;
+    Role role = Role::kNone;
+    bool padded = false;  ///< a width was given: blanks around the value belong to it
+    std::string text;     ///< kLiteral
+    std::string name;     ///< the conversion as written ("%-5p", "%(name)s"), for --explain
+  };
+
+  /// Matches a whole line. On failure *miss names the column where matching stopped (the
+  /// furthest any attempt got) and why.
+  bool Match(std::string_view line, Header* out, Miss* miss) const;
+
+  const std::vector<Token>& tokens() const { return tokens_; }
+  const std::string& pattern() const { return pattern_; }
+  PatternSyntax syntax() const { return syntax_; }
+  bool has_time() const { return has_time_; }
+  bool has_level() const { return has_level_; }
+  /// The year given to dates that have none.
+  void set_default_year(int year) { date_.set_default_year(year); }
+
+ private:
+  friend std::unique_ptr<CompiledLayout> CompileLayout(std::string_view, PatternSyntax,
+                                                       std::string_view, std::string*);
+  struct State;
+  bool MatchFrom(size_t token, size_t pos, State* state) const;
+  bool MatchField(size_t token, size_t pos, size_t end, State* state) const;
+
+  std::vector<Token> tokens_;
+  DateFormat date_;
+  std::string pattern_;
+  PatternSyntax syntax_ = PatternSyntax::kLog4j;
+  bool has_time_ = false, has_level_ = false;
+};
+
+/// Compiles `pattern`. `datefmt` is Python's datefmt (ignored for log4j patterns, whose %d
+/// carries its own). Returns nullptr and sets *error ("column 7: unknown conversion %q") when the
+/// pattern cannot be read.
+std::unique_ptr<CompiledLayout> CompileLayout(std::string_view pattern, PatternSyntax syntax,
+                                              std::string_view datefmt, std::string* error);
+
+}  // namespace faultline

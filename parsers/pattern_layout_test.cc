@@ -1,0 +1,268 @@
+#include "parsers/pattern_layout.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "parsers/builtin_layouts.h"
+#include "parsers/registry.h"
+
+namespace faultline {
+namespace {
+
+struct Fields {
+  std::string time, level, logger, thread, message;
+  int myid = -1, code_line = -1;
+};
+
+std::string TimeText(const Header& h) {
+  if (h.local == kNoInstant) return "-";
+  int64_t us = h.local - (h.has_offset ? h.utc_offset_us : 0);
+  int64_t secs = us / 1'000'000, micros = us % 1'000'000;
+  if (micros < 0) micros += 1'000'000, --secs;
+  time_t t = static_cast<time_t>(secs);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  char buf[64];
+  snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06ld", tm.tm_year + 1900, tm.tm_mon + 1,
+           tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<long>(micros));
+  return buf;
+}
+
+Fields Read(const CompiledLayout& layout, std::string_view line) {
+  Header h;
+  Miss miss;
+  bool ok = layout.Match(line, &h, &miss);
+  CAPTURE(line);
+  CAPTURE(miss.column);
+  CAPTURE(miss.why);
+  REQUIRE(ok);
+  return Fields{TimeText(h),
+                std::string(LevelName(h.level)),
+                std::string(h.logger),
+                std::string(h.thread),
+                std::string(h.message),
+                h.myid,
+                h.code_line};
+}
+
+std::unique_ptr<CompiledLayout> Compile(std::string_view pattern,
+                                        PatternSyntax syntax = PatternSyntax::kLog4j,
+                                        std::string_view datefmt = "") {
+  std::string error;
+  auto layout = CompileLayout(pattern, syntax, datefmt, &error);
+  CAPTURE(pattern);
+  CAPTURE(error);
+  REQUIRE(layout != nullptr);
+  return layout;
+}
+
+TEST_CASE("pattern: ZooKeeper's layout, threads that hold colons, brackets and parentheses") {
+  auto zk = Compile("%d{ISO8601} [myid:%X{myid}] - %-5p [%t:%C{1}@%L] - %m%n");
+  Fields f = Read(*zk,
+                  "2019-09-17 05:04:12,043 [myid:3] - WARN  [QuorumPeer[myid=3]/0.0.0.0:2181:"
+                  "LearnerHandler@702] - Closing connection to peer due to transaction timeout.");
+  CHECK(f.time == "2019-09-17T05:04:12.043000");
+  CHECK(f.level == "WARN");
+  CHECK(f.logger == "LearnerHandler");
+  CHECK(f.thread == "QuorumPeer[myid=3]/0.0.0.0:2181");
+  CHECK(f.myid == 3);
+  CHECK(f.code_line == 702);
+  CHECK(f.message == "Closing connection to peer due to transaction timeout.");
+
+  f = Read(*zk,
+           "2014-03-06 10:45:41,114 [myid:] - INFO  [NIOServerCxn.Factory:0.0.0.0/0.0.0.0:2181:"
+           "NIOServerCnxnFactory@197] - Accepted socket connection from /10.0.0.5:50012");
+  CHECK(f.thread == "NIOServerCxn.Factory:0.0.0.0/0.0.0.0:2181");
+  CHECK(f.logger == "NIOServerCnxnFactory");
+  CHECK(f.myid == -1);
+
+  f = Read(*zk,
+           "2023-02-01 10:00:00,001 [myid:1] - INFO  [QuorumPeer[myid=1](plain=[0:0:0:0:0:0:0:0]:"
+           "2181)(secure=disabled):o.a.z.s.q.QuorumPeer@1470] - LOOKING");
+  CHECK(f.thread == "QuorumPeer[myid=1](plain=[0:0:0:0:0:0:0:0]:2181)(secure=disabled)");
+  CHECK(f.logger == "o.a.z.s.q.QuorumPeer");
+  CHECK(f.message == "LOOKING");
+
+  f = Read(*zk,
+           "2015-07-29 17:41:44,747 [myid:] - WARN  [main-SendThread(zk1:2181):ClientCnxn@1102] - "
+           "Session 0x0 for server null, unexpected error");
+  CHECK(f.thread == "main-SendThread(zk1:2181)");
+  CHECK(f.logger == "ClientCnxn");
+}
+
+TEST_CASE("pattern: the message found from the right (Strimzi, Kafka)") {
+  auto strimzi = Compile("%d{ISO8601} %p %m (%c) [%t]%n");
+  Fields f = Read(*strimzi,
+                  "2019-08-06 20:48:42,652 INFO New election. My id =  1, proposed zxid=0x0 "
+                  "(org.apache.zookeeper.server.quorum.FastLeaderElection) "
+                  "[QuorumPeer[myid=1](plain=/0.0.0.0:2181)(secure=disabled)]");
+  CHECK(f.level == "INFO");
+  CHECK(f.logger == "org.apache.zookeeper.server.quorum.FastLeaderElection");
+  CHECK(f.thread == "QuorumPeer[myid=1](plain=/0.0.0.0:2181)(secure=disabled)");
+  CHECK(f.myid == 1);
+  CHECK(f.message == "New election. My id =  1, proposed zxid=0x0");
+
+  auto kafka = Compile("[%d] %p %m (%c)%n");
+  f = Read(*kafka,
+           "[2021-04-02 01:33:58,687] WARN Session 0x0 for server zk1/10.0.0.1:2181, unexpected "
+           "error (in this case (really)) (org.apache.zookeeper.ClientCnxn)");
+  CHECK(f.logger == "org.apache.zookeeper.ClientCnxn");
+  CHECK(f.message ==
+        "Session 0x0 for server zk1/10.0.0.1:2181, unexpected error (in this case (really))");
+}
+
+TEST_CASE("pattern: padding, truncation and wrappers") {
+  auto boot =
+      Compile("%d{yyyy-MM-dd HH:mm:ss.SSS} %5p %pid --- [%15.15t] %-40.40logger{39} : %m%n");
+  Fields f = Read(*boot,
+                  "2019-03-05 10:57:51.112  INFO 45469 --- [           main] "
+                  "org.apache.zookeeper.ZooKeeper           : Client environment:os.name=Linux");
+  CHECK(f.level == "INFO");
+  CHECK(f.thread == "main");
+  CHECK(f.logger == "org.apache.zookeeper.ZooKeeper");
+  CHECK(f.message == "Client environment:os.name=Linux");
+
+  auto colored = Compile("%d{HH:mm:ss.SSS} %highlight{%-5level} [%t] %cyan(%logger{36}) - %msg%n");
+  f = Read(*colored, "10:42:14.371 WARN  [main] o.a.z.ClientCnxn - Session 0x0 closed");
+  CHECK(f.time == "1970-01-01T10:42:14.371000");
+  CHECK(f.logger == "o.a.z.ClientCnxn");
+  CHECK(f.message == "Session 0x0 closed");
+
+  auto flink = Compile("%d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n");
+  f = Read(*flink,
+           "2020-03-20 10:42:30,456 WARN  org.apache.zookeeper.ClientCnxn                        "
+           "       - Session 0x0 for server null");
+  CHECK(f.logger == "org.apache.zookeeper.ClientCnxn");
+  CHECK(f.message == "Session 0x0 for server null");
+}
+
+TEST_CASE("pattern: dates") {
+  Fields f = Read(*Compile("%d{yy/MM/dd HH:mm:ss} %p %c{2}: %m%n"),
+                  "15/12/05 15:08:06 WARN ha.HealthMonitor: Transport-level exception");
+  CHECK(f.time == "2015-12-05T15:08:06.000000");
+  CHECK(f.logger == "ha.HealthMonitor");
+
+  f = Read(*Compile("%d{ISO8601_OFFSET_DATE_TIME_HHMM} [%t] %-5level %logger{36} - %msg%n"),
+           "2021-06-17T08:14:35,457+0200 [main] INFO  o.a.z.ZooKeeper - Initiating client");
+  CHECK(f.time == "2021-06-17T06:14:35.457000");  // the offset is applied
+
+  f = Read(*Compile("%d{DATE} %p %c - %m%n"), "06 Nov 2019 14:02:11,003 INFO a.B - x");
+  CHECK(f.time == "2019-11-06T14:02:11.003000");
+
+  f = Read(*Compile("%d{yyMMdd HHmmss} %t %p %c: %m%n"),
+           "081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 terminating");
+  CHECK(f.time == "2008-11-09T20:36:15.000000");
+  CHECK(f.thread == "148");
+  CHECK(f.logger == "dfs.DataNode$PacketResponder");
+
+  // A fraction the line leaves out is zero; 'T' and ' ' are the same.
+  f = Read(*Compile("%d{yyyy-MM-dd'T'HH:mm:ss.SSS} %p %m%n"), "2020-01-02 03:04:05 ERROR boom");
+  CHECK(f.time == "2020-01-02T03:04:05.000000");
+  CHECK(f.message == "boom");
+
+  f = Read(*Compile("%d{UNIX_MILLIS} %p %m%n"), "1600000000123 INFO x");
+  CHECK(f.time == "2020-09-13T12:26:40.123000");
+}
+
+TEST_CASE("pattern: Python formats") {
+  auto space = Compile("%(asctime)s %(levelname)-8s %(name)s: %(message)s", PatternSyntax::kPython);
+  Fields f = Read(*space,
+                  "2019-09-17 05:04:03,691 WARNING  kazoo.client: Connection dropped: socket "
+                  "connection broken");
+  CHECK(f.time == "2019-09-17T05:04:03.691000");
+  CHECK(f.level == "WARN");
+  CHECK(f.logger == "kazoo.client");
+  CHECK(f.message == "Connection dropped: socket connection broken");
+
+  auto datefmt = Compile("%(asctime)s %(levelname)s %(name)s %(message)s", PatternSyntax::kPython,
+                         "%d-%b-%Y %H:%M:%S.%f");
+  f = Read(*datefmt, "02-Jun-2025 14:18:49.699192 WARNING kazoo.client Connection dropped");
+  CHECK(f.time == "2025-06-02T14:18:49.699192");
+
+  auto msecs = Compile("%(asctime)s.%(msecs)03d %(levelname)s [%(threadName)s] %(message)s",
+                       PatternSyntax::kPython, "%Y-%m-%d %H:%M:%S");
+  f = Read(*msecs, "2020-01-01 10:00:00.250 error [MainThread] lost");
+  CHECK(f.time == "2020-01-01T10:00:00.250000");
+  CHECK(f.level == "ERROR");
+  CHECK(f.thread == "MainThread");
+
+  auto bare = Compile("%(levelname)s:%(name)s:%(message)s", PatternSyntax::kPython);
+  f = Read(*bare, "WARNING:kazoo.client:Connection dropped: socket connection broken");
+  CHECK(f.time == "-");
+  CHECK(f.logger == "kazoo.client");
+  CHECK(f.message == "Connection dropped: socket connection broken");
+
+  auto brace = Compile("{asctime} {levelname:<8} {name} {message}", PatternSyntax::kPython);
+  f = Read(*brace, "2020-01-01 10:00:00,001 INFO     kazoo.client Connecting to zk1:2181");
+  CHECK(f.level == "INFO");
+  CHECK(f.message == "Connecting to zk1:2181");
+}
+
+TEST_CASE("pattern: a line of another layout is refused, and the miss says where") {
+  auto zk = Compile("%d{ISO8601} [myid:%X{myid}] - %-5p [%t:%C{1}@%L] - %m%n");
+  Header h;
+  Miss miss;
+  CHECK_FALSE(
+      zk->Match("\tat org.apache.zookeeper.ClientCnxn.run(ClientCnxn.java:1061)", &h, &miss));
+  CHECK(miss.column == 0);
+  CHECK_FALSE(zk->Match("2019-09-17 05:04:12,043 [myid:3] - NOTALEVEL [main:A@1] - x", &h, &miss));
+  CHECK(miss.column == 35);
+  CHECK(std::string(miss.why) == "no level name here");
+  // Many candidate ends cost a bounded number of steps.
+  std::string hostile = "2019-09-17 05:04:12,043 [myid:3] - WARN  [";
+  for (int i = 0; i < 2000; ++i) hostile += "a:(";
+  CHECK_FALSE(zk->Match(hostile, &h, &miss));
+}
+
+TEST_CASE("pattern: compile errors name the column") {
+  std::string error;
+  CHECK(CompileLayout("%d %q %m", PatternSyntax::kLog4j, "", &error) == nullptr);
+  CHECK(error == "column 4: unknown conversion %q");
+  CHECK(CompileLayout("%d{yyyy-MM-dd 'T} %m", PatternSyntax::kLog4j, "", &error) == nullptr);
+  CHECK(error.find("unterminated quote") != std::string::npos);
+  CHECK(CompileLayout("%(asctime)s %(levelname)", PatternSyntax::kPython, "", &error) == nullptr);
+  CHECK(error.find("type letter") != std::string::npos);
+  CHECK(CompileLayout("%(asctime)s %(message)s", PatternSyntax::kPython, "%Y %Q", &error) ==
+        nullptr);
+  CHECK(error.find("%Q") != std::string::npos);
+}
+
+// The table's layouts: every pattern compiles, and reads every sample of the scanner that reads
+// its layout to the same fields; so the table says what is parsed.
+TEST_CASE("builtin layouts: patterns compile and agree with the hand-written scanners") {
+  int checked = 0;
+  for (const BuiltinLayout& layout : BuiltinLayouts()) {
+    CAPTURE(layout.name);
+    Compile(layout.pattern, layout.syntax, layout.datefmt);
+    if (layout.parser.empty()) CHECK(!layout.samples.empty());
+  }
+  // Each sample of a scanner's variant is read, to the same fields, by a pattern listed for it.
+  for (const Parser* parser : AllParsers()) {
+    for (const Sample& sample : parser->Samples()) {
+      std::string key = std::string(parser->Name()) + "/" + std::string(sample.variant);
+      bool listed = false, read = false;
+      for (const BuiltinLayout& layout : BuiltinLayouts()) {
+        if (layout.parser != key) continue;
+        listed = true;
+        Header expected, got;
+        Miss miss;
+        REQUIRE(parser->ParseHeader(sample.line, &expected, &miss));
+        auto compiled = Compile(layout.pattern, layout.syntax, layout.datefmt);
+        if (!compiled->Match(sample.line, &got, &miss)) continue;
+        read = read || (got.local == expected.local && got.level == expected.level &&
+                        got.logger == expected.logger && got.thread == expected.thread &&
+                        got.message == expected.message);
+      }
+      if (!listed) continue;  // timeless, generic and python/module: no pattern listed
+      CAPTURE(key);
+      CAPTURE(sample.line);
+      CHECK(read);
+      ++checked;
+    }
+  }
+  CHECK(checked >= 20);
+}
+
+}  // namespace
+}  // namespace faultline
