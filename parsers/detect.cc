@@ -37,7 +37,8 @@ bool Counts(const Parser& parser, const SampleLine& line, Header* header, Miss* 
 
 }  // namespace
 
-Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& year) {
+Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& year,
+                       const LearntCandidates& learnt) {
   Detection detection;
   detection.lines_examined = static_cast<int>(lines.size());
   std::vector<SampleLine> sample(lines.size());
@@ -59,7 +60,11 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
       }
     }
   }
-  for (const Parser* parser : AllParsers()) {
+  std::vector<const Parser*> candidates(learnt.named.begin(), learnt.named.end());
+  candidates.insert(candidates.end(), AllParsers().begin(), AllParsers().end());
+  // Before the two fallbacks (timeless, generic), which stay last.
+  candidates.insert(candidates.end() - 2, learnt.offered.begin(), learnt.offered.end());
+  for (const Parser* parser : candidates) {
     ParserScore score;
     score.parser = parser;
     Header header;

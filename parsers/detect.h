@@ -41,8 +41,18 @@ inline constexpr int kDetectLines = 200;
 /// inner line (for the generic fallback also when nothing else reads it but the whole line starts
 /// with a time); a docker-desktop line counts as it is, or by its inner line when that has a time
 /// of its own. `year` reads syslog times without a year (default: now).
+/// Layouts learnt for one input from logging configs, best first.
+struct LearntCandidates {
+  /// The config names this very file: scored before the built-in parsers, so they win ties.
+  std::span<const Parser* const> named;
+  /// Others (a file name left to a variable, a console appender): scored after the built-in
+  /// specific parsers, so they win only by reading more lines.
+  std::span<const Parser* const> offered;
+};
+
 Detection DetectFormat(std::span<const std::string_view> lines,
-                       const YearHint& year = YearHintForPath(nullptr));
+                       const YearHint& year = YearHintForPath(nullptr),
+                       const LearntCandidates& learnt = {});
 
 /// The parser for a single line (standard input), excluding the timeless and generic fallbacks;
 /// nullptr if no specific parser takes it. Fills *header on success.

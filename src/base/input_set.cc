@@ -41,7 +41,18 @@ bool IsLogFileName(const std::string& full_name) {
 }
 
 bool IsConfigFileName(const std::string& name) {
-  return name == "zoo.cfg" || name == "core-site.xml" || name == "hdfs-site.xml";
+  if (name == "zoo.cfg" || name == "core-site.xml" || name == "hdfs-site.xml") return true;
+  // Logging configs: their appenders' layouts say how the logs beside them are written.
+  static constexpr std::string_view kLogging[] = {
+      "log4j.properties", "log4j2.properties", "log4j2.xml",         "log4j2-test.xml",
+      "log4j2.yaml",      "logback.xml",       "logback-spring.xml", "logback-test.xml",
+      "logging.conf",     "logging.ini",       "logging.yaml",       "logging.yml",
+      "logging.json",     "log_config.yaml",   "log_config.json",
+  };
+  for (std::string_view known : kLogging) {
+    if (name == known) return true;
+  }
+  return false;
 }
 
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,

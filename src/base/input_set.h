@@ -26,7 +26,8 @@ struct InputProblem {
 /// *.log-YYYYMMDD, and each of them with .gz appended.
 bool IsLogFileName(const std::string& name);
 
-/// True for configuration files read beside the logs: zoo.cfg, core-site.xml, hdfs-site.xml.
+/// True for configuration files read beside the logs: zoo.cfg, core-site.xml, hdfs-site.xml, and
+/// logging configs (log4j.properties, log4j2.xml, logback.xml, logging.conf, logging.yaml, ...).
 bool IsConfigFileName(const std::string& name);
 
 /// Expands `paths` in order; directory entries sorted by path. Paths that do not exist or cannot

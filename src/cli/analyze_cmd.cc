@@ -15,7 +15,7 @@ namespace {
 
 struct AnalyzeOptions {
   InputOptions input;
-  std::vector<std::string> rule_dirs, configs;
+  std::vector<std::string> rule_dirs;
   std::string format = "text", from, to, since, fail_on = "warning", color = "auto";
   bool explain = false;
 };
@@ -50,7 +50,7 @@ int RunAnalyze(const AnalyzeOptions& o) {
   Reporter reporter;
   AnalysisRequest request;
   request.paths = o.input.paths;
-  request.config_files = o.configs;
+  request.config_files = o.input.configs;
   bool ok = ResolveInputOptions(o.input, &request.open, &reporter);
   ok &= ResolveWindow(o, &request, &reporter);
   Severity threshold = Severity::kWarning;
@@ -95,11 +95,6 @@ CommandRunner SetupAnalyze(CLI::App* app) {
                   "Also load *.toml rules from DIR (repeatable); a rule with a built-in id "
                   "replaces it")
       ->type_name("DIR")
-      ->allow_extra_args(false);
-  cmd->add_option("--config", o->configs,
-                  "Read zoo.cfg, core-site.xml or hdfs-site.xml from FILE (repeatable); those "
-                  "among the inputs are read anyway")
-      ->type_name("FILE")
       ->allow_extra_args(false);
   cmd->add_option("--from", o->from, "Only records at or after TIME (UTC unless it has a zone)")
       ->type_name("TIME");

@@ -2,6 +2,7 @@
 
 #include "parsers/registry.h"
 #include "src/base/duration.h"
+#include "src/store/learnt_layouts.h"
 
 namespace faultline {
 
@@ -12,6 +13,23 @@ void AddInputOptions(CLI::App* app, InputOptions* options, bool parser_flag_is_f
       ->required();
   app->add_option(parser_flag_is_format ? "--format,--log-format" : "--log-format", options->format,
                   "Use this parser for every input instead of detecting: " + ParserNames());
+  app->add_option("--layout", options->layouts,
+                  "Read inputs with this logging pattern instead of detecting: a log4j/logback/\n"
+                  "log4j2 PatternLayout ('%d{ISO8601} %-5p [%t] %c: %m%n') or a Python logging\n"
+                  "format ('%(asctime)s %(levelname)s %(name)s: %(message)s'); HOST=PATTERN\n"
+                  "for one host's inputs. Repeatable")
+      ->type_name("[HOST=]PATTERN")
+      ->allow_extra_args(false);
+  app->add_option("--datefmt", options->datefmt,
+                  "The datefmt of a Python --layout (strftime: '%d-%b-%Y %H:%M:%S')")
+      ->type_name("FMT");
+  app->add_option("--config", options->configs,
+                  "Read FILE as configuration (repeatable): zoo.cfg, core-site.xml, hdfs-site.xml\n"
+                  "for the rules; log4j.properties, log4j2.xml, logback.xml, logging.conf or a\n"
+                  "dictConfig YAML/JSON for the layouts of the logs. Those among the inputs are\n"
+                  "read anyway")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   app->add_option("--tz", options->zones,
                   "Time zone of zone-less log times: ZONE for all sources or HOST=ZONE for one\n"
                   "(IANA names, e.g. Asia/Shanghai). Default: UTC. Repeatable")
@@ -62,6 +80,13 @@ bool ResolveInputOptions(const InputOptions& options, OpenOptions* out, Reporter
     }
   }
   std::string err;
+  for (const std::string& layout : options.layouts) {
+    if (!AddUserLayout(layout, options.datefmt, out, &err)) ok = false, reporter->Error(err);
+  }
+  if (!options.datefmt.empty() && options.layouts.empty()) {
+    reporter->Error("--datefmt needs a --layout to apply to");
+    ok = false;
+  }
   for (const std::string& zone : options.zones) {
     if (!out->clocks.AddZone(zone, &err)) ok = false, reporter->Error(err);
   }
@@ -77,9 +102,12 @@ bool ResolveInputOptions(const InputOptions& options, OpenOptions* out, Reporter
 
 SourceSet OpenInputs(const InputOptions& options, const OpenOptions& open, Reporter* reporter) {
   std::vector<InputProblem> problems;
-  std::vector<InputFile> inputs = ExpandInputs(options.paths, &problems);
+  std::vector<std::string> configs = options.configs;
+  std::vector<InputFile> inputs = ExpandInputs(options.paths, &problems, &configs);
   for (const InputProblem& problem : problems) reporter->InputProblem(problem.path, problem.why);
-  return OpenSources(inputs, open, reporter);
+  OpenOptions with_layouts = open;
+  LearnLayoutsFromConfigs(&configs, &with_layouts, reporter);  // zoo.cfg: only analyze reads it
+  return OpenSources(inputs, with_layouts, reporter);
 }
 
 }  // namespace faultline

@@ -19,6 +19,9 @@ struct InputOptions {
   std::vector<std::string> zones;
   std::vector<std::string> skews;
   std::string reorder_window = "2s";
+  std::vector<std::string> layouts;  ///< --layout [HOST=]PATTERN
+  std::string datefmt;               ///< --datefmt, for Python formats
+  std::vector<std::string> configs;  ///< --config FILE
 };
 
 struct FilterOptions {

@@ -28,7 +28,7 @@ namespace fs = std::filesystem;
 struct ScanOptions {
   InputOptions input;
   std::string state_path, report_dir, fail_on = "warning", format = "text";
-  std::vector<std::string> rule_dirs, configs;
+  std::vector<std::string> rule_dirs;
   bool quiet = false, reset_state = false, stats = false, nagios = false;
 };
 
@@ -154,7 +154,7 @@ int RunScan(const ScanOptions& o) {
   }
   AnalysisRequest request;
   request.cron = true;
-  request.config_files = o.configs;
+  request.config_files = o.input.configs;
   if (!ResolveInputOptions(o.input, &request.open, &reporter)) return kExitError;
   Severity threshold = Severity::kWarning;
   ParseSeverity(o.fail_on, &threshold);
@@ -315,9 +315,6 @@ CommandRunner SetupScan(CLI::App* app) {
       ->check(CLI::IsMember({"text", "markdown", "json"}));
   cmd->add_option("--rules", o->rule_dirs, "Also load rules from DIR (repeatable)")
       ->type_name("DIR")
-      ->allow_extra_args(false);
-  cmd->add_option("--config", o->configs, "Read configuration from FILE (repeatable)")
-      ->type_name("FILE")
       ->allow_extra_args(false);
   cmd->add_option("--fail-on", o->fail_on,
                   "Exit 1 for new or updated incidents at or above: info, warning, critical")

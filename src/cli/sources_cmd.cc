@@ -144,6 +144,15 @@ int RunSources(const SourcesOptions& options) {
                     InstantText(info->first_instant), InstantText(info->last_instant)});
   }
   AppendTable(rows, text);
+  // Layouts given or learnt from a logging config: which, and from where.
+  bool first_layout = true;
+  for (const auto& info : set.infos) {
+    const auto* pattern = dynamic_cast<const PatternParser*>(info->parser);
+    if (pattern == nullptr || pattern->origin() == "built in") continue;
+    if (first_layout) text->append("\nLayouts:\n"), first_layout = false;
+    *text += "  " + info->name + ": '" + pattern->layout().pattern() + "' from " +
+             pattern->origin() + "\n";
+  }
   if (options.explain) {
     text->append("\n");
     for (const auto& info : set.infos) PrintExplanation(*info, text);

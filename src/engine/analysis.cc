@@ -1,5 +1,6 @@
 #include "src/engine/analysis.h"
 
+#include "src/store/learnt_layouts.h"
 #include "src/store/merge.h"
 
 namespace faultline {
@@ -11,6 +12,8 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
   std::vector<InputFile> inputs =
       request.cron ? request.inputs : ExpandInputs(request.paths, &problems, &configs);
   for (const InputProblem& problem : problems) reporter->InputProblem(problem.path, problem.why);
+  OpenOptions open = request.open;
+  out->config_files_read = LearnLayoutsFromConfigs(&configs, &open, reporter);
   for (const std::string& path : configs) {
     out->config.LoadFile(path, reporter);
     out->config_files_read.push_back(path);
@@ -20,7 +23,6 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
     reporter->Error(out->engine->error());
     return false;
   }
-  OpenOptions open = request.open;
   // Re-read enough of each log next time to rebuild every rule's windows (plus a margin).
   if (request.cron) open.window.replay_span_us = out->engine->LongestSpan() + 60'000'000;
   out->sources = OpenSources(inputs, open, reporter);

@@ -294,6 +294,19 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
     AppendContinuation(line);
     return;
   }
+  // A run of another layout inside the file (a JVM's GC log in a container's output, a client
+  // library logging its own way): the layout that read the last such line is tried first.
+  if (parser_ != nullptr) {
+    if (block_parser_ != nullptr && block_parser_->ParseHeader(line, &header, &miss)) {
+      StartRecord(line, number, header, *block_parser_);
+      return;
+    }
+    if (const Parser* other = DetectLine(line, &header)) {
+      block_parser_ = other;
+      StartRecord(line, number, header, *other);
+      return;
+    }
+  }
   const Parser& generic = GenericLogParser();
   if (parser_ != &generic && generic.ParseHeader(line, &header, &miss)) {
     StartRecord(line, number, header, generic);

@@ -75,6 +75,7 @@ class ParsedSource {
 
   std::unique_ptr<LineInput> input_;
   const Parser* parser_;
+  const Parser* block_parser_ = nullptr;  ///< the last other layout a line was read with
   SourceInfo* info_;
   int32_t index_;
   SourceClock clock_;

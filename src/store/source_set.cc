@@ -56,11 +56,45 @@ void AddDemultiplexed(SourceSet* set, const SourceInfo& base, std::unique_ptr<Li
   }
 }
 
+// --format, else a --layout for this host, else one for every input; nullptr: detect.
+const Parser* ForcedParser(const OpenOptions& options, const std::string& host) {
+  if (options.forced_parser != nullptr) return options.forced_parser;
+  const Parser* for_all = nullptr;
+  for (const LayoutChoice& choice : options.layouts) {
+    if (!choice.forced) continue;
+    if (!choice.host.empty() && choice.host == host) return choice.parser.get();
+    if (choice.host.empty() && for_all == nullptr) for_all = choice.parser.get();
+  }
+  return for_all;
+}
+
+// Layouts from logging configs for `path`: those whose appender writes this very file, then
+// those that may (a file name the config leaves to a variable), then the rest (a console
+// appender's lines captured by a container runtime).
+struct LearntForInput {
+  std::vector<const Parser*> named, offered;
+};
+
+LearntForInput LearntLayouts(const OpenOptions& options, const std::string& path) {
+  LearntForInput out;
+  std::vector<const Parser*> unmatched;
+  for (const LayoutChoice& choice : options.layouts) {
+    if (!choice.configured) continue;
+    FileMatch match = path == "-" ? FileMatch::kNo : MatchLogFile(*choice.configured, path);
+    if (match == FileMatch::kExact) out.named.push_back(choice.parser.get());
+    if (match == FileMatch::kWildcard) out.offered.push_back(choice.parser.get());
+    if (match == FileMatch::kNo) unmatched.push_back(choice.parser.get());
+  }
+  out.offered.insert(out.offered.end(), unmatched.begin(), unmatched.end());
+  return out;
+}
+
 }  // namespace
 
 SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& options,
                       Reporter* reporter) {
   SourceSet set;
+  for (const LayoutChoice& choice : options.layouts) set.layouts.push_back(choice.parser);
   for (const InputFile& input : inputs) {
     auto info = std::make_unique<SourceInfo>();
     info->path = input.path;
@@ -110,17 +144,20 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
     }
     for (const std::string& kept : head) sample.push_back(TrimForDetection(kept));
     bool interleaved = input.path == "-" || (nonempty > 0 && compose_lines * 2 >= nonempty);
-    Detection detection = DetectFormat(sample);
+    const Parser* forced = ForcedParser(options, info->host);
+    LearntForInput learnt = LearntLayouts(options, input.path);
+    Detection detection = DetectFormat(sample, YearHintForPath(input.path.c_str()),
+                                       LearntCandidates{learnt.named, learnt.offered});
     sample.clear();  // its views die with `head` below
     auto line_input =
         std::make_unique<ReaderInput>(std::move(reader), std::move(head), true,
                                       std::move(head_ends), input.start_line, input.start_offset);
 
-    if (interleaved && options.forced_parser == nullptr) {
+    if (interleaved && forced == nullptr) {
       AddDemultiplexed(&set, *info, std::move(line_input), options, reporter);
       continue;
     }
-    info->parser = options.forced_parser != nullptr ? options.forced_parser : detection.parser;
+    info->parser = forced != nullptr ? forced : detection.parser;
     info->detection = std::move(detection);
     info->component = ComponentFor(info->parser, info->component);
     AddSource(&set, std::move(info), std::move(line_input), options);
