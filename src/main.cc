@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   std::vector<faultline::CommandRunner> commands = {
       faultline::SetupAnalyze(&app), faultline::SetupTimeline(&app), faultline::SetupEvents(&app),
       faultline::SetupSources(&app), faultline::SetupRules(&app),    faultline::SetupScan(&app),
+      faultline::SetupLayouts(&app),
   };
   try {
     app.parse(argc, argv);

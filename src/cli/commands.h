@@ -16,6 +16,7 @@ CommandRunner SetupSources(CLI::App* app);
 CommandRunner SetupAnalyze(CLI::App* app);
 CommandRunner SetupRules(CLI::App* app);
 CommandRunner SetupScan(CLI::App* app);
+CommandRunner SetupLayouts(CLI::App* app);
 
 /// Exit statuses shared by every command.
 inline constexpr int kExitOk = 0;
