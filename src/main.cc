@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (faultline::ExplainMistypedWord(app, argc, argv)) return faultline::kExitError;
     int status = app.exit(e);
     return status == 0 ? faultline::kExitOk : faultline::kExitError;
   }

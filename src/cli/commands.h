@@ -18,6 +18,11 @@ CommandRunner SetupRules(CLI::App* app);
 CommandRunner SetupScan(CLI::App* app);
 CommandRunner SetupLayouts(CLI::App* app);
 
+/// After a parse error: when a command or a long option was mistyped, says so on stderr with the
+/// closest known name ("unknown command 'anlyze' (did you mean 'analyze'?)") and returns true;
+/// false leaves the error to CLI11.
+bool ExplainMistypedWord(const CLI::App& app, int argc, char** argv);
+
 /// Exit statuses shared by every command.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFound = 1;  ///< analyze: incidents at or above --fail-on
