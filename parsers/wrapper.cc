@@ -84,6 +84,10 @@ bool StripWrapper(std::string_view s, const YearHint& year, Wrapper* out) {
       // Docker writes "Z"; journalctl writes a numeric offset ("+0000", "+00:00").
       if (s[t.length - 1] != 'Z' && ReadHostAndIdent(s, t.length, &w)) {
         w.kind = WrapperKind::kJournald;
+      } else if (s[19] == ',' || (s[t.length - 1] != 'Z' && s[t.length - 3] != ':')) {
+        // Not RFC 3339 (a comma before the fraction, "+0800"): a log4j2 layout's own time
+        // ("2022-06-17T13:27:17,331+0800 [main] INFO ..."), not a log shipper's.
+        return false;
       } else {
         w.kind = WrapperKind::kDocker;
         w.inner = s.substr(t.length + 1);

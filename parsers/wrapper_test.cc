@@ -35,6 +35,13 @@ TEST_CASE("wrapper: docker logs --timestamps (RFC 3339, nanoseconds, Z)") {
   REQUIRE(StripWrapper("2024-05-02T10:11:12.1Z INFO org.apache.hadoop.ha.NodeFencer: ====== x",
                        kMay2024, &w));
   CHECK(w.kind == WrapperKind::kDocker);
+  // log4j2's ISO8601_OFFSET_DATE_TIME_HHMM is not RFC 3339 (comma, "+0800"): the layout's own
+  // time, not docker's (public-layouts/pulsar-log4j2-offset.log).
+  CHECK_FALSE(
+      StripWrapper("2022-06-17T13:27:17,331+0800 [pulsar-timer-52-1] INFO  "
+                   "org.apache.pulsar.client.impl.ConnectionHandler - Reconnecting",
+                   kMay2024, &w));
+  CHECK_FALSE(StripWrapper("2022-06-17T13:27:17.331+0800 [main] INFO  a.B - x", kMay2024, &w));
 }
 
 TEST_CASE("wrapper: Docker Desktop's copy (weak)") {
