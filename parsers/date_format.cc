@@ -289,7 +289,11 @@ bool CompileJavaDate(std::string_view pattern, DateFormat* out, std::string* err
         return false;
       }
       if (close == i + 1) out->Add(Field::kLiteral, 0, '\'');
-      for (size_t k = i + 1; k < close; ++k) out->Add(Field::kLiteral, 0, pattern[k]);
+      if (pattern.substr(i, close + 1 - i) == "'Z'") {
+        out->Add(Field::kZone);  // "...SSS'Z'": the writer's clock is UTC (OpenWhisk)
+      } else {
+        for (size_t k = i + 1; k < close; ++k) out->Add(Field::kLiteral, 0, pattern[k]);
+      }
       i = close + 1;
       continue;
     }

@@ -98,20 +98,35 @@ class Compiler {
   Compiler(std::vector<Token>* tokens, std::string* error) : tokens_(tokens), error_(error) {}
 
   void Literal(char c) {
+    // Text after an optional group starts a token of its own: merged into the group's last
+    // literal it would become optional too.
+    bool open = !tokens_->empty() && !sealed_;
+    sealed_ = false;
     if (IsBlank(c)) {
-      if (tokens_->empty() || tokens_->back().kind != Kind::kBlank)
-        tokens_->push_back({Kind::kBlank, Role::kNone, false, "", ""});
+      if (!open || tokens_->back().kind != Kind::kBlank) Push(Kind::kBlank, Role::kNone, "");
       return;
     }
-    if (tokens_->empty() || tokens_->back().kind != Kind::kLiteral) {
-      tokens_->push_back({Kind::kLiteral, Role::kNone, false, "", ""});
-    }
+    if (!open || tokens_->back().kind != Kind::kLiteral) Push(Kind::kLiteral, Role::kNone, "");
     tokens_->back().text += c;
   }
 
-  void Field(Kind kind, Role role, bool padded, std::string name) {
-    tokens_->push_back({kind, role, padded, "", std::move(name)});
+  Token& Field(Kind kind, Role role, bool padded, std::string name) {
+    sealed_ = false;
+    Token& token = Push(kind, role, std::move(name));
+    token.padded = padded;
+    return token;
   }
+
+  Token& Push(Kind kind, Role role, std::string name) {
+    Token token;
+    token.kind = kind;
+    token.role = role;
+    token.name = std::move(name);
+    tokens_->push_back(std::move(token));
+    return tokens_->back();
+  }
+
+  void Seal() { sealed_ = true; }
 
   bool Fail(size_t column, const std::string& why) {
     *error_ = "column " + std::to_string(column + 1) + ": " + why;
@@ -122,6 +137,10 @@ class Compiler {
   std::string* error_;
   std::string date_format;  // the first %d's format
   bool has_date = false;
+  int thread_id_token = -1;  // the first %T / %tid
+
+ private:
+  bool sealed_ = false;
 };
 
 // Reads "{...}" at p (nested braces allowed); false when there is none.
@@ -191,7 +210,16 @@ bool CompileJavaConversion(std::string_view s, size_t* p, Compiler* c, int depth
       return c->Fail(start, "%" + std::string(word) + " needs {pattern} or (pattern)");
     }
     if (depth > 8) return c->Fail(start, "patterns nested too deep");
+    // %notEmpty{...} writes its sub-pattern only when a conversion in it has a value: the line
+    // may lack all of it ("%pid%notEmpty{(%t)}" for the ZooKeeper C client's thread).
+    bool optional = word == "notEmpty" || word == "varsNotEmpty" || word == "variablesNotEmpty";
+    size_t group = c->tokens_->size();
+    if (optional) c->Field(Kind::kOptional, Role::kNone, false, name);
     if (!CompileJava(inside, c, depth + 1)) return false;
+    if (optional) {
+      (*c->tokens_)[group].skip = c->tokens_->size();
+      c->Seal();
+    }
     std::string_view options;
     while (ReadBraced(s, &i, &options)) {  // "{red}", "{'regex'}{'replacement'}"
     }
@@ -222,7 +250,18 @@ bool CompileJavaConversion(std::string_view s, size_t* p, Compiler* c, int depth
   if (role == Role::kNone && conversion->kind == Kind::kText && has_option && option == "myid") {
     role = Role::kMyid;  // ZooKeeper's "[myid:%X{myid}]"
   }
-  c->Field(conversion->kind, role, padded, std::move(name));
+  if (c->thread_id_token < 0 && (word == "T" || word == "tid" || word == "threadId")) {
+    c->thread_id_token = static_cast<int>(c->tokens_->size());
+  }
+  Token& token = c->Field(conversion->kind, role, padded, std::move(name));
+  // log4j2's %level{length=1} ("I", "W", "E"); %c{1.} abbreviates every package to its initial.
+  if (token.kind == Kind::kLevel && option.find("length=1") != std::string_view::npos) {
+    token.short_form = true;
+  }
+  if (role == Role::kLogger && option.size() >= 2 && option.back() == '.' &&
+      option.find_first_not_of("0123456789") == option.size() - 1) {
+    token.short_form = true;
+  }
   return true;
 }
 
@@ -419,9 +458,29 @@ std::unique_ptr<CompiledLayout> CompileLayout(std::string_view pattern, PatternS
                   : CompilePythonDate(c.date_format, &layout->date_, error);
   }
   if (!date_ok) return nullptr;
+  bool has_thread = false;
   for (const Token& token : layout->tokens_) {
     if (token.kind == Kind::kDate) layout->has_time_ = true;
     if (token.kind == Kind::kLevel) layout->has_level_ = true;
+    if (token.role == Role::kThread) has_thread = true;
+  }
+  auto& tokens = layout->tokens_;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Token& token = tokens[i];
+    // Without a thread name, a thread id is the thread (glog, ClickHouse: "%tid"). A process id
+    // never is.
+    if (!has_thread && c.thread_id_token == static_cast<int>(i)) {
+      token.role = Role::kThread;
+      has_thread = true;
+    }
+    // "%c: %m": a logger before ": " and the message is read up to the first ": ", so a source
+    // name with blanks reads whole (ClickHouse's "Table (StorageReplicatedMergeTree): msg").
+    if (syntax == PatternSyntax::kLog4j && token.kind == Kind::kWord &&
+        token.role == Role::kLogger && !token.short_form && i + 4 == tokens.size() &&
+        tokens[i + 1].kind == Kind::kLiteral && tokens[i + 1].text == ":" &&
+        tokens[i + 2].kind == Kind::kBlank && tokens[i + 3].kind == Kind::kMessage) {
+      token.kind = Kind::kText;
+    }
   }
   return layout;
 }

@@ -1,5 +1,8 @@
 #include "parsers/pattern_layout.h"
 
+#include <algorithm>
+#include <array>
+
 #include "parsers/scan_util.h"
 
 namespace faultline {
@@ -12,6 +15,8 @@ using Role = CompiledLayout::Role;
 // so a hostile line costs a bounded amount.
 constexpr int kStepBudget = 256;
 
+constexpr size_t kMaxName = 255;
+
 inline bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 size_t SkipBlanks(std::string_view s, size_t pos) {
@@ -23,6 +28,77 @@ size_t SkipBlanks(std::string_view s, size_t pos) {
 inline bool JavaNameChar(char c) {
   return scan::IsIdentChar(c) || c == '.' || c == '-' || c == '<' || c == '>' ||
          static_cast<unsigned char>(c) >= 0x80;
+}
+
+// A level name as layouts spell it: the usual names (ParseLevel), ClickHouse's and Poco's
+// "Information" and "Notice", and Python's "Level 5" for a number without a name (kazoo's
+// BLATHER is 5). Returns the end of the name, or `start` when there is none.
+size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level) {
+  size_t end = scan::LetterWordEnd(s, start);
+  std::string_view word = s.substr(start, end - start);
+  if (word.size() >= 3 && word.size() <= 8 && ParseLevel(word, level)) return end;
+  if (word == "Information" || word == "Notice") {
+    *level = Level::kInfo;
+    return end;
+  }
+  if (python && word == "Level" && end + 1 < s.size() && s[end] == ' ' &&
+      scan::IsDigit(s[end + 1])) {
+    size_t digits = end + 1;
+    int number = 0;
+    while (digits < s.size() && scan::IsDigit(s[digits]) && number < 1000) {
+      number = number * 10 + (s[digits++] - '0');
+    }
+    *level = number < 10   ? Level::kTrace
+             : number < 20 ? Level::kDebug
+             : number < 30 ? Level::kInfo
+             : number < 40 ? Level::kWarn
+             : number < 50 ? Level::kError
+                           : Level::kFatal;
+    return digits;
+  }
+  return start;
+}
+
+// %level{length=1}: the initial of a level name (glog's I, W, E, F).
+bool ReadLevelInitial(char c, Level* level) {
+  switch (c) {
+    case 'T':
+      *level = Level::kTrace;
+      return true;
+    case 'D':
+      *level = Level::kDebug;
+      return true;
+    case 'I':
+      *level = Level::kInfo;
+      return true;
+    case 'W':
+      *level = Level::kWarn;
+      return true;
+    case 'E':
+      *level = Level::kError;
+      return true;
+    case 'F':
+      *level = Level::kFatal;
+      return true;
+    default:
+      return false;
+  }
+}
+
+// What %c{1.} writes: packages cut to their initial, at least one of them ("o.a.z.ClientCnxn").
+bool AbbreviatedLogger(std::string_view name) {
+  size_t last_dot = name.rfind('.');
+  if (last_dot == std::string_view::npos || last_dot + 1 == name.size()) return false;
+  size_t segment = 0;
+  for (size_t i = 0; i < last_dot; ++i) {
+    if (name[i] == '.') {
+      if (segment == 0) return false;
+      segment = 0;
+    } else if (++segment > 1) {
+      return false;
+    }
+  }
+  return segment == 1;
 }
 
 size_t TrimRight(std::string_view s, size_t begin, size_t end) {
@@ -133,13 +209,25 @@ bool CompiledLayout::MatchFrom(size_t index, size_t pos, State* state) const {
     }
     case Kind::kLevel: {
       size_t start = token.padded ? SkipBlanks(s, pos) : pos;
-      size_t end = scan::LetterWordEnd(s, start);
-      if (end - start < 3 || end - start > 8 ||
-          !ParseLevel(s.substr(start, end - start), &state->level)) {
-        return state->Fail(start, "no level name here");
+      size_t end = start;
+      if (token.short_form) {
+        if (start < s.size() && ReadLevelInitial(s[start], &state->level)) end = start + 1;
+      } else {
+        end = ReadLevelName(s, start, syntax_ == PatternSyntax::kPython, &state->level);
       }
+      if (end == start) return state->Fail(start, "no level name here");
       if (token.padded) end = SkipBlanks(s, end);
       return MatchFrom(index + 1, end, state);
+    }
+    case Kind::kOptional: {
+      // What a failed attempt at the group read must not stay.
+      Level level = state->level;
+      auto captures = std::to_array(state->captures);
+      if (MatchFrom(index + 1, pos, state)) return true;
+      if (state->steps > kStepBudget) return false;
+      state->level = level;
+      std::copy(captures.begin(), captures.end(), state->captures);
+      return MatchFrom(token.skip, pos, state);
     }
     case Kind::kNumber: {
       size_t start = token.padded ? SkipBlanks(s, pos) : pos, end = start;
@@ -167,6 +255,9 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
   const Token& token = tokens_[index];
   auto take = [&](size_t end) {
     size_t value_end = token.kind == Kind::kWord ? end : TrimRight(s, pos, end);
+    if (token.short_form && !AbbreviatedLogger(s.substr(pos, value_end - pos))) {
+      return state->Fail(pos, "not a logger abbreviated by %c{1.}");
+    }
     state->Capture(token.role, pos, value_end);
     size_t next = token.padded ? SkipBlanks(s, end) : end;
     return MatchFrom(index + 1, next, state);
@@ -192,7 +283,14 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
            (syntax_ != PatternSyntax::kLog4j || JavaNameChar(s[run]))) {
       ++run;
     }
-    if (run == pos) return state->Fail(pos, "no name here");
+    // A run longer than any logger, class, file or method name is not one (and a line that is
+    // one long word is not read as far as its end).
+    if (run == pos || run - pos > kMaxName) return state->Fail(pos, "no name here");
+    // A Java logger or class name does not start with a digit: "2014-01-08" is a date.
+    if (syntax_ == PatternSyntax::kLog4j && scan::IsDigit(s[pos]) &&
+        (token.role == Role::kLogger || token.role == Role::kClass)) {
+      return state->Fail(pos, "a name does not start with a digit");
+    }
     if (next.kind != Kind::kLiteral) return take(run);
     for (size_t at = pos; at < run; ++at) {
       if (s[at] == stop[0] && scan::StartsWithAt(s, at, stop) && at > pos && take(at)) return true;

@@ -39,6 +39,7 @@ class CompiledLayout {
     kNumber,  ///< digits or '?': line number, process and thread ids
     kText,    ///< may hold blanks and brackets: thread, MDC, NDC, location
     kMessage,
+    kOptional,  ///< log4j2's %notEmpty{...}: the tokens up to `skip` may all be absent
   };
   /// Which Header field a token fills.
   enum class Role : uint8_t {
@@ -57,8 +58,12 @@ class CompiledLayout {
     Kind kind;
     Role role = Role::kNone;
     bool padded = false;  ///< a width was given: blanks around the value belong to it
-    std::string text;     ///< kLiteral
-    std::string name;     ///< the conversion as written ("%-5p", "%(name)s"), for --explain
+    /// kLevel: %p{length=1} writes the initial only ("I0810 12:46:00" in glog). kWord: a logger
+    /// abbreviated by %c{1.} ("o.a.z.ClientCnxn"), told from a thread name by its dotted form.
+    bool short_form = false;
+    size_t skip = 0;   ///< kOptional: the index of the first token after the group
+    std::string text;  ///< kLiteral
+    std::string name;  ///< the conversion as written ("%-5p", "%(name)s"), for --explain
   };
 
   /// Matches a whole line. On failure *miss names the column where matching stopped (the

@@ -199,6 +199,93 @@ TEST_CASE("pattern: Python formats") {
   CHECK(f.message == "Connecting to zk1:2181");
 }
 
+TEST_CASE("pattern: optional groups, level initials, thread ids (C client, glog, Bitnami)") {
+  // %notEmpty{...}: the ZooKeeper C client prints "(0xthread)" only when built multi-threaded.
+  auto zkc = Compile("%d{yyyy-MM-dd HH:mm:ss,SSS}:%pid%notEmpty{(%t)}:ZOO_%p@%M@%L: %m%n");
+  Fields f = Read(*zkc,
+                  "2015-08-10 12:46:00,473:47965(0x7f3d4a9d2700):ZOO_INFO@check_events@1703: "
+                  "initiated connection to server [192.168.122.12:2181]");
+  CHECK(f.level == "INFO");
+  CHECK(f.thread == "0x7f3d4a9d2700");
+  CHECK(f.code_line == 1703);
+  CHECK(f.message == "initiated connection to server [192.168.122.12:2181]");
+  f = Read(*zkc,
+           "2014-05-02 15:49:02,864:17781:ZOO_ERROR@yield@213: yield:zookeeper_interest returned "
+           "error: -7 - operation timeout");
+  CHECK(f.level == "ERROR");
+  CHECK(f.thread == "");  // the process id is not a thread
+  CHECK(f.message == "yield:zookeeper_interest returned error: -7 - operation timeout");
+
+  // %p{length=1}: glog's level initial glued to a date without a year; %tid is the thread.
+  auto glog = Compile("%p{length=1}%d{MMdd HH:mm:ss.SSSSSS} %tid %F:%L] %m%n");
+  f = Read(*glog, "F1117 16:08:19.983996     8 group.cpp:636] CHECK_SOME(sequence): Failed");
+  CHECK(f.level == "FATAL");
+  CHECK(f.thread == "8");
+  CHECK(f.code_line == 636);
+  CHECK(f.message == "CHECK_SOME(sequence): Failed");
+  Header h;
+  Miss miss;
+  CHECK_FALSE(glog->Match("X1117 16:08:19.983996 8 group.cpp:636] x", &h, &miss));
+
+  // A failed attempt at the group leaves no level behind.
+  auto bitnami = Compile("%c %d{HH:mm:ss.SS} %notEmpty{%-5p ==> }%m%n");
+  f = Read(*bitnami, "zookeeper 06:39:26.99 WARN  ==> You have set ALLOW_ANONYMOUS_LOGIN=yes.");
+  CHECK(f.level == "WARN");
+  CHECK(f.logger == "zookeeper");
+  CHECK(f.message == "You have set ALLOW_ANONYMOUS_LOGIN=yes.");
+  f = Read(*bitnami, "zookeeper 06:39:26.55 INFO Welcome");
+  CHECK(f.level == "-");
+  CHECK(f.message == "INFO Welcome");
+  f = Read(*bitnami, "zookeeper 06:39:26.52 ");
+  CHECK(f.message == "");
+  // A logger does not start with a digit: a dated line is not a Bitnami one.
+  CHECK_FALSE(bitnami->Match("2014-01-08 17:41:07,939 kazoo.client INFO Sending", &h, &miss));
+}
+
+TEST_CASE("pattern: level names and loggers of other writers (ClickHouse, Python, Storm)") {
+  // ClickHouse: Poco's level names, a thread id, a logger with blanks before ": ".
+  auto clickhouse = Compile("%d{yyyy.MM.dd HH:mm:ss.SSSSSS} [ %tid ] {%X{query_id}} <%p> %c: %m%n");
+  Fields f = Read(*clickhouse,
+                  "2018.11.02 01:03:32.655874 [ 22 ] {} <Information> SrcViews..inner.TTViewAdv "
+                  "(StorageReplicatedMergeTree): void DB::StorageReplicatedMergeTree::queueTask(): "
+                  "Code: 999");
+  CHECK(f.time == "2018-11-02T01:03:32.655874");
+  CHECK(f.level == "INFO");
+  CHECK(f.thread == "22");
+  CHECK(f.logger == "SrcViews..inner.TTViewAdv (StorageReplicatedMergeTree)");
+  CHECK(f.message == "void DB::StorageReplicatedMergeTree::queueTask(): Code: 999");
+
+  // Python names a level without a name "Level 5" (kazoo's BLATHER).
+  auto oslo = Compile("(%(name)s): %(asctime)s %(levelname)s %(module)s %(funcName)s %(message)s",
+                      PatternSyntax::kPython);
+  f = Read(*oslo,
+           "(kazoo.client): 2015-09-11 18:49:38,485 Level 5 connection _submit Sending "
+           "request(xid=-2): Ping()");
+  CHECK(f.level == "TRACE");
+  CHECK(f.logger == "kazoo.client");
+  CHECK(f.message == "Sending request(xid=-2): Ping()");
+
+  // %c{1.} writes packages as initials: Storm 1's "logger thread" and Storm 2's "thread logger"
+  // orders are told apart.
+  auto storm1 = Compile("%d{yyyy-MM-dd HH:mm:ss.SSS} %c{1.} %t [%p] %msg%n");
+  auto storm2 = Compile("%d{yyyy-MM-dd HH:mm:ss.SSS} %t %c{1.} [%p] %msg%n");
+  std::string_view line = "2018-03-26 21:39:18.738 Refresh-TGT o.a.s.m.n.Login [INFO] TGT started";
+  f = Read(*storm2, line);
+  CHECK(f.thread == "Refresh-TGT");
+  CHECK(f.logger == "o.a.s.m.n.Login");
+  Header h;
+  Miss miss;
+  CHECK_FALSE(storm1->Match(line, &h, &miss));
+  CHECK_FALSE(
+      storm2->Match("2016-08-09 14:23:01.456 o.a.s.s.o.a.z.ClientCnxn main [WARN] x", &h, &miss));
+
+  // A quoted 'Z' after the time is UTC.
+  auto whisk = Compile("[%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}] [%p] %msg%n");
+  CHECK(whisk->Match("[2018-07-24T13:32:42.600Z] [INFO] Default schema", &h, &miss));
+  CHECK(h.has_offset);
+  CHECK(h.utc_offset_us == 0);
+}
+
 TEST_CASE("pattern: a line of another layout is refused, and the miss says where") {
   auto zk = Compile("%d{ISO8601} [myid:%X{myid}] - %-5p [%t:%C{1}@%L] - %m%n");
   Header h;
