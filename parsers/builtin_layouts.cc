@@ -129,6 +129,135 @@ constexpr Sample kPythonBracketTime[] = {
      "Connection dropped: socket connection error: Connection refused"},
 };
 
+constexpr Sample kHadoopTestLocation[] = {
+    // testdata/parsers/public-layouts/hadoop-test-thread-location.log (apache/gora#97)
+    {"2017-02-21 20:15:10,754 INFO  [main] zookeeper.ZooKeeper (Environment.java:logEnv(100)) - "
+     "Client environment:zookeeper.version=3.4.5-1392090, built on 09/30/2012 17:52 GMT",
+     "", Level::kInfo, "zookeeper.ZooKeeper", "main", -1,
+     "Client environment:zookeeper.version=3.4.5-1392090, built on 09/30/2012 17:52 GMT"},
+};
+constexpr Sample kHive[] = {
+    // public-layouts/hive2-metastore.log (parrot-stream/docker-hive#1)
+    {"2016-12-22T21:20:12,518 INFO  [main]: metastore.MetaStoreDirectSql "
+     "(MetaStoreDirectSql.java:<init>(145)) - Using direct SQL, underlying DB is OTHER",
+     "", Level::kInfo, "metastore.MetaStoreDirectSql", "main", -1,
+     "Using direct SQL, underlying DB is OTHER"},
+};
+constexpr Sample kAccumulo[] = {
+    // public-layouts/accumulo1-embedded-zk.log (apache/accumulo-fluo#971)
+    {"2017-11-20 20:44:10,097 [server.PrepRequestProcessor] INFO : Processed session "
+     "termination for sessionid: 0x15fdc3d5ad30092",
+     "", Level::kInfo, "server.PrepRequestProcessor", "", -1,
+     "Processed session termination for sessionid: 0x15fdc3d5ad30092"},
+    // public-layouts/accumulo2-log4j2.log (apache/accumulo#1800)
+    {"2020-11-20T10:40:02,189 [tracer.ZooTraceClient] ERROR: unable to get destination hosts in "
+     "zookeeper",
+     "", Level::kError, "tracer.ZooTraceClient", "", -1,
+     "unable to get destination hosts in zookeeper"},
+};
+constexpr Sample kStorm2[] = {
+    // public-layouts/storm2-nimbus.log (STORM-3012)
+    {"2018-03-26 21:39:18.738 Refresh-TGT o.a.s.m.n.Login [INFO] TGT refresh thread started.", "",
+     Level::kInfo, "o.a.s.m.n.Login", "Refresh-TGT", -1, "TGT refresh thread started."},
+};
+constexpr Sample kDolphinScheduler[] = {
+    // public-layouts/dolphinscheduler-offset.log (apache/dolphinscheduler#11635)
+    {"[WARN] 2022-08-25 12:19:25.150 +0800 org.apache.zookeeper.ClientCnxn:[1108] - "
+     "[WorkflowInstance-0][TaskInstance-0] - Client session timed out, have not heard from "
+     "server in 20010ms for sessionid 0x1017e2ca6e10058",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn", "", -1,
+     "Client session timed out, have not heard from server in 20010ms for sessionid "
+     "0x1017e2ca6e10058"},
+};
+constexpr Sample kOpenWhisk[] = {
+    // public-layouts/openwhisk-iso-z.log (apache/openwhisk#3935)
+    {"[2018-07-24T13:32:42.600Z] [INFO] Default schema", "", Level::kInfo, "", "", -1,
+     "Default schema"},
+};
+constexpr Sample kClickHouse[] = {
+    // public-layouts/clickhouse-replicated.log (ClickHouse/ClickHouse#3529)
+    {"2018.11.02 01:03:32.656314 [ 28 ] {} <Error> SrcViews..inner.TTViewAdv "
+     "(ReplicatedMergeTreeAlterThread): void DB::ReplicatedMergeTreeAlterThread::run(): Code: "
+     "999, e.displayText() = Coordination::Exception: Session expired (Session expired), "
+     "e.what() = Coordination::Exception, Stack trace:",
+     "", Level::kError, "SrcViews..inner.TTViewAdv (ReplicatedMergeTreeAlterThread)", "28", -1,
+     "void DB::ReplicatedMergeTreeAlterThread::run(): Code: 999, e.displayText() = "
+     "Coordination::Exception: Session expired (Session expired), e.what() = "
+     "Coordination::Exception, Stack trace:"},
+    // public-layouts/clickhouse-keeper.log (ClickHouse/ClickHouse#60848)
+    {"2024.03.05 14:43:58.878193 [ 27345 ] {} <Error> virtual bool "
+     "DB::DDLWorker::initializeMainThread(): Code: 999. Coordination::Exception: Connection "
+     "loss, path: All connection tries failed while connecting to ZooKeeper. nodes: "
+     "10.21.101.130:9181",
+     "", Level::kError, "virtual bool DB::DDLWorker::initializeMainThread()", "27345", -1,
+     "Code: 999. Coordination::Exception: Connection loss, path: All connection tries failed "
+     "while connecting to ZooKeeper. nodes: 10.21.101.130:9181"},
+};
+constexpr Sample kZkCClient[] = {
+    // public-layouts/zk-c-client.log (yfinkelstein/node-zookeeper#96): no thread id
+    {"2014-05-02 15:49:02,864:17781:ZOO_ERROR@yield@213: yield:zookeeper_interest returned "
+     "error: -7 - operation timeout",
+     "", Level::kError, "", "", -1,
+     "yield:zookeeper_interest returned error: -7 - operation timeout"},
+    // public-layouts/mesos-glog-zkc.log (mesos/chronos#511)
+    {"2015-08-10 12:46:00,473:47965(0x7f3d4a9d2700):ZOO_INFO@check_events@1703: initiated "
+     "connection to server [192.168.122.12:2181]",
+     "", Level::kInfo, "", "0x7f3d4a9d2700", -1,
+     "initiated connection to server [192.168.122.12:2181]"},
+};
+constexpr Sample kGlog[] = {
+    // public-layouts/mesos-glog-zkc.log (mesos/chronos#511)
+    {"I0810 12:46:00.472995 47997 master.cpp:368] Master 20150810-124600-226142400-5050-47965 "
+     "(n3) started on 192.168.122.13:5050",
+     "", Level::kInfo, "", "47997", -1,
+     "Master 20150810-124600-226142400-5050-47965 (n3) started on 192.168.122.13:5050"},
+    // public-layouts/mesos-glog-fatal.log (etcd-io/zetcd#4)
+    {"F1117 16:08:19.983996     8 group.cpp:636] CHECK_SOME(sequence): Failed to convert '' to "
+     "number ",
+     "", Level::kFatal, "", "8", -1, "CHECK_SOME(sequence): Failed to convert '' to number"},
+};
+constexpr Sample kSolrConsole[] = {
+    // public-layouts/solr7-compose.log (docker-solr/docker-solr#180), inside `docker compose logs`
+    {"WARN  - 2018-07-04 15:52:12.111; org.apache.zookeeper.ClientCnxn$SendThread; Session 0x0 "
+     "for server null, unexpected error, closing socket connection and attempting reconnect",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn$SendThread", "", -1,
+     "Session 0x0 for server null, unexpected error, closing socket connection and attempting "
+     "reconnect"},
+};
+constexpr Sample kBitnami[] = {
+    // public-layouts/bitnami-zk-setup.log (bitnami/containers#5586)
+    {"zookeeper 06:39:26.82 DEBUG ==> Validating settings in ZOO_* env vars...", "", Level::kDebug,
+     "zookeeper", "", -1, "Validating settings in ZOO_* env vars..."},
+    {"zookeeper 06:39:26.55 Welcome to the Bitnami zookeeper container", "", Level::kUnknown,
+     "zookeeper", "", -1, "Welcome to the Bitnami zookeeper container"},
+};
+constexpr Sample kPythonBracketLevel[] = {
+    // public-layouts/kazoo-bracket-dmy.log (python-zk/kazoo#587)
+    {"[18-02-2020 03:12:25] WARNING Connection dropped: socket connection error: None", "",
+     Level::kWarn, "", "", -1, "Connection dropped: socket connection error: None"},
+};
+constexpr Sample kPythonNameLevel[] = {
+    // public-layouts/kazoo-name-level.log (python-zk/kazoo#160)
+    {"2014-01-08 17:41:07,939 kazoo.client INFO Sending request(xid=8): Exists(path='/hosts', "
+     "watcher=None)",
+     "", Level::kInfo, "kazoo.client", "", -1,
+     "Sending request(xid=8): Exists(path='/hosts', watcher=None)"},
+};
+constexpr Sample kOslo[] = {
+    // public-layouts/kazoo-oslo-tooz.log (python-tooz bug 1495663); "Level 5" is kazoo's BLATHER
+    {"(kazoo.client): 2015-09-11 18:49:38,485 Level 5 connection _submit Sending "
+     "request(xid=-2): Ping()",
+     "", Level::kTrace, "kazoo.client", "", -1, "Sending request(xid=-2): Ping()"},
+};
+constexpr Sample kPythonSyslog[] = {
+    // public-layouts/kazoo-syslog-func.log (python-zk/kazoo#47)
+    {"Jan  7 06:52:11.542409 prod-fe-uswest1-39-i-7400912d "
+     "zk_watcher[30841,nd_service_registry.KazooServiceRegistry,_state_listener]: (WARNING) "
+     "Zookeeper connection state changed: LOST",
+     "", Level::kWarn, "nd_service_registry.KazooServiceRegistry", "", -1,
+     "Zookeeper connection state changed: LOST"},
+};
+
 constexpr BuiltinLayout kLayouts[] = {
     // Read by hand-written scanners (parsers/*.cc); their samples live there.
     {"zookeeper/myid",
@@ -315,6 +444,12 @@ constexpr BuiltinLayout kLayouts[] = {
      "log4j2's and logback's console default (time of day only)", Component::kOther, kTimeOfDay},
     {"pinpoint", "%d{HH:mm:ss} %-5p (%-30c{1.}:%L) %m%n", S::kLog4j, "", "",
      "Pinpoint collector and web (time of day only)", Component::kOther, kPinpoint},
+    // Before nifi, which reads their lines too (its message would take the location).
+    {"hadoop-test", "%d{ISO8601} %-5p [%t] %c{2} (%F:%M(%L)) - %m%n", S::kLog4j, "", "",
+     "Hadoop, HBase and Accumulo test logs (MiniCluster log4j.properties)", Component::kOther,
+     kHadoopTestLocation},
+    {"hive", "%d{ISO8601} %-5p [%t]: %c{2} (%F:%M(%L)) - %m%n", S::kLog4j, "", "",
+     "Apache Hive 2-3 (log4j2)", Component::kOther, kHive},
     {"druid", "%d{ISO8601} %p [%t] %c - %m%n", S::kLog4j, "", "", "Apache Druid", Component::kOther,
      kDruid},
     {"nifi", "%date %level [%thread] %logger{40} %msg%n", S::kLog4j, "", "", "Apache NiFi",
@@ -329,6 +464,43 @@ constexpr BuiltinLayout kLayouts[] = {
      "early HDFS daemons (yyMMdd HHmmss, thread id)", Component::kOther, kHdfsCompact},
     {"ttcc", "%r [%t] %-5p %c %x - %m%n", S::kLog4j, "", "",
      "log4j 1.x TTCCLayout (milliseconds since start, no time)", Component::kOther, kTtcc},
+    {"storm2", "%d{yyyy-MM-dd HH:mm:ss.SSS} %t %c{1.} [%p] %msg%n", S::kLog4j, "", "",
+     "Apache Storm 2 (log4j2; storm's order with the thread first)", Component::kOther, kStorm2},
+    {"accumulo", "%d{ISO8601} [%-8c{2}] %-5p: %m%n", S::kLog4j, "", "", "Apache Accumulo 1-2",
+     Component::kOther, kAccumulo},
+    {"dolphinscheduler",
+     "[%level] %date{yyyy-MM-dd HH:mm:ss.SSS Z} %logger{96}:[%line] - "
+     "[WorkflowInstance-%X{workflowInstanceId:-0}][TaskInstance-%X{taskInstanceId:-0}] - %msg%n",
+     S::kLog4j, "", "", "Apache DolphinScheduler 3 (zone offset, workflow MDC)", Component::kOther,
+     kDolphinScheduler},
+    {"openwhisk", "[%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}] [%p] %msg%n", S::kLog4j, "", "",
+     "Apache OpenWhisk (UTC, no logger)", Component::kOther, kOpenWhisk},
+    {"solr-console", "%-5p - %d{yyyy-MM-dd HH:mm:ss.SSS}; %C; %m%n", S::kLog4j, "", "",
+     "Apache Solr 5-7 console (log4j.properties CONSOLE)", Component::kOther, kSolrConsole},
+    // Not Java, written here as the log4j pattern that prints the same line.
+    {"clickhouse", "%d{yyyy.MM.dd HH:mm:ss.SSSSSS} [ %tid ] {%X{query_id}} <%p> %c: %m%n",
+     S::kLog4j, "", "", "ClickHouse server and Keeper (Poco; logger may hold blanks)",
+     Component::kOther, kClickHouse},
+    {"zookeeper-c", "%d{yyyy-MM-dd HH:mm:ss,SSS}:%pid%notEmpty{(%t)}:ZOO_%p@%M@%L: %m%n", S::kLog4j,
+     "", "", "ZooKeeper C client (zkpython, Mesos, node-zookeeper)", Component::kOther, kZkCClient},
+    {"glog", "%p{length=1}%d{MMdd HH:mm:ss.SSSSSS} %tid %F:%L] %m%n", S::kLog4j, "", "",
+     "Google glog (Mesos, Aurora): level initial, no year", Component::kOther, kGlog},
+    {"bitnami", "%c %d{HH:mm:ss.SS} %notEmpty{%-5p ==> }%m%n", S::kLog4j, "", "",
+     "Bitnami container setup scripts (time of day only; banner lines have no level)",
+     Component::kOther, kBitnami},
+    {"python-bracket-level", "[%(asctime)s] %(levelname)-5s %(message)s", S::kPython,
+     "%d-%m-%Y %H:%M:%S", "", "kazoo scripts with a day-first datefmt", Component::kMonitor,
+     kPythonBracketLevel},
+    {"python-name-level", "%(asctime)s %(name)s %(levelname)s %(message)s", S::kPython, "", "",
+     "Python services with the logger before the level", Component::kMonitor, kPythonNameLevel},
+    {"oslo", "(%(name)s): %(asctime)s %(levelname)s %(module)s %(funcName)s %(message)s",
+     S::kPython, "", "", "OpenStack oslo.log debug format (tooz)", Component::kMonitor, kOslo},
+    {"python-syslog",
+     "%(asctime)s %(hostname)s %(prog)s[%(process)d,%(name)s,%(funcName)s]: (%(levelname)s) "
+     "%(message)s",
+     S::kPython, "%b %e %H:%M:%S.%f", "",
+     "Python SysLogHandler with process, logger and function (syslog adds time and host)",
+     Component::kMonitor, kPythonSyslog},
     {"python-bracket", "%(asctime)s [%(levelname)s] %(name)s: %(message)s", S::kPython, "", "",
      "Python services", Component::kOther, kPythonBracket},
     {"python-bracket-time", "[%(asctime)s] %(levelname)s [%(name)s] %(message)s", S::kPython, "",

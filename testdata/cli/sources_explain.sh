@@ -9,6 +9,12 @@ SOURCE      FORMAT  HOST    COMPONENT  ZONE  LINES  RECORDS  UNPARSED  OOO  FIRS
 syslog.log  -       syslog  other      UTC       2        2         2    0  1970-01-01T00:00:00.001Z  1970-01-01T00:00:00.002Z
 
 syslog.log: no parser recognised its first 2 lines; name the layout with --layout PATTERN, or give the logging config that writes it (log4j.properties, logback.xml, log4j2.xml, logging.conf)
+  python-syslog '%(asctime)s %(hostname)s %(prog)s[%(process)d,%(name)s,%(funcName)s]: (%(levelname)s) %(message)s': 0 of 2 lines are headers; line 1 stopped at column 39: the text that should follow this field is not here
+    Sep 17 05:04:12 nn1 kernel: eth0 link down
+                                          ^ matched up to here
+  bitnami '%c %d{HH:mm:ss.SS} %notEmpty{%-5p ==> }%m%n': 0 of 2 lines are headers; line 1 stopped at column 7: no time of this pattern's date format here
+    Sep 17 05:04:12 nn1 kernel: eth0 link down
+          ^ matched up to here
   zookeeper: 0 of 2 lines are headers; line 1 stopped at column 1: no ISO8601 timestamp
     Sep 17 05:04:12 nn1 kernel: eth0 link down
     ^ matched up to here
@@ -21,13 +27,7 @@ syslog.log: no parser recognised its first 2 lines; name the layout with --layou
   logback: 0 of 2 lines are headers; line 1 stopped at column 1: no ISO8601 timestamp
     Sep 17 05:04:12 nn1 kernel: eth0 link down
     ^ matched up to here
-  python: 0 of 2 lines are headers; line 1 stopped at column 1: expected a Python level name or a timestamp
-    Sep 17 05:04:12 nn1 kernel: eth0 link down
-    ^ matched up to here
-  spring-boot '%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p %pid --- [%15.15t] %-40.40logger{39} : %m%n': 0 of 2 lines are headers; line 1 stopped at column 1: no time of this pattern's date format here
-    Sep 17 05:04:12 nn1 kernel: eth0 link down
-    ^ matched up to here
-  no line read by: spring-boot-app, log4j2-offset, time-of-day, pinpoint, druid, nifi, flink, storm, solr, hdfs-compact, ttcc, python-bracket, python-bracket-time, timeless, generic
+  no line read by: python, spring-boot, spring-boot-app, log4j2-offset, time-of-day, pinpoint, hadoop-test, hive, druid, nifi, flink, storm, solr, hdfs-compact, ttcc, storm2, accumulo, dolphinscheduler, openwhisk, solr-console, clickhouse, zookeeper-c, glog, python-bracket-level, python-name-level, oslo, python-bracket, python-bracket-time, timeless, generic
 TXT
 expect_same "$SCRATCH/expected" "$OUT"
 # The unparsed lines are still events, counted, never dropped.

@@ -20,7 +20,7 @@ expect_status 2
 grep -q "^faultline: error: --grep: bad pattern '(': missing )" "$ERR" || fail "$(cat "$ERR")"
 run timeline --format syslog "$SCRATCH/zk.log"
 expect_status 2
-expect_stderr_line "faultline: error: unknown format 'syslog' (known: zookeeper, hadoop, java, logback, python, spring-boot, spring-boot-app, log4j2-offset, time-of-day, pinpoint, druid, nifi, flink, storm, solr, hdfs-compact, ttcc, python-bracket, python-bracket-time, timeless, generic)"
+expect_stderr_line "faultline: error: unknown format 'syslog' (known: zookeeper, hadoop, java, logback, python, spring-boot, spring-boot-app, log4j2-offset, time-of-day, pinpoint, hadoop-test, hive, druid, nifi, flink, storm, solr, hdfs-compact, ttcc, storm2, accumulo, dolphinscheduler, openwhisk, solr-console, clickhouse, zookeeper-c, glog, bitnami, python-bracket-level, python-name-level, oslo, python-syslog, python-bracket, python-bracket-time, timeless, generic)"
 run timeline --from yesterday "$SCRATCH/zk.log"
 expect_status 2
 pass
