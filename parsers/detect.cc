@@ -132,10 +132,12 @@ bool StripComposePrefix(std::string_view* line, std::string_view* service) {
   std::string_view s = *line;
   size_t pos = scan::SkipSpaces(s, 0);
   size_t name_begin = pos;
-  while (pos < s.size() && (scan::IsIdentChar(s[pos]) || s[pos] == '-' || s[pos] == '.')) {
+  // Compose names services "zk1", "zk-1-1"; docker swarm "zk.2.h0iehfydr7kh@node1".
+  while (pos < s.size() &&
+         (scan::IsIdentChar(s[pos]) || s[pos] == '-' || s[pos] == '.' || s[pos] == '@')) {
     ++pos;
   }
-  if (pos == name_begin || pos - name_begin > 64) return false;
+  if (pos == name_begin || pos - name_begin > 96) return false;
   size_t name_end = pos;
   pos = scan::SkipSpaces(s, pos);
   if (pos == name_end || pos >= s.size() || s[pos] != '|') return false;

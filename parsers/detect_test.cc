@@ -198,6 +198,10 @@ TEST_CASE("detect: StripComposePrefix") {
       {"nn1.example    |   indented", "nn1.example", "  indented"},
       {"monitor |", "monitor", ""},
       {"zk1 |no space", "zk1", "no space"},
+      // docker swarm: service.replica.task@node
+      // (testdata/parsers/public-layouts/swarm-service-zk35.log)
+      {"solr_zookeeper.2.h0iehfydr7kh@node1    | 2020-09-12 18:28:15,268 x",
+       "solr_zookeeper.2.h0iehfydr7kh@node1", "2020-09-12 18:28:15,268 x"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.input);

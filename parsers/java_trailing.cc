@@ -164,6 +164,20 @@ class JavaTrailingParser final : public Parser {
   }
 };
 
+// Kafka Connect's layout puts %X{connector.context} before the message: "[sink-name|task-0] " or
+// "[sink-name|worker] ". It names the connector, not what happened.
+std::string_view WithoutConnectContext(std::string_view message) {
+  if (message.empty() || message[0] != '[') return message;
+  size_t close = message.find("] ");
+  if (close == std::string_view::npos) return message;
+  std::string_view context = message.substr(1, close - 1);
+  size_t bar = context.find('|');
+  if (bar == std::string_view::npos || context.find(' ') != std::string_view::npos) return message;
+  std::string_view role = context.substr(bar + 1);
+  if (role != "worker" && !role.starts_with("task-")) return message;
+  return message.substr(close + 2);
+}
+
 }  // namespace
 
 namespace layout {
@@ -209,7 +223,7 @@ bool TrailingLoggerBody(std::string_view s, size_t pos, Header* out, Miss* miss,
         SplitLogger(s.substr(open + 1, logger_close - open - 1), &out->logger, &out->code_line)) {
       size_t end = open;
       while (end > begin && s[end - 1] == ' ') --end;
-      out->message = s.substr(begin, end - begin);
+      out->message = WithoutConnectContext(s.substr(begin, end - begin));
       out->thread = thread;
       if (out->myid < 0) out->myid = MyidFromThread(thread);
       return true;

@@ -20,6 +20,20 @@ TEST_CASE("java: a message merely ending in parentheses names no logger") {
       "2017-10-24 12:49:53,840 INFO zookeeper state changed (SyncConnected)", &h, &miss));
 }
 
+TEST_CASE("java: Kafka Connect's connector context is not the message") {
+  // testdata/parsers/public-layouts/kafka-connect-mdc.log
+  Header h;
+  Miss miss;
+  REQUIRE(JavaLogParser().ParseHeader(
+      "[2026-06-18 20:32:09,613] INFO [hbase-sink|task-0] [Consumer clientId=c-0, groupId=g] "
+      "Resetting generation (org.apache.kafka.clients.consumer.internals.ConsumerCoordinator:1052)",
+      &h, &miss));
+  CHECK(h.message == "[Consumer clientId=c-0, groupId=g] Resetting generation");
+  REQUIRE(JavaLogParser().ParseHeader(
+      "[2026-06-18 20:32:09,613] INFO [a b|task-0] kept (org.apache.Foo)", &h, &miss));
+  CHECK(h.message == "[a b|task-0] kept");
+}
+
 TEST_CASE("java, logback, timeless: other layouts are not theirs") {
   const std::string_view lines[] = {
       "2019-09-17 05:04:12,043 [myid:3] - WARN  [QuorumPeer[myid=3]/0.0.0.0:2181:"

@@ -36,6 +36,7 @@ inline bool JavaNameChar(char c) {
 size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level) {
   size_t end = scan::LetterWordEnd(s, start);
   std::string_view word = s.substr(start, end - start);
+  if (scan::Log4jLevel(word, level)) return end;  // the common case, without case folding
   if (word.size() >= 3 && word.size() <= 8 && ParseLevel(word, level)) return end;
   if (word == "Information" || word == "Notice") {
     *level = Level::kInfo;
@@ -187,7 +188,7 @@ bool CompiledLayout::MatchFrom(size_t index, size_t pos, State* state) const {
   const Token& token = tokens_[index];
   switch (token.kind) {
     case Kind::kLiteral:
-      if (!scan::StartsWithAt(s, pos, token.text)) {
+      if (pos >= s.size() || s[pos] != token.text[0] || !scan::StartsWithAt(s, pos, token.text)) {
         return state->Fail(pos, "the pattern's literal text is not here");
       }
       return MatchFrom(index + 1, pos + token.text.size(), state);
@@ -286,10 +287,11 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
     // A run longer than any logger, class, file or method name is not one (and a line that is
     // one long word is not read as far as its end).
     if (run == pos || run - pos > kMaxName) return state->Fail(pos, "no name here");
-    // A Java logger or class name does not start with a digit: "2014-01-08" is a date.
-    if (syntax_ == PatternSyntax::kLog4j && scan::IsDigit(s[pos]) &&
-        (token.role == Role::kLogger || token.role == Role::kClass)) {
-      return state->Fail(pos, "a name does not start with a digit");
+    // A logger or class name starts like an identifier: "2014-01-08" is a date, "|" a separator.
+    if ((token.role == Role::kLogger || token.role == Role::kClass) &&
+        !(scan::IsIdentChar(s[pos]) && !scan::IsDigit(s[pos])) && s[pos] != '<' &&
+        static_cast<unsigned char>(s[pos]) < 0x80) {
+      return state->Fail(pos, "a name starts with a letter or '_'");
     }
     if (next.kind != Kind::kLiteral) return take(run);
     for (size_t at = pos; at < run; ++at) {
@@ -318,7 +320,7 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
   int square = 0, round = 0;
   for (size_t q = pos; q < s.size(); ++q) {
     char c = s[q];
-    if (square == 0 && round == 0 && scan::StartsWithAt(s, q, stop)) {
+    if (c == stop[0] && square == 0 && round == 0 && scan::StartsWithAt(s, q, stop)) {
       if (take(q)) return true;
       if (state->steps > kStepBudget) return false;
     }

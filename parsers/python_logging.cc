@@ -138,6 +138,11 @@ class PythonParser final : public Parser {
     } else if (name_end < s.size() && s[name_end] != ' ') {
       return Fail(miss, name_end, "expected ' ' or ': ' after the logger name");
     }
+    // A padded Java logger before " - " is log4j's "%-5p %-60c %x - %m" (Flink), not Python's.
+    if (size_t after = scan::SkipSpaces(s, name_end);
+        after > name_end + 1 && scan::StartsWithAt(s, after, "- ")) {
+      return Fail(miss, after, "a padded logger and ' - ': a log4j layout");
+    }
     out->logger = s.substr(name_begin, name_end - name_begin);
     out->message = s.substr(std::min(s.size(), message_begin));
     out->variant = 1;

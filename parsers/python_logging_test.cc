@@ -195,5 +195,18 @@ TEST_CASE("python: rejections") {
   }
 }
 
+TEST_CASE("python: a padded Java logger before ' - ' is log4j's, not Python's") {
+  // Flink's "%-5p %-60c %x - %m%n" (testdata/parsers/public-layouts/flink-compose.log)
+  Header h;
+  Miss miss;
+  CHECK_FALSE(
+      PythonLogParser().ParseHeader("2019-06-19 06:43:17,334 INFO  org.apache.zookeeper.ZooKeeper  "
+                                    "- Client environment:os.name=Linux",
+                                    &h, &miss));
+  REQUIRE(PythonLogParser().ParseHeader("2019-06-19 06:43:17,334 INFO kazoo.client - a dash", &h,
+                                        &miss));
+  CHECK(h.message == "- a dash");
+}
+
 }  // namespace
 }  // namespace faultline
