@@ -258,6 +258,13 @@ constexpr Sample kPythonSyslog[] = {
      "Zookeeper connection state changed: LOST"},
 };
 
+constexpr Sample kThreadFirst[] = {
+    // testdata/parsers/public-layouts/github-actions-hermes.log (inside its runner's timestamps)
+    {"[Test worker] - 2024-11-25 12:45:07.551 INFO  o.a.c.f.imps.CuratorFrameworkImpl - Default "
+     "schema",
+     "", Level::kInfo, "o.a.c.f.imps.CuratorFrameworkImpl", "Test worker", -1, "Default schema"},
+};
+
 constexpr BuiltinLayout kLayouts[] = {
     // Read by hand-written scanners (parsers/*.cc); their samples live there.
     {"zookeeper/myid",
@@ -501,6 +508,8 @@ constexpr BuiltinLayout kLayouts[] = {
      S::kPython, "%b %e %H:%M:%S.%f", "",
      "Python SysLogHandler with process, logger and function (syslog adds time and host)",
      Component::kMonitor, kPythonSyslog},
+    {"thread-first", "[%t] - %d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger - %msg%n", S::kLog4j, "",
+     "", "Gradle/JUnit test output (Hermes)", Component::kOther, kThreadFirst},
     {"python-bracket", "%(asctime)s [%(levelname)s] %(name)s: %(message)s", S::kPython, "", "",
      "Python services", Component::kOther, kPythonBracket},
     {"python-bracket-time", "[%(asctime)s] %(levelname)s [%(name)s] %(message)s", S::kPython, "",

@@ -35,6 +35,17 @@ bool Counts(const Parser& parser, const SampleLine& line, Header* header, Miss* 
          (&parser != &generic || (!line.continuation && !line.inner_read));
 }
 
+// A header the runner indented inside its wrapper (GitHub Actions' Gradle output) is read without
+// the indent when some parser reads it with a time of its own; a stack frame stays indented.
+void TrimIndentedHeader(std::string_view* inner) {
+  size_t first = inner->find_first_not_of(' ');
+  if (first == 0 || first == std::string_view::npos) return;
+  Header header;
+  if (DetectLine(inner->substr(first), &header) != nullptr && header.local != kNoInstant) {
+    inner->remove_prefix(first);
+  }
+}
+
 }  // namespace
 
 Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& year,
@@ -47,6 +58,7 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
     SampleLine& line = sample[i];
     line.raw = lines[i];
     line.wrapped = StripWrapper(line.raw, year, &line.wrapper);
+    if (line.wrapped) TrimIndentedHeader(&line.wrapper.inner);
     line.continuation = IsContinuationLine(line.wrapped ? line.wrapper.inner : line.raw);
     if (line.wrapped && !line.wrapper.weak()) {
       Header header;

@@ -199,6 +199,20 @@ void ParsedSource::ReadWrapped(const Wrapper& wrapper, std::string_view line, in
     StartRecord(inner, number, header, *parser_);
     return;
   }
+  // A line the runner indented inside its wrapper (GitHub Actions' Gradle output): a header
+  // with a time of its own is not a continuation line.
+  if (!inner.empty() && inner[0] == ' ') {
+    std::string_view trimmed = inner.substr(inner.find_first_not_of(' ') == std::string_view::npos
+                                                ? inner.size()
+                                                : inner.find_first_not_of(' '));
+    const Parser* reader = parser_ != nullptr && parser_->ParseHeader(trimmed, &header, &miss)
+                               ? parser_
+                               : DetectLine(trimmed, &header);
+    if (reader != nullptr && header.local != kNoInstant) {
+      StartRecord(trimmed, number, header, *reader);
+      return;
+    }
+  }
   if (open_ != nullptr && IsContinuationLine(inner)) {
     AppendContinuation(inner);
     return;
@@ -231,6 +245,12 @@ void ParsedSource::ReadWrapped(const Wrapper& wrapper, std::string_view line, in
   WithWrapperTime(&header, wrapper);
   header.message = inner;
   header.level = scan::LevelFromWords(inner);
+  // "INFO Backend set to zookeeper" (a Go program under journald): the level word leads.
+  size_t word_end = scan::UpperWordEnd(inner, 0);
+  if (word_end < inner.size() && inner[word_end] == ' ' &&
+      scan::AnyLevel(inner.substr(0, word_end), &header.level)) {
+    header.message = inner.substr(word_end + 1);
+  }
   StartRecord(inner, number, header, generic);
 }
 
