@@ -265,6 +265,46 @@ constexpr Sample kThreadFirst[] = {
      "", Level::kInfo, "o.a.c.f.imps.CuratorFrameworkImpl", "Test worker", -1, "Default schema"},
 };
 
+constexpr Sample kStreams[] = {
+    // testdata/incidents/public/client-curator-auth-failed-streamsx (IBM Streams PE trace)
+    {"12 Oct 2017 17:43:06.704 [32515] ERROR #splapptrc,J[42],P[67],SinkOp "
+     "M[ConnectionState.java:org.apache.curator.ConnectionState.checkState:245]  - Authentication "
+     "failed",
+     "", Level::kError, "org.apache.curator.ConnectionState", "32515", -1, "Authentication failed"},
+};
+constexpr Sample kDcache[] = {
+    // testdata/incidents/public/client-dcache-zk-restart-session-expired (dCache pool, no level)
+    {"11 Dec 2019 11:04:35 () [] Unable to reconnect to ZooKeeper service, session "
+     "0x101f08e24c50014 has expired",
+     "", Level::kUnknown, "", "", -1,
+     "Unable to reconnect to ZooKeeper service, session 0x101f08e24c50014 has expired"},
+};
+constexpr Sample kPinpointDated[] = {
+    // testdata/incidents/public/client-pinpoint-windows-refused
+    {"2017-02-13 10:12:49 [WARN ](o.a.z.ClientCnxn                   :1102) Session 0x0 for "
+     "server null, unexpected error, closing socket connection and attempting reconnect",
+     "", Level::kWarn, "o.a.z.ClientCnxn", "", -1,
+     "Session 0x0 for server null, unexpected error, closing socket connection and attempting "
+     "reconnect"},
+};
+constexpr Sample kZkweb[] = {
+    // testdata/incidents/public/zkops-zkweb-client-leak
+    {"[2018-12-03 12:09:14 WARN  http-nio-8099-exec-1-SendThread(10.233.233.233:2181)  "
+     "ClientCnxn.java:1167] org.apache.zookeeper.ClientCnxn --> Session 0x0 for server "
+     "10.233.233.233/10.233.233.233:2181, unexpected error",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn",
+     "http-nio-8099-exec-1-SendThread(10.233.233.233:2181)", -1,
+     "Session 0x0 for server 10.233.233.233/10.233.233.233:2181, unexpected error"},
+};
+constexpr Sample kLoggerParen[] = {
+    // testdata/incidents/public/client-pinpoint-collector-session-expired (pasted, logger only)
+    {"(o.a.z.ClientCnxn) Client session timed out, have not heard from server in 11198ms for "
+     "sessionid 0x34331c4ac633093, closing socket connection and attempting reconnect",
+     "", Level::kUnknown, "o.a.z.ClientCnxn", "", -1,
+     "Client session timed out, have not heard from server in 11198ms for sessionid "
+     "0x34331c4ac633093, closing socket connection and attempting reconnect"},
+};
+
 constexpr BuiltinLayout kLayouts[] = {
     // Read by hand-written scanners (parsers/*.cc); their samples live there.
     {"zookeeper/myid",
@@ -510,6 +550,17 @@ constexpr BuiltinLayout kLayouts[] = {
      Component::kMonitor, kPythonSyslog},
     {"thread-first", "[%t] - %d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger - %msg%n", S::kLog4j, "",
      "", "Gradle/JUnit test output (Hermes)", Component::kOther, kThreadFirst},
+    {"streams", "%d{dd MMM yyyy HH:mm:ss.SSS} [%T] %p #%X{aspects} M[%F:%C.%M:%L]  - %m%n",
+     S::kLog4j, "", "", "IBM Streams processing elements", Component::kOther, kStreams},
+    {"dcache", "%d{dd MMM yyyy HH:mm:ss} (%X{cells.cell}) [%X{org.dcache.ndc}] %m%n", S::kLog4j, "",
+     "", "dCache pools and doors", Component::kOther, kDcache},
+    {"pinpoint-dated", "%d{yyyy-MM-dd HH:mm:ss} [%-5p](%-30c{1.}:%L) %m%n", S::kLog4j, "", "",
+     "Pinpoint collector and web (dated)", Component::kOther, kPinpointDated},
+    {"zkweb", "[%d{yyyy-MM-dd HH:mm:ss} %-5p %t %F:%L] %c --> %m%n", S::kLog4j, "", "",
+     "zkWeb and other Spring MVC consoles", Component::kOther, kZkweb},
+    {"logger-paren", "(%c{1.}) %m%n", S::kLog4j, "", "",
+     "lines pasted without time and level ('(o.a.z.ClientCnxn) ...')", Component::kOther,
+     kLoggerParen},
     {"python-bracket", "%(asctime)s [%(levelname)s] %(name)s: %(message)s", S::kPython, "", "",
      "Python services", Component::kOther, kPythonBracket},
     {"python-bracket-time", "[%(asctime)s] %(levelname)s [%(name)s] %(message)s", S::kPython, "",

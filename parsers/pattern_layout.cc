@@ -294,8 +294,17 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
       return state->Fail(pos, "a name starts with a letter or '_'");
     }
     if (next.kind != Kind::kLiteral) return take(run);
-    for (size_t at = pos; at < run; ++at) {
-      if (s[at] == stop[0] && scan::StartsWithAt(s, at, stop) && at > pos && take(at)) return true;
+    // A literal that is itself a name character ("%C.%M") splits at its last place first.
+    if (syntax_ == PatternSyntax::kLog4j && JavaNameChar(stop[0])) {
+      for (size_t at = run; at-- > pos + 1;) {
+        if (s[at] == stop[0] && scan::StartsWithAt(s, at, stop) && take(at)) return true;
+      }
+    } else {
+      for (size_t at = pos; at < run; ++at) {
+        if (s[at] == stop[0] && scan::StartsWithAt(s, at, stop) && at > pos && take(at)) {
+          return true;
+        }
+      }
     }
     // The literal begins where the name stops, maybe after the name's padding.
     if (run > pos && scan::StartsWithAt(s, token.padded ? SkipBlanks(s, run) : run, stop)) {
