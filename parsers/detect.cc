@@ -82,8 +82,11 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
     Header header;
     for (size_t i = 0; i < sample.size(); ++i) {
       Miss miss;
+      header = Header{};
       if (Counts(*parser, sample[i], &header, &miss)) {
         ++score.headers;
+        score.fields += (header.local != kNoInstant) + (header.level != Level::kUnknown) +
+                        !header.logger.empty() + !header.thread.empty();
       } else if (score.first_miss_line == 0 && !sample[i].continuation) {
         score.first_miss_line = static_cast<int64_t>(i) + 1;
         score.first_miss = miss;
@@ -101,7 +104,12 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
   const ParserScore& generic = detection.scores.back();
   for (size_t i = 0; i + 1 < detection.scores.size(); ++i) {
     const ParserScore& score = detection.scores[i];
-    if (score.headers > 0 && (best == nullptr || score.headers > best->headers)) best = &score;
+    // On equal headers, the layout that understood more of each line: a thread or logger left
+    // in the message is a layout read wrong.
+    if (score.headers > 0 && (best == nullptr || score.headers > best->headers ||
+                              (score.headers == best->headers && score.fields > best->fields))) {
+      best = &score;
+    }
   }
   if (best != nullptr && best->headers * 2 >= generic.headers) {
     detection.parser = best->parser;

@@ -17,7 +17,8 @@ namespace faultline {
 /// How one parser fared on a file's first lines.
 struct ParserScore {
   const Parser* parser = nullptr;
-  int headers = 0;              ///< lines it parsed as headers
+  int headers = 0;  ///< lines it parsed as headers
+  int fields = 0;   ///< fields those headers gave (time, level, logger, thread): breaks ties
   int64_t first_miss_line = 0;  ///< 1-based line of the first non-continuation miss (0: none)
   Miss first_miss;
   std::string first_miss_text;  ///< that line, cut to 200 bytes, for --explain

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parsers/continuation.h"
+#include "parsers/pattern_parser.h"
 #include "parsers/registry.h"
 
 namespace faultline {
@@ -53,6 +54,24 @@ TEST_CASE("detect: scores one entry per parser in registry order") {
   CHECK(ScoreOf(d, HadoopLogParser()).headers == 0);
   CHECK(ScoreOf(d, HadoopLogParser()).first_miss_line == 1);
   CHECK(ScoreOf(d, GenericLogParser()).headers == 2);
+}
+
+TEST_CASE("detect: on equal lines, the layout that reads more fields wins") {
+  // java/pipe reads these lines too, but leaves the logger in the message.
+  const std::vector<std::string_view> lines = {
+      "2024-03-01 10:00:00.123 | WARN  | main | o.a.z.ClientCnxn | Session 0x0 closed",
+      "2024-03-01 10:00:01.456 | ERROR | main | o.a.z.ZooKeeper | boom",
+  };
+  std::string error;
+  auto pipe = MakePatternParser("%d{yyyy-MM-dd HH:mm:ss.SSS} | %-5p | %t | %c | %m%n",
+                                PatternSyntax::kLog4j, "", "test", &error);
+  REQUIRE(pipe != nullptr);
+  const Parser* offered[] = {pipe.get()};
+  Detection plain = DetectFormat(lines);
+  REQUIRE(plain.parser != nullptr);
+  CHECK(plain.parser->Name() == "java");
+  Detection learnt = DetectFormat(lines, YearHintForPath(nullptr), LearntCandidates{{}, offered});
+  CHECK(learnt.parser == pipe.get());
 }
 
 TEST_CASE("detect: a file starting with a banner is still hadoop") {
