@@ -148,7 +148,24 @@ const Parser* DetectLine(std::string_view line, Header* header) {
   return nullptr;
 }
 
+// kubectl logs --prefix: "[pod/zk-0/zookeeper] <line>"; the pod names the source.
+bool StripKubectlPrefix(std::string_view* line, std::string_view* service) {
+  std::string_view s = *line;
+  if (!s.starts_with("[pod/")) return false;
+  size_t close = s.find("] ");
+  if (close == std::string_view::npos || close > 300) return false;
+  std::string_view inside = s.substr(5, close - 5);  // "zk-0/zookeeper"
+  size_t slash = inside.find('/');
+  if (slash == 0 || slash == std::string_view::npos || inside.find(' ') != std::string_view::npos) {
+    return false;
+  }
+  *service = inside.substr(0, slash);
+  *line = s.substr(close + 2);
+  return true;
+}
+
 bool StripComposePrefix(std::string_view* line, std::string_view* service) {
+  if (StripKubectlPrefix(line, service)) return true;
   std::string_view s = *line;
   size_t pos = scan::SkipSpaces(s, 0);
   size_t name_begin = pos;

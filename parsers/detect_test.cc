@@ -217,6 +217,8 @@ TEST_CASE("detect: StripComposePrefix") {
       {"nn1.example    |   indented", "nn1.example", "  indented"},
       {"monitor |", "monitor", ""},
       {"zk1 |no space", "zk1", "no space"},
+      // kubectl logs --prefix: the pod names the source
+      {"[pod/zk-0/zookeeper] 2024-05-02 10:11:12,123 x", "zk-0", "2024-05-02 10:11:12,123 x"},
       // docker swarm: service.replica.task@node
       // (testdata/parsers/public-layouts/swarm-service-zk35.log)
       {"solr_zookeeper.2.h0iehfydr7kh@node1    | 2020-09-12 18:28:15,268 x",
@@ -236,6 +238,8 @@ TEST_CASE("detect: StripComposePrefix") {
       "WARNING:kazoo.client:x",
       "\tat x | y",
       "a b | c",
+      "[pod/] x",
+      "[pod/zk-0] x",
       "",
   };
   for (std::string_view input : not_prefixed) {

@@ -91,6 +91,14 @@ bool StripWrapper(std::string_view s, const YearHint& year, Wrapper* out) {
       } else {
         w.kind = WrapperKind::kDocker;
         w.inner = s.substr(t.length + 1);
+        // The CRI format containerd and CRI-O write under /var/log/containers adds the stream and
+        // a full/partial tag: "...Z stdout F <line>". (A partial line's rest is the next line.)
+        for (std::string_view stream : {"stdout ", "stderr "}) {
+          if (w.inner.size() >= 9 && w.inner.starts_with(stream) &&
+              (w.inner[7] == 'F' || w.inner[7] == 'P') && w.inner[8] == ' ') {
+            w.inner.remove_prefix(9);
+          }
+        }
       }
       *out = w;
       return true;

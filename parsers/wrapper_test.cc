@@ -44,6 +44,22 @@ TEST_CASE("wrapper: docker logs --timestamps (RFC 3339, nanoseconds, Z)") {
   CHECK_FALSE(StripWrapper("2022-06-17T13:27:17.331+0800 [main] INFO  a.B - x", kMay2024, &w));
 }
 
+TEST_CASE("wrapper: the CRI format of /var/log/containers (containerd, CRI-O)") {
+  Wrapper w;
+  REQUIRE(
+      StripWrapper("2024-05-02T10:11:12.123456789Z stdout F 2024-05-02 10:11:12,123 [myid:1] - "
+                   "WARN  [main:Foo@1] - msg",
+                   kMay2024, &w));
+  CHECK(w.kind == WrapperKind::kDocker);
+  CHECK(w.inner == "2024-05-02 10:11:12,123 [myid:1] - WARN  [main:Foo@1] - msg");
+  REQUIRE(StripWrapper("2024-05-02T10:11:12.5+00:00 stderr P \tat org.Foo.bar(Foo.java:1)",
+                       kMay2024, &w));
+  CHECK(w.inner == "\tat org.Foo.bar(Foo.java:1)");
+  // A message that merely starts with "stdout" keeps it.
+  REQUIRE(StripWrapper("2024-05-02T10:11:12.5Z stdout Flushed", kMay2024, &w));
+  CHECK(w.inner == "stdout Flushed");
+}
+
 TEST_CASE("wrapper: Docker Desktop's copy (weak)") {
   Wrapper w;
   REQUIRE(StripWrapper("2024-07-04 19:23:40 2024-07-04 23:23:40,924 - WARN  [x:y@1] - m", kMay2024,
