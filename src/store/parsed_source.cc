@@ -66,7 +66,7 @@ void ParsedSource::Release(Record* record) {
 // The logger namespace and thread decide, then the parser's own family (a ZooKeeper layout), then
 // what the file name says, then the parser's guess. One file may hold several components.
 Component ParsedSource::RecordComponent(const Header& header, const Parser& parser) const {
-  ContentComponent content = ComponentFromContent(header.logger, header.thread);
+  ContentComponent content = component_cache_.Get(header.logger, header.thread);
   if (content.known) return content.component;
   Component guess = parser.DefaultComponent();
   if (guess == Component::kZk && !content.client) return guess;

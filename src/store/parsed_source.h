@@ -12,6 +12,7 @@
 #include "parsers/wrapper.h"
 #include "src/store/event.h"
 #include "src/store/line_input.h"
+#include "src/store/source_identity.h"
 #include "src/store/source_info.h"
 #include "src/time/clock.h"
 
@@ -81,6 +82,7 @@ class ParsedSource {
   SourceClock clock_;
   WindowSettings window_;
   bool eof_ = false;
+  mutable ContentComponentCache component_cache_;  // RecordComponent's per-logger verdicts
 
   Record* open_ = nullptr;  // the record whose continuation lines may still follow
   // Finished records not yet handed out, sorted by (instant, line). Logs are nearly in order,

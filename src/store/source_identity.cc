@@ -1,5 +1,6 @@
 #include "src/store/source_identity.h"
 
+#include <cstring>
 #include <filesystem>
 #include <vector>
 
@@ -113,51 +114,111 @@ bool Starts(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
 }
 
+// What the logger alone says; the thread is looked at only when it says nothing.
+enum class LoggerVerdict : uint8_t { kNothing, kClient, kKnown };
+
+LoggerVerdict FromLogger(std::string_view logger, Component* component) {
+  auto known = [&](Component c) {
+    *component = c;
+    return LoggerVerdict::kKnown;
+  };
+  if (logger.empty()) return LoggerVerdict::kNothing;
+  if (Has(logger, "ClientCnxn") || logger == "org.apache.zookeeper.ZooKeeper" ||
+      logger == "o.a.z.ZooKeeper" || logger == "ZooKeeper" || Has(logger, "zookeeper.Login") ||
+      Has(logger, "curator") || Has(logger, "zookeeper.client.") ||
+      Has(logger, "zookeeper.common.X509Util") || Has(logger, "ZooKeeperSaslClient")) {
+    return LoggerVerdict::kClient;
+  }
+  if (Has(logger, "org.apache.zookeeper.server") || Starts(logger, "o.a.z.s.") ||
+      Starts(logger, "o.a.z.server.") || Starts(logger, "server.quorum.") ||
+      Starts(logger, "quorum.")) {
+    return known(Component::kZk);
+  }
+  if (Has(logger, "qjournal.server")) return known(Component::kJournalNode);
+  if (Has(logger, "qjournal.client") || Has(logger, "hdfs.server.namenode") ||
+      Starts(logger, "namenode.") || Has(logger, "hdfs.StateChange") ||
+      Has(logger, "FSNamesystem")) {
+    return known(Component::kNameNode);
+  }
+  if (Has(logger, "org.apache.hadoop.ha.") || Starts(logger, "o.a.h.ha.") ||
+      Starts(logger, "ha.") || Has(logger, "ZKFailoverController") ||
+      Has(logger, "ActiveStandbyElector") || Has(logger, "HealthMonitor") ||
+      Has(logger, "NodeFencer") || Has(logger, "SshFenceByTcpPort")) {
+    return known(Component::kZkfc);
+  }
+  if (Starts(logger, "kazoo")) return known(Component::kMonitor);
+  return LoggerVerdict::kNothing;
+}
+
+// ZooKeeper's server threads, whatever the layout named the logger. Dispatched on the first
+// character: most threads are rejected by one comparison.
+bool ZkServerThread(std::string_view thread) {
+  if (thread.empty()) return false;
+  switch (thread[0]) {
+    case 'Q':
+      return Starts(thread, "QuorumPeer[myid=");
+    case 'S':
+      return Starts(thread, "SyncThread:") || Starts(thread, "SessionTracker");
+    case 'L':
+      return Starts(thread, "LearnerHandler-");
+    case 'N':
+      return Starts(thread, "NIOServerCxn") || Starts(thread, "NIOWorkerThread-");
+    case 'W':
+      return Starts(thread, "WorkerReceiver[myid=") || Starts(thread, "WorkerSender[myid=");
+    case 'C':
+      return Starts(thread, "CommitProcessor:");
+    case 'F':
+      return Starts(thread, "FollowerRequestProcessor:");
+    default:
+      return false;
+  }
+}
+
+ContentComponent Combine(LoggerVerdict verdict, Component component, std::string_view thread) {
+  ContentComponent c;
+  if (verdict == LoggerVerdict::kClient) {
+    c.client = true;
+  } else if (verdict == LoggerVerdict::kKnown) {
+    c.component = component;
+    c.known = true;
+  } else if (ZkServerThread(thread)) {
+    c.component = Component::kZk;
+    c.known = true;
+  }
+  return c;
+}
+
 }  // namespace
 
 ContentComponent ComponentFromContent(std::string_view logger, std::string_view thread) {
-  ContentComponent c;
-  auto set = [&](Component component) {
-    c.component = component;
-    c.known = true;
-    return c;
-  };
-  if (!logger.empty()) {
-    if (Has(logger, "ClientCnxn") || logger == "org.apache.zookeeper.ZooKeeper" ||
-        logger == "o.a.z.ZooKeeper" || logger == "ZooKeeper" || Has(logger, "zookeeper.Login") ||
-        Has(logger, "curator") || Has(logger, "zookeeper.client.") ||
-        Has(logger, "zookeeper.common.X509Util") || Has(logger, "ZooKeeperSaslClient")) {
-      c.client = true;
-      return c;
-    }
-    if (Has(logger, "org.apache.zookeeper.server") || Starts(logger, "o.a.z.s.") ||
-        Starts(logger, "o.a.z.server.") || Starts(logger, "server.quorum.") ||
-        Starts(logger, "quorum.")) {
-      return set(Component::kZk);
-    }
-    if (Has(logger, "qjournal.server")) return set(Component::kJournalNode);
-    if (Has(logger, "qjournal.client") || Has(logger, "hdfs.server.namenode") ||
-        Starts(logger, "namenode.") || Has(logger, "hdfs.StateChange") ||
-        Has(logger, "FSNamesystem")) {
-      return set(Component::kNameNode);
-    }
-    if (Has(logger, "org.apache.hadoop.ha.") || Starts(logger, "o.a.h.ha.") ||
-        Starts(logger, "ha.") || Has(logger, "ZKFailoverController") ||
-        Has(logger, "ActiveStandbyElector") || Has(logger, "HealthMonitor") ||
-        Has(logger, "NodeFencer") || Has(logger, "SshFenceByTcpPort")) {
-      return set(Component::kZkfc);
-    }
-    if (Starts(logger, "kazoo")) return set(Component::kMonitor);
+  Component component = Component::kOther;
+  LoggerVerdict verdict = FromLogger(logger, &component);
+  return Combine(verdict, component, thread);
+}
+
+ContentComponent ContentComponentCache::Get(std::string_view logger, std::string_view thread) {
+  if (logger.empty() || logger.size() > kMaxKey) return ComponentFromContent(logger, thread);
+  // Hashes the length and the first and last eight bytes (a byte loop costs more than the
+  // lookup saves); the memcmp below decides equality.
+  uint64_t head = 0, tail = 0;
+  if (logger.size() >= 8) {
+    std::memcpy(&head, logger.data(), 8);
+    std::memcpy(&tail, logger.data() + logger.size() - 8, 8);
+  } else {
+    std::memcpy(&head, logger.data(), logger.size());
   }
-  // ZooKeeper's server threads, whatever the layout named the logger.
-  if (Starts(thread, "QuorumPeer[myid=") || Starts(thread, "SyncThread:") ||
-      Starts(thread, "LearnerHandler-") || Starts(thread, "NIOServerCxn") ||
-      Starts(thread, "NIOWorkerThread-") || Starts(thread, "SessionTracker") ||
-      Starts(thread, "WorkerReceiver[myid=") || Starts(thread, "WorkerSender[myid=") ||
-      Starts(thread, "CommitProcessor:") || Starts(thread, "FollowerRequestProcessor:")) {
-    return set(Component::kZk);
+  uint64_t hash = (head * 0x9e3779b97f4a7c15ull) ^ (tail * 0xc2b2ae3d27d4eb4full) ^ logger.size();
+  Entry& e = entries_[(hash >> 56) % kEntries];
+  if (e.length != logger.size() || std::memcmp(e.key, logger.data(), logger.size()) != 0) {
+    Component component = Component::kOther;
+    LoggerVerdict verdict = FromLogger(logger, &component);
+    e.length = static_cast<uint8_t>(logger.size());
+    std::memcpy(e.key, logger.data(), logger.size());
+    e.verdict =
+        static_cast<uint8_t>(static_cast<uint8_t>(verdict) << 4 | static_cast<uint8_t>(component));
   }
-  return c;
+  return Combine(static_cast<LoggerVerdict>(e.verdict >> 4),
+                 static_cast<Component>(e.verdict & 0x0f), thread);
 }
 
 }  // namespace faultline
