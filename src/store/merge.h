@@ -25,6 +25,8 @@ class Merger {
 
   std::vector<Head> heap_;
   Head last_{nullptr, nullptr};
+  ParsedSource* single_ = nullptr;  // set when there is only one source
+  Record* first_ = nullptr;         // single_'s first record, read by the constructor
 };
 
 }  // namespace faultline
