@@ -25,8 +25,8 @@ done
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build-bench -j "$(nproc)" --target faultline >/dev/null
 FAULTLINE=build-bench/faultline
-for tool in rg lnav sec /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool not found (apt-get install ripgrep lnav sec time)" >&2; exit 2; }
+for tool in rg lnav sec taskset /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool not found (apt-get install ripgrep lnav sec time util-linux)" >&2; exit 2; }
 done
 
 # measure NAME BYTES CMD...: best wall time of $RUNS runs, and the peak RSS of that run.
@@ -40,6 +40,7 @@ measure() {
     read -r secs kb < <(tail -n 1 /tmp/faultline-bench.time)
     if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs rss=$kb; fi
   done
+  LAST_SECONDS=$best
   awk -v n="$name" -v s="$best" -v b="$bytes" -v k="$rss" \
     'BEGIN { printf "| %s | %.2f | %.0f | %.1f |\n", n, s, (s > 0 ? b / 1048576 / s : 0), k / 1024 }'
 }
@@ -66,6 +67,14 @@ cat "${ALL[@]}" >/dev/null  # warm the page cache
   measure "rg -c 'transaction timeout' zk-1GB.log" "$ZK_BYTES" rg -c 'transaction timeout' "$ZK"
   measure "lnav -n (index + count) zk-1GB.log" "$ZK_BYTES" lnav -n -c ';SELECT count(*) FROM all_logs' "$ZK"
   measure "faultline events --count zk-1GB.log" "$ZK_BYTES" "$FAULTLINE" events --count "$ZK"
+  # One core each (taskset -c 0): lnav indexes with several threads, faultline with one.
+  measure "lnav -n, one core (taskset -c 0) zk-1GB.log" "$ZK_BYTES" \
+    taskset -c 0 lnav -n -c ';SELECT count(*) FROM all_logs' "$ZK"
+  LNAV_ONE=$LAST_SECONDS
+  measure "faultline events --count, one core (taskset -c 0) zk-1GB.log" "$ZK_BYTES" \
+    taskset -c 0 "$FAULTLINE" events --count "$ZK"
+  awk -v l="$LNAV_ONE" -v f="$LAST_SECONDS" \
+    'BEGIN { printf "| one core: lnav / faultline | %.1fx | | |\n", (f > 0 ? l / f : 0) }'
   measure "faultline events --count, 3 files merged" "$ALL_BYTES" "$FAULTLINE" events --count "${ALL[@]}"
   measure "lnav -n, 3 files merged" "$ALL_BYTES" lnav -n -c ';SELECT count(*) FROM all_logs' "${ALL[@]}"
   measure "zcat 3 files .gz" "$ALL_BYTES" sh -c 'zcat "$@" >/dev/null' sh "${GZ[@]}"
