@@ -18,6 +18,8 @@ const Parser& HadoopLogParser();
 const Parser& JavaLogParser();
 const Parser& LogbackLogParser();
 const Parser& PythonLogParser();
+const Parser& JsonLogParser();
+const Parser& LogfmtLogParser();
 const Parser& TimelessLogParser();
 const Parser& GenericLogParser();
 
@@ -27,7 +29,8 @@ std::span<const Parser* const> AllParsers();
 /// The parser called `name`, or nullptr.
 const Parser* FindParser(std::string_view name);
 
-/// "zookeeper, hadoop, java, logback, python, timeless, generic": for help texts and errors.
+/// "zookeeper, hadoop, java, logback, python, json, logfmt, ..., timeless, generic": for help
+/// texts and errors.
 std::string ParserNames();
 
 }  // namespace faultline

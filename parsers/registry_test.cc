@@ -17,13 +17,15 @@ TEST_CASE("registry: parser order and names") {
   auto parsers = AllParsers();
   auto compiled = CompiledLayoutParsers();
   REQUIRE(!compiled.empty());
-  REQUIRE(parsers.size() == 7 + compiled.size());
+  REQUIRE(parsers.size() == 9 + compiled.size());
   CHECK(parsers[0] == &ZooKeeperLogParser());
   CHECK(parsers[1] == &HadoopLogParser());
   CHECK(parsers[2] == &JavaLogParser());
   CHECK(parsers[3] == &LogbackLogParser());
   CHECK(parsers[4] == &PythonLogParser());
-  for (size_t i = 0; i < compiled.size(); ++i) CHECK(parsers[5 + i] == compiled[i]);
+  CHECK(parsers[5] == &JsonLogParser());
+  CHECK(parsers[6] == &LogfmtLogParser());
+  for (size_t i = 0; i < compiled.size(); ++i) CHECK(parsers[7 + i] == compiled[i]);
   CHECK(parsers[parsers.size() - 2] == &TimelessLogParser());
   CHECK(parsers.back() == &GenericLogParser());
   CHECK(parsers[0]->Name() == "zookeeper");
@@ -31,8 +33,11 @@ TEST_CASE("registry: parser order and names") {
   CHECK(parsers[2]->Name() == "java");
   CHECK(parsers[3]->Name() == "logback");
   CHECK(parsers[4]->Name() == "python");
-  CHECK(parsers[5]->Name() == "spring-boot");
-  CHECK(ParserNames().starts_with("zookeeper, hadoop, java, logback, python, spring-boot, "));
+  CHECK(parsers[5]->Name() == "json");
+  CHECK(parsers[6]->Name() == "logfmt");
+  CHECK(parsers[7]->Name() == "spring-boot");
+  CHECK(ParserNames().starts_with(
+      "zookeeper, hadoop, java, logback, python, json, logfmt, spring-boot, "));
   CHECK(ParserNames().ends_with(", timeless, generic"));
   std::set<std::string_view> names;
   for (const Parser* parser : parsers) CHECK(names.insert(parser->Name()).second);
@@ -54,6 +59,8 @@ TEST_CASE("registry: default components") {
   CHECK(JavaLogParser().DefaultComponent() == Component::kOther);
   CHECK(LogbackLogParser().DefaultComponent() == Component::kOther);
   CHECK(PythonLogParser().DefaultComponent() == Component::kMonitor);
+  CHECK(JsonLogParser().DefaultComponent() == Component::kOther);
+  CHECK(LogfmtLogParser().DefaultComponent() == Component::kOther);
   CHECK(TimelessLogParser().DefaultComponent() == Component::kOther);
   CHECK(GenericLogParser().DefaultComponent() == Component::kOther);
 }
