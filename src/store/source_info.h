@@ -34,7 +34,7 @@ struct SourceInfo {
   int64_t inherited_time = 0;
   int64_t order_only = 0;  ///< records given an order-only instant (the source has no time)
   int64_t split_lines = 0;
-  std::array<int64_t, 4> variant_records{};  ///< header records per parser variant
+  std::array<int64_t, 8> variant_records{};  ///< header records per parser variant
   int64_t first_instant = kNoInstant, last_instant = kNoInstant;
 
   // Cron mode: where this run stopped (after the last complete line), where the next run must
