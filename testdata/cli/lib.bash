@@ -50,3 +50,22 @@ pass() {
   echo "PASS: $(basename "$0" .sh)"
   exit 0
 }
+
+# record_fields FILE LINE: "format|level|logger|thread|message|instant" of the record that
+# `faultline events` (its NDJSON in $OUT) gives for source FILE, line LINE.
+record_fields() {
+  python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    j = json.loads(l)
+    if j["source"] == sys.argv[2] and j["line"] == int(sys.argv[3]):
+        print("|".join([j["format"], j["level"], j["logger"], j["thread"], j["message"], j["instant"]]))
+' "$OUT" "$1" "$2"
+}
+
+# expect_fields FILE LINE EXPECTED: record_fields gives EXPECTED.
+expect_fields() {
+  local got
+  got=$(record_fields "$1" "$2")
+  [ "$got" = "$3" ] || fail "$1:$2: got '$got', expected '$3'"
+}

@@ -10,20 +10,6 @@ expect_same expected-sources.txt "$OUT"
 # events: one JSON object per record; check the fields of each sample line.
 run events .
 expect_status 0
-fields() {  # FILE LINE -> "format|level|logger|thread|message|instant"
-  python3 -c '
-import json, sys
-for l in open(sys.argv[1]):
-    j = json.loads(l)
-    if j["source"] == sys.argv[2] and j["line"] == int(sys.argv[3]):
-        print("|".join([j["format"], j["level"], j["logger"], j["thread"], j["message"], j["instant"]]))
-' "$OUT" "$1" "$2"
-}
-expect_fields() {  # FILE LINE EXPECTED
-  local got
-  got=$(fields "$1" "$2")
-  [ "$got" = "$3" ] || fail "$1:$2: got '$got', expected '$3'"
-}
 expect_fields ./zookeeper-ecs.log 2 \
   "json|INFO|org.apache.zookeeper.server.quorum.QuorumPeerConfig|main|clientPortAddress is 0.0.0.0:2181|2023-10-10T18:14:26.047Z"
 expect_fields ./burrow-zap.log 1 \
@@ -37,7 +23,7 @@ expect_fields ./traefik-logrus.log 2 \
 expect_fields ./prometheus-gokit.log 2 \
   "logfmt|ERROR|runutil.go:49||function failed. Retrying in next tick|2019-03-15T09:22:03.354235Z"
 # The Ambari line's message keeps its "\n\tat" escapes (two characters each), as written.
-got=$(fields ./ambari-logfeeder.log 1)
+got=$(record_fields ./ambari-logfeeder.log 1)
 case "$got" in
   'json|WARN|org.apache.zookeeper.ClientCnxn|zkCallback-6-thread-10-SendThread(c6402.ambari.apache.org:2181)|Session 0x355e0023b38001d for server null, unexpected error, closing socket connection and attempting reconnect\njava.net.SocketException: Network is unreachable\n\tat sun.nio.ch.Net.connect0(Native Method)\n'*'|2016-07-13T10:45:56.757Z') ;;
   *) fail "ambari-logfeeder.log:1: got '$got'" ;;
