@@ -1,6 +1,8 @@
 #include "parsers/date_format.h"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace faultline {
 namespace {
@@ -114,6 +116,23 @@ void DateFormat::Finish() {
     }
     if (part.field == Field::kEpochSeconds || part.field == Field::kEpochMillis) has_year_ = true;
   }
+  auto is = [&](size_t i, Field field, uint8_t digits = 0, char literal = 0) {
+    return i < parts_.size() && parts_[i].field == field && parts_[i].digits == digits &&
+           parts_[i].literal == literal;
+  };
+  iso_minute_ =
+      is(0, Field::kYear4, 4) && is(1, Field::kLiteral, 0, '-') && is(2, Field::kMonth, 2) &&
+      is(3, Field::kLiteral, 0, '-') && is(4, Field::kDay, 2) &&
+      (is(5, Field::kBlank, 0, ' ') || is(5, Field::kLiteral, 0, 'T')) &&
+      is(6, Field::kHour24, 2) && is(7, Field::kLiteral, 0, ':') && is(8, Field::kMinute, 2);
+}
+
+bool DateFormat::SameAs(const DateFormat& other) const {
+  return std::equal(parts_.begin(), parts_.end(), other.parts_.begin(), other.parts_.end(),
+                    [](const Part& a, const Part& b) {
+                      return a.field == b.field && a.literal == b.literal && a.digits == b.digits;
+                    }) &&
+         default_year_ == other.default_year_;
 }
 
 bool DateFormat::Read(std::string_view s, size_t pos, ScannedTime* out, size_t* end) const {
@@ -127,7 +146,22 @@ bool DateFormat::Read(std::string_view s, size_t pos, ScannedTime* out, size_t* 
     *end = p;
     return false;
   };
-  for (size_t i = 0; i < parts_.size(); ++i) {
+  // The minute cache (iso_minute_): the first nine parts are the 16 bytes remembered. Every
+  // format with that start reads those bytes alike, so the cache is shared.
+  constexpr size_t kMinuteParts = 9, kMinuteBytes = 16;
+  thread_local char cached_minute[kMinuteBytes];
+  thread_local int64_t cached_minute_micros = 0;
+  size_t first = 0;
+  bool from_cache = false;
+  if (iso_minute_ && pos + kMinuteBytes <= s.size() &&
+      std::memcmp(s.data() + pos, cached_minute, kMinuteBytes) == 0) {
+    first = kMinuteParts;
+    p = pos + kMinuteBytes;
+    from_cache = true;
+  }
+  bool minute_is_16_bytes = false;
+  for (size_t i = first; i < parts_.size(); ++i) {
+    if (i == kMinuteParts) minute_is_16_bytes = p == pos + kMinuteBytes;
     const Part& part = parts_[i];
     switch (part.field) {
       case Field::kLiteral: {
@@ -220,6 +254,7 @@ bool DateFormat::Read(std::string_view s, size_t pos, ScannedTime* out, size_t* 
         break;
     }
   }
+  if (parts_.size() == kMinuteParts) minute_is_16_bytes = p == pos + kMinuteBytes;
   if (epoch) {
     *out = t;
     *end = p;
@@ -229,8 +264,16 @@ bool DateFormat::Read(std::string_view s, size_t pos, ScannedTime* out, size_t* 
     if (hour > 12) return fail();
     hour = hour % 12 + (pm ? 12 : 0);
   }
-  out->local = CivilToMicros(year, static_cast<unsigned>(month), static_cast<unsigned>(day), hour,
-                             minute, second, fraction_us);
+  if (from_cache) {
+    out->local = cached_minute_micros + second * 1'000'000LL + fraction_us;
+  } else {
+    out->local = CivilToMicros(year, static_cast<unsigned>(month), static_cast<unsigned>(day), hour,
+                               minute, second, fraction_us);
+    if (iso_minute_ && minute_is_16_bytes) {
+      std::memcpy(cached_minute, s.data() + pos, kMinuteBytes);
+      cached_minute_micros = out->local - second * 1'000'000LL - fraction_us;
+    }
+  }
   out->precision = precision;
   out->has_offset = t.has_offset;
   out->offset_us = t.offset_us;

@@ -59,6 +59,8 @@ class DateFormat {
   /// The year given to formats without one (syslog-like "MMM dd HH:mm:ss").
   void set_default_year(int year) { default_year_ = year; }
   const std::vector<Part>& parts() const { return parts_; }
+  /// Reads what `other` reads: the same fields in the same order.
+  bool SameAs(const DateFormat& other) const;
   /// The pattern it was compiled from, as given.
   const std::string& source() const { return source_; }
 
@@ -71,6 +73,9 @@ class DateFormat {
   std::vector<Part> parts_;
   std::string source_;
   bool has_date_ = false, has_year_ = false;
+  /// The format starts "yyyy-MM-dd HH:mm" (or with 'T'): consecutive lines share their minute,
+  /// so Read() remembers the last minute's 16 bytes and value and reads only what follows.
+  bool iso_minute_ = false;
   int default_year_ = 1970;
 };
 

@@ -19,8 +19,14 @@ inline size_t SkipSpaces(std::string_view s, size_t pos) {
   return pos;
 }
 
+// A byte loop, not memcmp: the prefixes are a few bytes and a library call costs more.
 inline bool StartsWithAt(std::string_view s, size_t pos, std::string_view prefix) {
-  return s.size() >= pos + prefix.size() && s.compare(pos, prefix.size(), prefix) == 0;
+  if (s.size() < pos + prefix.size()) return false;
+  const char* at = s.data() + pos;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (at[i] != prefix[i]) return false;
+  }
+  return true;
 }
 
 /// Reads an upper-case word at pos (a level name); returns its end.

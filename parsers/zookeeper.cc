@@ -29,8 +29,25 @@ size_t LastIndexOf(std::string_view s, char c, size_t end) {
                         : static_cast<size_t>(static_cast<const char*>(hit) - s.data());
 }
 
+// The first "] - " at or after `from`: memchr finds each ']', three bytes confirm it.
+size_t FindBracketDash(std::string_view s, size_t from) {
+  const char* end = s.data() + s.size();
+  for (const char* p = s.data() + from; p < end;) {
+    p = static_cast<const char*>(memchr(p, ']', static_cast<size_t>(end - p)));
+    if (p == nullptr) return std::string_view::npos;
+    if (end - p >= 4 && p[1] == ' ' && p[2] == '-' && p[3] == ' ') {
+      return static_cast<size_t>(p - s.data());
+    }
+    ++p;
+  }
+  return std::string_view::npos;
+}
+
 int32_t MyidFromThread(std::string_view thread) {
-  size_t at = thread.find("myid=");
+  // Most thread names have no '=' at all: memchr rules them out before any string search.
+  size_t equals = thread.find('=');
+  if (equals == std::string_view::npos) return -1;
+  size_t at = thread.find("myid=", equals >= 4 ? equals - 4 : 0);
   if (at == std::string_view::npos) return -1;
   size_t begin = at + 5, end = begin;
   while (end < thread.size() && scan::IsDigit(thread[end])) ++end;
@@ -75,7 +92,7 @@ bool ZooKeeperBody(std::string_view s, size_t pos, Header* out, Miss* miss) {
   if (pos >= s.size() || s[pos] != '[') return Fail(miss, pos, "expected '[thread:Class@line]'");
   size_t open = pos + 1;
   // The closing "] - " (or "] -" at end of line for an empty message).
-  size_t close = s.find("] - ", open);
+  size_t close = FindBracketDash(s, open);
   size_t message_begin;
   if (close != std::string_view::npos) {
     message_begin = close + 4;

@@ -153,12 +153,7 @@ void ParsedSource::Finish() {
     }
     info_->last_instant = std::max(info_->last_instant, r->instant);
   }
-  if (window_records_.empty() || !Earlier(r, window_records_.back())) {
-    window_records_.push_back(r);
-  } else {
-    window_records_.insert(
-        std::upper_bound(window_records_.begin(), window_records_.end(), r, Earlier), r);
-  }
+  window_records_.insert_sorted(r, Earlier);
 }
 
 void ParsedSource::AppendContinuation(std::string_view line) {

@@ -12,6 +12,7 @@
 #include "parsers/wrapper.h"
 #include "src/store/event.h"
 #include "src/store/line_input.h"
+#include "src/store/record_window.h"
 #include "src/store/source_identity.h"
 #include "src/store/source_info.h"
 #include "src/time/clock.h"
@@ -87,7 +88,7 @@ class ParsedSource {
   Record* open_ = nullptr;  // the record whose continuation lines may still follow
   // Finished records not yet handed out, sorted by (instant, line). Logs are nearly in order,
   // so a record almost always goes at the back; the rare earlier one is inserted in place.
-  std::deque<Record*> window_records_;
+  RecordWindow window_records_;
   std::vector<std::unique_ptr<Record>> owned_;
   std::vector<Record*> free_;
   int64_t newest_ = kNoInstant;            // latest instant read so far
