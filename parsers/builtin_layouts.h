@@ -6,6 +6,7 @@
 // so the table cannot drift from what is parsed.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -13,6 +14,8 @@
 #include "parsers/pattern_syntax.h"
 
 namespace faultline {
+
+class CompiledLayout;
 
 struct BuiltinLayout {
   std::string_view name;     ///< "zookeeper/myid", "spring-boot"
@@ -26,6 +29,15 @@ struct BuiltinLayout {
 };
 
 std::span<const BuiltinLayout> BuiltinLayouts();
+
+/// A hand-written scanner that reads a compiled layout's lines as the layout would: the table
+/// gives it a pattern `SameAs` the layout. `variants` has bit i set for the scanner's Variants()[i]
+/// that the pattern writes. No parser when the table has no such scanner.
+struct ScannerReading {
+  const Parser* parser = nullptr;
+  uint32_t variants = 0;
+};
+ScannerReading ScannerFor(const CompiledLayout& layout);
 
 /// Parsers for the table's compiled layouts (those without a hand-written parser), table order.
 std::span<const Parser* const> CompiledLayoutParsers();

@@ -136,6 +136,16 @@ struct CompiledLayout::State {
   }
 };
 
+bool CompiledLayout::SameAs(const CompiledLayout& other) const {
+  auto same_token = [](const Token& a, const Token& b) {
+    return a.kind == b.kind && a.role == b.role && a.padded == b.padded &&
+           a.short_form == b.short_form && a.skip == b.skip && a.text == b.text;
+  };
+  return syntax_ == other.syntax_ && date_.SameAs(other.date_) &&
+         std::equal(tokens_.begin(), tokens_.end(), other.tokens_.begin(), other.tokens_.end(),
+                    same_token);
+}
+
 bool CompiledLayout::Match(std::string_view line, Header* out, Miss* miss) const {
   State state;
   state.s = line;

@@ -71,6 +71,8 @@ class CompiledLayout {
   bool Match(std::string_view line, Header* out, Miss* miss) const;
 
   const std::vector<Token>& tokens() const { return tokens_; }
+  /// Reads the same lines into the same fields as `other` ("%-5p" and "%-5level" alike).
+  bool SameAs(const CompiledLayout& other) const;
   const std::string& pattern() const { return pattern_; }
   PatternSyntax syntax() const { return syntax_; }
   bool has_time() const { return has_time_; }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "parsers/builtin_layouts.h"
+#include "parsers/pattern_parser.h"
 #include "parsers/registry.h"
 
 namespace faultline {
@@ -163,6 +164,24 @@ TEST_CASE("pattern: dates") {
 
   f = Read(*Compile("%d{UNIX_MILLIS} %p %m%n"), "1600000000123 INFO x");
   CHECK(f.time == "2020-09-13T12:26:40.123000");
+}
+
+TEST_CASE("pattern: consecutive lines of one minute, then the next, through the minute cache") {
+  auto iso = Compile("%d{ISO8601} %p %m%n");
+  auto iso_t = Compile("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %p %m%n");
+  CHECK(Read(*iso, "2019-09-17 05:04:12,043 INFO a").time == "2019-09-17T05:04:12.043000");
+  CHECK(Read(*iso, "2019-09-17 05:04:59,999 INFO b").time == "2019-09-17T05:04:59.999000");
+  // The same minute in another format: the zone still applies.
+  CHECK(Read(*iso_t, "2019-09-17 05:04:30.500+02:00 INFO c").time == "2019-09-17T03:04:30.500000");
+  CHECK(Read(*iso, "2019-09-17 05:05:00,000 INFO d").time == "2019-09-17T05:05:00.000000");
+  CHECK(Read(*iso, "2019-09-18 05:05:01,000 INFO e").time == "2019-09-18T05:05:01.000000");
+  // Two blanks between date and time are read, and not remembered as the minute's 16 bytes.
+  CHECK(Read(*iso, "2019-09-18  05:05:02,000 INFO f").time == "2019-09-18T05:05:02.000000");
+  CHECK(Read(*iso, "2019-09-18 05:05:03,000 INFO g").time == "2019-09-18T05:05:03.000000");
+  // A bad second after a remembered minute is still refused.
+  Header h;
+  Miss miss;
+  CHECK_FALSE(iso->Match("2019-09-18 05:05:7x,000 INFO h", &h, &miss));
 }
 
 TEST_CASE("pattern: Python formats") {
@@ -349,6 +368,51 @@ TEST_CASE("builtin layouts: patterns compile and agree with the hand-written sca
     }
   }
   CHECK(checked >= 20);
+}
+
+TEST_CASE("user layouts the table reads with a scanner use it, to the same fields") {
+  std::string error;
+  // ZooKeeper's default as a user writes it in log4j.properties, and spelt the logback way.
+  for (std::string_view pattern : {"%d{ISO8601} [myid:%X{myid}] - %-5p [%t:%C{1}@%L] - %m%n",
+                                   "%d{ISO8601} [myid:%X{myid}] - %-5level [%thread:%C{1}@%L] - "
+                                   "%msg%n"}) {
+    CAPTURE(pattern);
+    auto with_scanner = MakePatternParser(pattern, PatternSyntax::kLog4j, "", "--layout", &error);
+    REQUIRE(with_scanner != nullptr);
+    CHECK(with_scanner->scanner() == &ZooKeeperLogParser());
+  }
+  CHECK(MakePatternParser("%d %p [%t] %c - %m%n", PatternSyntax::kLog4j, "", "--layout", &error)
+            ->scanner() == nullptr);
+  // Every table layout with a scanner: on the scanner's samples the pattern reads, the parser
+  // that uses the scanner gives the fields the pattern alone gives.
+  int compared = 0;
+  int with_scanner = 0;
+  for (const BuiltinLayout& layout : BuiltinLayouts()) {
+    if (layout.parser.empty()) continue;
+    CAPTURE(layout.name);
+    auto fast = MakePatternParser(layout.pattern, layout.syntax, layout.datefmt, "t", &error);
+    REQUIRE(fast != nullptr);
+    if (fast->scanner() == nullptr) continue;  // a variant several patterns write
+    ++with_scanner;
+    auto slow = Compile(layout.pattern, layout.syntax, layout.datefmt);
+    std::string_view variant = layout.parser.substr(layout.parser.find('/') + 1);
+    for (const Sample& sample : fast->scanner()->Samples()) {
+      Header expected, got;
+      Miss miss;
+      if (sample.variant != variant || !slow->Match(sample.line, &expected, &miss)) continue;
+      CAPTURE(sample.line);
+      REQUIRE(fast->ParseHeader(sample.line, &got, &miss));
+      CHECK(got.local == expected.local);
+      CHECK(got.level == expected.level);
+      CHECK(got.logger == expected.logger);
+      CHECK(got.thread == expected.thread);
+      CHECK(got.message == expected.message);
+      CHECK(got.myid == expected.myid);
+      ++compared;
+    }
+  }
+  CHECK(with_scanner >= 5);
+  CHECK(compared >= 5);
 }
 
 }  // namespace

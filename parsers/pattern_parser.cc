@@ -1,5 +1,7 @@
 #include "parsers/pattern_parser.h"
 
+#include "parsers/builtin_layouts.h"
+
 namespace faultline {
 
 PatternParser::PatternParser(std::string name, std::string origin,
@@ -20,7 +22,14 @@ std::unique_ptr<PatternParser> MakePatternParser(std::string_view pattern, Patte
                                                  std::string* error) {
   std::unique_ptr<CompiledLayout> layout = CompileLayout(pattern, syntax, datefmt, error);
   if (layout == nullptr) return nullptr;
-  return std::make_unique<PatternParser>("layout", std::move(origin), std::move(layout));
+  auto parser = std::make_unique<PatternParser>("layout", std::move(origin), std::move(layout));
+  UseScannerIfKnown(parser.get());
+  return parser;
+}
+
+void UseScannerIfKnown(PatternParser* parser) {
+  ScannerReading reading = ScannerFor(parser->layout());
+  if (reading.parser != nullptr) parser->UseScanner(reading.parser, reading.variants);
 }
 
 PatternSyntax GuessPatternSyntax(std::string_view pattern) {

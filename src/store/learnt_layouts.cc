@@ -87,8 +87,10 @@ std::vector<std::string> LearnLayoutsFromConfigs(std::vector<std::string>* confi
       Component component =
           layout.file.empty() ? Component::kOther : IdentifyFromPath(layout.file, "").component;
       LayoutChoice choice;
-      choice.parser =
+      auto parser =
           std::make_shared<PatternParser>("layout", layout.origin, std::move(compiled), component);
+      UseScannerIfKnown(parser.get());
+      choice.parser = std::move(parser);
       choice.configured = layout;
       open->layouts.push_back(std::move(choice));
     }
