@@ -120,11 +120,11 @@ void DateFormat::Finish() {
     return i < parts_.size() && parts_[i].field == field && parts_[i].digits == digits &&
            parts_[i].literal == literal;
   };
-  iso_minute_ =
-      is(0, Field::kYear4, 4) && is(1, Field::kLiteral, 0, '-') && is(2, Field::kMonth, 2) &&
-      is(3, Field::kLiteral, 0, '-') && is(4, Field::kDay, 2) &&
-      (is(5, Field::kBlank, 0, ' ') || is(5, Field::kLiteral, 0, 'T')) &&
-      is(6, Field::kHour24, 2) && is(7, Field::kLiteral, 0, ':') && is(8, Field::kMinute, 2);
+  iso_minute_ = is(0, Field::kYear4) && is(1, Field::kLiteral, 0, '-') && is(2, Field::kMonth, 2) &&
+                is(3, Field::kLiteral, 0, '-') && is(4, Field::kDay, 2) &&
+                (is(5, Field::kBlank, 0, ' ') || is(5, Field::kLiteral, 0, 'T')) &&
+                is(6, Field::kHour24, 2) && is(7, Field::kLiteral, 0, ':') &&
+                is(8, Field::kMinute, 2);
 }
 
 bool DateFormat::SameAs(const DateFormat& other) const {

@@ -24,11 +24,25 @@ size_t SkipBlanks(std::string_view s, size_t pos) {
   return pos;
 }
 
-// Characters of a Java logger, class, file or method name as layouts print them.
-inline bool JavaNameChar(char c) {
-  return scan::IsIdentChar(c) || c == '.' || c == '-' || c == '<' || c == '>' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
+// Characters of a Java logger, class, file or method name as layouts print them, as a table: the
+// test runs on every character of every name.
+constexpr std::array<bool, 256> kJavaNameChars = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    char ch = static_cast<char>(c);
+    table[c] =
+        scan::IsIdentChar(ch) || ch == '.' || ch == '-' || ch == '<' || ch == '>' || c >= 0x80;
+  }
+  return table;
+}();
+inline bool JavaNameChar(char c) { return kJavaNameChars[static_cast<unsigned char>(c)]; }
+
+// Brackets and parentheses, which a thread or MDC value may hold balanced.
+constexpr std::array<bool, 256> kBrackets = [] {
+  std::array<bool, 256> table{};
+  table['['] = table[']'] = table['('] = table[')'] = true;
+  return table;
+}();
 
 // A level name as layouts spell it: the usual names (ParseLevel), ClickHouse's and Poco's
 // "Information" and "Notice", and Python's "Level 5" for a number without a name (kazoo's
@@ -188,75 +202,104 @@ bool CompiledLayout::Match(std::string_view line, Header* out, Miss* miss) const
   return true;
 }
 
+// Tokens whose end is plain (literal text, blanks, a date, a level, a number) are read in a loop;
+// only the fields whose end must be searched for, and optional groups, branch.
 bool CompiledLayout::MatchFrom(size_t index, size_t pos, State* state) const {
   std::string_view s = state->s;
-  if (++state->steps > kStepBudget) return state->Fail(pos, "too ambiguous to read");
-  if (index == tokens_.size()) {
-    if (SkipBlanks(s, pos) >= s.size() || (pos + 1 == s.size() && s[pos] == '\r')) return true;
-    return state->Fail(pos, "text after the end of the pattern");
+  const size_t count = tokens_.size();
+  for (;; ++index) {
+    if (++state->steps > kStepBudget) return state->Fail(pos, "too ambiguous to read");
+    if (index == count) {
+      if (SkipBlanks(s, pos) >= s.size() || (pos + 1 == s.size() && s[pos] == '\r')) return true;
+      return state->Fail(pos, "text after the end of the pattern");
+    }
+    const Token& token = tokens_[index];
+    switch (token.kind) {
+      case Kind::kLiteral:
+        if (pos >= s.size() || s[pos] != token.text[0] || !scan::StartsWithAt(s, pos, token.text)) {
+          return state->Fail(pos, "the pattern's literal text is not here");
+        }
+        pos += token.text.size();
+        continue;
+      case Kind::kBlank: {
+        size_t end = SkipBlanks(s, pos);
+        bool after_padding = pos > 0 && IsBlank(s[pos - 1]);
+        if (end == pos && !after_padding && pos < s.size()) {
+          return state->Fail(pos, "expected a blank");
+        }
+        pos = end;
+        continue;
+      }
+      case Kind::kDate: {
+        size_t start = token.padded ? SkipBlanks(s, pos) : pos, end = start;
+        if (!date_.Read(s, start, &state->time, &end)) {
+          return state->Fail(end, "no time of this pattern's date format here");
+        }
+        state->has_time = true;
+        pos = end;
+        continue;
+      }
+      case Kind::kLevel: {
+        size_t start = token.padded ? SkipBlanks(s, pos) : pos;
+        size_t end = start;
+        if (token.short_form) {
+          if (start < s.size() && ReadLevelInitial(s[start], &state->level)) end = start + 1;
+        } else {
+          end = ReadLevelName(s, start, syntax_ == PatternSyntax::kPython, &state->level);
+        }
+        if (end == start) return state->Fail(start, "no level name here");
+        pos = token.padded ? SkipBlanks(s, end) : end;
+        continue;
+      }
+      case Kind::kOptional: {
+        // What a failed attempt at the group read must not stay.
+        Level level = state->level;
+        auto captures = std::to_array(state->captures);
+        if (MatchFrom(index + 1, pos, state)) return true;
+        if (state->steps > kStepBudget) return false;
+        state->level = level;
+        std::copy(captures.begin(), captures.end(), state->captures);
+        return MatchFrom(token.skip, pos, state);
+      }
+      case Kind::kNumber: {
+        size_t start = token.padded ? SkipBlanks(s, pos) : pos, end = start;
+        if (end < s.size() && s[end] == '?') ++end;
+        while (end < s.size() && (scan::IsDigit(s[end]) || s[end] == '-')) ++end;
+        if (end == start) return state->Fail(start, "no number here");
+        state->Capture(token.role, start, end);
+        pos = token.padded ? SkipBlanks(s, end) : end;
+        continue;
+      }
+      case Kind::kWord:
+      case Kind::kText:
+      case Kind::kMessage:
+        return MatchField(index,
+                          token.padded && token.kind != Kind::kMessage ? SkipBlanks(s, pos) : pos,
+                          s.size(), state);
+    }
+    return false;
   }
+}
+
+// Whether token `index` may begin at s[pos]: a cheap test that spares a field the attempts at ends
+// whose next token cannot start after them. Conservative: true when unsure.
+bool CompiledLayout::CanStart(size_t index, std::string_view s, size_t pos) const {
+  if (index >= tokens_.size()) return true;
   const Token& token = tokens_[index];
+  if (token.padded) return true;
+  char c = pos < s.size() ? s[pos] : '\0';
   switch (token.kind) {
     case Kind::kLiteral:
-      if (pos >= s.size() || s[pos] != token.text[0] || !scan::StartsWithAt(s, pos, token.text)) {
-        return state->Fail(pos, "the pattern's literal text is not here");
-      }
-      return MatchFrom(index + 1, pos + token.text.size(), state);
-    case Kind::kBlank: {
-      size_t end = SkipBlanks(s, pos);
-      bool after_padding = pos > 0 && IsBlank(s[pos - 1]);
-      if (end == pos && !after_padding && pos < s.size()) {
-        return state->Fail(pos, "expected a blank");
-      }
-      return MatchFrom(index + 1, end, state);
-    }
-    case Kind::kDate: {
-      size_t start = token.padded ? SkipBlanks(s, pos) : pos, end = start;
-      if (!date_.Read(s, start, &state->time, &end)) {
-        return state->Fail(end, "no time of this pattern's date format here");
-      }
-      state->has_time = true;
-      return MatchFrom(index + 1, end, state);
-    }
-    case Kind::kLevel: {
-      size_t start = token.padded ? SkipBlanks(s, pos) : pos;
-      size_t end = start;
-      if (token.short_form) {
-        if (start < s.size() && ReadLevelInitial(s[start], &state->level)) end = start + 1;
-      } else {
-        end = ReadLevelName(s, start, syntax_ == PatternSyntax::kPython, &state->level);
-      }
-      if (end == start) return state->Fail(start, "no level name here");
-      if (token.padded) end = SkipBlanks(s, end);
-      return MatchFrom(index + 1, end, state);
-    }
-    case Kind::kOptional: {
-      // What a failed attempt at the group read must not stay.
-      Level level = state->level;
-      auto captures = std::to_array(state->captures);
-      if (MatchFrom(index + 1, pos, state)) return true;
-      if (state->steps > kStepBudget) return false;
-      state->level = level;
-      std::copy(captures.begin(), captures.end(), state->captures);
-      return MatchFrom(token.skip, pos, state);
-    }
-    case Kind::kNumber: {
-      size_t start = token.padded ? SkipBlanks(s, pos) : pos, end = start;
-      if (end < s.size() && s[end] == '?') ++end;
-      while (end < s.size() && (scan::IsDigit(s[end]) || s[end] == '-')) ++end;
-      if (end == start) return state->Fail(start, "no number here");
-      state->Capture(token.role, start, end);
-      if (token.padded) end = SkipBlanks(s, end);
-      return MatchFrom(index + 1, end, state);
-    }
+      return c == token.text[0];
+    case Kind::kNumber:
+      return scan::IsDigit(c) || c == '?' || c == '-';
     case Kind::kWord:
-    case Kind::kText:
-    case Kind::kMessage:
-      return MatchField(index,
-                        token.padded && token.kind != Kind::kMessage ? SkipBlanks(s, pos) : pos,
-                        s.size(), state);
+      if (token.role != Role::kLogger && token.role != Role::kClass) return true;
+      return (scan::IsIdentChar(c) && !scan::IsDigit(c)) || c == '<' ||
+             static_cast<unsigned char>(c) >= 0x80;
+    default:
+      return true;
   }
-  return false;
 }
 
 // A field whose end is found by what follows it. Candidate ends are tried in the order most
@@ -337,9 +380,13 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
   // An empty value between blanks ("%c %x - %m" with no NDC) is tried first.
   if (stop == " " && pos > 0 && IsBlank(s[pos - 1]) && take(pos)) return true;
   int square = 0, round = 0;
+  bool literal_next = next.kind == Kind::kLiteral;
+  const char stop0 = stop[0];
   for (size_t q = pos; q < s.size(); ++q) {
     char c = s[q];
-    if (c == stop[0] && square == 0 && round == 0 && scan::StartsWithAt(s, q, stop)) {
+    if (c != stop0 && !kBrackets[static_cast<unsigned char>(c)]) continue;  // most characters
+    if (c == stop0 && square == 0 && round == 0 && scan::StartsWithAt(s, q, stop) &&
+        (!literal_next || CanStart(index + 2, s, q + stop.size()))) {
       if (take(q)) return true;
       if (state->steps > kStepBudget) return false;
     }

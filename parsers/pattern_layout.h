@@ -86,6 +86,7 @@ class CompiledLayout {
   struct State;
   bool MatchFrom(size_t token, size_t pos, State* state) const;
   bool MatchField(size_t token, size_t pos, size_t end, State* state) const;
+  bool CanStart(size_t token, std::string_view s, size_t pos) const;
 
   std::vector<Token> tokens_;
   DateFormat date_;

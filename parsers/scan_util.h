@@ -8,9 +8,9 @@
 
 namespace faultline::scan {
 
-inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool IsIdentChar(char c) {
+constexpr bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsIdentChar(char c) {
   return (c >= 'a' && c <= 'z') || IsUpper(c) || IsDigit(c) || c == '_' || c == '$';
 }
 
