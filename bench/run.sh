@@ -54,6 +54,16 @@ SLICES=("$DATA/zk-100MB.log" "$DATA/zkfc-slice.log" "$DATA/kazoo-slice.log")
 SLICE_BYTES=$(size "${SLICES[@]}")
 ZK_BYTES=$(size "$ZK")
 ALL_BYTES=$(size "${ALL[@]}")
+# A layout no hand-written scanner reads: the ZooKeeper slice rewritten the way logback's common
+# pattern writes it, read with --layout (the compiled matcher).
+ZK_PATTERN='%d{ISO8601} - %-5p [%t:%C{1}@%L] - %m%n'
+LOGBACK_PATTERN='%d{yyyy-MM-dd HH:mm:ss.SSS} [%thread] %-5level %logger{36} - %msg%n'
+LOGBACK=$DATA/zk-100MB-logback.log
+if [ ! -f "$LOGBACK" ]; then
+  sed -E 's/^([0-9-]+ [0-9:]+),([0-9]+) - ([A-Z]+) +\[(.*):([A-Za-z0-9$.]+)@[0-9]+\] - /\1.\2 [\4] \3 org.apache.zookeeper.server.\5 - /' \
+    "$DATA/zk-100MB.log" >"$LOGBACK.tmp" && mv "$LOGBACK.tmp" "$LOGBACK"
+fi
+LOGBACK_BYTES=$(size "$LOGBACK")
 cat "${ALL[@]}" >/dev/null  # warm the page cache
 
 {
@@ -75,6 +85,19 @@ cat "${ALL[@]}" >/dev/null  # warm the page cache
     taskset -c 0 "$FAULTLINE" events --count "$ZK"
   awk -v l="$LNAV_ONE" -v f="$LAST_SECONDS" \
     'BEGIN { printf "| one core: lnav / faultline | %.1fx | | |\n", (f > 0 ? l / f : 0) }'
+  # The compiled-layout paths, one core: --layout with ZooKeeper's own pattern (read by its
+  # scanner), and a layout no scanner reads (the 100 MB slice rewritten in a logback layout).
+  measure "faultline events --count --layout ZK_PATTERN, one core zk-1GB.log" "$ZK_BYTES" \
+    taskset -c 0 "$FAULTLINE" events --count --layout "$ZK_PATTERN" "$ZK"
+  awk -v l="$LNAV_ONE" -v f="$LAST_SECONDS" \
+    'BEGIN { printf "| one core: lnav / faultline --layout ZK_PATTERN | %.1fx | | |\n", (f > 0 ? l / f : 0) }'
+  measure "lnav -n, one core zk-100MB-logback.log" "$LOGBACK_BYTES" \
+    taskset -c 0 lnav -n -c ';SELECT count(*) FROM all_logs' "$LOGBACK"
+  LNAV_LOGBACK=$LAST_SECONDS
+  measure "faultline events --count --layout LOGBACK_PATTERN, one core zk-100MB-logback.log" \
+    "$LOGBACK_BYTES" taskset -c 0 "$FAULTLINE" events --count --layout "$LOGBACK_PATTERN" "$LOGBACK"
+  awk -v l="$LNAV_LOGBACK" -v f="$LAST_SECONDS" \
+    'BEGIN { printf "| one core: lnav / faultline --layout LOGBACK_PATTERN | %.1fx | | |\n", (f > 0 ? l / f : 0) }'
   measure "faultline events --count, 3 files merged" "$ALL_BYTES" "$FAULTLINE" events --count "${ALL[@]}"
   measure "lnav -n, 3 files merged" "$ALL_BYTES" lnav -n -c ';SELECT count(*) FROM all_logs' "${ALL[@]}"
   measure "zcat 3 files .gz" "$ALL_BYTES" sh -c 'zcat "$@" >/dev/null' sh "${GZ[@]}"
