@@ -5,19 +5,25 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <set>
 
+#include "src/base/duration.h"
 #include "src/base/terminal.h"
 #include "src/cli/commands.h"
 #include "src/cli/input_options.h"
 #include "src/cli/report.h"
 #include "src/engine/explain.h"
 #include "src/engine/rule_loader.h"
+#include "src/scan/atomic_write.h"
+#include "src/scan/failpoint.h"
 #include "src/scan/file_identity.h"
+#include "src/scan/input_plan.h"
+#include "src/scan/news.h"
 #include "src/scan/state_file.h"
 
 namespace faultline {
@@ -27,81 +33,10 @@ namespace fs = std::filesystem;
 
 struct ScanOptions {
   InputOptions input;
-  std::string state_path, report_dir, fail_on = "warning", format = "text";
+  std::string state_path, report_dir, fail_on = "warning", format = "text", wait;
   std::vector<std::string> rule_dirs;
   bool quiet = false, reset_state = false, stats = false, nagios = false;
 };
-
-// Where each current file resumes: matched to what the state remembers of it, by path and
-// inode first, then by content fingerprint (a rotated, possibly gzipped copy).
-std::vector<InputFile> PlanInputs(const std::vector<InputFile>& found, const ScanState& state,
-                                  std::map<std::string, int64_t>* known_offsets) {
-  std::vector<InputFile> plan = found;
-  std::vector<bool> taken(state.files.size(), false);
-  auto resume = [&](InputFile* in, size_t k) {
-    const FileState& old = state.files[k];
-    taken[k] = true;
-    in->start_offset = old.replay_offset;
-    in->start_line = old.replay_line;
-    (*known_offsets)[in->path] = old.offset;
-  };
-  for (InputFile& in : plan) {
-    in.complete_lines_only = true;
-    FileIdentity id;
-    std::string err;
-    if (!StatIdentity(in.path, &id, &err)) continue;
-    std::error_code ec;
-    int64_t size = static_cast<int64_t>(fs::file_size(in.path, ec));
-    bool gz = in.path.size() > 3 && in.path.compare(in.path.size() - 3, 3, ".gz") == 0;
-    for (int pass = 0; pass < 2 && known_offsets->count(in.path) == 0; ++pass) {
-      for (size_t k = 0; k < state.files.size(); ++k) {
-        const FileState& old = state.files[k];
-        if (taken[k]) continue;
-        bool same_inode = old.device == id.device && old.inode == id.inode;
-        if (pass == 0 && !same_inode) continue;  // first pass: the same file, by inode
-        if (!gz && size < old.offset) continue;  // shrank: truncated (copytruncate) or replaced
-        if (!MatchesFingerprint(in.path, old.fingerprint)) continue;
-        resume(&in, k);
-        break;
-      }
-    }
-  }
-  return plan;
-}
-
-// The report files' name for an incident key "rule|host|2019-09-17T05:04:12.043000Z|8a6d8564":
-// "2019-09-17T05-04-12_zk-txn-timeout-zkfc-exit_zk-leader_8a6d8564" (time, rule, host, digest of
-// the root line), so two incidents of one rule in one second still get files of their own, and an
-// update rewrites the files of the incident it updates.
-std::string ReportName(const std::string& key) {
-  std::vector<std::string> parts;
-  for (size_t start = 0;;) {
-    size_t bar = key.find('|', start);
-    parts.push_back(key.substr(start, bar - start));
-    if (bar == std::string::npos) break;
-    start = bar + 1;
-  }
-  if (parts.size() != 4) parts = {"incident", "", "", key};
-  std::string name = parts[2].substr(0, 19) + "_" + parts[0] + "_" + parts[1] + "_" + parts[3];
-  for (char& c : name) {
-    bool plain = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';
-    if (!plain) c = '-';
-  }
-  return name;
-}
-
-bool WriteAtomically(const std::string& path, const std::string& text, std::string* err) {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
-    if (!out.flush()) return *err = "cannot write " + tmp, false;
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) return *err = "cannot rename " + tmp + ": " + ec.message(), false;
-  return true;
-}
 
 // --stats: one block on stderr, so it can go to a log while stdout goes to mail.
 void PrintStats(const Analysis& a, int64_t lines, int64_t unparsed,
@@ -138,23 +73,78 @@ int PrintNagios(const std::vector<Incident>& news, int64_t lines, int64_t unpars
   return status;
 }
 
+// A problem that stops the run before it does anything: one line on stderr, and for --nagios an
+// UNKNOWN status line (exit 3); otherwise exit 2.
+int Stop(const ScanOptions& o, Reporter* reporter, const std::string& why) {
+  reporter->Error(why);
+  if (o.nagios) {
+    std::printf("FAULTLINE UNKNOWN - %s\n", why.c_str());
+    return 3;
+  }
+  return kExitError;
+}
+
 int RunScan(const ScanOptions& o) {
   auto started = std::chrono::steady_clock::now();
   Reporter reporter;
   StateLock lock;
   std::string err;
-  if (!lock.Acquire(o.state_path, &err)) {
-    reporter.Error(err + "; this run does nothing");
-    return kExitError;
+  int64_t wait_us = 0;
+  if (!o.wait.empty() && !ParseDuration(o.wait, &wait_us, &err)) {
+    return Stop(o, &reporter, "--wait " + o.wait + ": " + err);
+  }
+  if (!lock.Acquire(o.state_path, &err, wait_us / 1000)) {
+    return Stop(o, &reporter, err + "; this run does nothing");
   }
   ScanState state;
-  if (!o.reset_state && !ReadState(o.state_path, &state, &err)) {
-    reporter.Error(err);
-    return kExitError;
+  bool state_sound = true;  // read from the state file itself (not the previous generation)
+  if (!o.reset_state) {
+    std::string recovered;
+    if (!ReadStateOrPrevious(o.state_path, &state, &err, &recovered)) {
+      return Stop(o, &reporter, err);
+    }
+    if (!recovered.empty()) {
+      reporter.Warning(recovered);
+      state_sound = false;
+    }
   }
+  std::vector<InputProblem> problems;
+  std::vector<std::string> config_files = o.input.configs;
+  std::vector<InputFile> found = ExpandInputs(o.input.paths, &problems, &config_files);
+  InputPlan plan = PlanInputs(found, state);
+
+  // Nothing changed since the last run: nothing to read, report or save.
+  if (plan.idle && problems.empty() && !o.reset_state && state_sound) {
+    if (o.stats) {
+      double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::fprintf(stderr, "faultline: stats: idle: %zu file(s) unchanged, 0 bytes read, %.3f s\n",
+                   found.size(), seconds);
+    }
+    if (o.nagios) {
+      std::printf(
+          "FAULTLINE OK - 0 new incident(s): no new data | lines=0 unparsed=0 critical=0 warning=0 "
+          "info=0\n");
+    }
+    return kExitOk;
+  }
+  for (const InputProblem& p : problems) reporter.InputProblem(p.path, p.why);
+  // A state that cannot be saved would make every later run report the same incidents again:
+  // find out before reading anything.
+  if (!ProbeWritableDirectory(o.state_path, &err)) {
+    return Stop(o, &reporter, err + "; the state " + o.state_path + " is untouched");
+  }
+
+  // What runs killed mid-write left behind (their files are whole or absent, never half).
+  RemoveStaleTemporaries(fs::path(o.state_path).parent_path().empty()
+                             ? "."
+                             : fs::path(o.state_path).parent_path().string(),
+                         fs::path(o.state_path).filename().string());
+  if (!o.report_dir.empty()) RemoveStaleTemporaries(o.report_dir);
+
   AnalysisRequest request;
   request.cron = true;
-  request.config_files = o.input.configs;
+  request.config_files = config_files;
   if (!ResolveInputOptions(o.input, &request.open, &reporter)) return kExitError;
   Severity threshold = Severity::kWarning;
   ParseSeverity(o.fail_on, &threshold);
@@ -165,73 +155,59 @@ int RunScan(const ScanOptions& o) {
     reporter.Error("rules have errors (listed above); nothing was scanned");
     return kExitError;
   }
-  std::vector<InputProblem> problems;
-  std::vector<InputFile> found = ExpandInputs(o.input.paths, &problems, &request.config_files);
-  for (const InputProblem& p : problems) reporter.InputProblem(p.path, p.why);
-  std::map<std::string, int64_t> known_offsets;
-  request.inputs = PlanInputs(found, state, &known_offsets);
+  request.inputs = plan.inputs;
   std::vector<const Rule*> active;
   for (const Rule& rule : rules) active.push_back(&rule);
   Analysis analysis;
   if (!Analyze(request, active, &reporter, &analysis)) return kExitError;
 
-  // Exactly once: each match is remembered with the incident it was reported in. Matches are
-  // remembered one by one, so an incident grouped differently in a later run (one more match
-  // joined, or one fewer re-read) is still recognised: it is news only if one of its matches was
-  // never reported, and an update of the incident that reported any of the others.
-  std::map<std::string, std::string> incident_of;  // match fingerprint -> incident key
-  for (const ReportedIncident& r : state.reported) incident_of[r.fingerprint] = r.incident;
-  std::vector<Incident> news;
-  std::vector<std::string> keys;  // of each incident in news: names its report files
-  int64_t newest = INT64_MIN;
-  for (Incident& incident : analysis.incidents) {
-    newest = std::max(newest, incident.last);
-    std::string key;
-    std::vector<std::pair<std::string, const Match*>> fresh;  // fingerprint, match
-    for (const Match* m : incident.matches) {
-      std::string fingerprint = Fingerprint(*m);
-      auto known = incident_of.find(fingerprint);
-      if (known == incident_of.end()) {
-        fresh.emplace_back(std::move(fingerprint), m);
-      } else if (key.empty()) {
-        key = known->second;
-      }
-    }
-    if (fresh.empty()) continue;
-    incident.status = key.empty() ? "new" : "updated";
-    if (key.empty()) key = incident.fingerprint;
-    for (const auto& [fingerprint, m] : fresh) {
-      state.reported.push_back({fingerprint, m->last, key});
-      incident_of[fingerprint] = key;
-    }
-    news.push_back(std::move(incident));
-    keys.push_back(key);
+  // Exactly once: only matches with a step beyond what earlier runs read can be news (see
+  // src/scan/news.h), and of those only the ones never reported.
+  std::map<std::string, int64_t> decided;  // by source name, as evidence names it
+  for (const auto& info : analysis.sources.infos) {
+    auto known = plan.decided_lines.find(info->path);
+    if (known != plan.decided_lines.end()) decided[info->name] = known->second;
   }
-  analysis.incidents = std::move(news);
+  News news = SelectNews(analysis.incidents, state.reported, decided, state.watermark);
+  std::vector<Incident> reported_now;
+  for (size_t i = 0; i < news.incidents.size(); ++i) {
+    Incident& incident = analysis.incidents[news.incidents[i]];
+    incident.status = news.status[i];
+    reported_now.push_back(std::move(incident));
+  }
+  analysis.incidents = std::move(reported_now);
 
-  // Every log resumes early enough for the slowest one: a rule window may have opened in a log
-  // that has already moved on while another (a ZKFC still writing its last line) lags behind.
+  // Every log resumes early enough for the slowest one (a rule window may have opened in a log
+  // that has already moved on while another lags behind), and never inside a chain.
   int64_t slowest = INT64_MAX;
   for (const auto& info : analysis.sources.infos) {
     if (info->last_instant != kNoInstant) slowest = std::min(slowest, info->last_instant);
   }
   int64_t span = analysis.engine->LongestSpan() + 60'000'000;
+  int64_t replay_from =
+      slowest == INT64_MAX ? INT64_MIN : ReplayFrom(slowest, span, analysis.engine->matches());
   for (auto& info : analysis.sources.infos) {
     if (slowest == INT64_MAX || info->last_instant == kNoInstant) continue;
-    ChooseResumePoint(info.get(), std::min(info->last_instant, slowest) - span);
+    ChooseResumePoint(info.get(), std::min(info->last_instant - span, replay_from));
   }
 
-  // What to remember of each file.
+  // What to remember of each file: where it was left, and how it looked before it was read.
+  std::map<std::string, size_t> planned;
+  for (size_t i = 0; i < plan.inputs.size(); ++i) planned.emplace(plan.inputs[i].path, i);
   ScanState next;
   next.runs = state.runs + 1;
+  next.watermark = std::max(state.watermark, analysis.engine->last_instant());
   for (const auto& info : analysis.sources.infos) {
     if (!info->problem.empty() && info->lines == 0 && info->end_offset == 0) continue;
+    auto p = planned.find(info->path);
+    if (p == planned.end() || !plan.stat_ok[p->second]) continue;
+    const FileIdentity& id = plan.stats[p->second];
     FileState file;
     file.path = info->path;
-    FileIdentity id;
-    if (!StatIdentity(info->path, &id, &err)) continue;
     file.device = id.device;
     file.inode = id.inode;
+    file.size = id.size;
+    file.mtime_ns = id.mtime_ns;
     file.fingerprint =
         ContentFingerprint(info->path, std::min(kFingerprintBytes, info->end_offset));
     file.offset = info->end_offset;
@@ -241,34 +217,33 @@ int RunScan(const ScanOptions& o) {
     file.last_instant = info->last_instant;
     next.files.push_back(file);
   }
-  // Forget incidents long past every window.
-  int64_t horizon = INT64_MIN;
-  if (newest != INT64_MIN)
-    horizon = newest - 2 * (analysis.engine->LongestSpan() + 3'600'000'000LL);
-  for (const ReportedIncident& r : state.reported) {
-    if (r.last_instant >= horizon) next.reported.push_back(r);
-  }
-  // Reports go out before the state is saved, under names fixed by the incident, so a run killed
-  // in between writes the same files again rather than losing them.
+  std::vector<ReportedIncident> reported = state.reported;
+  reported.insert(reported.end(), news.remember.begin(), news.remember.end());
+  next.reported =
+      KeepReported(std::move(reported),
+                   replay_from == INT64_MIN ? INT64_MIN : replay_from - span - 3'600'000'000LL);
+
+  // Output first, state last: a run killed in between delivers the same incidents again (report
+  // files under names fixed by the incident are rewritten, not doubled) rather than losing them.
   ReportOptions report{false, false};
   if (!o.report_dir.empty()) {
+    AtomicWriteOptions write;
+    write.what = "report file";
+    write.failpoint = "report";
     for (size_t i = 0; i < analysis.incidents.size(); ++i) {
       Analysis one;
       one.incidents = {analysis.incidents[i]};
       one.engine = nullptr;
-      std::string name = ReportName(keys[i]);
-      std::string base = o.report_dir + "/" + name;
       one.records = analysis.records;
-      if (!WriteAtomically(base + ".md", RenderMarkdown(one, report), &err) ||
-          !WriteAtomically(base + ".json", RenderJson(one, report), &err)) {
-        reporter.Error(err);
+      std::string base = o.report_dir + "/" + ReportName(news.keys[i]);
+      if (!WriteFileAtomically(base + ".md", RenderMarkdown(one, report), write, &err) ||
+          !WriteFileAtomically(base + ".json", RenderJson(one, report), write, &err)) {
+        // Not delivered: the state stays where it was, so the next run tries again.
+        return Stop(o, &reporter, err + "; the state " + o.state_path + " is untouched");
       }
     }
   }
-  if (!WriteState(o.state_path, next, &err)) {
-    reporter.Error(err);
-    return kExitError;
-  }
+  Failpoint("reports-written");
 
   bool found_new = std::any_of(analysis.incidents.begin(), analysis.incidents.end(),
                                [&](const Incident& i) { return i.severity >= threshold; });
@@ -277,6 +252,9 @@ int RunScan(const ScanOptions& o) {
     lines += info->lines;
     unparsed += info->unparsed;
   }
+  int status = found_new                                                ? kExitFound
+               : reporter.input_problems() > 0 || reporter.errors() > 0 ? kExitError
+                                                                        : kExitOk;
   if (!o.nagios && (!analysis.incidents.empty() || !o.quiet)) {
     std::string text = o.format == "json"       ? RenderJson(analysis, report)
                        : o.format == "markdown" ? RenderMarkdown(analysis, report)
@@ -287,13 +265,23 @@ int RunScan(const ScanOptions& o) {
     }
     std::fwrite(text.data(), 1, text.size(), stdout);
   }
-  if (o.stats) PrintStats(analysis, lines, unparsed, started);
   if (o.nagios) {
-    return PrintNagios(analysis.incidents, lines, unparsed,
-                       reporter.input_problems() > 0 || reporter.errors() > 0);
+    status = PrintNagios(analysis.incidents, lines, unparsed,
+                         reporter.input_problems() > 0 || reporter.errors() > 0);
   }
-  if (found_new) return kExitFound;
-  return reporter.input_problems() > 0 || reporter.errors() > 0 ? kExitError : kExitOk;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    return Stop(o, &reporter,
+                std::string("cannot write the output: ") + std::strerror(errno) + "; the state " +
+                    o.state_path + " is untouched, the next run reports the same again");
+  }
+  Failpoint("output-written");
+  if (!WriteState(o.state_path, next, &err, state_sound && !o.reset_state)) {
+    reporter.Error(err + " (the output above will be reported again by the next run)");
+    return o.nagios ? 3 : kExitError;
+  }
+  Failpoint("state-saved");
+  if (o.stats) PrintStats(analysis, lines, unparsed, started);
+  return status;
 }
 
 }  // namespace
@@ -328,10 +316,17 @@ CommandRunner SetupScan(CLI::App* app) {
                 "Print one Nagios/Icinga status line with performance data; exit 0 OK, 1 "
                 "WARNING, 2 CRITICAL, 3 UNKNOWN");
   cmd->add_flag("--reset-state", o->reset_state,
-                "Start afresh, discarding an unreadable state file");
+                "Start afresh, discarding the state file (and its previous generation)");
+  cmd->add_option("--wait", o->wait,
+                  "When another scan holds the state, wait this long for it (e.g. 30s) before "
+                  "giving up with exit 2")
+      ->type_name("DUR");
   cmd->footer(
-      "Exit status: 0 nothing new; 1 new or updated incidents at or above --fail-on; 2 error\n"
-      "(also: another scan holds the state's lock).\n"
+      "Exit status: 0 nothing new (a run that finds every log as it left it reads and prints\n"
+      "nothing); 1 new or updated incidents at or above --fail-on; 2 error (also: another scan\n"
+      "holds the state's lock past --wait, or the state's directory is read-only or full; the\n"
+      "state is then untouched). Reports and output go out before the state advances; a corrupt\n"
+      "state is recovered from its previous generation (STATE.prev).\n"
       "Example crontab line:\n"
       "  */5 * * * * faultline scan --quiet --state /var/lib/faultline/state /var/log/zookeeper "
       "/var/log/hadoop-hdfs");

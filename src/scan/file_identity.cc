@@ -19,6 +19,8 @@ bool StatIdentity(const std::string& path, FileIdentity* out, std::string* err) 
   }
   out->device = static_cast<uint64_t>(st.st_dev);
   out->inode = static_cast<uint64_t>(st.st_ino);
+  out->size = static_cast<int64_t>(st.st_size);
+  out->mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
   return true;
 }
 

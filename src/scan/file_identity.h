@@ -13,9 +13,11 @@ inline constexpr int64_t kFingerprintBytes = 1024;
 
 struct FileIdentity {
   uint64_t device = 0, inode = 0;
+  int64_t size = 0;      ///< bytes on disk (compressed, for a .gz)
+  int64_t mtime_ns = 0;  ///< modification time, nanoseconds since the epoch
 };
 
-/// stat() of `path`; false (with *err) if it cannot be read.
+/// stat() of `path` (following links); false (with *err) if it cannot be read.
 bool StatIdentity(const std::string& path, FileIdentity* out, std::string* err);
 
 /// "N:hex": a digest of the first N = min(limit, available) decompressed bytes of `path`.

@@ -3,16 +3,20 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <memory>
 #include <string_view>
 #include <system_error>
+
+#include "src/scan/atomic_write.h"
 
 namespace faultline {
 namespace {
@@ -157,7 +161,8 @@ std::string ParseRecord(std::string_view line, int version, ScanState* state, bo
   std::string_view kind = fields[0];
   RecordParser p(kind, fields);
   if (kind == "file") {
-    if (std::string why = p.FieldCount(10); !why.empty()) return why;
+    const size_t stat_fields = version >= 3 ? 2 : 0;  // <size> <mtime> since version 3
+    if (std::string why = p.FieldCount(10 + stat_fields); !why.empty()) return why;
     FileState f;
     p.Number(1, "device", false, &f.device);
     p.Number(2, "inode", false, &f.inode);
@@ -166,8 +171,13 @@ std::string ParseRecord(std::string_view line, int version, ScanState* state, bo
     p.Number(5, "replay offset", true, &f.replay_offset);
     p.Number(6, "replay line", true, &f.replay_line);
     p.Number(7, "last instant", false, &f.last_instant);
-    p.Text(8, "fingerprint", &f.fingerprint);
-    p.Text(9, "path", &f.path);
+    if (stat_fields > 0) {
+      p.Number(8, "size", false, &f.size);
+      p.Number(9, "mtime", false, &f.mtime_ns);
+      if (p.why().empty() && f.size < -1) return "bad size in file record (below -1)";
+    }
+    p.Text(8 + stat_fields, "fingerprint", &f.fingerprint);
+    p.Text(9 + stat_fields, "path", &f.path);
     if (!p.why().empty()) return p.why();
     state->files.push_back(std::move(f));
     return "";
@@ -188,6 +198,11 @@ std::string ParseRecord(std::string_view line, int version, ScanState* state, bo
     if (!p.why().empty()) return p.why();
     state->reported.push_back(std::move(r));
     return "";
+  }
+  if (kind == "watermark" && version >= 3) {
+    if (std::string why = p.FieldCount(2); !why.empty()) return why;
+    p.Number(1, "watermark", false, &state->watermark);
+    return p.why();
   }
   if (kind == "end") {
     if (std::string why = p.FieldCount(1); !why.empty()) return why;
@@ -212,7 +227,7 @@ std::string ParseHeader(std::string_view line, int* version_read) {
            std::to_string(kStateFileVersion) + "\")";
   }
   *version_read = version;
-  if (version != kStateFileVersion && version != 1) {
+  if (version != kStateFileVersion && version != 2 && version != 1) {
     return "state file version " + std::to_string(version) + " is not supported (this faultline " +
            "reads version " + std::to_string(kStateFileVersion) + ")";
   }
@@ -240,7 +255,8 @@ std::string FormatState(const ScanState& state) {
     AppendNumber(f.device, &out);
     out.push_back(' ');
     AppendNumber(f.inode, &out);
-    for (int64_t n : {f.offset, f.line, f.replay_offset, f.replay_line, f.last_instant}) {
+    for (int64_t n :
+         {f.offset, f.line, f.replay_offset, f.replay_line, f.last_instant, f.size, f.mtime_ns}) {
       out.push_back(' ');
       AppendNumber(n, &out);
     }
@@ -257,6 +273,11 @@ std::string FormatState(const ScanState& state) {
     AppendEscaped(r.fingerprint, &out);
     out.push_back(' ');
     AppendEscaped(r.incident, &out);
+    out.push_back('\n');
+  }
+  if (state.watermark != std::numeric_limits<int64_t>::min()) {
+    out.append("watermark ");
+    AppendNumber(state.watermark, &out);
     out.push_back('\n');
   }
   out.append("end\n");
@@ -330,49 +351,32 @@ bool ReadState(const std::string& path, ScanState* out, std::string* err) {
   return true;
 }
 
-bool WriteState(const std::string& path, const ScanState& state, std::string* err) {
-  const std::string text = FormatState(state);
-  const std::string temp = path + ".tmp." + std::to_string(getpid());
-  auto fail = [&](const std::string& step, int error) {
-    *err = "cannot write state file " + path + ": " + step + ": " + Errno(error);
+bool ReadStateOrPrevious(const std::string& path, ScanState* out, std::string* err,
+                         std::string* recovered) {
+  recovered->clear();
+  std::string why;
+  if (ReadState(path, out, &why)) return true;
+  const std::string previous = path + ".prev";
+  std::string why_previous;
+  struct stat st;
+  if (stat(previous.c_str(), &st) != 0 || !ReadState(previous, out, &why_previous)) {
+    *err = why_previous.empty() ? why
+                                : why + "; the previous generation " + previous +
+                                      " cannot be used either: " + why_previous;
     return false;
-  };
-
-  FILE* file = fopen(temp.c_str(), "we");
-  if (file == nullptr) return fail("cannot create " + temp, errno);
-  int error = 0;
-  std::string step;
-  auto check = [&](bool ok, const char* what) {
-    if (!ok && error == 0) {
-      error = errno != 0 ? errno : EIO;
-      step = std::string(what) + " " + temp;
-    }
-  };
-  errno = 0;
-  check(fwrite(text.data(), 1, text.size(), file) == text.size() && fflush(file) == 0,
-        "cannot write");
-  if (error == 0) check(fsync(fileno(file)) == 0, "cannot sync");
-  check(fclose(file) == 0, "cannot close");
-  if (error == 0 && rename(temp.c_str(), path.c_str()) != 0) {
-    error = errno;
-    step = "cannot rename " + temp + " over it";
   }
-  if (error != 0) {
-    unlink(temp.c_str());
-    return fail(step, error);
-  }
-
-  std::string dir = std::filesystem::path(path).parent_path().string();
-  if (dir.empty()) dir = ".";
-  int dir_fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd < 0) return fail("written, but cannot open " + dir + " to sync it", errno);
-  if (fsync(dir_fd) != 0 && errno != EINVAL) {
-    error = errno;
-    close(dir_fd);
-    return fail("written, but cannot sync " + dir, error);
-  }
-  close(dir_fd);
+  *recovered = why + "; recovered from the previous generation " + previous +
+               " (incidents of the last run may be reported again)";
   return true;
+}
+
+bool WriteState(const std::string& path, const ScanState& state, std::string* err,
+                bool keep_previous) {
+  AtomicWriteOptions options;
+  options.what = "state file";
+  options.failpoint = "state";
+  if (keep_previous) options.keep_previous = path + ".prev";
+  return WriteFileAtomically(path, FormatState(state), options, err);
 }
 
 StateLock::~StateLock() { Release(); }
@@ -382,7 +386,7 @@ void StateLock::Release() {
   fd_ = -1;
 }
 
-bool StateLock::Acquire(const std::string& state_path, std::string* err) {
+bool StateLock::Acquire(const std::string& state_path, std::string* err, int64_t wait_ms) {
   Release();
   const std::string lock_path = state_path + ".lock";
   int fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
@@ -390,16 +394,35 @@ bool StateLock::Acquire(const std::string& state_path, std::string* err) {
     *err = "cannot lock " + lock_path + ": " + Errno(errno);
     return false;
   }
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
   int rc;
-  do {
+  for (;;) {
     rc = flock(fd, LOCK_EX | LOCK_NB);
-  } while (rc != 0 && errno == EINTR);
+    if (rc == 0 || (errno != EINTR && errno != EWOULDBLOCK)) break;
+    if (errno == EWOULDBLOCK && std::chrono::steady_clock::now() >= deadline) break;
+    if (errno == EWOULDBLOCK) usleep(20'000);
+  }
   if (rc != 0) {
     int error = errno;
+    std::string holder;
+    if (error == EWOULDBLOCK) {
+      char text[32] = {};
+      ssize_t got = pread(fd, text, sizeof text - 1, 0);
+      long long pid = got > 0 ? std::strtoll(text, nullptr, 10) : 0;
+      if (pid > 0) holder = " (pid " + std::to_string(pid) + ")";
+    }
     close(fd);
-    *err = error == EWOULDBLOCK ? "another faultline scan is using " + lock_path
-                                : "cannot lock " + lock_path + ": " + Errno(error);
+    *err = error == EWOULDBLOCK
+               ? "another faultline scan" + holder + " is using " + lock_path +
+                     (wait_ms > 0 ? " (waited " + std::to_string(wait_ms) + " ms)" : "")
+               : "cannot lock " + lock_path + ": " + Errno(error);
     return false;
+  }
+  // Who holds it, for the message of a second scan; best effort (a read-only lock file is fine).
+  std::string pid = std::to_string(getpid()) + "\n";
+  if (ftruncate(fd, 0) == 0) {
+    ssize_t ignored = pwrite(fd, pid.data(), pid.size(), 0);
+    (void)ignored;
   }
   fd_ = fd;
   return true;

@@ -2,20 +2,28 @@
 // and which incidents were already reported, so that a run reads only what is new and reports
 // each incident once (again, as updated, only when it grows).
 //
-// File format, version 2. A text file of '\n'-terminated lines whose fields are separated by
+// File format, version 3. A text file of '\n'-terminated lines whose fields are separated by
 // single spaces:
 //
-//   faultline-scan-state 2
+//   faultline-scan-state 3
 //   runs <runs>
-//   file <dev> <ino> <offset> <line> <replay_offset> <replay_line> <last_instant> <fp> <path>
+//   file <dev> <ino> <offset> <line> <replay_offset> <replay_line> <last_instant> <size> <mtime>
+//        <fp> <path>                                                        (one line)
 //   reported <last_instant> <fingerprint> <incident>
+//   watermark <instant>
 //   end
 //
 // - The first line is the magic word and the version; any other first line is a foreign file,
 //   and another version is refused (a newer faultline's state is not guessed at).
-// - `runs` is always the second line. `file` and `reported` lines follow in any order, any
-//   number of each (the writer puts every `file` line first, in the order of ScanState::files,
-//   then every `reported` line, in the order of ScanState::reported).
+// - `runs` is always the second line. `file`, `reported` and `watermark` lines follow in any
+//   order, any number of each (the writer puts every `file` line first, in the order of
+//   ScanState::files, then every `reported` line, in the order of ScanState::reported, then the
+//   watermark when there is one; a later watermark line replaces an earlier one).
+// - <size> and <mtime> are the file's size and modification time (nanoseconds since the epoch)
+//   as stat(2) gave them before it was read: a later run that finds the same device, inode, size,
+//   mtime and head fingerprint reads nothing. <size> is -1 when unknown (version 2 files).
+// - `watermark` is the instant of the latest record the rules saw: an absence window that ends
+//   after it was still open, and is reported by the run that closes it.
 // - `end` is the last line; a file without it, or whose last line has no '\n', was truncated.
 //   Nothing may follow it. Any other record kind is an error (foreign or newer file).
 // - Numbers are decimal, without '+' or leading spaces. <dev> and <ino> are unsigned 64-bit;
@@ -31,9 +39,10 @@
 //   followed by two hex digits is an error. An empty text field is an empty string between two
 //   separators (or after the last one).
 //
-// A change to this layout must bump the version number (kStateFileVersion). Version 1 (which
-// kept "reported <last_instant> <matches> <fingerprint>") is still read, each reported match as its
-// own incident, so an upgrade neither fails nor reports again; the next write is version 2.
+// A change to this layout must bump the version number (kStateFileVersion). Version 2 (the `file`
+// record without <size> and <mtime>, no `watermark`) and version 1 (which kept "reported
+// <last_instant> <matches> <fingerprint>") are still read, each version-1 reported match as its
+// own incident, so an upgrade neither fails nor reports again; the next write is version 3.
 #pragma once
 
 #include <cstdint>
@@ -43,7 +52,7 @@
 
 namespace faultline {
 
-inline constexpr int kStateFileVersion = 2;
+inline constexpr int kStateFileVersion = 3;
 
 /// One input file as last read.
 struct FileState {
@@ -58,6 +67,8 @@ struct FileState {
   int64_t replay_line = 0;    ///< number of lines before `replay_offset`
   /// UTC microseconds of the last record read; INT64_MIN when none was.
   int64_t last_instant = std::numeric_limits<int64_t>::min();
+  int64_t size = -1;     ///< stat(2) size when the run began; -1 unknown
+  int64_t mtime_ns = 0;  ///< stat(2) modification time when the run began, ns since the epoch
 
   friend bool operator==(const FileState&, const FileState&) = default;
 };
@@ -75,6 +86,8 @@ struct ScanState {
   std::vector<FileState> files;
   std::vector<ReportedIncident> reported;
   int64_t runs = 0;
+  /// Instant of the latest record the rules saw (absence windows ending later were still open).
+  int64_t watermark = std::numeric_limits<int64_t>::min();
 
   friend bool operator==(const ScanState&, const ScanState&) = default;
 };
@@ -88,14 +101,19 @@ struct ScanState {
 /// checked.
 bool ReadState(const std::string& path, ScanState* out, std::string* err);
 
-/// Writes `state` to `path` atomically: the text goes to "<path>.tmp.<pid>" in the same
-/// directory, is flushed and fsync'ed, renamed over `path`, and the directory is fsync'ed. On a
-/// failure before the rename the temporary file is removed and `path` keeps its old content; the
-/// result is false with *err naming the step and the reason. A failure to sync the directory
-/// after the rename also returns false (the new state is in place but may not survive a crash);
-/// file systems that do not support syncing a directory (EINVAL) are not an error. A `path`
-/// that is a symbolic link is replaced by a regular file, not written through.
-bool WriteState(const std::string& path, const ScanState& state, std::string* err);
+/// Like ReadState, but a corrupt or truncated `path` is not the end: the previous generation
+/// ("<path>.prev", kept by WriteState) is read instead and *recovered says so in one line (the
+/// caller warns). False, with *err naming both, only when neither can be used.
+bool ReadStateOrPrevious(const std::string& path, ScanState* out, std::string* err,
+                         std::string* recovered);
+
+/// Writes `state` to `path` with WriteFileAtomically (see atomic_write.h; failpoints
+/// "state-temp" and "state-renamed"). With `keep_previous`, the state being replaced is first
+/// hard-linked as "<path>.prev" (the generation ReadStateOrPrevious falls back to); pass false
+/// when `path` itself was found corrupt. On failure `path` keeps its old content and *err reads
+/// "cannot write state file <path>: <step>: <reason>".
+bool WriteState(const std::string& path, const ScanState& state, std::string* err,
+                bool keep_previous = false);
 
 /// Keeps two scans from using one state file at once: an exclusive, non-blocking flock(2) on
 /// "<state>.lock", held until the object is destroyed (or Release()). The lock file is created if
@@ -109,10 +127,12 @@ class StateLock {
   StateLock& operator=(const StateLock&) = delete;
   ~StateLock();
 
-  /// Locks "<state_path>.lock" (releasing any lock this object held before). Returns false and
-  /// sets *err to "another faultline scan is using <state_path>.lock" when another holder has
-  /// it, or to "cannot lock <state_path>.lock: <reason>" when it cannot be opened or locked.
-  bool Acquire(const std::string& state_path, std::string* err);
+  /// Locks "<state_path>.lock" (releasing any lock this object held before), waiting up to
+  /// `wait_ms` for another holder to let go, and writes this process's PID into the lock file.
+  /// Returns false and sets *err to "another faultline scan (pid N) is using <state_path>.lock"
+  /// when another holder keeps it, or to "cannot lock <state_path>.lock: <reason>" when it cannot
+  /// be opened or locked.
+  bool Acquire(const std::string& state_path, std::string* err, int64_t wait_ms = 0);
   /// Unlocks now; harmless when nothing is held.
   void Release();
   bool held() const { return fd_ >= 0; }

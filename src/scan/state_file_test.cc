@@ -49,6 +49,8 @@ ScanState FullState() {
   zk.replay_offset = 104000000;
   zk.replay_line = 805000;
   zk.last_instant = 1767243852043000;
+  zk.size = 104857700;
+  zk.mtime_ns = 1767243853000000001;
   state.files.push_back(zk);
   FileState odd;
   odd.path = "/logs/with space/100%/new\nline\ttab\r\x7f\x01/caf\xc3\xa9.log";
@@ -64,6 +66,7 @@ ScanState FullState() {
   state.reported.push_back({"zkfc-connectionloss/nn1 2026-01-01", 1767243852618000, "inc|1"});
   state.reported.push_back({"100% odd\nfingerprint", -5, "inc 2%"});
   state.reported.push_back({"", 0, ""});
+  state.watermark = 1767243852618000;
   return state;
 }
 
@@ -110,15 +113,16 @@ TEST_CASE("state_file: exact text as written") {
   std::string err;
   REQUIRE_MESSAGE(WriteState(path, state, &err), err);
   CHECK(ReadFile(path) ==
-        "faultline-scan-state 2\n"
+        "faultline-scan-state 3\n"
         "runs 7\n"
-        "file 2049 1234567 104857600 812345 104000000 805000 1767243852043000 "
-        "9f86d081884c7d659a2feaa0c55ad015 /var/log/zookeeper/zookeeper.log\n"
-        "file 18446744073709551615 0 0 0 0 0 -9223372036854775808  "
+        "file 2049 1234567 104857600 812345 104000000 805000 1767243852043000 104857700 "
+        "1767243853000000001 9f86d081884c7d659a2feaa0c55ad015 /var/log/zookeeper/zookeeper.log\n"
+        "file 18446744073709551615 0 0 0 0 0 -9223372036854775808 -1 0  "
         "/logs/with%20space/100%25/new%0Aline%09tab%0D%7F%01/caf\xc3\xa9.log\n"
         "reported 1767243852618000 zkfc-connectionloss/nn1%202026-01-01 inc|1\n"
         "reported -5 100%25%20odd%0Afingerprint inc%202%25\n"
         "reported 0  \n"
+        "watermark 1767243852618000\n"
         "end\n");
 }
 
@@ -127,7 +131,7 @@ TEST_CASE("state_file: an empty state round trips") {
   std::string path = dir.Path("state");
   std::string err;
   REQUIRE_MESSAGE(WriteState(path, ScanState(), &err), err);
-  CHECK(ReadFile(path) == "faultline-scan-state 2\nruns 0\nend\n");
+  CHECK(ReadFile(path) == "faultline-scan-state 3\nruns 0\nend\n");
   ScanState read = FullState();
   REQUIRE_MESSAGE(ReadState(path, &read, &err), err);
   CHECK(read == ScanState());
@@ -177,10 +181,10 @@ TEST_CASE("state_file: truncated file without end line") {
   std::string full = ReadFile(path);
 
   SUBCASE("cut before the end line") {
-    std::string text = full.substr(0, full.size() - 4);  // 7 lines, "end\n" gone
+    std::string text = full.substr(0, full.size() - 4);  // 8 lines, "end\n" gone
     err = ReadError(dir, text);
     CHECK(err == path +
-                     ":8: the file ends without its end line (it was truncated); the state file "
+                     ":9: the file ends without its end line (it was truncated); the state file "
                      "is unusable (--reset-state discards it)");
   }
   SUBCASE("cut inside a line") {
@@ -191,7 +195,7 @@ TEST_CASE("state_file: truncated file without end line") {
   }
   SUBCASE("end without its newline") {
     err = ReadError(dir, full.substr(0, full.size() - 1));
-    CHECK(err.starts_with(path + ":8: the last line has no newline"));
+    CHECK(err.starts_with(path + ":9: the last line has no newline"));
   }
   SUBCASE("header only") {
     err = ReadError(dir, "faultline-scan-state 2\n");
@@ -222,9 +226,9 @@ TEST_CASE("state_file: version 1 is read, each reported match as its own inciden
   CHECK(state.reported[0].fingerprint == "zk|zk3|2026-01-01T05:04:12.618000Z|ab12");
   CHECK(state.reported[0].incident == state.reported[0].fingerprint);
   CHECK(state.reported[0].last_instant == 1767243852618000);
-  // Written back as version 2.
+  // Written back as version 3.
   REQUIRE_MESSAGE(WriteState(path, state, &err), err);
-  CHECK(ReadFile(path).starts_with("faultline-scan-state 2\n"));
+  CHECK(ReadFile(path).starts_with("faultline-scan-state 3\n"));
 }
 
 TEST_CASE("state_file: wrong magic or version") {
@@ -239,14 +243,14 @@ TEST_CASE("state_file: wrong magic or version") {
                      "discards it)");
   }
   SUBCASE("a newer version") {
-    err = ReadError(dir, "faultline-scan-state 3\nruns 1\nend\n");
-    CHECK(err.starts_with(path + ":1: state file version 3 is not supported (this faultline reads "
-                                 "version 2);"));
+    err = ReadError(dir, "faultline-scan-state 4\nruns 1\nend\n");
+    CHECK(err.starts_with(path + ":1: state file version 4 is not supported (this faultline reads "
+                                 "version 3);"));
   }
   SUBCASE("version 0") {
     err = ReadError(dir, "faultline-scan-state 0\nruns 1\nend\n");
     CHECK(err.starts_with(path + ":1: state file version 0 is not supported (this faultline reads "
-                                 "version 2);"));
+                                 "version 3);"));
   }
   SUBCASE("no version") {
     err = ReadError(dir, "faultline-scan-state\nruns 1\nend\n");
@@ -381,7 +385,7 @@ TEST_CASE("state_file: a second write replaces the first and leaves no temporary
   second.runs = 8;
   second.reported.push_back({"only", 42, "only"});
   REQUIRE_MESSAGE(WriteState(path, second, &err), err);
-  CHECK(ReadFile(path) == "faultline-scan-state 2\nruns 8\nreported 42 only only\nend\n");
+  CHECK(ReadFile(path) == "faultline-scan-state 3\nruns 8\nreported 42 only only\nend\n");
   CHECK(ReadFile(path) != first_text);
   ScanState read;
   REQUIRE_MESSAGE(ReadState(path, &read, &err), err);
@@ -482,7 +486,8 @@ TEST_CASE("state_file: StateLock excludes a second holder until the first is gon
 
     StateLock second;
     CHECK_FALSE(second.Acquire(state, &err));
-    CHECK(err == "another faultline scan is using " + state + ".lock");
+    CHECK(err == "another faultline scan (pid " + std::to_string(getpid()) + ") is using " + state +
+                     ".lock");
     CHECK_FALSE(second.held());
 
     StateLock other_state;  // a different state file has its own lock

@@ -9,7 +9,14 @@ grep -qE '^FAULTLINE CRITICAL - [0-9]+ new incident\(s\): Leader dropped a follo
   || fail "status line: $(cat "$OUT")"
 grep -q "^faultline: stats: 4079 lines read, " "$ERR" || fail "stats: $(cat "$ERR")"
 grep -q "^faultline: stats: rule zk-txn-timeout-zkfc-exit: 1 match(es)$" "$ERR" || fail "per-rule stats: $(cat "$ERR")"
+# New lines without an incident: OK, with the lines read.
+echo "2019-09-17 09:00:00,000 [myid:3] - INFO  [main:QuorumPeer@100] - nothing to see" >>"$SCRATCH/logs/zk-leader.log"
 run scan --nagios --state "$SCRATCH/state" "$SCRATCH/logs"
 expect_status 0
 grep -q '^FAULTLINE OK - 0 new incident(s): no new incident | lines=' "$OUT" || fail "$(cat "$OUT")"
+# Nothing new at all: OK without reading a line.
+run scan --nagios --stats --state "$SCRATCH/state" "$SCRATCH/logs"
+expect_status 0
+grep -qx 'FAULTLINE OK - 0 new incident(s): no new data | lines=0 unparsed=0 critical=0 warning=0 info=0' "$OUT" || fail "$(cat "$OUT")"
+grep -q "^faultline: stats: idle: 3 file(s) unchanged, 0 bytes read, " "$ERR" || fail "idle stats: $(cat "$ERR")"
 pass
