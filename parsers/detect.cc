@@ -53,7 +53,7 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
   Detection detection;
   detection.lines_examined = static_cast<int>(lines.size());
   std::vector<SampleLine> sample(lines.size());
-  int kind_lines[5] = {};
+  int kind_lines[kWrapperKinds] = {};
   for (size_t i = 0; i < lines.size(); ++i) {
     SampleLine& line = sample[i];
     line.raw = lines[i];
@@ -127,9 +127,10 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
         continue;
       }
     }
-    ++kind_lines[static_cast<int>(line.wrapper.kind)];
+    ++kind_lines[static_cast<int>(line.wrapper.in_ui_copy ? WrapperKind::kUiCopy
+                                                          : line.wrapper.kind)];
   }
-  for (int kind = 1; kind < 5; ++kind) {
+  for (int kind = 1; kind < kWrapperKinds; ++kind) {
     if (kind_lines[kind] > detection.wrapped_lines) {
       detection.wrapped_lines = kind_lines[kind];
       detection.wrapper = static_cast<WrapperKind>(kind);

@@ -41,6 +41,58 @@ bool ReadHostAndIdent(std::string_view s, size_t pos, Wrapper* out) {
   return true;
 }
 
+// After a docker-style "...Z" time, "host ident[pid]: " is believed only in full, with a host
+// name of plain characters and a pid: a docker line's own text ("\tat org.Foo.bar(Foo.java:1)")
+// must not be taken for a host and a program.
+bool ReadHostAndProgramWithPid(std::string_view s, size_t pos, Wrapper* out) {
+  Wrapper w;
+  if (!ReadHostAndIdent(s, pos, &w)) return false;
+  for (char c : w.host) {
+    if (!scan::IsIdentChar(c) && c != '.' && c != '-') return false;
+  }
+  std::string_view rest = s.substr(w.ident.data() + w.ident.size() - s.data());
+  if (rest.empty() || rest[0] != '[') return false;
+  out->host = w.host;
+  out->ident = w.ident;
+  out->inner = w.inner;
+  return true;
+}
+
+// Digits at s[*pos], between min and max of them; their value.
+bool ReadDigitRun(std::string_view s, size_t* pos, size_t min, size_t max, int* value) {
+  size_t p = *pos;
+  int v = 0;
+  while (p < s.size() && p - *pos < max && scan::IsDigit(s[p])) v = v * 10 + (s[p++] - '0');
+  if (p - *pos < min) return false;
+  *pos = p;
+  *value = v;
+  return true;
+}
+
+// "M/D/YYYY h:mm:ss AM" at the start of s (a US-style time, as a browser shows it): its local time
+// and the position after it.
+bool ReadUsTime(std::string_view s, int64_t* local, size_t* end) {
+  size_t p = 0;
+  int month, day, year, hour, minute, second;
+  auto expect = [&](char c) { return p < s.size() && s[p++] == c; };
+  if (!ReadDigitRun(s, &p, 1, 2, &month) || !expect('/') || !ReadDigitRun(s, &p, 1, 2, &day) ||
+      !expect('/') || !ReadDigitRun(s, &p, 4, 4, &year) || !expect(' ') ||
+      !ReadDigitRun(s, &p, 1, 2, &hour) || !expect(':') || !ReadDigitRun(s, &p, 2, 2, &minute) ||
+      !expect(':') || !ReadDigitRun(s, &p, 2, 2, &second) || !expect(' ')) {
+    return false;
+  }
+  if (p + 2 > s.size() || s[p + 1] != 'M' || (s[p] != 'A' && s[p] != 'P')) return false;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour < 1 || hour > 12 || minute > 59 ||
+      second > 60) {
+    return false;
+  }
+  hour = hour % 12 + (s[p] == 'P' ? 12 : 0);
+  *local = CivilToMicros(year, static_cast<unsigned>(month), static_cast<unsigned>(day), hour,
+                         minute, second, 0);
+  *end = p + 2;
+  return true;
+}
+
 void TakeTime(const ScannedTime& t, Wrapper* out) {
   out->local = t.local;
   out->precision = t.precision;
@@ -62,6 +114,8 @@ std::string_view WrapperName(WrapperKind kind) {
       return "journald";
     case WrapperKind::kSyslog:
       return "syslog";
+    case WrapperKind::kUiCopy:
+      return "ui-copy";
   }
   return "";
 }
@@ -71,6 +125,18 @@ bool StripWrapper(std::string_view s, const YearHint& year, Wrapper* out) {
   ScannedTime t;
   int column = 0;
   if (scan::IsDigit(s[0])) {
+    if (s[1] == '/' || s[2] == '/') {  // "4/12/2016 12:43:31 PM": a UI's copy
+      Wrapper w;
+      size_t end = 0;
+      if (!ReadUsTime(s, &w.local, &end)) return false;
+      w.kind = WrapperKind::kUiCopy;
+      w.inner = s.substr(end < s.size() && s[end] == ' ' ? end + 1 : end);
+      Wrapper nested;
+      if (StripWrapper(w.inner, year, &nested) && !nested.weak()) w = nested;
+      w.in_ui_copy = true;
+      *out = w;
+      return true;
+    }
     if (s[4] != '-') return false;
     if (s[10] == 'T') {
       // RFC 3339 with a zone: docker / kubectl ("...Z <line>"), or journalctl -o short-iso
@@ -81,8 +147,10 @@ bool StripWrapper(std::string_view s, const YearHint& year, Wrapper* out) {
       }
       Wrapper w;
       TakeTime(t, &w);
-      // Docker writes "Z"; journalctl writes a numeric offset ("+0000", "+00:00").
-      if (s[t.length - 1] != 'Z' && ReadHostAndIdent(s, t.length, &w)) {
+      // Docker writes "Z"; journalctl writes a numeric offset ("+0000", "+00:00"). A program
+      // that writes "time host ident[pid]: " itself (confd) is read as journald too.
+      if ((s[t.length - 1] != 'Z' && ReadHostAndIdent(s, t.length, &w)) ||
+          (s[t.length - 1] == 'Z' && ReadHostAndProgramWithPid(s, t.length, &w))) {
         w.kind = WrapperKind::kJournald;
       } else if (s[19] == ',' || (s[t.length - 1] != 'Z' && s[t.length - 3] != ':')) {
         // Not RFC 3339 (a comma before the fraction, "+0800"): a log4j2 layout's own time

@@ -7,6 +7,11 @@
 //   journald        2024-05-02T10:11:12+0000 host ident[pid]: <line>   journalctl -o short-iso
 //   syslog          May 02 10:11:12.123456 host ident[pid]: <line>     journalctl (short,
 //                   May  2 10:11:12 host ident[pid]: <line>            short-precise), syslog
+//   ui-copy         4/12/2016 12:43:31 PM<line>                 a container UI's "copy" of a
+//                                                               log (Rancher; local time, the
+//                                                               line glued on or after a blank)
+// A wrapper may hold another (a UI's copy of journald-style lines): the inner one, whose time
+// names its zone, is the one returned.
 // A syslog time has no year: the caller supplies one (the file's modification year, or the
 // current year for standard input), and a month after that date's month is taken as the year
 // before (a December line in a log last written in January).
@@ -21,9 +26,10 @@
 
 namespace faultline {
 
-enum class WrapperKind : uint8_t { kNone, kDocker, kDockerDesktop, kJournald, kSyslog };
+enum class WrapperKind : uint8_t { kNone, kDocker, kDockerDesktop, kJournald, kSyslog, kUiCopy };
+inline constexpr int kWrapperKinds = 6;
 
-/// "docker", "docker-desktop", "journald", "syslog" ("" for none).
+/// "docker", "docker-desktop", "journald", "syslog", "ui-copy" ("" for none).
 std::string_view WrapperName(WrapperKind kind);
 
 /// The year and month a syslog time without a year is read against.
@@ -38,9 +44,10 @@ struct Wrapper {
   bool has_offset = false;     ///< docker and journald name their zone
   int64_t offset_us = 0;
   uint8_t precision = 0;
-  std::string_view host;   ///< journald and syslog: the host field
-  std::string_view ident;  ///< journald and syslog: the program ("zookeeper", "java")
-  std::string_view inner;  ///< the line inside, views into the line given
+  std::string_view host;    ///< journald and syslog: the host field
+  std::string_view ident;   ///< journald and syslog: the program ("zookeeper", "java")
+  std::string_view inner;   ///< the line inside, views into the line given
+  bool in_ui_copy = false;  ///< inside a UI's copy (kUiCopy, or a wrapper nested in one)
 
   bool weak() const { return kind == WrapperKind::kDockerDesktop; }
 };

@@ -100,6 +100,35 @@ TEST_CASE("wrapper: journalctl short-iso, short-precise, syslog") {
   CHECK_FALSE(StripWrapper("WARN  [main:QuorumPeer@400] - Unable to load database", kMay2024, &w));
 }
 
+TEST_CASE("wrapper: a UI's copy (Rancher), alone and around another wrapper") {
+  Wrapper w;
+  // testdata/parsers/public-layouts/rancher-ui-copy.log: the time glued to the line.
+  REQUIRE(StripWrapper("4/12/2016 12:43:31 PMtail: can't open '/opt/zk/logs/zookeeper.out'",
+                       kMay2024, &w));
+  CHECK(w.kind == WrapperKind::kUiCopy);
+  CHECK(w.in_ui_copy);
+  CHECK(w.local == Micros(2016, 4, 12, 12, 43, 31));
+  CHECK_FALSE(w.has_offset);
+  CHECK(w.inner == "tail: can't open '/opt/zk/logs/zookeeper.out'");
+  REQUIRE(StripWrapper("12/1/2016 12:05:00 AM Starting", kMay2024, &w));
+  CHECK(w.local == Micros(2016, 12, 1, 0, 5, 0));  // 12 AM is midnight
+  CHECK(w.inner == "Starting");
+  // The line inside names its zone: its time is the record's.
+  REQUIRE(
+      StripWrapper("4/12/2016 12:43:31 PM2016-04-12T10:43:31Z 9d8e625ad063 /usr/bin/confd[25]: "
+                   "INFO Backend set to rancher",
+                   kMay2024, &w));
+  CHECK(w.kind == WrapperKind::kJournald);
+  CHECK(w.in_ui_copy);
+  CHECK(w.has_offset);
+  CHECK(w.local == Micros(2016, 4, 12, 10, 43, 31));
+  CHECK(w.host == "9d8e625ad063");
+  CHECK(w.inner == "INFO Backend set to rancher");
+  CHECK_FALSE(StripWrapper("4/12/2016 13:43:31 PM not a 12-hour time", kMay2024, &w));
+  CHECK_FALSE(StripWrapper("1/2 of the followers did not answer in time", kMay2024, &w));
+  CHECK_FALSE(StripWrapper("15/12/05 15:08:06 WARN ha.HealthMonitor: x", kMay2024, &w));
+}
+
 TEST_CASE("wrapper: detection reads the lines inside") {
   std::string_view docker[] = {
       "2024-05-02T10:11:12.123456789Z 2024-05-02 10:11:12,123 [myid:1] - WARN  [main:Foo@1] - a",

@@ -45,7 +45,9 @@ ParsedSource::ParsedSource(std::unique_ptr<LineInput> input, const Parser* parse
       info_(info),
       index_(index),
       clock_(clock),
-      window_(window) {}
+      window_(window),
+      copied_from_ui_(info->detection.has_value() &&
+                      info->detection->wrapper == WrapperKind::kUiCopy) {}
 
 Record* ParsedSource::Acquire() {
   if (!free_.empty()) {
@@ -294,8 +296,10 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
     year_hint_set_ = true;
   }
   // A source no parser recognised keeps its lines whole (a kernel's syslog is not unwrapped into
-  // records nobody reads): the wrapper serves the lines inside that a parser reads.
-  bool wrapped = parser_ != nullptr && StripWrapper(line, year_hint_, &wrapper);
+  // records nobody reads): the wrapper serves the lines inside that a parser reads. A UI's copy
+  // is unwrapped all the same: its time is the only one most of its lines have.
+  bool wrapped =
+      (parser_ != nullptr || copied_from_ui_) && StripWrapper(line, year_hint_, &wrapper);
   if (wrapped && !wrapper.weak()) {
     ReadWrapped(wrapper, line, number);
     return;

@@ -99,6 +99,7 @@ class ParsedSource {
   YearHint year_hint_;       // for syslog times without a year, read when first needed
   bool year_hint_set_ = false;
   bool host_checked_ = false;  // a wrapper's host was considered for the source
+  bool copied_from_ui_;        // most lines are in a UI's copy wrapper: unwrap without a parser
   // Resume points for cron mode: (instant, offset, lines before) of record starts, about one per
   // second, pruned to what the replay span needs.
   std::deque<SourceInfo::ResumePoint> checkpoints_;
