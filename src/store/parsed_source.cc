@@ -350,8 +350,9 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
   r->flags = kUnparsed;
   TakeTime(r, Header{});
   ++info_->unparsed;
+  // Left open: the stack frames after a pasted exception line ("java.io.IOException: ...") are
+  // its continuation, as they would be after a header.
   open_ = r;
-  Finish();
 }
 
 bool ParsedSource::Releasable() const {

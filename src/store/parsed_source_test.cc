@@ -173,6 +173,28 @@ TEST_CASE("parsed_source: no parser") {
   CHECK(f.info.continuation_lines == 1);
 }
 
+TEST_CASE("parsed_source: a pasted stack trace without its header keeps its frames together") {
+  // testdata/incidents/public/zkops-zoonavigator-client-maxbuffer: the exception line and its
+  // frames, nothing else; the frames continue the exception line, so a rule sees them together.
+  Fixture f(
+      {"java.io.IOException: Unreasonable length = 1972502",
+       "        at org.apache.jute.BinaryInputArchive.checkLength(BinaryInputArchive.java:127)",
+       "        at org.apache.zookeeper.ClientCnxn$SendThread.readResponse(ClientCnxn.java:840)",
+       "some other text", "\tat x.y(Z.java:1)"},
+      nullptr);
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 2);
+  CHECK(Lines(seen) == std::vector<int64_t>{1, 4});
+  CHECK((seen[0].flags & kUnparsed) != 0);
+  CHECK(seen[0].message == "java.io.IOException: Unreasonable length = 1972502");
+  CHECK(seen[0].continuation_lines == 2);
+  CHECK(seen[0].continuation.find("ClientCnxn$SendThread.readResponse") != std::string::npos);
+  CHECK(seen[1].continuation == "\tat x.y(Z.java:1)");
+  CHECK(f.info.unparsed == 2);
+  CHECK(f.info.continuation_lines == 3);
+  CHECK(f.info.lines == 5);
+}
+
 TEST_CASE("parsed_source: out of order within the window is sorted") {
   Fixture f(
       {Zk("10:00:10,000", "a"), Zk("10:00:11,000", "b"), Zk("10:00:10,500", "c"), "\tat c.frame",
