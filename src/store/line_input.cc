@@ -45,7 +45,11 @@ bool ReaderInput::Next(std::string_view* line, int64_t* number) {
     if (!reader_->Next(line)) return false;
     *number = reader_->line_number();
   }
-  if (strip_leading_spaces_) *line = TrimLeadingSpaces(*line);
+  if (strip_leading_spaces_) {
+    size_t before = line->size();
+    *line = TrimLeadingSpaces(*line);
+    indent_removed_ = line->size() != before;
+  }
   return true;
 }
 

@@ -26,6 +26,8 @@ class LineInput {
   virtual int64_t offset() const { return 0; }
   /// Bytes of a half-written last line left for a later run (cron mode).
   virtual int64_t held_back_bytes() const { return 0; }
+  /// The line last returned had spaces before it that were taken off (an indented timestamp).
+  virtual bool indent_removed() const { return false; }
 };
 
 /// Lines from a LineReader, after `prefetched` (the lines read ahead for detection).
@@ -40,6 +42,7 @@ class ReaderInput final : public LineInput {
   std::string error() const override { return reader_->error(); }
   int64_t offset() const override;
   int64_t held_back_bytes() const override { return reader_->held_back_bytes(); }
+  bool indent_removed() const override { return indent_removed_; }
   const LineReader& reader() const { return *reader_; }
 
  private:
@@ -51,6 +54,7 @@ class ReaderInput final : public LineInput {
   int64_t current_end_ = 0;
   bool prefetch_done_ = false;
   bool strip_leading_spaces_;
+  bool indent_removed_ = false;
 };
 
 /// Appends (number, line) pairs to an anonymous temporary file.

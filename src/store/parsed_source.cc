@@ -338,6 +338,12 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
     StartRecord(line, number, header, timeless);
     return;
   }
+  // An indented line that nothing reads once its indent is gone is the rest of a line wrapped
+  // in a paste ("     3.102:8485, 10.0.3.103:8485], ...": the digit made it look like a time).
+  if (open_ != nullptr && input_->indent_removed()) {
+    AppendContinuation(line);
+    return;
+  }
   // Nothing understands the line: keep it as an unparsed record at the time of the record
   // before it, so it is counted and shown in place, never dropped.
   Finish();
