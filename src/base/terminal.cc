@@ -25,4 +25,29 @@ void OutputBuffer::Flush() {
   std::fflush(stream_);
 }
 
+RawOutput::RawOutput(std::FILE* stream)
+    : stream_(stream), data_(new char[kFlushAt * 4]), capacity_(kFlushAt * 4) {}
+
+char* RawOutput::Reserve(size_t bytes) {
+  if (used_ + bytes > capacity_) {
+    Flush();
+    if (bytes > capacity_) {  // one event larger than the buffer (a 16 MiB record)
+      data_.reset(new char[bytes]);
+      capacity_ = bytes;
+    }
+  }
+  return data_.get() + used_;
+}
+
+void RawOutput::Commit(char* end) {
+  used_ = static_cast<size_t>(end - data_.get());
+  if (used_ >= kFlushAt) Flush();
+}
+
+void RawOutput::Flush() {
+  if (used_ > 0) std::fwrite(data_.get(), 1, used_, stream_);
+  used_ = 0;
+  std::fflush(stream_);
+}
+
 }  // namespace faultline

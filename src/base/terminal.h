@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdio>
+#include <memory>
 #include <string>
 
 namespace faultline {
@@ -25,6 +26,25 @@ class OutputBuffer {
   static constexpr size_t kFlushAt = 1 << 16;
   std::FILE* stream_;
   std::string text_;
+};
+
+/// A raw output buffer for the hottest writers (events): Reserve() gives room for a bounded
+/// amount of text, the writer fills it through a pointer, Commit() says where it stopped.
+class RawOutput {
+ public:
+  explicit RawOutput(std::FILE* stream);
+  ~RawOutput() { Flush(); }
+  /// A pointer to at least `bytes` writable bytes (valid until the next Reserve or Flush).
+  char* Reserve(size_t bytes);
+  /// The bytes from the reserved pointer up to `end` are output.
+  void Commit(char* end);
+  void Flush();
+
+ private:
+  static constexpr size_t kFlushAt = 1 << 16;
+  std::FILE* stream_;
+  std::unique_ptr<char[]> data_;
+  size_t capacity_, used_ = 0;
 };
 
 }  // namespace faultline

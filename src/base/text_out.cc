@@ -2,17 +2,26 @@
 
 #include <date/date.h>
 
+#include <array>
+#include <cstring>
+
 namespace faultline {
 namespace {
 
-void AppendDigits(std::string* out, int64_t value, int width) {
-  char buf[20];
+// Writes `value` as exactly `width` digits at buf.
+void PutDigits(char* buf, int64_t value, int width) {
   for (int i = width - 1; i >= 0; --i) {
     buf[i] = static_cast<char>('0' + value % 10);
     value /= 10;
   }
-  out->append(buf, static_cast<size_t>(width));
 }
+
+// Bytes a JSON string takes as they are: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> kJsonPlain = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0x20; c < 0x80; ++c) table[c] = c != '"' && c != '\\';
+  return table;
+}();
 
 // Length of the valid UTF-8 sequence at s[i], or 0 if it is not one.
 size_t Utf8SequenceLength(std::string_view s, size_t i) {
@@ -41,39 +50,47 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
 
 }  // namespace
 
-void AppendInstant(std::string* out, int64_t micros, int precision, bool iso) {
+char* WriteInstant(char* buf, int64_t micros, int precision, bool iso) {
+  // The date part is remembered: consecutive records share their day.
   thread_local int64_t cached_day = INT64_MIN;
-  thread_local char cached_date[11];
+  thread_local char cached_date[10];
   int64_t day = micros >= 0 ? micros / 86'400'000'000LL : -((-micros - 1) / 86'400'000'000LL) - 1;
   if (day != cached_day) {
     date::year_month_day ymd{date::sys_days{date::days{day}}};
-    std::string d;
-    AppendDigits(&d, static_cast<int>(ymd.year()), 4);
-    d += '-';
-    AppendDigits(&d, static_cast<unsigned>(ymd.month()), 2);
-    d += '-';
-    AppendDigits(&d, static_cast<unsigned>(ymd.day()), 2);
-    d.copy(cached_date, 10);
+    PutDigits(cached_date, static_cast<int>(ymd.year()), 4);
+    cached_date[4] = '-';
+    PutDigits(cached_date + 5, static_cast<unsigned>(ymd.month()), 2);
+    cached_date[7] = '-';
+    PutDigits(cached_date + 8, static_cast<unsigned>(ymd.day()), 2);
     cached_day = day;
   }
-  out->append(cached_date, 10);
-  out->push_back(iso ? 'T' : ' ');
+  std::memcpy(buf, cached_date, 10);
+  buf[10] = iso ? 'T' : ' ';
   int64_t in_day = micros - day * 86'400'000'000LL;
   int64_t seconds = in_day / 1'000'000;
-  AppendDigits(out, seconds / 3600, 2);
-  out->push_back(':');
-  AppendDigits(out, seconds / 60 % 60, 2);
-  out->push_back(':');
-  AppendDigits(out, seconds % 60, 2);
+  PutDigits(buf + 11, seconds / 3600, 2);
+  buf[13] = ':';
+  PutDigits(buf + 14, seconds / 60 % 60, 2);
+  buf[16] = ':';
+  PutDigits(buf + 17, seconds % 60, 2);
+  size_t n = 19;
   int64_t fraction = in_day % 1'000'000;
   if (precision >= 6) {
-    out->push_back('.');
-    AppendDigits(out, fraction, 6);
+    buf[n++] = '.';
+    PutDigits(buf + n, fraction, 6);
+    n += 6;
   } else if (precision > 0) {
-    out->push_back('.');
-    AppendDigits(out, fraction / 1000, 3);
+    buf[n++] = '.';
+    PutDigits(buf + n, fraction / 1000, 3);
+    n += 3;
   }
-  if (iso) out->push_back('Z');
+  if (iso) buf[n++] = 'Z';
+  return buf + n;
+}
+
+void AppendInstant(std::string* out, int64_t micros, int precision, bool iso) {
+  char buf[kMaxInstantChars];
+  out->append(buf, static_cast<size_t>(WriteInstant(buf, micros, precision, iso) - buf));
 }
 
 bool IsValidUtf8(std::string_view text) {
@@ -85,50 +102,66 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
-void AppendJsonString(std::string* out, std::string_view s) {
+char* WriteJsonString(char* p, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out->push_back('"');
+  *p++ = '"';
   for (size_t i = 0; i < s.size();) {
+    // The run of bytes that need no escape goes in at once: most of a log line.
+    size_t run = i;
+    while (run < s.size() && kJsonPlain[static_cast<unsigned char>(s[run])]) ++run;
+    std::memcpy(p, s.data() + i, run - i);
+    p += run - i;
+    i = run;
+    if (i == s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       size_t n = Utf8SequenceLength(s, i);
       if (n == 0) {
-        out->append("\xEF\xBF\xBD");  // U+FFFD for a byte that is not UTF-8
+        std::memcpy(p, "\xEF\xBF\xBD", 3);  // U+FFFD for a byte that is not UTF-8
+        p += 3;
         ++i;
       } else {
-        out->append(s.substr(i, n));
+        std::memcpy(p, s.data() + i, n);
+        p += n;
         i += n;
       }
       continue;
     }
+    *p++ = '\\';
     switch (c) {
       case '"':
-        out->append("\\\"");
+        *p++ = '"';
         break;
       case '\\':
-        out->append("\\\\");
+        *p++ = '\\';
         break;
       case '\n':
-        out->append("\\n");
+        *p++ = 'n';
         break;
       case '\r':
-        out->append("\\r");
+        *p++ = 'r';
         break;
       case '\t':
-        out->append("\\t");
+        *p++ = 't';
         break;
-      default:
-        if (c < 0x20) {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 15]);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
+      default:  // the other control characters (kJsonPlain holds every printable one)
+        *p++ = 'u';
+        *p++ = '0';
+        *p++ = '0';
+        *p++ = kHex[c >> 4];
+        *p++ = kHex[c & 15];
     }
     ++i;
   }
-  out->push_back('"');
+  *p++ = '"';
+  return p;
+}
+
+void AppendJsonString(std::string* out, std::string_view s) {
+  size_t start = out->size();
+  out->resize(start + JsonStringBound(s));
+  char* end = WriteJsonString(out->data() + start, s);
+  out->resize(static_cast<size_t>(end - out->data()));
 }
 
 }  // namespace faultline

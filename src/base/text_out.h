@@ -15,6 +15,14 @@ void AppendInstant(std::string* out, int64_t micros, int precision, bool iso);
 /// Appends `text` as a quoted JSON string.
 void AppendJsonString(std::string* out, std::string_view text);
 
+// The same, written at a pointer into a buffer the caller made large enough (the hot output
+// paths: one bound per event instead of a capacity check per character). Each returns the end.
+inline constexpr size_t kMaxInstantChars = 32;
+/// Bytes WriteJsonString may need: quotes, and at most 6 per input byte ("\u001f").
+inline size_t JsonStringBound(std::string_view text) { return 2 + 6 * text.size(); }
+char* WriteInstant(char* p, int64_t micros, int precision, bool iso);
+char* WriteJsonString(char* p, std::string_view text);
+
 /// True if `text` is valid UTF-8.
 bool IsValidUtf8(std::string_view text);
 
