@@ -165,10 +165,12 @@ bool DateFormat::Read(std::string_view s, size_t pos, ScannedTime* out, size_t* 
     const Part& part = parts_[i];
     switch (part.field) {
       case Field::kLiteral: {
+        // Past the end nothing matches, not even a NUL literal (a datefmt may hold one).
         char c = p < s.size() ? s[p] : '\0';
-        bool same = c == part.literal || (part.literal == 'T' && c == ' ') ||
-                    (part.literal == ' ' && c == 'T') ||
-                    ((part.literal == ',' || part.literal == '.') && (c == ',' || c == '.'));
+        bool same = p < s.size() &&
+                    (c == part.literal || (part.literal == 'T' && c == ' ') ||
+                     (part.literal == ' ' && c == 'T') ||
+                     ((part.literal == ',' || part.literal == '.') && (c == ',' || c == '.')));
         if (!same) {
           // A fraction the line leaves out, separator and all.
           if ((part.literal == ',' || part.literal == '.') && i + 1 < parts_.size() &&
