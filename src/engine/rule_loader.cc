@@ -3,17 +3,22 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <span>
 #include <sstream>
 
+#include "src/base/duration.h"
 #include "src/base/spellcheck.h"
 #include "src/engine/rule_keys.h"
 
 namespace faultline {
 namespace {
+
+// The longest window a rule may ask for ('within', 'at_least', a context's 'before'/'after').
+constexpr int64_t kMaxWindowUs = 7 * 24 * 3600 * 1'000'000LL;  // 7 days, as messages say
 
 constexpr std::string_view kFields[] = {"host",    "time",      "message", "source", "myid",
                                         "session", "component", "level",   "line",   "occurrences"};
@@ -91,8 +96,15 @@ class Loader {
     options.set_log_errors(false);
     auto re = std::make_unique<RE2>(pattern, options);
     if (!re->ok()) {
-      Error(node->source(), "bad RE2 pattern in '" + std::string(key) + "': " + re->error() +
-                                " (named groups are written (?P<name>...))");
+      std::string why = re->error();
+      if (re->error_code() == RE2::ErrorPatternTooLarge) {
+        why = "pattern too large: RE2 compiles it to more than its " +
+              std::to_string(options.max_mem() >> 20) +
+              " MiB budget (use fewer or shorter repetitions, or split it over steps)";
+      } else if (why.find("named capture") != std::string::npos) {
+        why += " (named groups are written (?P<name>...))";
+      }
+      Error(node->source(), "bad RE2 pattern in '" + std::string(key) + "': " + why);
       return nullptr;
     }
     return re;
@@ -113,9 +125,24 @@ class Loader {
       return nullptr;
     }
     ConfigValues defaults;
-    if (!expr->Eval(defaults).is_duration) {
+    ExprValue value = expr->Eval(defaults);
+    if (!value.is_duration) {
       Error(node->source(), "'" + std::string(key) + "' = '" + text +
                                 "' is a number, not a duration (add a unit: 30s)");
+      return nullptr;
+    }
+    // A window that is negative, empty (for 'within'), overflowing or longer than any log
+    // would be accepted and then never match: refuse it here, with its value.
+    bool positive = key == "within";
+    if (!std::isfinite(value.value) || value.value < 0 || (positive && value.value <= 0) ||
+        value.value > static_cast<double>(kMaxWindowUs)) {
+      std::string shown = std::isfinite(value.value) && std::fabs(value.value) < 1e18
+                              ? FormatExprValue(value)
+                              : std::string("out of range");
+      Error(node->source(), "'" + std::string(key) + "' = '" + text + "' is " + shown +
+                                " with the default configuration; a window must be " +
+                                (positive ? "longer than 0" : "0 or longer") +
+                                " and at most 7 days (168h)");
       return nullptr;
     }
     return expr;
@@ -470,6 +497,29 @@ bool LoadRule(std::string_view text, const std::string& file, const std::string&
   return loader.ok();
 }
 
+namespace {
+
+// True when `rules` already holds a rule with `id` from a file (a built-in one may be replaced):
+// one rule id in two files is an error naming both, not a silent replacement. The same file
+// named twice (one --rules directory given twice) is not a conflict.
+bool DuplicateId(const std::vector<Rule>& rules, const std::string& id, const std::string& path,
+                 std::vector<RuleDiagnostic>* diagnostics) {
+  for (const Rule& existing : rules) {
+    if (existing.id != id || existing.builtin) continue;
+    std::error_code ec;
+    if (existing.file == path || (std::filesystem::equivalent(existing.file, path, ec) && !ec))
+      return false;
+    diagnostics->push_back({path, 1, 1,
+                            "rule id '" + id + "' is already defined by " + existing.file +
+                                " (rule ids are file names and must be unique across --rules "
+                                "directories; rename one)"});
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool LoadRuleFiles(const std::vector<std::string>& files, std::vector<Rule>* rules,
                    std::vector<RuleDiagnostic>* diagnostics) {
   bool ok = true;
@@ -483,6 +533,10 @@ bool LoadRuleFiles(const std::vector<std::string>& files, std::vector<Rule>* rul
     }
     Rule rule;
     if (LoadRule(text, path, IdOf(path), &rule, diagnostics)) {
+      if (DuplicateId(*rules, rule.id, path, diagnostics)) {
+        ok = false;
+        continue;
+      }
       AddOrReplace(rules, std::move(rule));
     } else {
       ok = false;

@@ -31,11 +31,12 @@ struct EmbeddedRule {
 };
 std::vector<EmbeddedRule> BuiltinRuleTexts();
 
-/// Built-in rules, then every *.toml in each of `dirs` (a rule with a known id replaces it).
+/// Built-in rules, then every *.toml in each of `dirs` (a rule with a built-in id replaces it;
+/// one id in two files, e.g. two --rules directories, is an error naming both files).
 bool LoadRuleSet(const std::vector<std::string>& dirs, std::vector<Rule>* rules,
                  std::vector<RuleDiagnostic>* diagnostics, bool include_builtin = true);
 
-/// Loads the given files only (for `rules check FILES`).
+/// Loads the given files only (for `rules check FILES`); one id in two files is an error.
 bool LoadRuleFiles(const std::vector<std::string>& files, std::vector<Rule>* rules,
                    std::vector<RuleDiagnostic>* diagnostics);
 

@@ -2,8 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
+
+#include "src/base/test_temp_dir.h"
 
 namespace faultline {
 namespace {
@@ -208,11 +212,54 @@ TEST_CASE("rule_loader: unknown step key with a did-you-mean") {
 
 TEST_CASE("rule_loader: bad RE2 pattern") {
   CHECK(Errors(kHead + "[[steps]]\nmessage = 'foo(bar'\n") ==
-        Lines{"r.toml:6:11: error: bad RE2 pattern in 'message': missing ): foo(bar (named groups "
-              "are written (?P<name>...))"});
+        Lines{"r.toml:6:11: error: bad RE2 pattern in 'message': missing ): foo(bar"});
   CHECK(Errors(kHead + "[[steps]]\nmessage = 'a'\nlogger = '*Elector'\n") ==
         Lines{"r.toml:7:10: error: bad RE2 pattern in 'logger': no argument for repetition "
-              "operator: * (named groups are written (?P<name>...))"});
+              "operator: *"});
+  // The hint about named groups only where a named group is the problem.
+  CHECK(Errors(kHead + "[[steps]]\nmessage = '(?P<why'\n") ==
+        Lines{"r.toml:6:11: error: bad RE2 pattern in 'message': invalid named capture group: "
+              "(?P<why (named groups are written (?P<name>...))"});
+  // Too large for RE2's memory budget: one clean line, RE2's own words replaced.
+  CHECK(Errors(kHead + "[[steps]]\nmessage = '\\pL{1000}\\pL{1000}'\n") ==
+        Lines{"r.toml:6:11: error: bad RE2 pattern in 'message': pattern too large: RE2 compiles "
+              "it to more than its 8 MiB budget (use fewer or shorter repetitions, or split it "
+              "over steps)"});
+}
+
+TEST_CASE("rule_loader: windows that could never match are refused") {
+  auto step2 = [](const std::string& keys) {
+    return Errors(kHead + "[[steps]]\nmessage = 'a'\n[[steps]]\nmessage = 'b'\n" + keys + "\n");
+  };
+  CHECK(step2("within = '1s - 10s'") ==
+        Lines{"r.toml:9:10: error: 'within' = '1s - 10s' is -9s with the default configuration; "
+              "a window must be longer than 0 and at most 7 days (168h)"});
+  CHECK(step2("within = '0s'").size() == 1);
+  CHECK(step2("within = '169h'").size() == 1);
+  CHECK(step2("within = '9999999h * 99999999999'").size() == 1);
+  CHECK(step2("within = '10s'\nat_least = '2s - 3s'").size() == 1);
+  CHECK(step2("within = '7d'").empty());
+  CHECK(step2("within = '10s'\nat_least = '0s'").empty());
+}
+
+TEST_CASE("rule_loader: one rule id in two --rules directories is an error naming both") {
+  testing::TempDir tmp;
+  std::string rule = kHead + "[[steps]]\nmessage = 'a'\n";
+  for (const char* dir : {"a", "b"}) {
+    std::filesystem::create_directories(tmp.Path() + "/" + dir);
+    std::ofstream(tmp.Path() + "/" + dir + "/same.toml") << rule;
+  }
+  std::vector<Rule> rules;
+  std::vector<RuleDiagnostic> diagnostics;
+  CHECK_FALSE(LoadRuleSet({tmp.Path() + "/a", tmp.Path() + "/b"}, &rules, &diagnostics, false));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].file == tmp.Path() + "/b/same.toml");
+  CHECK(diagnostics[0].message.find(tmp.Path() + "/a/same.toml") != std::string::npos);
+  // One directory named twice is the same files: no conflict.
+  rules.clear();
+  diagnostics.clear();
+  CHECK(LoadRuleSet({tmp.Path() + "/a", tmp.Path() + "/a"}, &rules, &diagnostics, false));
+  CHECK(rules.size() == 1);
 }
 
 TEST_CASE("rule_loader: bad duration") {
@@ -374,8 +421,7 @@ TEST_CASE("rule_loader: all errors of a file are reported") {
         Lines{"r.toml:1:1: error: missing key 'severity'",
               "r.toml:2:1: error: unknown key 'severty' in a rule (did you mean 'severity'?)",
               "r.toml:3:11: error: 'summary': {nope.host}: no step or context called 'nope'",
-              "r.toml:6:11: error: bad RE2 pattern in 'message': missing ): a( (named groups are "
-              "written (?P<name>...))",
+              "r.toml:6:11: error: bad RE2 pattern in 'message': missing ): a(",
               "r.toml:7:10: error: only the last step (not the first) may be 'absent'",
               "r.toml:8:1: error: step 'step2' needs 'within' (a window after the step before it)",
               "r.toml:10:1: error: unknown key 'withn' in a step (did you mean 'within'?)"});
