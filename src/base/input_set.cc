@@ -22,6 +22,30 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// Why a directory entry that is not a regular file is skipped ("" for a directory).
+std::string NotAFile(const fs::directory_entry& entry) {
+  std::error_code ec;
+  fs::file_status status = entry.status(ec);
+  if (ec && status.type() != fs::file_type::not_found) {
+    return "symbolic link: " + ec.message() + ", skipped";
+  }
+  switch (status.type()) {
+    case fs::file_type::directory:
+      return "";
+    case fs::file_type::fifo:
+      return "a FIFO (named pipe), not a regular file: skipped";
+    case fs::file_type::socket:
+      return "a socket, not a regular file: skipped";
+    case fs::file_type::character:
+    case fs::file_type::block:
+      return "a device, not a regular file: skipped";
+    case fs::file_type::not_found:
+      return "dangling symbolic link, skipped";
+    default:
+      return "not a regular file, skipped";
+  }
+}
+
 }  // namespace
 
 bool IsLogFileName(const std::string& full_name) {
@@ -67,7 +91,8 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,
     std::error_code ec;
     fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      problems->push_back({path, "No such file or directory"});
+      // ENOENT says "No such file or directory"; a symbolic link loop says so (ELOOP).
+      problems->push_back({path, ec ? ec.message() : "No such file or directory"});
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -91,7 +116,15 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,
       }
       std::error_code file_ec;
       std::string name = it->path().filename().string();
-      if (!it->is_regular_file(file_ec)) continue;
+      if (!it->is_regular_file(file_ec)) {
+        // A log-named entry that is not a file is skipped with a word: a FIFO (reading it would
+        // block), a socket or device, a dangling link or a link loop.
+        if (IsLogFileName(name) && !it->is_directory(file_ec)) {
+          std::string why = NotAFile(*it);
+          if (!why.empty()) problems->push_back({it->path().string(), why});
+        }
+        continue;
+      }
       if (IsLogFileName(name)) {
         found.push_back(it->path().string());
       } else if (configs != nullptr && IsConfigFileName(name)) {
