@@ -8,6 +8,7 @@
 #include "src/cli/commands.h"
 #include "src/cli/input_options.h"
 #include "src/cli/report.h"
+#include "src/engine/episodes.h"
 #include "src/engine/rule_loader.h"
 
 namespace faultline {
@@ -17,6 +18,7 @@ struct AnalyzeOptions {
   InputOptions input;
   std::vector<std::string> rule_dirs;
   std::string format = "text", from, to, since, fail_on = "warning", color = "auto";
+  GroupOptions group;
   bool explain = false;
 };
 
@@ -62,15 +64,26 @@ int RunAnalyze(const AnalyzeOptions& o) {
     reporter.Error("rules have errors (listed above); nothing was analysed");
     return kExitError;
   }
+  int64_t quiet = 0;
+  ok &= ResolveQuietPeriod(o.group, &quiet, &reporter);
   if (!ok) return kExitError;
   Analysis analysis;
   std::vector<const Rule*> active;
   for (const Rule& rule : rules) active.push_back(&rule);
   if (!Analyze(request, active, &reporter, &analysis)) return kExitError;
   ReportOptions report{o.explain, o.format == "text" && UseColour(o.color, stdout)};
+  if (!o.group.no_group) report.quiet_period = quiet;
+  // The summary names each episode once (its worst occurrence); JSON lists every incident and
+  // groups them under "episodes".
+  std::vector<Incident> all;
+  if (!o.group.no_group && o.format != "json") {
+    all = std::move(analysis.incidents);
+    analysis.incidents = EpisodeSummaries(all, quiet);
+  }
   std::string text = o.format == "json"       ? RenderJson(analysis, report)
                      : o.format == "markdown" ? RenderMarkdown(analysis, report)
                                               : RenderText(analysis, report);
+  if (!all.empty()) analysis.incidents = std::move(all);
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
   bool found = std::any_of(analysis.incidents.begin(), analysis.incidents.end(),
@@ -108,6 +121,7 @@ CommandRunner SetupAnalyze(CLI::App* app) {
       ->check(CLI::IsMember({"info", "warning", "critical"}));
   cmd->add_flag("--explain", o->explain,
                 "Also say what was read and list near misses (all steps seen, outside a window)");
+  AddGroupOptions(cmd, &o->group);
   cmd->add_option("--color", o->color, "Colour: auto (on a terminal), always, never")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "always", "never"}));

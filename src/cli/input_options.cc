@@ -110,4 +110,23 @@ SourceSet OpenInputs(const InputOptions& options, const OpenOptions& open, Repor
   return OpenSources(inputs, with_layouts, reporter);
 }
 
+void AddGroupOptions(CLI::App* app, GroupOptions* options) {
+  app->add_option("--quiet-period", options->quiet_period,
+                  "Repeats of one rule on one host less than DUR apart are one episode")
+      ->capture_default_str()
+      ->type_name("DUR");
+  app->add_flag("--no-group", options->no_group,
+                "List every occurrence instead of one entry per episode");
+}
+
+bool ResolveQuietPeriod(const GroupOptions& options, int64_t* micros, Reporter* reporter) {
+  std::string err;
+  if (!ParseDuration(options.quiet_period, micros, &err) || *micros <= 0) {
+    reporter->Error("--quiet-period " + options.quiet_period + ": " +
+                    (err.empty() ? "must be more than 0" : err));
+    return false;
+  }
+  return true;
+}
+
 }  // namespace faultline

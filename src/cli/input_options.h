@@ -29,6 +29,16 @@ struct FilterOptions {
   std::vector<std::string> hosts, components;
 };
 
+/// How analyze and scan group repeats into episodes (--quiet-period DUR, --no-group).
+struct GroupOptions {
+  std::string quiet_period = "1h";
+  bool no_group = false;
+};
+void AddGroupOptions(CLI::App* app, GroupOptions* options);
+/// The quiet period in microseconds; false (and a message on the reporter) when it is not a
+/// positive duration.
+bool ResolveQuietPeriod(const GroupOptions& options, int64_t* micros, Reporter* reporter);
+
 /// `parser_flag_is_format`: whether --format selects the parser (timeline, events, sources) or
 /// is left to the command (analyze uses it for the report format); --log-format always works.
 void AddInputOptions(CLI::App* app, InputOptions* options, bool parser_flag_is_format = true);

@@ -151,8 +151,21 @@ std::string WhenText(const Incident& inc, const std::string& dash) {
          FormatDuration(inc.last - inc.first) + ")";
 }
 
-// Cron mode marks an incident that grew since it was reported.
-std::string UpdatedMark(const Incident& inc) { return inc.status == "updated" ? "(updated) " : ""; }
+// Cron mode marks an incident that grew since it was reported, and an episode's news.
+std::string UpdatedMark(const Incident& inc) {
+  if (inc.episode.state == "opened") return "(episode opened) ";
+  if (inc.episode.state == "escalated") return "(episode escalated) ";
+  if (inc.episode.state == "ongoing") return "(episode ongoing) ";
+  return inc.status == "updated" ? "(updated) " : "";
+}
+
+// "37 occurrences from 2019-09-30 17:06:11.625 to 19:33:11.004 UTC (2h27m), the worst shown"
+std::string EpisodeText(const Incident& inc) {
+  const Incident::EpisodeView& e = inc.episode;
+  return std::to_string(e.count) + (e.count == 1 ? " occurrence" : " occurrences") + " from " +
+         InstantString(e.first) + " to " + InstantString(e.last) + " UTC (" +
+         FormatDuration(e.last - e.first) + ")" + (e.count > 1 ? ", the worst shown" : "");
+}
 
 }  // namespace
 
@@ -215,6 +228,8 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
            Upper(SeverityName(inc.severity)) + reset + bold + "  " + UpdatedMark(inc) + rule.title +
            reset + "   (rule " + rule.id + ")\n";
     out += "    When:   " + WhenText(inc, " .. ") + "   Hosts: " + Join(inc.hosts, ", ") + "\n";
+    if (inc.episode.count > 1 || !inc.episode.state.empty())
+      out += "    Episode: " + EpisodeText(inc) + "\n";
     out += "    Summary: " + Paragraph(ExpandTemplate(rule.summary, m, a.config), "      ");
     const Evidence& root = m.steps.front();
     out += "    Probable root cause: " + root.name + " on " +
@@ -321,6 +336,8 @@ std::string RenderMarkdown(const Analysis& a, const ReportOptions& o) {
            UpdatedMark(inc) + rule.title + "\n\n";
     out += "- **When:** " + WhenText(inc, " – ") + "\n";
     out += "- **Hosts:** " + Join(inc.hosts, ", ") + "\n";
+    if (inc.episode.count > 1 || !inc.episode.state.empty())
+      out += "- **Episode:** " + EpisodeText(inc) + "\n";
     out += "- **Rule:** `" + rule.id + "`\n\n";
     out += OneLine(ExpandTemplate(rule.summary, m, a.config)) + "\n\n";
     out += "**Probable root cause:** `" + root.name + "` on " + root.host + " at " +

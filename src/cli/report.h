@@ -11,6 +11,9 @@ namespace faultline {
 struct ReportOptions {
   bool explain = false;  ///< also list near misses and what was read
   bool colour = false;
+  /// JSON: when > 0, also an "episodes" array grouping the incidents (see episodes.h) with this
+  /// quiet period; the incidents themselves are all listed.
+  int64_t quiet_period = 0;
 };
 
 std::string RenderText(const Analysis& analysis, const ReportOptions& options);

@@ -4,6 +4,7 @@
 #include "src/base/text_out.h"
 #include "src/cli/report.h"
 #include "src/cli/report_parts.h"
+#include "src/engine/episodes.h"
 #include "src/engine/explain.h"
 
 namespace faultline {
@@ -32,6 +33,28 @@ void JsonInstant(std::string* out, std::string_view key, int64_t instant, int pr
   out->push_back('"');
   AppendInstant(out, instant, precision >= 6 ? 6 : 3, true);
   out->push_back('"');
+}
+
+// "episode":{"count":N,"first":..,"last":..,"occurrences":[start, ...],"state":..}
+void AppendEpisode(std::string* out, const Incident& inc) {
+  const Incident::EpisodeView& e = inc.episode;
+  JsonKey(out, "episode");
+  out->push_back('{');
+  JsonKey(out, "count");
+  out->append(std::to_string(e.count));
+  JsonInstant(out, "first", e.first);
+  JsonInstant(out, "last", e.last);
+  JsonKey(out, "occurrences");
+  out->push_back('[');
+  for (size_t i = 0; i < e.times.size(); ++i) {
+    if (i) out->push_back(',');
+    out->push_back('"');
+    AppendInstant(out, e.times[i], 3, true);
+    out->push_back('"');
+  }
+  out->push_back(']');
+  if (!e.state.empty()) JsonString(out, "state", e.state);
+  out->push_back('}');
 }
 
 void JsonEvidence(std::string* out, const Evidence& e, int64_t root, bool is_step) {
@@ -76,6 +99,7 @@ std::string RenderJson(const Analysis& a, const ReportOptions& o) {
     JsonString(&out, "severity", SeverityName(inc.severity));
     JsonString(&out, "fingerprint", inc.fingerprint);
     if (!inc.status.empty()) JsonString(&out, "status", inc.status);
+    if (inc.episode.count > 0) AppendEpisode(&out, inc);
     JsonInstant(&out, "first", inc.first);
     JsonInstant(&out, "last", inc.last);
     JsonKey(&out, "hosts");
@@ -175,6 +199,33 @@ std::string RenderJson(const Analysis& a, const ReportOptions& o) {
     out.append("]}");
   }
   out.push_back(']');
+  if (o.quiet_period > 0) {
+    // Every incident is listed above; the episodes group them (worst occurrence first).
+    JsonKey(&out, "episodes");
+    out.push_back('[');
+    for (const Incident& e : EpisodeSummaries(a.incidents, o.quiet_period)) {
+      if (out.back() != '[') out.push_back(',');
+      out.push_back('{');
+      JsonString(&out, "rule", e.primary->rule->id);
+      JsonString(&out, "host", e.primary->steps.front().host);
+      JsonString(&out, "severity", SeverityName(e.severity));
+      JsonString(&out, "worst", e.fingerprint);
+      JsonKey(&out, "count");
+      out.append(std::to_string(e.episode.count));
+      JsonInstant(&out, "first", e.episode.first);
+      JsonInstant(&out, "last", e.episode.last);
+      JsonKey(&out, "occurrences");
+      out.push_back('[');
+      for (size_t i = 0; i < e.episode.times.size(); ++i) {
+        if (i) out.push_back(',');
+        out.push_back('"');
+        AppendInstant(&out, e.episode.times[i], 3, true);
+        out.push_back('"');
+      }
+      out.append("]}");
+    }
+    out.push_back(']');
+  }
   JsonKey(&out, "records");
   out.append(std::to_string(a.records));
   JsonKey(&out, "unexplained");

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <set>
@@ -17,9 +18,11 @@
 #include "src/cli/commands.h"
 #include "src/cli/input_options.h"
 #include "src/cli/report.h"
+#include "src/engine/episodes.h"
 #include "src/engine/explain.h"
 #include "src/engine/rule_loader.h"
 #include "src/scan/atomic_write.h"
+#include "src/scan/episode_tracker.h"
 #include "src/scan/failpoint.h"
 #include "src/scan/file_identity.h"
 #include "src/scan/input_plan.h"
@@ -33,6 +36,7 @@ namespace fs = std::filesystem;
 
 struct ScanOptions {
   InputOptions input;
+  GroupOptions group;
   std::string state_path, report_dir, fail_on = "warning", format = "text", wait;
   std::vector<std::string> rule_dirs;
   bool quiet = false, reset_state = false, stats = false, nagios = false;
@@ -57,20 +61,69 @@ void PrintStats(const Analysis& a, int64_t lines, int64_t unparsed,
   }
 }
 
+constexpr const char* kWorstMarker = "<!-- the worst occurrence -->\n";
+constexpr const char* kWorstKey = ",\"worst\":";
+constexpr const char* kEpisodeJsonStart = "{\"schema\":\"faultline.episode/1\",\"episode\":";
+
 // --nagios: one status line with performance data; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-int PrintNagios(const std::vector<Incident>& news, int64_t lines, int64_t unparsed, bool problem) {
+// The status follows the worst of the new incidents and, when grouping, of the episodes still
+// open: an ongoing critical problem stays CRITICAL until it has ended.
+int PrintNagios(const std::vector<Incident>& news, const std::vector<EpisodeState>* open,
+                int64_t lines, int64_t unparsed, bool problem, const char* nothing_new) {
   int by_severity[3] = {0, 0, 0};
   for (const Incident& i : news) ++by_severity[static_cast<int>(i.severity)];
-  int status = by_severity[2] > 0 ? 2 : by_severity[1] > 0 ? 1 : problem ? 3 : 0;
+  int worst_open = -1;
+  if (open != nullptr) {
+    for (const EpisodeState& e : *open) worst_open = std::max(worst_open, e.severity);
+  }
+  int worst = std::max(worst_open, by_severity[2] > 0 ? 2 : by_severity[1] > 0 ? 1 : -1);
+  int status = worst == 2 ? 2 : worst == 1 ? 1 : problem ? 3 : 0;
   static const char* kNames[] = {"OK", "WARNING", "CRITICAL", "UNKNOWN"};
-  std::string first = news.empty() ? (problem ? "an input could not be read" : "no new incident")
-                                   : news.front().primary->rule->title;
+  std::string first = !news.empty() ? news.front().primary->rule->title
+                      : problem     ? "an input could not be read"
+                                    : nothing_new;
+  std::string episodes;
+  if (open != nullptr) episodes = ", " + std::to_string(open->size()) + " open episode(s)";
   std::printf(
-      "FAULTLINE %s - %zu new incident(s): %s | lines=%lld unparsed=%lld critical=%d "
-      "warning=%d info=%d\n",
-      kNames[status], news.size(), first.c_str(), static_cast<long long>(lines),
-      static_cast<long long>(unparsed), by_severity[2], by_severity[1], by_severity[0]);
+      "FAULTLINE %s - %zu new incident(s)%s: %s | lines=%lld unparsed=%lld critical=%d "
+      "warning=%d info=%d%s\n",
+      kNames[status], news.size(), episodes.c_str(), first.c_str(), static_cast<long long>(lines),
+      static_cast<long long>(unparsed), by_severity[2], by_severity[1], by_severity[0],
+      open != nullptr ? (" open=" + std::to_string(open->size())).c_str() : "");
   return status;
+}
+
+// Rewrites the header of an episode's report files, keeping the worst occurrence written
+// before (the part after the header is not re-rendered: its evidence may be in lines this run
+// did not read). Files that are missing are left missing.
+bool UpdateEpisodeHeader(const std::string& base, const EpisodeState& e, const std::string& state,
+                         int64_t quiet, std::string* err) {
+  AtomicWriteOptions write;
+  write.what = "report file";
+  write.failpoint = "report";
+  auto slurp = [](const std::string& path, std::string* text) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    text->assign(std::istreambuf_iterator<char>(in), {});
+    return true;
+  };
+  std::string md, json;
+  if (slurp(base + ".md", &md)) {
+    size_t mark = md.find(kWorstMarker);
+    std::string tail = mark == std::string::npos ? std::string(kWorstMarker) : md.substr(mark);
+    if (!WriteFileAtomically(base + ".md", EpisodeMarkdownHeader(e, state, quiet) + tail, write,
+                             err)) {
+      return false;
+    }
+  }
+  if (slurp(base + ".json", &json)) {
+    size_t mark = json.find(kWorstKey);
+    std::string tail =
+        mark == std::string::npos ? std::string(kWorstKey) + "null}\n" : json.substr(mark);
+    return WriteFileAtomically(base + ".json",
+                               kEpisodeJsonStart + EpisodeJsonHeader(e, state) + tail, write, err);
+  }
+  return true;
 }
 
 // A problem that stops the run before it does anything: one line on stderr, and for --nagios an
@@ -93,6 +146,8 @@ int RunScan(const ScanOptions& o) {
   if (!o.wait.empty() && !ParseDuration(o.wait, &wait_us, &err)) {
     return Stop(o, &reporter, "--wait " + o.wait + ": " + err);
   }
+  int64_t quiet = kDefaultQuietPeriod;
+  if (!ResolveQuietPeriod(o.group, &quiet, &reporter)) return kExitError;
   if (!lock.Acquire(o.state_path, &err, wait_us / 1000)) {
     return Stop(o, &reporter, err + "; this run does nothing");
   }
@@ -122,9 +177,8 @@ int RunScan(const ScanOptions& o) {
                    found.size(), seconds);
     }
     if (o.nagios) {
-      std::printf(
-          "FAULTLINE OK - 0 new incident(s): no new data | lines=0 unparsed=0 critical=0 warning=0 "
-          "info=0\n");
+      return PrintNagios({}, o.group.no_group ? nullptr : &state.episodes, 0, 0, false,
+                         "no new data");
     }
     return kExitOk;
   }
@@ -223,6 +277,32 @@ int RunScan(const ScanOptions& o) {
       KeepReported(std::move(reported),
                    replay_from == INT64_MIN ? INT64_MIN : replay_from - span - 3'600'000'000LL);
 
+  // Episodes: repeats of one rule on one host are news when their episode opens or escalates,
+  // and once more when it ends; the rest only update the episode's report files.
+  EpisodeOutcome episodes;
+  std::vector<std::string> report_names = news.keys;  // per incident: its report files
+  for (std::string& key : report_names) key = ReportName(key);
+  std::vector<Incident> printed;
+  if (o.group.no_group) {
+    printed = analysis.incidents;
+  } else {
+    std::map<std::string, int64_t> now_by_host;
+    for (const auto& info : analysis.sources.infos) {
+      if (info->host.empty() || info->last_instant == kNoInstant) continue;
+      int64_t& now = now_by_host.emplace(info->host, INT64_MIN).first->second;
+      now = std::max(now, info->last_instant);
+    }
+    next.episodes = state.episodes;
+    episodes = TrackEpisodes(&analysis.incidents, news.keys, quiet, now_by_host, next.watermark,
+                             &next.episodes);
+    for (size_t i = 0; i < analysis.incidents.size(); ++i) {
+      const EpisodeOutcome::Joined& j = episodes.joined[i];
+      report_names[i] =
+          j.in_resolved ? episodes.resolved[j.episode].name : next.episodes[j.episode].name;
+      if (j.print) printed.push_back(analysis.incidents[i]);
+    }
+  }
+
   // Output first, state last: a run killed in between delivers the same incidents again (report
   // files under names fixed by the incident are rewritten, not doubled) rather than losing them.
   ReportOptions report{false, false};
@@ -230,22 +310,66 @@ int RunScan(const ScanOptions& o) {
     AtomicWriteOptions write;
     write.what = "report file";
     write.failpoint = "report";
-    for (size_t i = 0; i < analysis.incidents.size(); ++i) {
+    auto render = [&](const Incident& incident, std::string* md, std::string* json) {
       Analysis one;
-      one.incidents = {analysis.incidents[i]};
+      one.incidents = {incident};
       one.engine = nullptr;
       one.records = analysis.records;
-      std::string base = o.report_dir + "/" + ReportName(news.keys[i]);
-      if (!WriteFileAtomically(base + ".md", RenderMarkdown(one, report), write, &err) ||
-          !WriteFileAtomically(base + ".json", RenderJson(one, report), write, &err)) {
-        // Not delivered: the state stays where it was, so the next run tries again.
-        return Stop(o, &reporter, err + "; the state " + o.state_path + " is untouched");
+      *md = RenderMarkdown(one, report);
+      *json = RenderJson(one, report);
+    };
+    auto fail = [&] {
+      // Not delivered: the state stays where it was, so the next run tries again.
+      return Stop(o, &reporter, err + "; the state " + o.state_path + " is untouched");
+    };
+    if (o.group.no_group) {
+      for (size_t i = 0; i < analysis.incidents.size(); ++i) {
+        std::string base = o.report_dir + "/" + report_names[i], md, json;
+        render(analysis.incidents[i], &md, &json);
+        if (!WriteFileAtomically(base + ".md", md, write, &err) ||
+            !WriteFileAtomically(base + ".json", json, write, &err)) {
+          return fail();
+        }
+      }
+    } else {
+      // One file pair per episode: the worst occurrence written when it opens or escalates
+      // (the last such incident of this run), otherwise only the header brought up to date.
+      std::map<std::string, std::pair<const EpisodeState*, std::string>> touched;  // name ->
+      std::map<std::string, const Incident*> worst;
+      for (size_t i = 0; i < analysis.incidents.size(); ++i) {
+        const EpisodeOutcome::Joined& j = episodes.joined[i];
+        const EpisodeState* e =
+            j.in_resolved ? &episodes.resolved[j.episode] : &next.episodes[j.episode];
+        touched[e->name] = {e, j.in_resolved ? "resolved" : "open"};
+        if (j.print) worst[e->name] = &analysis.incidents[i];
+      }
+      for (const EpisodeState& e : episodes.resolved) touched[e.name] = {&e, "resolved"};
+      for (const auto& [name, what] : touched) {
+        std::string base = o.report_dir + "/" + name;
+        auto w = worst.find(name);
+        if (w == worst.end()) {
+          if (!UpdateEpisodeHeader(base, *what.first, what.second, quiet, &err)) return fail();
+          continue;
+        }
+        std::string md, json;
+        render(*w->second, &md, &json);
+        while (!json.empty() && json.back() == '\n') json.pop_back();
+        if (!WriteFileAtomically(
+                base + ".md",
+                EpisodeMarkdownHeader(*what.first, what.second, quiet) + kWorstMarker + md, write,
+                &err) ||
+            !WriteFileAtomically(base + ".json",
+                                 kEpisodeJsonStart + EpisodeJsonHeader(*what.first, what.second) +
+                                     kWorstKey + json + "}\n",
+                                 write, &err)) {
+          return fail();
+        }
       }
     }
   }
   Failpoint("reports-written");
 
-  bool found_new = std::any_of(analysis.incidents.begin(), analysis.incidents.end(),
+  bool found_new = std::any_of(printed.begin(), printed.end(),
                                [&](const Incident& i) { return i.severity >= threshold; });
   int64_t lines = 0, unparsed = 0;
   for (const auto& info : analysis.sources.infos) {
@@ -255,19 +379,43 @@ int RunScan(const ScanOptions& o) {
   int status = found_new                                                ? kExitFound
                : reporter.input_problems() > 0 || reporter.errors() > 0 ? kExitError
                                                                         : kExitOk;
-  if (!o.nagios && (!analysis.incidents.empty() || !o.quiet)) {
+  analysis.incidents = std::move(printed);
+  bool news_to_tell = !analysis.incidents.empty() || !episodes.resolved.empty();
+  if (!o.nagios && (news_to_tell || !o.quiet)) {
     std::string text = o.format == "json"       ? RenderJson(analysis, report)
                        : o.format == "markdown" ? RenderMarkdown(analysis, report)
                                                 : RenderText(analysis, report);
     size_t read = text.find("Read ");
     if (o.format == "text" && analysis.incidents.empty() && read != std::string::npos) {
-      text = "No new incident. " + text.substr(read);
+      text = episodes.resolved.empty() ? "No new incident. " + text.substr(read) : "";
+    }
+    // Episodes that ended: one line each (JSON: a "resolved" array).
+    std::string resolved = o.format == "json" ? ",\"resolved\":[" : "";
+    for (const EpisodeState& e : episodes.resolved) {
+      if (o.format == "json") {
+        if (resolved.back() != '[') resolved.push_back(',');
+        resolved += EpisodeJsonHeader(e, "resolved");
+      } else {
+        resolved += (o.format == "markdown" ? "- " : "") + std::string("Resolved: ") + e.key +
+                    ": no occurrence for " + FormatDuration(quiet) + " (" +
+                    std::to_string(e.count) + " occurrence(s) from " + InstantString(e.first) +
+                    " to " + InstantString(e.last) + " UTC)\n";
+      }
+    }
+    if (o.format == "json") {
+      size_t end = text.rfind('}');
+      if (end != std::string::npos && !episodes.resolved.empty()) {
+        text.insert(end, resolved + "]");
+      }
+    } else {
+      text += resolved;
     }
     std::fwrite(text.data(), 1, text.size(), stdout);
   }
   if (o.nagios) {
-    status = PrintNagios(analysis.incidents, lines, unparsed,
-                         reporter.input_problems() > 0 || reporter.errors() > 0);
+    status = PrintNagios(analysis.incidents, o.group.no_group ? nullptr : &next.episodes, lines,
+                         unparsed, reporter.input_problems() > 0 || reporter.errors() > 0,
+                         "no new incident");
   }
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
     return Stop(o, &reporter,
@@ -315,6 +463,7 @@ CommandRunner SetupScan(CLI::App* app) {
   cmd->add_flag("--nagios", o->nagios,
                 "Print one Nagios/Icinga status line with performance data; exit 0 OK, 1 "
                 "WARNING, 2 CRITICAL, 3 UNKNOWN");
+  AddGroupOptions(cmd, &o->group);
   cmd->add_flag("--reset-state", o->reset_state,
                 "Start afresh, discarding the state file (and its previous generation)");
   cmd->add_option("--wait", o->wait,

@@ -34,6 +34,14 @@ struct Incident {
   std::string fingerprint;            ///< see Fingerprint()
   /// Cron mode only: "new", or "updated" when matches joined an incident reported before.
   std::string status;
+  /// Set when this incident stands for an episode of repeats (see episodes.h): how many
+  /// occurrences, their span and each one's start. count 0: not grouped.
+  struct EpisodeView {
+    int count = 0;
+    int64_t first = 0, last = 0;
+    std::vector<int64_t> times;
+    std::string state;  ///< scan: "opened", "escalated", "ongoing" or "resolved"; "" in analyze
+  } episode;
 };
 
 /// "rule|host|2019-09-17T05:04:12.043000Z|1a2b3c4d": the rule, and the host, instant and a digest

@@ -129,3 +129,29 @@ TEST_CASE("atomic_write: temporaries of writers that are gone are removed, other
 
 }  // namespace
 }  // namespace faultline
+
+namespace faultline {
+namespace {
+
+TEST_CASE("state_file: open episodes round trip") {
+  testing::TempDir dir;
+  std::string path = dir.Path("state"), err;
+  ScanState state;
+  EpisodeState e;
+  e.key = "zk-election-storm|zk 1";
+  e.name = "2019-09-30T17-06-11_zk-election-storm_zk-1_ab";
+  e.first = 10;
+  e.last = 20;
+  e.count = 3;
+  e.severity = 2;
+  e.hosts = {"zk 1", "zk2"};
+  e.times = {10, 15, 20};
+  state.episodes = {e, EpisodeState()};
+  REQUIRE(WriteState(path, state, &err));
+  ScanState read;
+  REQUIRE_MESSAGE(ReadState(path, &read, &err), err);
+  CHECK(read == state);
+}
+
+}  // namespace
+}  // namespace faultline

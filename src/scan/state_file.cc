@@ -199,6 +199,39 @@ std::string ParseRecord(std::string_view line, int version, ScanState* state, bo
     state->reported.push_back(std::move(r));
     return "";
   }
+  if (kind == "episode" && version >= 3) {
+    if (std::string why = p.FieldCount(9); !why.empty()) return why;
+    EpisodeState e;
+    std::string hosts, times;
+    p.Number(1, "first", false, &e.first);
+    p.Number(2, "last", false, &e.last);
+    p.Number(3, "count", true, &e.count);
+    p.Number(4, "severity", true, &e.severity);
+    p.Text(5, "key", &e.key);
+    p.Text(6, "name", &e.name);
+    p.Text(7, "hosts", &hosts);
+    p.Text(8, "times", &times);
+    if (!p.why().empty()) return p.why();
+    if (e.severity > 2) return "bad severity in episode record (above 2)";
+    for (size_t start = 0; !hosts.empty();) {
+      size_t nl = hosts.find('\n', start);
+      e.hosts.push_back(hosts.substr(start, nl - start));
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    if (times != "-") {
+      for (std::string_view rest = times; !rest.empty();) {
+        size_t comma = rest.find(',');
+        int64_t t = 0;
+        if (!ParseNumber(rest.substr(0, comma), &t)) return "bad times in episode record";
+        e.times.push_back(t);
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+      }
+    }
+    state->episodes.push_back(std::move(e));
+    return "";
+  }
   if (kind == "watermark" && version >= 3) {
     if (std::string why = p.FieldCount(2); !why.empty()) return why;
     p.Number(1, "watermark", false, &state->watermark);
@@ -273,6 +306,26 @@ std::string FormatState(const ScanState& state) {
     AppendEscaped(r.fingerprint, &out);
     out.push_back(' ');
     AppendEscaped(r.incident, &out);
+    out.push_back('\n');
+  }
+  for (const EpisodeState& e : state.episodes) {
+    out.append("episode");
+    for (int64_t n : {e.first, e.last, e.count, static_cast<int64_t>(e.severity)}) {
+      out.push_back(' ');
+      AppendNumber(n, &out);
+    }
+    std::string hosts, times;
+    for (const std::string& h : e.hosts) hosts += (hosts.empty() ? "" : "\n") + h;
+    for (int64_t t : e.times) {
+      if (!times.empty()) times.push_back(',');
+      AppendNumber(t, &times);
+    }
+    for (const std::string* text : {&e.key, &e.name, static_cast<const std::string*>(&hosts)}) {
+      out.push_back(' ');
+      AppendEscaped(*text, &out);
+    }
+    out.push_back(' ');
+    out.append(times.empty() ? "-" : times);
     out.push_back('\n');
   }
   if (state.watermark != std::numeric_limits<int64_t>::min()) {

@@ -11,6 +11,7 @@
 //        <fp> <path>                                                        (one line)
 //   reported <last_instant> <fingerprint> <incident>
 //   watermark <instant>
+//   episode <first> <last> <count> <severity> <key> <name> <hosts> <times>
 //   end
 //
 // - The first line is the magic word and the version; any other first line is a foreign file,
@@ -22,6 +23,10 @@
 // - <size> and <mtime> are the file's size and modification time (nanoseconds since the epoch)
 //   as stat(2) gave them before it was read: a later run that finds the same device, inode, size,
 //   mtime and head fingerprint reads nothing. <size> is -1 when unknown (version 2 files).
+// - `episode` is an open episode (see src/engine/episodes.h): its first and last instant, how
+//   many occurrences, the worst severity (0 info, 1 warning, 2 critical), its key ("rule|host"),
+//   the base name of its report files, its hosts (joined by '\n' before escaping) and each
+//   occurrence's start (decimal, joined by ','; at most 10,000, "-" for none).
 // - `watermark` is the instant of the latest record the rules saw: an absence window that ends
 //   after it was still open, and is reported by the run that closes it.
 // - `end` is the last line; a file without it, or whose last line has no '\n', was truncated.
@@ -82,8 +87,21 @@ struct ReportedIncident {
   friend bool operator==(const ReportedIncident&, const ReportedIncident&) = default;
 };
 
+/// An episode still open (repeats of one rule on one host, less than the quiet period apart).
+struct EpisodeState {
+  std::string key;   ///< "rule|host"
+  std::string name;  ///< base name of its report files
+  int64_t first = 0, last = 0, count = 0;
+  int severity = 0;  ///< the worst so far: 0 info, 1 warning, 2 critical
+  std::vector<std::string> hosts;
+  std::vector<int64_t> times;  ///< each occurrence's start (the first 10,000)
+
+  friend bool operator==(const EpisodeState&, const EpisodeState&) = default;
+};
+
 struct ScanState {
   std::vector<FileState> files;
+  std::vector<EpisodeState> episodes;  ///< open ones
   std::vector<ReportedIncident> reported;
   int64_t runs = 0;
   /// Instant of the latest record the rules saw (absence windows ending later were still open).

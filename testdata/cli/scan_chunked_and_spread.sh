@@ -29,15 +29,29 @@ sort -o "$SCRATCH/expected" "$SCRATCH/expected"
 grep -q "zk-no-leader-elected" "$SCRATCH/fired" || fail "no absence incident planted"
 grep -q "zk-election-storm" "$SCRATCH/fired" || fail "no storm planted"
 
-# The same bytes in chunks, a scan after each.
+# The same bytes in chunks, a scan after each: with --no-group every occurrence is reported on
+# its own (to compare with analyze); beside it, the default grouping into episodes.
+mkdir "$SCRATCH/episodes"
 : >"$SCRATCH/reported"
+: >"$SCRATCH/grouped"
 for ((k = 1; k <= CHUNKS; k++)); do
   for f in $files; do
     size=$(stat -c %s "$SCRATCH/full/$f")
     from=$(((k - 1) * size / CHUNKS + 1)) to=$((k * size / CHUNKS))
     tail -c +"$from" "$SCRATCH/full/$f" | head -c $((to - from + 1)) >>"$SCRATCH/logs/$f"
   done
-  run scan --quiet --format json --state "$SCRATCH/state" --report-dir "$SCRATCH/reports" "$SCRATCH/logs"
+  run scan --quiet --format json --state "$SCRATCH/gstate" --report-dir "$SCRATCH/episodes" "$SCRATCH/logs"
+  [ "$STATUS" -le 1 ] || fail "chunk $k (grouped): $STATUS $(cat "$ERR")"
+  if [ -s "$OUT" ]; then
+    python3 -c '
+import json, sys
+doc = json.load(open(sys.argv[1]))
+for i in doc["incidents"]:
+    print(i["episode"]["state"], i["rule"], i["episode"]["first"])
+for e in doc.get("resolved", []):
+    print("resolved", e["key"], e["first"])' "$OUT" >>"$SCRATCH/grouped"
+  fi
+  run scan --no-group --quiet --format json --state "$SCRATCH/state" --report-dir "$SCRATCH/reports" "$SCRATCH/logs"
   [ "$STATUS" -le 1 ] || fail "chunk $k: $STATUS $(cat "$ERR")"
   if [ -s "$OUT" ]; then
     python3 -c '
@@ -56,9 +70,23 @@ diff "$SCRATCH/expected" "$SCRATCH/union" >"$SCRATCH/diff" ||
 [ "$(ls "$SCRATCH/reports" | grep -c 'json$')" -eq "$(awk '$1 == "new"' "$SCRATCH/reported" | wc -l)" ] ||
   fail "report files: $(ls "$SCRATCH/reports" | grep -c 'json$') for $(awk '$1 == "new"' "$SCRATCH/reported" | wc -l) new incidents"
 
+# Episodes: fewer than the incidents, one report file pair each, each opened and resolved once.
+opened=$(grep -c '^opened ' "$SCRATCH/grouped")
+[ "$opened" -eq "$(ls "$SCRATCH/episodes" | grep -c 'json$')" ] ||
+  fail "$opened episodes opened, $(ls "$SCRATCH/episodes" | grep -c 'json$') report files"
+[ "$opened" -lt "$(wc -l <"$SCRATCH/expected")" ] || fail "no repeats grouped: $opened episodes"
+grep -q '^ongoing ' "$SCRATCH/grouped" && fail "a repeat that changed nothing was printed"
+[ -z "$(grep '^resolved ' "$SCRATCH/grouped" | sort | uniq -d)" ] || fail "an episode resolved twice"
+[ "$(grep -c '^resolved ' "$SCRATCH/grouped")" -ge $((opened / 2)) ] || fail "few episodes resolved: $(cat "$SCRATCH/grouped")"
+for i in 1 2; do
+  run scan --state "$SCRATCH/gstate" --report-dir "$SCRATCH/episodes" "$SCRATCH/logs"
+  expect_status 0
+  [ ! -s "$OUT" ] || fail "idle grouped scan $i printed: $(head -3 "$OUT")"
+done
+
 # Nothing new: nothing printed (even without --quiet), exit 0, three times.
 for i in 1 2 3; do
-  run scan --state "$SCRATCH/state" --report-dir "$SCRATCH/reports" "$SCRATCH/logs"
+  run scan --no-group --state "$SCRATCH/state" --report-dir "$SCRATCH/reports" "$SCRATCH/logs"
   expect_status 0
   [ ! -s "$OUT" ] || fail "idle scan $i printed: $(head -3 "$OUT")"
 done
@@ -70,7 +98,7 @@ for f in $files; do
   *) echo "$last INFO org.apache.hadoop.ha.ZKFailoverController: a quiet line" ;;
   esac >>"$SCRATCH/logs/$f"
 done
-run scan --quiet --state "$SCRATCH/state" --report-dir "$SCRATCH/reports" "$SCRATCH/logs"
+run scan --no-group --quiet --state "$SCRATCH/state" --report-dir "$SCRATCH/reports" "$SCRATCH/logs"
 expect_status 0
 [ ! -s "$OUT" ] || fail "old incidents came back after new quiet lines: $(head -3 "$OUT")"
 pass
