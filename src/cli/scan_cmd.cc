@@ -283,6 +283,7 @@ int RunScan(const ScanOptions& o) {
   std::vector<std::string> report_names = news.keys;  // per incident: its report files
   for (std::string& key : report_names) key = ReportName(key);
   std::vector<Incident> printed;
+  next.episodes = state.episodes;  // kept as they are by a --no-group run
   if (o.group.no_group) {
     printed = analysis.incidents;
   } else {
@@ -292,7 +293,6 @@ int RunScan(const ScanOptions& o) {
       int64_t& now = now_by_host.emplace(info->host, INT64_MIN).first->second;
       now = std::max(now, info->last_instant);
     }
-    next.episodes = state.episodes;
     episodes = TrackEpisodes(&analysis.incidents, news.keys, quiet, now_by_host, next.watermark,
                              &next.episodes);
     for (size_t i = 0; i < analysis.incidents.size(); ++i) {

@@ -12,6 +12,7 @@ run scan --quiet --state "$state" "$SCRATCH/logs"
 [ "$STATUS" -le 1 ] || fail "first run: $STATUS $(cat "$ERR")"
 
 # A lock held by another process (its PID in the lock file, as scan writes it).
+: >"$state.lock"  # the first run's PID is there
 (
   exec 9<>"$state.lock"
   flock 9
@@ -19,7 +20,8 @@ run scan --quiet --state "$state" "$SCRATCH/logs"
   for _ in $(seq 1 300); do [ -e "$SCRATCH/release" ] && break; sleep 0.1; done  # at most 30 s
 ) &
 holder=$!
-for _ in $(seq 1 50); do [ -s "$state.lock" ] && break; sleep 0.05; done
+for _ in $(seq 1 100); do [ "$(cat "$state.lock")" = "$holder" ] && break; sleep 0.05; done
+[ "$(cat "$state.lock")" = "$holder" ] || fail "the holder did not take the lock"
 run scan --quiet --state "$state" "$SCRATCH/logs"
 expect_status 2
 expect_stderr_line "faultline: error: another faultline scan (pid $holder) is using $state.lock; this run does nothing"
