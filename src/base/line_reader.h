@@ -15,9 +15,13 @@ namespace faultline {
 
 class LineReader {
  public:
-  /// Lines longer than this are cut into pieces of this size (each piece counted as its own
-  /// line and reported), so one runaway line cannot exhaust memory.
+  /// The default cap on a line: a longer line is cut to its first kMaxLineBytes (one line,
+  /// counted in cut_lines()), the rest up to its newline skipped, so one runaway line costs
+  /// neither memory nor made-up lines. The environment variable FAULTLINE_MAX_LINE_BYTES
+  /// (1 KiB to 1 GiB) sets another cap.
   static constexpr size_t kMaxLineBytes = 16 << 20;
+  /// The cap in force: FAULTLINE_MAX_LINE_BYTES when set and valid, else kMaxLineBytes.
+  static size_t MaxLineBytes();
 
   explicit LineReader(std::unique_ptr<ByteSource> source);
 
@@ -31,11 +35,13 @@ class LineReader {
   int64_t offset() const { return offset_; }
   /// True when the line last returned had no '\n' (the end of the input came first).
   bool last_unterminated() const { return last_unterminated_; }
-  /// True when the line last returned was a piece of an over-long line.
+  /// True when the line last returned was cut (it was longer than the cap).
   bool last_split() const { return last_split_; }
-  /// Number of lines that were cut because they exceeded kMaxLineBytes.
+  /// Number of lines that were cut because they exceeded the cap.
   int64_t split_lines() const { return split_lines_; }
-  /// True if a NUL byte appears in the first 8 KiB: the input is not a text log.
+  /// True if the first 8 KiB hold NUL bytes and fewer than half of their non-empty lines are
+  /// clean text (no control bytes but tab and CR): the input is not a text log. A log with a
+  /// few NULs (a zero-filled block after a crash) is text; its other lines are read.
   bool LooksBinary();
 
   /// Resumes reading at byte `offset`, which begins line `line` + 1 (cron mode). Call before
@@ -52,7 +58,8 @@ class LineReader {
 
  private:
   bool Fill();                            // reads more bytes after end_; false at EOF or on error
-  bool CutPiece(std::string_view* line);  // hands out kMaxLineBytes of an over-long line
+  bool CutPiece(std::string_view* line);  // hands out the first max_line_ bytes of a long line
+  bool SkipRest();                        // drops the cut line's rest; false at the end
 
   std::unique_ptr<ByteSource> source_;
   std::vector<char> buffer_;
@@ -61,6 +68,8 @@ class LineReader {
   int64_t line_number_ = 0;
   int64_t offset_ = 0;
   int64_t split_lines_ = 0;
+  size_t max_line_ = kMaxLineBytes;
+  bool skipping_ = false;  // the rest of a cut line is still to be dropped
   bool last_unterminated_ = false;
   bool last_split_ = false;
   bool complete_lines_only_ = false;
