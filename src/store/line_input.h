@@ -26,6 +26,8 @@ class LineInput {
   virtual int64_t offset() const { return 0; }
   /// Bytes of a half-written last line left for a later run (cron mode).
   virtual int64_t held_back_bytes() const { return 0; }
+  /// Lines longer than the line reader's cap, cut to it (src/base/line_reader.h).
+  virtual int64_t cut_lines() const { return 0; }
   /// The line last returned had spaces before it that were taken off (an indented timestamp).
   virtual bool indent_removed() const { return false; }
 };
@@ -42,6 +44,7 @@ class ReaderInput final : public LineInput {
   std::string error() const override { return reader_->error(); }
   int64_t offset() const override;
   int64_t held_back_bytes() const override { return reader_->held_back_bytes(); }
+  int64_t cut_lines() const override { return reader_->split_lines(); }
   bool indent_removed() const override { return indent_removed_; }
   const LineReader& reader() const { return *reader_; }
 

@@ -426,6 +426,7 @@ Record* ParsedSource::Next() {
       info_->end_offset = input_->offset();
       if (last_line_number_ > 0) info_->end_line = last_line_number_;
       info_->held_back_bytes = input_->held_back_bytes();
+      info_->split_lines = input_->cut_lines();
       info_->resume_points.assign(checkpoints_.begin(), checkpoints_.end());
       // By default the span before this source's own last record; cron mode may move it back
       // to where the slowest source stands.

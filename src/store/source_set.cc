@@ -4,6 +4,7 @@
 
 #include "parsers/detect.h"
 #include "parsers/registry.h"
+#include "src/base/line_reader.h"
 #include "src/store/demux.h"
 #include "src/store/source_identity.h"
 
@@ -170,6 +171,21 @@ void ReportReadProblems(const SourceSet& set, Reporter* reporter) {
     // Open-time problems were reported when they happened; these came up while reading.
     if (info->read_problem) {
       reporter->InputProblem(info->path, info->problem + " (the lines before it were read)");
+    }
+    if (info->split_lines > 0) {
+      reporter->Warning(info->path + ": " + std::to_string(info->split_lines) +
+                        " line(s) longer than " + std::to_string(LineReader::MaxLineBytes()) +
+                        " bytes cut to that length, the rest of each skipped "
+                        "(FAULTLINE_MAX_LINE_BYTES sets the cap)");
+    }
+    // Records further back in time than the reorder window allows were analysed out of place:
+    // a file written in reverse, or two logs concatenated. Rules may then miss what they hold.
+    if (info->unplaceable >= 10 && info->unplaceable * 100 >= info->records) {
+      reporter->Warning(info->path + ": " + std::to_string(info->unplaceable) + " of " +
+                        std::to_string(info->records) +
+                        " records lie further back in time than the reorder window allows "
+                        "(is the file in reverse order, or two logs joined?); they were analysed "
+                        "out of place and rules may miss them (--reorder-window widens it)");
     }
   }
 }
