@@ -79,8 +79,12 @@ bool ReadEpoch(std::string_view s, size_t* pos, bool millis, ScannedTime* out) {
   size_t p = *pos;
   int64_t v = 0;
   size_t count = 0;
-  while (p < s.size() && IsDigit(s[p]) && count < 16) v = v * 10 + (s[p++] - '0'), ++count;
+  // At most 12 digits of seconds or 15 of milliseconds (past the year 30000 is no log time, and
+  // more would overflow the microseconds).
+  const size_t max_digits = millis ? 15 : 12;
+  while (p < s.size() && IsDigit(s[p]) && count < max_digits) v = v * 10 + (s[p++] - '0'), ++count;
   if (count < 9) return false;  // before 1973: not a time a log was written at
+  if (p < s.size() && IsDigit(s[p])) return false;
   int64_t micros = millis ? v * 1000 : v * 1'000'000;
   out->precision = millis ? 3 : 0;
   if (!millis && p + 1 < s.size() && s[p] == '.' && IsDigit(s[p + 1])) {
