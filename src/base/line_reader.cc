@@ -118,10 +118,15 @@ bool LineReader::Next(std::string_view* line) {
       size_t length = static_cast<size_t>(newline - start);
       offset_ += static_cast<int64_t>(length + 1);
       if (length > 0 && start[length - 1] == '\r') --length;
+      last_unterminated_ = last_split_ = false;
+      if (length > max_line_) {  // whole in the buffer but over the cap (a small cap)
+        length = max_line_;
+        ++split_lines_;
+        last_split_ = true;
+      }
       *line = std::string_view(start, length);
       begin_ = static_cast<size_t>(newline - buffer_.data()) + 1;
       ++line_number_;
-      last_unterminated_ = last_split_ = false;
       return true;
     }
     size_t pending = end_ - begin_;

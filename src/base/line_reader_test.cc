@@ -174,6 +174,19 @@ TEST_CASE("line_reader: a line of exactly the maximum length is not cut") {
   CHECK(lines[1] == "next");
 }
 
+TEST_CASE("line_reader: one byte over the cap, its newline already read, is cut") {
+  const size_t max = LineReader::kMaxLineBytes;
+  std::string input(max + 1, 'z');
+  input += "\nnext\n";
+  LineReader reader = ReaderOf(input, 1 << 20);
+  Lines lines = AllLines(&reader);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].size() == max);
+  CHECK(lines[1] == "next");
+  CHECK(reader.split_lines() == 1);
+  CHECK(reader.offset() == static_cast<int64_t>(input.size()));
+}
+
 TEST_CASE("line_reader: unterminated over-long tail") {
   const size_t max = LineReader::kMaxLineBytes;
   std::string input(max + 3, 'q');
