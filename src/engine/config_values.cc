@@ -7,6 +7,15 @@
 namespace faultline {
 namespace {
 
+// The largest number a numeric key may hold (milliseconds: about 115 days).
+constexpr double kMaxConfigNumber = 1e10;
+
+std::string OutOfRange(const std::string& origin, const std::string& key,
+                       const std::string& value) {
+  return origin + ": " + key + " = '" + value +
+         "' is out of range (0 to 10000000000); the default is used";
+}
+
 struct KnownKey {
   std::string_view name;
   ConfigUnit unit;
@@ -97,7 +106,7 @@ const ConfigValue* ConfigValues::Find(std::string_view name) const {
   return it == values_.end() ? nullptr : &it->second;
 }
 
-void ConfigValues::Set(const std::string& name, const std::string& text,
+bool ConfigValues::Set(const std::string& name, const std::string& text,
                        const std::string& origin) {
   ConfigValue value;
   value.text = text;
@@ -107,9 +116,14 @@ void ConfigValues::Set(const std::string& name, const std::string& text,
   if (value.unit != ConfigUnit::kText) {
     char* end = nullptr;
     value.number = std::strtod(text.c_str(), &end);
-    if (end == text.c_str() || *end != '\0') value.unit = ConfigUnit::kText;
+    if (end == text.c_str() || *end != '\0') {
+      value.unit = ConfigUnit::kText;
+    } else if (!(value.number >= 0 && value.number <= kMaxConfigNumber)) {
+      return false;  // the default stays: windows of 1e23 ms would overflow and never match
+    }
   }
   values_[name] = value;
+  return true;
 }
 
 void ConfigValues::LoadFile(const std::string& path, Reporter* reporter) {
@@ -135,7 +149,10 @@ void ConfigValues::LoadFile(const std::string& path, Reporter* reporter) {
       std::string key = Trim(trimmed.substr(0, eq));
       std::string value = Trim(trimmed.substr(eq + 1));
       std::string origin = path + ":" + std::to_string(number);
-      Set(key, value, origin);
+      if (!Set(key, value, origin)) {
+        reporter->Warning(OutOfRange(origin, key, value));
+        continue;
+      }
       const KnownKey* known = FindKnown(key);
       if (known != nullptr && known->unit != ConfigUnit::kText &&
           Find(key)->unit == ConfigUnit::kText) {
@@ -172,7 +189,8 @@ void ConfigValues::LoadFile(const std::string& path, Reporter* reporter) {
     for (size_t i = 0; i < pos; ++i) line += xml[i] == '\n';
     auto key = Element(block, "name");
     auto value = Element(block, "value");
-    if (key && value) Set(*key, *value, path + ":" + std::to_string(line));
+    if (key && value && !Set(*key, *value, path + ":" + std::to_string(line)))
+      reporter->Warning(OutOfRange(path + ":" + std::to_string(line), *key, *value));
     pos = end;
   }
 }

@@ -35,7 +35,8 @@ class ConfigValues {
   static std::vector<std::string> KnownNames();
 
  private:
-  void Set(const std::string& name, const std::string& text, const std::string& origin);
+  /// False (nothing stored) for a number out of range: below 0, over 1e10, not finite.
+  bool Set(const std::string& name, const std::string& text, const std::string& origin);
   std::map<std::string, ConfigValue, std::less<>> values_;
 };
 
