@@ -1,5 +1,6 @@
 // Compiling log4j / logback / log4j2 conversion patterns and Python logging formats into the
 // token list of parsers/pattern_layout.h.
+#include <algorithm>
 #include <cctype>
 
 #include "parsers/pattern_layout.h"
@@ -446,6 +447,10 @@ std::unique_ptr<CompiledLayout> CompileLayout(std::string_view pattern, PatternS
   // Blanks at the end of a pattern ("%m %n") are not looked for.
   while (!layout->tokens_.empty() && layout->tokens_.back().kind == Kind::kBlank) {
     layout->tokens_.pop_back();
+  }
+  // An optional group that ended with those blanks ends where the tokens now do.
+  for (CompiledLayout::Token& token : layout->tokens_) {
+    if (token.kind == Kind::kOptional) token.skip = std::min(token.skip, layout->tokens_.size());
   }
   if (layout->tokens_.empty()) {
     *error = "the pattern has no fields";

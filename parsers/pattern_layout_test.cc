@@ -415,5 +415,21 @@ TEST_CASE("user layouts the table reads with a scanner use it, to the same field
   CHECK(compared >= 5);
 }
 
+TEST_CASE(
+    "pattern_layout: an optional group ending in the pattern's trailing blanks ends in range") {
+  // The blanks at the end are dropped after compiling; the group's end must move with them (it
+  // pointed past the last token, and matching read beyond the token list: a fuzz_pattern find).
+  std::string error;
+  auto layout = CompileLayout("%d %t %notEmpty{%X{key} }", PatternSyntax::kLog4j, "", &error);
+  REQUIRE(layout != nullptr);
+  for (const CompiledLayout::Token& token : layout->tokens()) {
+    if (token.kind == CompiledLayout::Kind::kOptional) CHECK(token.skip <= layout->tokens().size());
+  }
+  Header header;
+  Miss miss;
+  layout->Match("2024-01-01 00:00:00,000 main", &header, &miss);
+  layout->Match("2024-01-01 00:00:00,000 main k ", &header, &miss);
+}
+
 }  // namespace
 }  // namespace faultline
