@@ -6,7 +6,7 @@ namespace faultline {
 namespace {
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+  return scan::StartsWithAt(s, 0, prefix);
 }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -61,19 +61,27 @@ bool IsBareFrameLine(std::string_view s) {
 
 }  // namespace
 
+// Prefixes that make a line the continuation of the record before it. The first character is
+// compared before the prefix: most lines are ruled out without a string comparison.
+constexpr std::string_view kContinuationPrefixes[] = {"/**",
+                                                      "***",
+                                                      "at ",
+                                                      "... ",
+                                                      "Caused by:",
+                                                      "Suppressed:",
+                                                      "STARTUP_MSG:",
+                                                      "SHUTDOWN_MSG:",
+                                                      "Traceback (most recent call last):",
+                                                      "During handling of the above exception",
+                                                      "The above exception was the direct cause",
+                                                      "GC pool '",
+                                                      "No GCs detected"};  // JvmPauseMonitor
+
 bool IsContinuationLine(std::string_view s) {
-  if (s.empty()) return true;  // blank lines inside banners and tracebacks
-  char first = s[0];
-  if (first == ' ' || first == '\t') return true;  // "\tat ...", "  File ...", "    ... 8 more"
-  if (first == '/' && StartsWith(s, "/**")) return true;
-  if (first == '*' && StartsWith(s, "***")) return true;
-  if (StartsWith(s, "at ") || StartsWith(s, "Caused by:") || StartsWith(s, "Suppressed:") ||
-      StartsWith(s, "... ") || StartsWith(s, "STARTUP_MSG:") || StartsWith(s, "SHUTDOWN_MSG:") ||
-      StartsWith(s, "Traceback (most recent call last):") ||
-      StartsWith(s, "During handling of the above exception") ||
-      StartsWith(s, "The above exception was the direct cause") || StartsWith(s, "GC pool '") ||
-      StartsWith(s, "No GCs detected")) {  // JvmPauseMonitor
-    return true;
+  if (s.empty()) return true;                    // blank lines inside banners and tracebacks
+  if (s[0] == ' ' || s[0] == '\t') return true;  // "\tat ...", "  File ...", "    ... 8 more"
+  for (std::string_view prefix : kContinuationPrefixes) {
+    if (s[0] == prefix[0] && StartsWith(s, prefix)) return true;
   }
   return IsExceptionLine(s) || IsBareFrameLine(s);
 }
