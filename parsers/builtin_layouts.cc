@@ -1,11 +1,9 @@
 #include "parsers/builtin_layouts.h"
 
-#include <algorithm>
 #include <memory>
 #include <vector>
 
 #include "parsers/pattern_parser.h"
-#include "parsers/registry.h"
 
 namespace faultline {
 namespace {
@@ -572,71 +570,6 @@ constexpr BuiltinLayout kLayouts[] = {
 }  // namespace
 
 std::span<const BuiltinLayout> BuiltinLayouts() { return kLayouts; }
-
-namespace {
-
-// The hand-written parsers by family name, without the registry (whose table holds the compiled
-// layouts: asking it while they are being built would recurse).
-const Parser* HandParser(std::string_view family) {
-  if (family == "zookeeper") return &ZooKeeperLogParser();
-  if (family == "hadoop") return &HadoopLogParser();
-  if (family == "java") return &JavaLogParser();
-  if (family == "logback") return &LogbackLogParser();
-  if (family == "python") return &PythonLogParser();
-  if (family == "json") return &JsonLogParser();
-  if (family == "logfmt") return &LogfmtLogParser();
-  return nullptr;
-}
-
-struct CompiledScannerLayout {
-  std::unique_ptr<CompiledLayout> layout;
-  const Parser* parser;
-  int variant;
-};
-
-// The table's scanner layouts, compiled once.
-const std::vector<CompiledScannerLayout>& ScannerLayouts() {
-  static const std::vector<CompiledScannerLayout> layouts = [] {
-    std::vector<CompiledScannerLayout> out;
-    for (const BuiltinLayout& entry : kLayouts) {
-      if (entry.parser.empty()) continue;
-      std::string_view family = entry.parser.substr(0, entry.parser.find('/'));
-      std::string_view variant = entry.parser.substr(
-          family.size() + 1 <= entry.parser.size() ? family.size() + 1 : entry.parser.size());
-      const Parser* parser = HandParser(family);
-      if (parser == nullptr) continue;
-      // A variant the table lists under several patterns ("java/kafka": with and without the
-      // logger) is a scanner reading more than any one of them: it would read a user's lines
-      // into other fields than their pattern says.
-      if (std::count_if(std::begin(kLayouts), std::end(kLayouts),
-                        [&](const BuiltinLayout& l) { return l.parser == entry.parser; }) != 1) {
-        continue;
-      }
-      auto variants = parser->Variants();
-      auto found = std::find(variants.begin(), variants.end(), variant);
-      if (found == variants.end()) continue;
-      std::string error;
-      auto compiled = CompileLayout(entry.pattern, entry.syntax, entry.datefmt, &error);
-      if (compiled == nullptr) continue;
-      out.push_back({std::move(compiled), parser, static_cast<int>(found - variants.begin())});
-    }
-    return out;
-  }();
-  return layouts;
-}
-
-}  // namespace
-
-ScannerReading ScannerFor(const CompiledLayout& layout) {
-  ScannerReading reading;
-  for (const CompiledScannerLayout& known : ScannerLayouts()) {
-    if (!known.layout->SameAs(layout)) continue;
-    if (reading.parser != nullptr && reading.parser != known.parser) continue;
-    reading.parser = known.parser;
-    reading.variants |= 1u << known.variant;
-  }
-  return reading;
-}
 
 std::span<const Parser* const> CompiledLayoutParsers() {
   // Built once; a pattern that does not compile is a defect the registry test reports, and is
