@@ -181,6 +181,7 @@ CommandRunner SetupEvents(CLI::App* app) {
   CLI::App* cmd = app->add_subcommand(
       "events", "Print every record as one JSON object per line (NDJSON), in time order");
   AddInputOptions(cmd, &options->input);
+  options->input.output_streams = true;
   AddFilterOptions(cmd, &options->filter);
   cmd->add_flag("--count", options->count,
                 "Print only the number of records that pass the filters");

@@ -1,5 +1,7 @@
 #include "src/cli/input_options.h"
 
+#include <unistd.h>
+
 #include "parsers/registry.h"
 #include "src/base/duration.h"
 #include "src/store/learnt_layouts.h"
@@ -44,6 +46,8 @@ void AddInputOptions(CLI::App* app, InputOptions* options, bool parser_flag_is_f
                   "How far back a line may go in time inside one file and still be put in order")
       ->capture_default_str()
       ->type_name("DUR");
+  app->add_flag("--no-progress", options->no_progress,
+                "No status line while reading (it shows only on a terminal, for large inputs)");
 }
 
 void AddFilterOptions(CLI::App* app, FilterOptions* options) {
@@ -96,6 +100,9 @@ bool ResolveInputOptions(const InputOptions& options, OpenOptions* out, Reporter
   if (!ParseDuration(options.reorder_window, &out->window.span_us, &err)) {
     reporter->Error("--reorder-window: " + err);
     ok = false;
+  }
+  if (!options.no_progress && !(options.output_streams && isatty(fileno(stdout)))) {
+    out->progress = Progress::ForTerminal(stderr, Progress::AfterBytesFromEnvironment());
   }
   return ok;
 }

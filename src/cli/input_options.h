@@ -22,6 +22,10 @@ struct InputOptions {
   std::vector<std::string> layouts;  ///< --layout [HOST=]PATTERN
   std::string datefmt;               ///< --datefmt, for Python formats
   std::vector<std::string> configs;  ///< --config FILE
+  bool no_progress = false;          ///< --no-progress
+  /// The command writes its output while reading (timeline, events): no status line when that
+  /// output goes to a terminal too.
+  bool output_streams = false;
 };
 
 struct FilterOptions {

@@ -200,6 +200,7 @@ int RunScan(const ScanOptions& o) {
   request.cron = true;
   request.config_files = config_files;
   if (!ResolveInputOptions(o.input, &request.open, &reporter)) return kExitError;
+  if (o.quiet || o.nagios) request.open.progress = nullptr;  // a check's output, no status line
   Severity threshold = Severity::kWarning;
   ParseSeverity(o.fail_on, &threshold);
   std::vector<Rule> rules;

@@ -114,6 +114,7 @@ CommandRunner SetupTimeline(CLI::App* app) {
   CLI::App* cmd =
       app->add_subcommand("timeline", "Merge all inputs into one time-ordered view (times in UTC)");
   AddInputOptions(cmd, &options->input);
+  options->input.output_streams = true;
   AddFilterOptions(cmd, &options->filter);
   cmd->add_option("--color", options->color, "Colour: auto (on a terminal), always, never")
       ->capture_default_str()

@@ -112,6 +112,8 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
       set.infos.push_back(std::move(info));
       continue;
     }
+    if (options.progress)
+      bytes = options.progress->Watch(std::move(bytes), input.path, &info->records);
     auto reader = std::make_unique<LineReader>(std::move(bytes));
     info->compressed = reader->compressed();
     reader->set_complete_lines_only(input.complete_lines_only);

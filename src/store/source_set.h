@@ -11,6 +11,7 @@
 
 #include "parsers/logging_config.h"
 #include "src/base/input_set.h"
+#include "src/base/progress.h"
 #include "src/base/reporter.h"
 #include "src/store/parsed_source.h"
 #include "src/store/source_info.h"
@@ -34,6 +35,7 @@ struct OpenOptions {
   std::vector<LayoutChoice> layouts;
   ClockSettings clocks;
   WindowSettings window;
+  std::shared_ptr<Progress> progress;  ///< counts what is read, for a terminal's status line
 };
 
 struct SourceSet {
