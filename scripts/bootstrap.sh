@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(g++ cmake make pkg-config libre2-dev libcli11-dev libhowardhinnant-date-dev doctest-dev
   libtomlplusplus-dev zlib1g-dev tzdata python3 gzip util-linux)
+# Hyperscan (the rules' pattern prefilter) exists for x86-64 only; elsewhere RE2 does its work.
+if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then PACKAGES+=(libhyperscan-dev); fi
 # The tests also use the real thing: a ZooKeeper ensemble and a kazoo client (testdata/live; the
 # slow-disk scenario needs mkfs.ext4), and systemd-analyze for the contrib/ units.
 TEST_PACKAGES=(zookeeper libslf4j-java liblog4j1.2-java python3-kazoo e2fsprogs procps systemd)

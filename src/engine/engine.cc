@@ -26,9 +26,6 @@ int64_t EvalWindow(const Expr* expr, const ConfigValues& config, std::string* er
 }  // namespace
 
 Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (size_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = *rules[r];
     RuleState state;
@@ -51,14 +48,26 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
     state.context_hits.resize(rule.contexts.size());
     state.recent.resize(rule.steps.size());
     state.same_instant.resize(rule.steps.size());
+    // Keys other than host, myid and session compare captures as records come; so does a
+    // `myid` capture, which sets the record's myid.
+    bool keys_read_captures = false;
+    for (const Step& step : rule.steps) {
+      for (const std::string& key : step.same) {
+        keys_read_captures |= key != "host" && key != "myid" && key != "session";
+      }
+    }
     auto add = [&](const Matcher& m, int index) {
-      Target target{static_cast<int>(r), index};
+      bool is_context = index >= static_cast<int>(rule.steps.size());
+      bool captures_myid =
+          std::find(m.captures.begin(), m.captures.end(), "myid") != m.captures.end();
+      Target target{static_cast<int>(r), index, false,
+                    is_context || !(keys_read_captures || captures_myid)};
       if (m.message == nullptr) {
         unconditional_.push_back(target);
         return;
       }
       std::string error;
-      if (set_->Add(m.message->pattern(), &error) < 0) {
+      if (set_.Add(*m.message, &error) < 0) {
         err_ = rule.id + ": " + error;
         return;
       }
@@ -70,7 +79,7 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
     }
     states_.push_back(std::move(state));
   }
-  if (!set_->Compile()) err_ = "cannot compile the rules' patterns (out of memory)";
+  if (!set_.Compile()) err_ = "cannot compile the rules' patterns (out of memory)";
 }
 
 // What the record does not say cannot reject it: a layout without a logger, level or known
@@ -109,7 +118,7 @@ bool Engine::PartMatches(const Matcher& m, const Record& record) const {
   return RE2::PartialMatch(text, *m.message);
 }
 
-Evidence Engine::MakeEvidence(const Matcher& m, const std::string& name, const Record& record,
+Evidence Engine::MakeEvidence(const std::string& name, const Record& record,
                               const SourceInfo& source, std::string_view text) const {
   Evidence e;
   e.name = name;
@@ -131,25 +140,39 @@ Evidence Engine::MakeEvidence(const Matcher& m, const std::string& name, const R
   }
   e.message = std::string(record.View(record.message));
   e.session = FindSessionId(text);
-  if (m.message != nullptr && !m.captures.empty()) {
-    if (m.part == MatchPart::kMessage) text = record.View(record.message);
-    if (m.part == MatchPart::kContinuation) text = record.Continuation();
-    int groups = m.message->NumberOfCapturingGroups();
-    std::vector<re2::StringPiece> pieces(groups + 1);
-    if (m.message->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(),
-                         RE2::UNANCHORED, pieces.data(), groups + 1)) {
-      for (const auto& [group, index] : m.message->NamedCapturingGroups()) {
-        e.captures[group] = std::string(pieces[index].data(), pieces[index].size());
-      }
-    }
-    // A leader's line that names a learner ("... to learner 2.") speaks for that server.
-    auto named = e.captures.find("myid");
-    if (named != e.captures.end()) {
-      int myid = scan::ParseSmallInt(named->second);  // as the parsers read [myid:N]
-      if (myid >= 0) e.myid = myid;
+  return e;
+}
+
+std::string_view Engine::PartText(const Matcher& m, const Record& record, std::string_view text) {
+  if (m.part == MatchPart::kMessage) return record.View(record.message);
+  if (m.part == MatchPart::kContinuation) return record.Continuation();
+  return text;
+}
+
+void Engine::ResolveCaptures(Evidence* e) {
+  if (e->pending.text == nullptr) return;
+  Evidence::PendingCaptures pending = std::move(e->pending);
+  e->pending = {};
+  std::string_view text(*pending.text);
+  ExtractCaptures(*pending.matcher, text.substr(pending.begin, pending.length), e);
+}
+
+void Engine::ExtractCaptures(const Matcher& m, std::string_view part, Evidence* e) {
+  if (m.message == nullptr || m.captures.empty()) return;
+  int groups = m.message->NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> pieces(groups + 1);
+  if (m.message->Match(re2::StringPiece(part.data(), part.size()), 0, part.size(), RE2::UNANCHORED,
+                       pieces.data(), groups + 1)) {
+    for (const auto& [group, index] : m.message->NamedCapturingGroups()) {
+      e->captures[group] = std::string(pieces[index].data(), pieces[index].size());
     }
   }
-  return e;
+  // A leader's line that names a learner ("... to learner 2.") speaks for that server.
+  auto named = e->captures.find("myid");
+  if (named != e->captures.end()) {
+    int myid = scan::ParseSmallInt(named->second);  // as the parsers read [myid:N]
+    if (myid >= 0) e->myid = myid;
+  }
 }
 
 bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e,
@@ -349,6 +372,8 @@ void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
     if (near_misses_.size() < kMaxNearMisses) {
       near_misses_.push_back(
           {state.rule, it->hits.back(), e, e.instant - it->last, state.within[k], false, {}});
+      ResolveCaptures(&near_misses_.back().from);
+      ResolveCaptures(&near_misses_.back().to);
     }
     state.expired.erase(std::next(it).base());
     break;
@@ -448,8 +473,7 @@ void Engine::Feed(const Record& record, const SourceInfo& source) {
   watermark_ = std::max(watermark_, record.instant);
   if (watermark_ > next_deadline_) Expire(watermark_, false);
   std::string_view text = std::string_view(record.text).substr(record.message.offset);
-  hits_.clear();
-  set_->Match(text, &hits_);
+  set_.Match(text, &hits_);
   // Highest step first, so a record that ends one chain can also start the next.
   std::vector<Target>& matched = matched_;  // reused: no allocation per record
   matched.clear();
@@ -473,6 +497,7 @@ void Engine::Feed(const Record& record, const SourceInfo& source) {
     }
   }
   matched.resize(kept);
+  std::shared_ptr<const std::string> shared_text;  // made once, for context hits with captures
   for (size_t i = 0; i < matched.size(); ++i) {
     const Target& t = matched[i];
     RuleState& state = states_[t.rule];
@@ -483,12 +508,23 @@ void Engine::Feed(const Record& record, const SourceInfo& source) {
     // Sorted by rule, then step descending: the next target, if of this rule, is an earlier step.
     bool matches_earlier =
         i + 1 < matched.size() && matched[i + 1].rule == t.rule && matched[i + 1].index < t.index;
-    Evidence e = MakeEvidence(m, m.name, record, source, text);
+    Evidence e = MakeEvidence(m.name, record, source, text);
     e.assumed = t.assumed;
-    if (t.index >= steps) {
+    std::string_view part = PartText(m, record, text);
+    bool is_context = t.index >= steps;
+    if (!m.captures.empty()) {
+      if (t.defer_captures) {
+        if (shared_text == nullptr) shared_text = std::make_shared<const std::string>(record.text);
+        e.pending = {shared_text, &m, static_cast<uint32_t>(part.data() - record.text.data()),
+                     static_cast<uint32_t>(part.size())};
+      } else {
+        ExtractCaptures(m, part, &e);
+      }
+    }
+    if (is_context) {
       auto& hits = state.context_hits[t.index - steps];
+      if (hits.size() >= kMaxContextHits) hits.pop_front();
       hits.push_back(std::move(e));
-      if (hits.size() > kMaxContextHits) hits.pop_front();
       continue;
     }
     OnStep(state, t.index, std::move(e), matches_earlier);

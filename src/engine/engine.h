@@ -1,11 +1,9 @@
 // The rule engine: one pass over the merged stream. Every rule's message patterns are tested
-// together with one RE2::Set; captures are extracted only for hits. Partial matches are kept per
-// rule and step with their correlation keys, and expire by the log-time watermark (the instant of
-// the record being read), so memory stays bounded however long the input. Absence windows still
-// open when the input ends are resolved then, not dropped.
+// together in one pass (PatternSet: Hyperscan, or RE2::Set); captures are extracted only for hits.
+// Partial matches are kept per rule and step with their correlation keys, and expire by the
+// log-time watermark (the instant of the record being read), so memory stays bounded however long
+// the input. Absence windows still open when the input ends are resolved then, not dropped.
 #pragma once
-
-#include <re2/set.h>
 
 #include <deque>
 #include <map>
@@ -15,6 +13,7 @@
 
 #include "src/engine/config_values.h"
 #include "src/engine/match.h"
+#include "src/engine/pattern_set.h"
 #include "src/engine/rule.h"
 #include "src/store/event.h"
 #include "src/store/source_info.h"
@@ -84,10 +83,20 @@ class Engine {
     int rule;
     int index;             ///< step index, or steps.size() + context index
     bool assumed = false;  ///< per record: its fields were unknown, not checked (FieldsMatch)
+    /// Its captures may be read later (Evidence::pending): no key compares them as records come.
+    bool defer_captures = false;
   };
 
-  Evidence MakeEvidence(const Matcher& m, const std::string& name, const Record& record,
-                        const SourceInfo& source, std::string_view text) const;
+  /// The record as evidence for matcher `m`, without its captures.
+  Evidence MakeEvidence(const std::string& name, const Record& record, const SourceInfo& source,
+                        std::string_view text) const;
+  /// The text `m`'s pattern runs on: the message, the continuation lines, or `text` (the message
+  /// and all that follows it).
+  static std::string_view PartText(const Matcher& m, const Record& record, std::string_view text);
+  /// Fills e's captures from `part` (see PartText); a `myid` capture names the server spoken for.
+  static void ExtractCaptures(const Matcher& m, std::string_view part, Evidence* e);
+  /// Reads the captures an evidence still has pending (see Evidence::pending).
+  static void ResolveCaptures(Evidence* e);
   /// `assumed`: set when a component or logger the matcher names is unknown in the record.
   bool FieldsMatch(const Matcher& m, const Record& record, const SourceInfo& source,
                    bool* assumed) const;
@@ -128,8 +137,8 @@ class Engine {
   int64_t Deadline(const RuleState& state, const Partial& p) const;
 
   std::vector<RuleState> states_;
-  std::unique_ptr<RE2::Set> set_;
-  std::vector<Target> targets_;        ///< by RE2::Set index
+  PatternSet set_{PatternSet::BackendFromEnvironment()};
+  std::vector<Target> targets_;        ///< by PatternSet index
   std::vector<Target> unconditional_;  ///< matchers without a message pattern
   std::vector<Match> matches_;
   /// Matches waiting for context that may still follow their last step (an `after` window).

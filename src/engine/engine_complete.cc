@@ -91,7 +91,9 @@ void Engine::Finalize(const RuleState& state, Match match) {
         continue;
       }
       if (cm.same_host && hit.host != anchor.host) continue;
-      if (taken++ < kMaxContextInMatch) match.context.push_back(hit);
+      if (taken++ >= kMaxContextInMatch) continue;
+      match.context.push_back(hit);
+      ResolveCaptures(&match.context.back());
     }
   }
   std::stable_sort(match.context.begin(), match.context.end(),
@@ -100,6 +102,7 @@ void Engine::Finalize(const RuleState& state, Match match) {
     match.first = std::min(match.first, e.instant);
     match.last = std::max(match.last, e.instant);
   }
+  for (Evidence& e : match.steps) ResolveCaptures(&e);
   matches_.push_back(std::move(match));
 }
 

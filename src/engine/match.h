@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,15 @@ struct Evidence {
   bool assumed = false;
   /// Its source has no time at all: the instant is synthetic, in line order (1 ms per line).
   bool order_only = false;
+  /// Inside the engine only: the captures are not read yet. Most records that match a pattern
+  /// never join a match, and reading captures costs more than finding the match, so the engine
+  /// keeps the text its pattern ran on (shared by the record's hits) and reads them when the
+  /// evidence joins a match or a near miss. Empty in everything the engine hands on.
+  struct PendingCaptures {
+    std::shared_ptr<const std::string> text;
+    const Matcher* matcher = nullptr;
+    uint32_t begin = 0, length = 0;
+  } pending;
 };
 
 struct Match {

@@ -1,0 +1,187 @@
+#include "src/engine/pattern_set.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#ifdef FAULTLINE_HAVE_HYPERSCAN
+#include <hs/hs.h>
+#endif
+
+namespace faultline {
+
+struct PatternSet::Compiled {
+#ifdef FAULTLINE_HAVE_HYPERSCAN
+  hs_database_t* database = nullptr;
+  hs_scratch_t* scratch = nullptr;
+  ~Compiled() {
+    hs_free_scratch(scratch);
+    hs_free_database(database);
+  }
+#endif
+  std::vector<bool> confirm;  ///< per pattern: Hyperscan's hit is confirmed by RE2
+  int exact = 0, confirmed = 0;
+  std::unique_ptr<RE2::Set> set;  ///< the patterns Hyperscan does not decide
+  std::vector<int> set_index;     ///< RE2::Set index -> pattern index
+};
+
+namespace {
+
+#ifdef FAULTLINE_HAVE_HYPERSCAN
+int OnHit(unsigned id, unsigned long long, unsigned long long, unsigned, void* context) {
+  static_cast<std::vector<int>*>(context)->push_back(static_cast<int>(id));
+  return 0;  // go on: every pattern is wanted
+}
+#endif
+
+}  // namespace
+
+PatternSet::Backend PatternSet::BackendFromEnvironment() {
+  const char* value = std::getenv("FAULTLINE_MATCHER");
+  std::string_view name = value == nullptr ? "" : value;
+  if (name == "re2") return Backend::kRe2;
+  if (name == "hyperscan") return Backend::kHyperscan;
+  return Backend::kAuto;
+}
+
+PatternSet::PatternSet(Backend backend) : backend_(backend) {}
+
+PatternSet::~PatternSet() {
+  if (compiler_.joinable()) compiler_.join();
+}
+
+int PatternSet::Add(const RE2& pattern, std::string* error) {
+  if (!pattern.ok()) {
+    *error = pattern.error();
+    return -1;
+  }
+  patterns_.push_back(&pattern);
+  return static_cast<int>(patterns_.size()) - 1;
+}
+
+std::unique_ptr<PatternSet::Compiled> PatternSet::CompileRe2(
+    const std::vector<const RE2*>& patterns, const std::vector<int>& which) {
+  auto compiled = std::make_unique<Compiled>();
+  compiled->confirm.assign(patterns.size(), false);
+  if (which.empty()) return compiled;
+  RE2::Options options;
+  options.set_log_errors(false);
+  compiled->set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (int i : which) {
+    std::string error;
+    if (compiled->set->Add(patterns[i]->pattern(), &error) < 0) return nullptr;
+    compiled->set_index.push_back(i);
+  }
+  if (!compiled->set->Compile()) return nullptr;
+  return compiled;
+}
+
+std::unique_ptr<PatternSet::Compiled> PatternSet::CompileHyperscan(
+    const std::vector<const RE2*>& patterns) {
+#ifdef FAULTLINE_HAVE_HYPERSCAN
+  if (hs_valid_platform() != HS_SUCCESS || patterns.empty()) return nullptr;
+  // How Hyperscan reads each pattern: exactly, as a superset (prefilter), or not at all (RE2).
+  enum Reading { kExact, kPrefilter, kNone };
+  std::vector<Reading> reading(patterns.size(), kExact);
+  // One database for all; a pattern it rejects is demoted and the rest compiled again.
+  for (size_t attempt = 0; attempt <= 2 * patterns.size(); ++attempt) {
+    std::vector<const char*> expressions;
+    std::vector<unsigned> flags, ids;
+    std::vector<int> rest;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      if (reading[i] == kNone) {
+        rest.push_back(static_cast<int>(i));
+        continue;
+      }
+      expressions.push_back(patterns[i]->pattern().c_str());
+      flags.push_back(HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY |
+                      (reading[i] == kPrefilter ? HS_FLAG_PREFILTER : 0u));
+      ids.push_back(static_cast<unsigned>(i));
+    }
+    auto compiled = CompileRe2(patterns, rest);
+    if (compiled == nullptr) return nullptr;
+    if (expressions.empty()) return nullptr;  // Hyperscan reads none: RE2 alone does the job
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                         static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr,
+                         &compiled->database, &error) == HS_SUCCESS) {
+      if (hs_alloc_scratch(compiled->database, &compiled->scratch) != HS_SUCCESS) return nullptr;
+      for (size_t i = 0; i < patterns.size(); ++i) {
+        if (reading[i] == kNone) continue;
+        // RE2's `$` is the end of the text only; Hyperscan's also matches before a final newline.
+        bool confirm =
+            reading[i] == kPrefilter || patterns[i]->pattern().find('$') != std::string::npos;
+        compiled->confirm[i] = confirm;
+        ++(confirm ? compiled->confirmed : compiled->exact);
+      }
+      return compiled;
+    }
+    int failed = error->expression;
+    hs_free_compile_error(error);
+    if (failed < 0) return nullptr;  // not one pattern's fault (memory): RE2 does the job
+    int index = static_cast<int>(ids[failed]);
+    reading[index] = reading[index] == kExact ? kPrefilter : kNone;
+  }
+#else
+  (void)patterns;
+#endif
+  return nullptr;
+}
+
+bool PatternSet::Compile() {
+  if (backend_ == Backend::kHyperscan) {
+    active_ = CompileHyperscan(patterns_);
+    if (active_ != nullptr) return true;
+  }
+  std::vector<int> all(patterns_.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  active_ = CompileRe2(patterns_, all);
+  return active_ != nullptr;
+}
+
+void PatternSet::StartHyperscan() {
+  // The thread only reads patterns_ (fixed since Compile) and writes next_, which nothing reads
+  // before joining it.
+  compiler_ = std::thread([this] { next_ = CompileHyperscan(patterns_); });
+}
+
+void PatternSet::SwitchToHyperscan() {
+  if (compiler_.joinable()) compiler_.join();
+  if (next_ != nullptr) active_ = std::move(next_);
+}
+
+void PatternSet::Match(std::string_view text, std::vector<int>* hits) {
+  hits->clear();
+  if (backend_ == Backend::kAuto) {
+    ++asked_;
+    if (asked_ == kAutoStartAt) StartHyperscan();
+    if (asked_ == kAutoSwitchAt) SwitchToHyperscan();
+  }
+  Compiled& c = *active_;
+#ifdef FAULTLINE_HAVE_HYPERSCAN
+  if (c.database != nullptr) {
+    hs_scan(c.database, text.data(), static_cast<unsigned>(text.size()), 0, c.scratch, OnHit, hits);
+    if (c.confirmed > 0) {
+      std::erase_if(*hits,
+                    [&](int i) { return c.confirm[i] && !RE2::PartialMatch(text, *patterns_[i]); });
+    }
+  }
+#endif
+  if (c.set != nullptr) {
+    rest_hits_.clear();
+    c.set->Match(text, &rest_hits_);
+    for (int h : rest_hits_) hits->push_back(c.set_index[h]);
+  }
+  std::sort(hits->begin(), hits->end());
+}
+
+std::string PatternSet::Describe() const {
+  const Compiled& c = *active_;
+  std::string out;
+  if (c.exact + c.confirmed > 0) {
+    out = "hyperscan: " + std::to_string(c.exact) + " exact, " + std::to_string(c.confirmed) +
+          " confirmed by RE2; ";
+  }
+  return out + "re2: " + std::to_string(c.set_index.size());
+}
+
+}  // namespace faultline

@@ -1,0 +1,124 @@
+#include "src/engine/pattern_set.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "src/engine/rule_loader.h"
+
+namespace faultline {
+namespace {
+
+// Every message pattern of the built-in rules, steps and contexts.
+std::vector<const RE2*> BuiltinPatterns(std::vector<Rule>* rules) {
+  std::vector<RuleDiagnostic> diagnostics;
+  REQUIRE(LoadRuleSet({}, rules, &diagnostics));
+  std::vector<const RE2*> patterns;
+  for (const Rule& rule : *rules) {
+    for (const Step& step : rule.steps) {
+      if (step.message) patterns.push_back(step.message.get());
+    }
+    for (const ContextMatcher& c : rule.contexts) {
+      if (c.message) patterns.push_back(c.message.get());
+    }
+  }
+  return patterns;
+}
+
+// Texts shaped as the engine sees them: each line of every test log, and each run of up to
+// four lines (a record with its continuation lines), with and without a final newline.
+std::vector<std::string> FixtureTexts() {
+  std::vector<std::string> texts;
+  for (const char* dir : {"/rules", "/incidents"}) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(std::string(FAULTLINE_TESTDATA) + dir)) {
+      if (!entry.is_regular_file() || entry.path().extension() != ".log") continue;
+      std::ifstream in(entry.path());
+      std::vector<std::string> lines;
+      for (std::string line; std::getline(in, line);) lines.push_back(line);
+      for (size_t i = 0; i < lines.size(); ++i) {
+        texts.push_back(lines[i]);
+        std::string run = lines[i];
+        for (size_t j = i + 1; j < lines.size() && j < i + 4; ++j) run += "\n" + lines[j];
+        texts.push_back(run);
+        texts.push_back(run + "\n");
+      }
+    }
+  }
+  return texts;
+}
+
+std::vector<std::vector<int>> AllHits(PatternSet& set, const std::vector<std::string>& texts) {
+  std::vector<std::vector<int>> all;
+  std::vector<int> hits;
+  for (const std::string& text : texts) {
+    set.Match(text, &hits);
+    all.push_back(hits);
+  }
+  return all;
+}
+
+TEST_CASE("every engine gives RE2's answer on every rule fixture and incident log") {
+  std::vector<Rule> rules;
+  std::vector<const RE2*> patterns = BuiltinPatterns(&rules);
+  std::vector<std::string> texts = FixtureTexts();
+  REQUIRE(texts.size() > 1000);
+  PatternSet re2(PatternSet::Backend::kRe2), hyperscan(PatternSet::Backend::kHyperscan);
+  for (const RE2* p : patterns) {
+    std::string error;
+    REQUIRE(re2.Add(*p, &error) >= 0);
+    REQUIRE(hyperscan.Add(*p, &error) >= 0);
+  }
+  REQUIRE(re2.Compile());
+  REQUIRE(hyperscan.Compile());
+  std::vector<std::vector<int>> expected = AllHits(re2, texts), got = AllHits(hyperscan, texts);
+  size_t with_hits = 0;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    with_hits += !expected[i].empty();
+    INFO("text: " << texts[i]);
+    CHECK(got[i] == expected[i]);
+  }
+  CHECK(with_hits > 100);  // the texts do exercise the patterns
+  MESSAGE(hyperscan.Describe());
+}
+
+TEST_CASE("a `$` pattern matches at the end of the text only, as in RE2") {
+  RE2 looking("(?:^|\\s)LOOKING$"), word("LOOKING");
+  for (auto backend : {PatternSet::Backend::kRe2, PatternSet::Backend::kHyperscan}) {
+    PatternSet set(backend);
+    std::string error;
+    set.Add(looking, &error);
+    set.Add(word, &error);
+    REQUIRE(set.Compile());
+    std::vector<int> hits;
+    set.Match("state LOOKING", &hits);
+    CHECK(hits == std::vector<int>{0, 1});
+    set.Match("state LOOKING\n", &hits);  // PCRE's `$` would match before the newline
+    CHECK(hits == std::vector<int>{1});
+    set.Match("nothing here", &hits);
+    CHECK(hits.empty());
+  }
+}
+
+TEST_CASE("auto answers the same before and after it moves to Hyperscan") {
+  RE2 a("Closing connection to peer due to (?P<why>\\w+ timeout)"), b("sid:(?P<sid>\\d+)$");
+  PatternSet set(PatternSet::Backend::kAuto);
+  std::string error;
+  set.Add(a, &error);
+  set.Add(b, &error);
+  REQUIRE(set.Compile());
+  const std::string texts[] = {"Closing connection to peer due to transaction timeout. sid:2",
+                               "learner sid:2", "learner sid:2\n", "quiet"};
+  const std::vector<int> expected[] = {{0, 1}, {1}, {}, {}};
+  std::vector<int> hits;
+  for (int64_t i = 0; i < PatternSet::kAutoSwitchAt + 1000; ++i) {
+    set.Match(texts[i % 4], &hits);
+    if (hits != expected[i % 4]) FAIL("text " << i % 4 << " after " << i << " texts");
+  }
+  MESSAGE(set.Describe());
+}
+
+}  // namespace
+}  // namespace faultline
