@@ -5,6 +5,7 @@
 #include "parsers/timestamp.h"
 #include "src/base/duration.h"
 #include "src/base/terminal.h"
+#include "src/cli/colour_option.h"
 #include "src/cli/commands.h"
 #include "src/cli/input_options.h"
 #include "src/cli/report.h"
@@ -122,9 +123,7 @@ CommandRunner SetupAnalyze(CLI::App* app) {
   cmd->add_flag("--explain", o->explain,
                 "Also say what was read and list near misses (all steps seen, outside a window)");
   AddGroupOptions(cmd, &o->group);
-  cmd->add_option("--color", o->color, "Colour: auto (on a terminal), always, never")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+  AddColorOption(cmd, &o->color);
   cmd->footer(
       "Exit status: 0 no incident at or above --fail-on; 1 incidents found (even if an input\n"
       "was skipped); 2 error, or an input skipped and no incident found.\n"

@@ -17,6 +17,8 @@ CommandRunner SetupAnalyze(CLI::App* app);
 CommandRunner SetupRules(CLI::App* app);
 CommandRunner SetupScan(CLI::App* app);
 CommandRunner SetupLayouts(CLI::App* app);
+/// Hidden: `completion bash|zsh|fish` prints the script for the command line built so far.
+CommandRunner SetupCompletion(CLI::App* app);
 
 /// After a parse error: when a command or a long option was mistyped, says so on stderr with the
 /// closest known name ("unknown command 'anlyze' (did you mean 'analyze'?)") and returns true;

@@ -7,6 +7,7 @@
 
 #include "src/base/terminal.h"
 #include "src/base/text_out.h"
+#include "src/cli/colour_option.h"
 #include "src/cli/commands.h"
 #include "src/cli/input_options.h"
 #include "src/cli/record_filter.h"
@@ -21,6 +22,7 @@ struct EventsOptions {
   InputOptions input;
   FilterOptions filter;
   bool count = false;
+  std::string color = "auto";  // accepted as on every command; NDJSON is never coloured
 };
 
 // The event is written through a pointer into RawOutput's buffer, reserved once per event with a
@@ -183,6 +185,7 @@ CommandRunner SetupEvents(CLI::App* app) {
   AddInputOptions(cmd, &options->input);
   options->input.output_streams = true;
   AddFilterOptions(cmd, &options->filter);
+  AddColorOption(cmd, &options->color);
   cmd->add_flag("--count", options->count,
                 "Print only the number of records that pass the filters");
   cmd->footer(

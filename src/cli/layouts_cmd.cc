@@ -7,6 +7,7 @@
 
 #include "parsers/builtin_layouts.h"
 #include "src/base/terminal.h"
+#include "src/cli/colour_option.h"
 #include "src/cli/commands.h"
 
 namespace faultline {
@@ -14,6 +15,7 @@ namespace {
 
 struct LayoutsOptions {
   bool markdown = false;
+  std::string color = "auto";  // accepted as on every command; the table is not coloured
 };
 
 std::string SyntaxName(PatternSyntax syntax) {
@@ -66,6 +68,7 @@ CommandRunner SetupLayouts(CLI::App* app) {
   CLI::App* cmd = app->add_subcommand(
       "layouts", "List the built-in log layouts, as the logging patterns that write them");
   cmd->add_flag("--markdown", options->markdown, "As a Markdown table (docs/layouts.md)");
+  AddColorOption(cmd, &options->color);
   cmd->footer(
       "A layout not listed can be given with --layout PATTERN on any reading command, or\n"
       "learnt from a logging config (log4j.properties, log4j2.xml, logback.xml, logging.conf,\n"

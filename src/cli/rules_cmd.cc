@@ -5,6 +5,8 @@
 #include <memory>
 
 #include "src/base/duration.h"
+#include "src/base/terminal.h"
+#include "src/cli/colour_option.h"
 #include "src/cli/commands.h"
 #include "src/cli/rule_fixtures.h"
 #include "src/engine/analysis.h"
@@ -23,6 +25,7 @@ struct RulesOptions {
   std::vector<std::string> check_files;
   std::string test_dir = "testdata/rules";
   std::vector<std::string> only;
+  std::string color = "auto";
 };
 
 bool LoadOrReport(const RulesOptions& o, std::vector<Rule>* rules) {
@@ -35,10 +38,12 @@ bool LoadOrReport(const RulesOptions& o, std::vector<Rule>* rules) {
 int RunList(const RulesOptions& o) {
   std::vector<Rule> rules;
   if (!LoadOrReport(o, &rules)) return kExitError;
+  bool colour = UseColour(o.color, stdout);
   for (const Rule& rule : rules) {
-    std::printf("%-34s %-9s %-8s %s\n", rule.id.c_str(),
-                std::string(SeverityName(rule.severity)).c_str(),
-                rule.builtin ? "built-in" : "user", rule.title.c_str());
+    std::string severity(SeverityName(rule.severity));
+    std::printf("%-34s %s%-9s%s %-8s %s\n", rule.id.c_str(), SeverityColour(severity, colour),
+                severity.c_str(), ColourReset(colour), rule.builtin ? "built-in" : "user",
+                rule.title.c_str());
   }
   return kExitOk;
 }
@@ -156,12 +161,13 @@ CommandRunner SetupRules(CLI::App* app) {
         ->allow_extra_args(false);
   };
   add_rules_option(cmd);
+  AddColorOption(cmd, &o->color);
   CLI::App* list = cmd->add_subcommand("list", "One line per rule: id, severity, origin, title");
   CLI::App* show = cmd->add_subcommand(
       "show", "A rule's steps with their roles, windows, how it opens an incident, and remedy");
   CLI::App* keys =
       cmd->add_subcommand("keys", "The rule-file key reference (as in docs/rules.md), Markdown");
-  show->add_option("id", o->show_id, "Rule id")->required();
+  show->add_option("id", o->show_id, "Rule id")->required()->type_name("RULE");
   CLI::App* check = cmd->add_subcommand(
       "check", "Lint rule files (all loaded rules if none given): every error as file:line:col");
   check->add_option("files", o->check_files, "Rule files");
@@ -170,10 +176,17 @@ CommandRunner SetupRules(CLI::App* app) {
                           "Run each rule's fixtures: DIR/<id>/fires must fire as expect.toml says, "
                           "DIR/<id>/quiet must not, DIR/<id>/partial must fire with the missing "
                           "steps its expect.toml lists");
-  test->add_option("dir", o->test_dir, "Fixture directory")->capture_default_str();
+  test->add_option("dir", o->test_dir, "Fixture directory")
+      ->capture_default_str()
+      ->type_name("DIR");
   test->add_option("--only", o->only, "Test only this rule id (repeatable)")
+      ->type_name("RULE")
       ->allow_extra_args(false);
-  for (CLI::App* sub : {list, show, check, test}) add_rules_option(sub);
+  check->get_option("files")->type_name("FILE");
+  for (CLI::App* sub : {list, show, keys, check, test}) {
+    if (sub != keys) add_rules_option(sub);
+    AddColorOption(sub, &o->color);
+  }
   cmd->footer("Rule language: docs/rules.md and faultline(1), RULES.");
   return [=] {
     if (list->parsed()) return RunList(*o);

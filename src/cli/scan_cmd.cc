@@ -15,6 +15,7 @@
 
 #include "src/base/duration.h"
 #include "src/base/terminal.h"
+#include "src/cli/colour_option.h"
 #include "src/cli/commands.h"
 #include "src/cli/input_options.h"
 #include "src/cli/report.h"
@@ -37,7 +38,7 @@ namespace fs = std::filesystem;
 struct ScanOptions {
   InputOptions input;
   GroupOptions group;
-  std::string state_path, report_dir, fail_on = "warning", format = "text", wait;
+  std::string state_path, report_dir, fail_on = "warning", format = "text", wait, color = "auto";
   std::vector<std::string> rule_dirs;
   bool quiet = false, reset_state = false, stats = false, nagios = false;
 };
@@ -306,7 +307,7 @@ int RunScan(const ScanOptions& o) {
 
   // Output first, state last: a run killed in between delivers the same incidents again (report
   // files under names fixed by the incident are rewritten, not doubled) rather than losing them.
-  ReportOptions report{false, false};
+  ReportOptions report{false, o.format == "text" && UseColour(o.color, stdout)};
   if (!o.report_dir.empty()) {
     AtomicWriteOptions write;
     write.what = "report file";
@@ -465,6 +466,7 @@ CommandRunner SetupScan(CLI::App* app) {
                 "Print one Nagios/Icinga status line with performance data; exit 0 OK, 1 "
                 "WARNING, 2 CRITICAL, 3 UNKNOWN");
   AddGroupOptions(cmd, &o->group);
+  AddColorOption(cmd, &o->color);
   cmd->add_flag("--reset-state", o->reset_state,
                 "Start afresh, discarding the state file (and its previous generation)");
   cmd->add_option("--wait", o->wait,

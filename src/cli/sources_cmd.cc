@@ -9,6 +9,7 @@
 #include "parsers/pattern_parser.h"
 #include "src/base/terminal.h"
 #include "src/base/text_out.h"
+#include "src/cli/colour_option.h"
 #include "src/cli/commands.h"
 #include "src/cli/input_options.h"
 
@@ -18,6 +19,7 @@ namespace {
 struct SourcesOptions {
   InputOptions input;
   bool explain = false;
+  std::string color = "auto";  // accepted as on every command; the table is not coloured
 };
 
 std::string InstantText(int64_t instant) {
@@ -169,6 +171,7 @@ CommandRunner SetupSources(CLI::App* app) {
   CLI::App* cmd = app->add_subcommand(
       "sources", "Show per input the detected format, host, component, counts and time span");
   AddInputOptions(cmd, &options->input);
+  AddColorOption(cmd, &options->color);
   cmd->add_flag("--explain", options->explain,
                 "Also show how each parser fared on each input's first lines, and where and why "
                 "it stopped matching");

@@ -4,6 +4,7 @@
 
 #include "src/base/terminal.h"
 #include "src/base/text_out.h"
+#include "src/cli/colour_option.h"
 #include "src/cli/commands.h"
 #include "src/cli/input_options.h"
 #include "src/cli/record_filter.h"
@@ -116,9 +117,7 @@ CommandRunner SetupTimeline(CLI::App* app) {
   AddInputOptions(cmd, &options->input);
   options->input.output_streams = true;
   AddFilterOptions(cmd, &options->filter);
-  cmd->add_option("--color", options->color, "Colour: auto (on a terminal), always, never")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+  AddColorOption(cmd, &options->color);
   cmd->add_flag("--no-continuation", options->no_continuation,
                 "Show only the first line of each record (no stack traces)");
   cmd->footer(

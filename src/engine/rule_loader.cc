@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "src/base/duration.h"
+#include "src/base/install_dirs.h"
 #include "src/base/spellcheck.h"
 #include "src/engine/rule_keys.h"
 
@@ -548,7 +549,11 @@ bool LoadRuleFiles(const std::vector<std::string>& files, std::vector<Rule>* rul
 bool LoadRuleSet(const std::vector<std::string>& dirs, std::vector<Rule>* rules,
                  std::vector<RuleDiagnostic>* diagnostics, bool include_builtin) {
   bool ok = true;
-  if (include_builtin) {
+  if (include_builtin && !InstalledRulesDir().empty()) {  // an installed binary: its rule files
+    std::vector<Rule> installed;
+    ok &= LoadRuleSet({InstalledRulesDir()}, &installed, diagnostics, false);
+    for (Rule& rule : installed) rule.builtin = true, AddOrReplace(rules, std::move(rule));
+  } else if (include_builtin) {
     for (const EmbeddedRule& embedded : BuiltinRuleTexts()) {
       Rule rule;
       std::string file = std::string("rules/") + embedded.id + ".toml";
