@@ -210,6 +210,16 @@ bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e,
   return true;
 }
 
+void Engine::CountWindow::pop_front() {
+  items_[head_++] = Evidence();  // its strings go now, not when the window moves
+  if (head_ == items_.size()) {
+    clear();
+  } else if (head_ >= 64 && head_ * 2 >= items_.size()) {
+    items_.erase(items_.begin(), items_.begin() + static_cast<std::ptrdiff_t>(head_));
+    head_ = 0;
+  }
+}
+
 int64_t Engine::Deadline(const RuleState& state, const Partial& p) const {
   if (p.next == 0)
     return p.counted.empty() ? INT64_MIN : p.counted.front().instant + state.within[0];
@@ -283,25 +293,26 @@ void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
     recent.push_back(e);
   }
   if (k == 0) {
-    Partial* group = nullptr;  // a `count` first step collects occurrences per key
+    size_t index = state.partials.size();  // a `count` first step collects occurrences per key
     if (step.count > 1) {
-      for (Partial& p : state.partials) {
+      Partial probe;
+      for (size_t i = 0; i < state.partials.size(); ++i) {
+        const Partial& p = state.partials[i];
         if (p.next != 0 || p.counted.empty()) continue;
-        Partial probe;
-        probe.hits.push_back(p.counted.front());
-        if (KeysMatch(step, probe, e)) group = &p;
+        probe.hits.assign(1, p.counted.front());
+        if (KeysMatch(step, probe, e)) index = i;
       }
     }
-    if (group == nullptr) {
-      if (state.partials.size() >= kMaxPartialsPerRule)
-        state.partials.erase(state.partials.begin());
+    if (index == state.partials.size()) {
+      if (state.partials.size() >= kMaxPartialsPerRule) state.partials.pop_front();
       state.partials.emplace_back();
-      group = &state.partials.back();
+      index = state.partials.size() - 1;
     }
+    Partial* group = &state.partials[index];
     Advance(state, *group, std::move(e));
     CatchUp(state, *group);
     if (CameTooSoon(state, *group)) {
-      state.partials.erase(state.partials.begin() + (group - state.partials.data()));
+      state.partials.erase(state.partials.begin() + static_cast<std::ptrdiff_t>(index));
       return;
     }
     if (group->next == 0) {
@@ -310,7 +321,7 @@ void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
     }
     if (group->next > last_step) {
       Partial done = std::move(*group);
-      state.partials.erase(state.partials.begin() + (group - state.partials.data()));
+      state.partials.erase(state.partials.begin() + static_cast<std::ptrdiff_t>(index));
       Complete(state, std::move(done), false, false);
       return;
     }
@@ -381,7 +392,7 @@ void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
   // Partial evidence: the steps before this one are not in the logs given, and may be passed
   // over, so the chain starts here.
   if (state.can_start[k] && !matches_earlier) {  // else the earlier step starts the chain
-    if (state.partials.size() >= kMaxPartialsPerRule) state.partials.erase(state.partials.begin());
+    if (state.partials.size() >= kMaxPartialsPerRule) state.partials.pop_front();
     Partial& p = state.partials.emplace_back();
     p.skipped = (uint64_t{1} << k) - 1;
     p.next = k;

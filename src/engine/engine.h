@@ -47,12 +47,31 @@ class Engine {
   int64_t last_instant() const { return watermark_; }
 
  private:
+  /// Occurrences of a `count` step in its window, oldest first: a vector whose front moves.
+  /// (std::deque allocates even when empty, and every partial has one of these.)
+  class CountWindow {
+   public:
+    bool empty() const { return head_ == items_.size(); }
+    size_t size() const { return items_.size() - head_; }
+    const Evidence& front() const { return items_[head_]; }
+    const Evidence& back() const { return items_.back(); }
+    void push_back(Evidence e) { items_.push_back(std::move(e)); }
+    void pop_front();
+    void clear() {
+      items_.clear();
+      head_ = 0;
+    }
+
+   private:
+    std::vector<Evidence> items_;
+    size_t head_ = 0;
+  };
   struct Partial {
     int next = 0;          ///< the step it waits for
     uint64_t skipped = 0;  ///< bit i: step i was passed over (not in the logs given)
     std::vector<Evidence> hits;
-    int64_t last = 0;              ///< instant of the last hit
-    std::deque<Evidence> counted;  ///< occurrences of a `count` step in its window
+    int64_t last = 0;     ///< instant of the last hit
+    CountWindow counted;  ///< occurrences of a `count` step in its window
   };
   struct RuleState {
     const Rule* rule;
@@ -66,7 +85,9 @@ class Engine {
     /// j itself or by a later step reached over skippable ones.
     std::vector<int64_t> reach;
     std::vector<int64_t> before, after;  ///< per context entry
-    std::vector<Partial> partials;
+    /// Oldest first; at kMaxPartialsPerRule the oldest goes (a storm of first steps does that
+    /// on every record, so dropping the front must not move the rest).
+    std::deque<Partial> partials;
     std::deque<Partial> expired;  ///< recent, for near misses
     std::vector<std::deque<Evidence>> context_hits;
     /// Per step with `at_least`: its recent records, so that one logged just *before* the step
