@@ -2,6 +2,7 @@
 # One command on a fresh Debian 12 machine:
 #   scripts/bootstrap.sh demo   install missing packages, build, analyse the bundled incident
 #   scripts/bootstrap.sh test   install missing packages, build, run every test (ctest)
+#   scripts/bootstrap.sh package   install missing packages, build, make ./faultline_*.deb
 # Packages are installed only when missing (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,9 @@ if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then PACKAGES+=(libhy
 # The tests also use the real thing: a ZooKeeper ensemble and a kazoo client (testdata/live; the
 # slow-disk scenario needs mkfs.ext4), and systemd-analyze for the contrib/ units.
 TEST_PACKAGES=(zookeeper libslf4j-java liblog4j1.2-java python3-kazoo e2fsprogs procps systemd)
+# The package test builds the .deb (dpkg-shlibdeps computes its Depends), installs it, renders
+# the man page and loads the bash completion.
+TEST_PACKAGES+=(dpkg-dev man-db bash-completion)
 
 install_missing() {
   local missing=()
@@ -53,8 +57,16 @@ case "${1:-}" in
     # Real ZooKeeper, real timing: a scenario that fails is run once more before the run fails.
     ctest --test-dir build --output-on-failure -L live --repeat until-pass:2
     ;;
+  package)
+    PACKAGES+=(dpkg-dev)
+    install_missing
+    build
+    (cd build && cpack -G DEB >/dev/null)
+    cp build/package/faultline_*.deb .
+    echo "bootstrap: built $(ls faultline_*.deb); install it with: apt install ./$(ls faultline_*.deb)"
+    ;;
   *)
-    echo "usage: scripts/bootstrap.sh demo|test" >&2
+    echo "usage: scripts/bootstrap.sh demo|test|package" >&2
     exit 2
     ;;
 esac

@@ -16,10 +16,10 @@ if [ -d "$built" ]; then
 fi
 command -v zsh >/dev/null && { zsh -n "$SCRATCH/completion.zsh" || fail "zsh script does not parse"; }
 command -v fish >/dev/null && { fish -n "$SCRATCH/completion.fish" || fail "fish script does not parse"; }
-grep -q "^complete -c faultline -n \"__faultline_is 'analyze'\" -l format -xa 'text markdown json'" \
-  "$SCRATCH/completion.fish" || fail "fish script lacks analyze --format values"
-grep -q "'analyze:--format') compadd -- text markdown json" "$SCRATCH/completion.zsh" ||
-  fail "zsh script lacks analyze --format values"
+grep -q "^complete -c faultline -n \"__faultline_is 'analyze'\" -l fail-on -xa 'info warning critical'" \
+  "$SCRATCH/completion.fish" || fail "fish script lacks analyze --fail-on values"
+grep -q "'analyze:--fail-on') compadd -- info warning critical" "$SCRATCH/completion.zsh" ||
+  fail "zsh script lacks analyze --fail-on values"
 
 mkdir "$SCRATCH/logs" && touch "$SCRATCH/logs/zk-leader.log" "$SCRATCH/logs/zkfc.log"
 # complete WORDS...: what the bash script offers for the last word (one per line, sorted).
@@ -54,7 +54,13 @@ expect_offer "rules" ru
 expect_offer "" comp  # hidden
 expect_offer "check keys list show test" rules ""
 expect_offer "--fail-on --format --from" analyze --f
-expect_offer "json markdown text" analyze --format ""
+# analyze's report formats as its --help lists them (the IsMember set), whatever they are.
+formats=$("$FAULTLINE" analyze --help | sed -n 's/.*--format TEXT:{\([^}]*\)}.*/\1/p' | tr ',' '\n' |
+  sort | tr '\n' ' ' | sed 's/ $//')
+for f in json markdown text; do
+  case " $formats " in *" $f "*) ;; *) fail "analyze --help formats lack $f: '$formats'" ;; esac
+done
+expect_offer "$formats" analyze --format ""
 expect_offer "always auto never" timeline --color ""
 expect_offer "warn" timeline --level w
 expect_offer "critical" scan --fail-on c
