@@ -15,8 +15,8 @@ if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then PACKAGES+=(libhy
 # slow-disk scenario needs mkfs.ext4), and systemd-analyze for the contrib/ units.
 TEST_PACKAGES=(zookeeper libslf4j-java liblog4j1.2-java python3-kazoo e2fsprogs procps systemd)
 # The package test builds the .deb (dpkg-shlibdeps computes its Depends), installs it, renders
-# the man page and loads the bash completion.
-TEST_PACKAGES+=(dpkg-dev man-db bash-completion)
+# the man page and loads the bash completion; the completion test drives zsh and fish too.
+TEST_PACKAGES+=(dpkg-dev man-db bash-completion zsh fish)
 
 install_missing() {
   local missing=()

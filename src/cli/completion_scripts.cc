@@ -201,7 +201,8 @@ std::string FishCompletion(const std::vector<CompletionCommand>& model) {
       "    test \"$p\" = \"$argv\"\n"
       "end\n"
       "function __faultline_rule_ids\n"
-      "    (commandline -opc)[1] rules list 2>/dev/null | string replace -r ' .*' ''\n"
+      "    set -l cmd (commandline -opc)[1]\n"
+      "    $cmd rules list 2>/dev/null | string replace -r ' .*' ''\n"
       "end\n"
       "complete -c faultline -f\n";
   for (const CompletionCommand& c : model) {

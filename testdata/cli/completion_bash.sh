@@ -14,8 +14,43 @@ if [ -d "$built" ]; then
   cmp -s "$built/_faultline" "$SCRATCH/completion.zsh" || fail "$built/_faultline is stale"
   cmp -s "$built/faultline.fish" "$SCRATCH/completion.fish" || fail "$built/faultline.fish is stale"
 fi
-command -v zsh >/dev/null && { zsh -n "$SCRATCH/completion.zsh" || fail "zsh script does not parse"; }
-command -v fish >/dev/null && { fish -n "$SCRATCH/completion.fish" || fail "fish script does not parse"; }
+mkdir "$SCRATCH/bin" && ln -s "$(realpath "$FAULTLINE")" "$SCRATCH/bin/faultline"
+if command -v zsh >/dev/null; then
+  zsh -n "$SCRATCH/completion.zsh" || fail "zsh script does not parse"
+  # zsh's completion system in a pty (zpty): type, press Tab, read what the line became.
+  mkdir "$SCRATCH/zfunc" && cp "$SCRATCH/completion.zsh" "$SCRATCH/zfunc/_faultline"
+  zsh_completes() {
+    SCRATCH=$SCRATCH timeout 30 zsh -f -c '
+      zmodload zsh/zpty
+      zpty z zsh -f -i
+      zpty -w z "PS1=\"> \"; fpath=($SCRATCH/zfunc \$fpath); autoload -U compinit; compinit -u -D; PATH=$SCRATCH/bin:\$PATH"
+      zpty -w -n z "$1"$'"'"'\t'"'"'
+      out=""
+      for i in {1..100}; do
+        while zpty -r -t z chunk; do out+=$chunk; done
+        [[ $out == *"$2"* ]] && break
+        sleep 0.1
+      done
+      zpty -d z
+      [[ $out == *"$2"* ]]' zsh_completes "$1" "$2"
+  }
+  zsh_completes 'faultline rules show zk-txn-' 'faultline rules show zk-txn-timeout-zkfc-exit' ||
+    fail "zsh does not complete rule ids"
+  zsh_completes 'faultline analyze --fail-on cr' 'faultline analyze --fail-on critical' ||
+    fail "zsh does not complete --fail-on values"
+fi
+if command -v fish >/dev/null; then
+  # Where fish is installed, its own completion engine is asked, with faultline on PATH.
+  fish_offers() {
+    PATH="$SCRATCH/bin:$PATH" fish --no-config -c "source $SCRATCH/completion.fish; complete -C '$1'" |
+      cut -f1 | sort | tr '\n' ' ' | sed 's/ $//'
+  }
+  [ "$(fish_offers 'faultline an')" = analyze ] || fail "fish: $(fish_offers 'faultline an')"
+  [ "$(fish_offers 'faultline rules show zk-txn-')" = zk-txn-timeout-zkfc-exit ] ||
+    fail "fish rule ids: $(fish_offers 'faultline rules show zk-txn-')"
+  [ "$(fish_offers 'faultline timeline --level e')" = error ] ||
+    fail "fish levels: $(fish_offers 'faultline timeline --level e')"
+fi
 grep -q "^complete -c faultline -n \"__faultline_is 'analyze'\" -l fail-on -xa 'info warning critical'" \
   "$SCRATCH/completion.fish" || fail "fish script lacks analyze --fail-on values"
 grep -q "'analyze:--fail-on') compadd -- info warning critical" "$SCRATCH/completion.zsh" ||
