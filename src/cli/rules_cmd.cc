@@ -77,9 +77,10 @@ int RunShow(const RulesOptions& o) {
   if (!LoadOrReport(o, &rules)) return kExitError;
   for (const Rule& rule : rules) {
     if (rule.id != o.show_id) continue;
-    std::printf("%s (%s, %s)\n%s\n\n", rule.id.c_str(),
-                std::string(SeverityName(rule.severity)).c_str(), rule.file.c_str(),
-                rule.title.c_str());
+    std::string severity(SeverityName(rule.severity));
+    bool colour = UseColour(o.color, stdout);
+    std::printf("%s (%s%s%s, %s)\n%s\n\n", rule.id.c_str(), SeverityColour(severity, colour),
+                severity.c_str(), ColourReset(colour), rule.file.c_str(), rule.title.c_str());
     if (!rule.description.empty()) std::printf("%s\n\n", rule.description.c_str());
     for (size_t i = 0; i < rule.steps.size(); ++i) {
       const Step& s = rule.steps[i];
