@@ -83,6 +83,7 @@ int RunAnalyze(const AnalyzeOptions& o) {
   }
   std::string text = o.format == "json"       ? RenderJson(analysis, report)
                      : o.format == "markdown" ? RenderMarkdown(analysis, report)
+                     : o.format == "html"     ? RenderHtml(analysis, report)
                                               : RenderText(analysis, report);
   if (!all.empty()) analysis.incidents = std::move(all);
   std::fwrite(text.data(), 1, text.size(), stdout);
@@ -102,9 +103,9 @@ CommandRunner SetupAnalyze(CLI::App* app) {
   CLI::App* cmd = app->add_subcommand(
       "analyze", "Find incidents with the rules and explain their root cause, chain and remedy");
   AddInputOptions(cmd, &o->input, false);
-  cmd->add_option("--format", o->format, "Report format: text, markdown or json")
+  cmd->add_option("--format", o->format, "Report format: text, markdown, json or html")
       ->capture_default_str()
-      ->check(CLI::IsMember({"text", "markdown", "json"}));
+      ->check(CLI::IsMember({"text", "markdown", "json", "html"}));
   cmd->add_option("--rules", o->rule_dirs,
                   "Also load *.toml rules from DIR (repeatable); a rule with a built-in id "
                   "replaces it")

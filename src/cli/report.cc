@@ -37,29 +37,6 @@ std::string EvidenceLine(const Evidence& e) {
   return line;
 }
 
-std::string ReadSummary(const Analysis& a) {
-  int64_t lines = 0;
-  size_t files = 0;
-  for (const auto& info : a.sources.infos) {
-    lines += info->lines;
-    if (info->problem.empty() || info->lines > 0) ++files;
-  }
-  return "Read " + std::to_string(files) + " input(s), " + std::to_string(lines) + " lines, " +
-         std::to_string(a.records) + " records" +
-         (a.config_files_read.empty() ? std::string(", no configuration file (defaults used)")
-                                      : ", configuration: " + Join(a.config_files_read, ", ")) +
-         ".";
-}
-
-std::string AbsenceNote(const Match& m) {
-  if (!m.absence) return "";
-  const Step& last = m.rule->steps.back();
-  std::string note = "no '" + last.name + "' within " + last.within_text + " (until " +
-                     InstantString(m.absence_deadline) + ")";
-  if (m.window_open_at_end) note += "; the logs end before that window closed";
-  return note;
-}
-
 // Joins a template's lines into one paragraph and wraps it at 100 columns under `indent`.
 std::string Paragraph(const std::string& text, const std::string& indent) {
   std::string words, out, line;
@@ -92,27 +69,6 @@ std::string StepLabel(const Step& step) {
   return label;
 }
 
-std::string ConfidenceLine(const Match& m) {
-  size_t total = m.steps.size() + m.missing.size();
-  std::string line = Percent(m.confidence) + " (" + std::to_string(m.steps.size()) + " of " +
-                     std::to_string(total) + " steps in the logs given";
-  if (m.ended_waiting) line += "; the logs end while later steps could still have come";
-  for (const Evidence& e : m.steps) {
-    if (!e.order_only) continue;
-    line +=
-        "; the logs given carry no time: steps matched in line order, times shown are synthetic (1 "
-        "ms per line)";
-    break;
-  }
-  for (const Evidence& e : m.steps) {
-    if (!e.assumed) continue;
-    line +=
-        "; '" + e.name + "' matched on its message alone (the layout shows no component or logger)";
-    break;
-  }
-  return line + ")";
-}
-
 // What the logs complain about when no rule explains them: per host, the first and the rarest
 // warning-or-worse message templates. Information only: it never changes the exit status.
 std::string UnexplainedText(const Analysis& a) {
@@ -134,6 +90,54 @@ std::string UnexplainedText(const Analysis& a) {
            "\n";
   }
   return out;
+}
+
+}  // namespace
+
+namespace report_detail {
+
+std::string ReadSummary(const Analysis& a) {
+  int64_t lines = 0;
+  size_t files = 0;
+  for (const auto& info : a.sources.infos) {
+    lines += info->lines;
+    if (info->problem.empty() || info->lines > 0) ++files;
+  }
+  return "Read " + std::to_string(files) + " input(s), " + std::to_string(lines) + " lines, " +
+         std::to_string(a.records) + " records" +
+         (a.config_files_read.empty() ? std::string(", no configuration file (defaults used)")
+                                      : ", configuration: " + Join(a.config_files_read, ", ")) +
+         ".";
+}
+
+std::string AbsenceNote(const Match& m) {
+  if (!m.absence) return "";
+  const Step& last = m.rule->steps.back();
+  std::string note = "no '" + last.name + "' within " + last.within_text + " (until " +
+                     InstantString(m.absence_deadline) + ")";
+  if (m.window_open_at_end) note += "; the logs end before that window closed";
+  return note;
+}
+
+std::string ConfidenceLine(const Match& m) {
+  size_t total = m.steps.size() + m.missing.size();
+  std::string line = Percent(m.confidence) + " (" + std::to_string(m.steps.size()) + " of " +
+                     std::to_string(total) + " steps in the logs given";
+  if (m.ended_waiting) line += "; the logs end while later steps could still have come";
+  for (const Evidence& e : m.steps) {
+    if (!e.order_only) continue;
+    line +=
+        "; the logs given carry no time: steps matched in line order, times shown are synthetic (1 "
+        "ms per line)";
+    break;
+  }
+  for (const Evidence& e : m.steps) {
+    if (!e.assumed) continue;
+    line +=
+        "; '" + e.name + "' matched on its message alone (the layout shows no component or logger)";
+    break;
+  }
+  return line + ")";
 }
 
 // When a record was written; a record of a log without time is placed by its line instead.
@@ -166,10 +170,6 @@ std::string EpisodeText(const Incident& inc) {
          InstantString(e.first) + " to " + InstantString(e.last) + " UTC (" +
          FormatDuration(e.last - e.first) + ")" + (e.count > 1 ? ", the worst shown" : "");
 }
-
-}  // namespace
-
-namespace report_detail {
 
 std::vector<Link> Chain(const Match& m) {
   std::vector<Link> links;

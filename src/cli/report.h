@@ -1,5 +1,6 @@
 // Renders an analysis: text for terminals, Markdown for tickets, JSON (schema
-// "faultline.analyze/1", documented in faultline(1)) for machines.
+// "faultline.analyze/1", documented in faultline(1)) for machines, HTML (one self-contained page
+// with a swimlane timeline per incident) for people to look at.
 #pragma once
 
 #include <string>
@@ -19,5 +20,6 @@ struct ReportOptions {
 std::string RenderText(const Analysis& analysis, const ReportOptions& options);
 std::string RenderMarkdown(const Analysis& analysis, const ReportOptions& options);
 std::string RenderJson(const Analysis& analysis, const ReportOptions& options);
+std::string RenderHtml(const Analysis& analysis, const ReportOptions& options);
 
 }  // namespace faultline

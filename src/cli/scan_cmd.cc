@@ -17,6 +17,7 @@
 #include "src/base/terminal.h"
 #include "src/cli/colour_option.h"
 #include "src/cli/commands.h"
+#include "src/cli/html_escape.h"
 #include "src/cli/input_options.h"
 #include "src/cli/report.h"
 #include "src/engine/episodes.h"
@@ -312,13 +313,15 @@ int RunScan(const ScanOptions& o) {
     AtomicWriteOptions write;
     write.what = "report file";
     write.failpoint = "report";
-    auto render = [&](const Incident& incident, std::string* md, std::string* json) {
+    auto render = [&](const Incident& incident, std::string* md, std::string* json,
+                      std::string* html) {
       Analysis one;
       one.incidents = {incident};
       one.engine = nullptr;
       one.records = analysis.records;
       *md = RenderMarkdown(one, report);
       *json = RenderJson(one, report);
+      *html = RenderHtml(one, report);
     };
     auto fail = [&] {
       // Not delivered: the state stays where it was, so the next run tries again.
@@ -326,10 +329,11 @@ int RunScan(const ScanOptions& o) {
     };
     if (o.group.no_group) {
       for (size_t i = 0; i < analysis.incidents.size(); ++i) {
-        std::string base = o.report_dir + "/" + report_names[i], md, json;
-        render(analysis.incidents[i], &md, &json);
+        std::string base = o.report_dir + "/" + report_names[i], md, json, html;
+        render(analysis.incidents[i], &md, &json, &html);
         if (!WriteFileAtomically(base + ".md", md, write, &err) ||
-            !WriteFileAtomically(base + ".json", json, write, &err)) {
+            !WriteFileAtomically(base + ".json", json, write, &err) ||
+            !WriteFileAtomically(base + ".html", html, write, &err)) {
           return fail();
         }
       }
@@ -353,8 +357,9 @@ int RunScan(const ScanOptions& o) {
           if (!UpdateEpisodeHeader(base, *what.first, what.second, quiet, &err)) return fail();
           continue;
         }
-        std::string md, json;
-        render(*w->second, &md, &json);
+        // The HTML page shows the worst occurrence; the episode's counts are in .md and .json.
+        std::string md, json, html;
+        render(*w->second, &md, &json, &html);
         while (!json.empty() && json.back() == '\n') json.pop_back();
         if (!WriteFileAtomically(
                 base + ".md",
@@ -363,7 +368,8 @@ int RunScan(const ScanOptions& o) {
             !WriteFileAtomically(base + ".json",
                                  kEpisodeJsonStart + EpisodeJsonHeader(*what.first, what.second) +
                                      kWorstKey + json + "}\n",
-                                 write, &err)) {
+                                 write, &err) ||
+            !WriteFileAtomically(base + ".html", html, write, &err)) {
           return fail();
         }
       }
@@ -386,6 +392,7 @@ int RunScan(const ScanOptions& o) {
   if (!o.nagios && (news_to_tell || !o.quiet)) {
     std::string text = o.format == "json"       ? RenderJson(analysis, report)
                        : o.format == "markdown" ? RenderMarkdown(analysis, report)
+                       : o.format == "html"     ? RenderHtml(analysis, report)
                                                 : RenderText(analysis, report);
     size_t read = text.find("Read ");
     if (o.format == "text" && analysis.incidents.empty() && read != std::string::npos) {
@@ -404,7 +411,12 @@ int RunScan(const ScanOptions& o) {
                     " to " + InstantString(e.last) + " UTC)\n";
       }
     }
-    if (o.format == "json") {
+    if (o.format == "html") {
+      if (!episodes.resolved.empty()) {
+        text.insert(text.rfind("</main>"),
+                    "<section><h2>Resolved</h2><pre>" + HtmlEscape(resolved) + "</pre></section>");
+      }
+    } else if (o.format == "json") {
       size_t end = text.rfind('}');
       if (end != std::string::npos && !episodes.resolved.empty()) {
         text.insert(end, resolved + "]");
@@ -445,12 +457,13 @@ CommandRunner SetupScan(CLI::App* app) {
       ->required()
       ->type_name("FILE");
   cmd->add_option("--report-dir", o->report_dir,
-                  "Also write one Markdown and one JSON file per new or updated incident here")
+                  "Also write one Markdown, one JSON and one HTML file per new or updated "
+                  "incident here")
       ->type_name("DIR")
       ->check(CLI::ExistingDirectory);
-  cmd->add_option("--format", o->format, "Output format: text, markdown or json")
+  cmd->add_option("--format", o->format, "Output format: text, markdown, json or html")
       ->capture_default_str()
-      ->check(CLI::IsMember({"text", "markdown", "json"}));
+      ->check(CLI::IsMember({"text", "markdown", "json", "html"}));
   cmd->add_option("--rules", o->rule_dirs, "Also load rules from DIR (repeatable)")
       ->type_name("DIR")
       ->allow_extra_args(false);

@@ -32,6 +32,7 @@ mkdir "$SCRATCH/reports"
 run scan --format json --state "$SCRATCH/state" --report-dir "$SCRATCH/reports" "$SCRATCH/logs"
 expect_status 1
 [ "$(ls "$SCRATCH/reports" | grep -c 'json$')" -eq "$episodes" ] || fail "$(ls "$SCRATCH/reports" | grep -c 'json$') report files for $episodes episodes"
+[ "$(ls "$SCRATCH/reports" | grep -c 'html$')" -eq "$episodes" ] || fail "$(ls "$SCRATCH/reports" | grep -c 'html$') HTML reports for $episodes episodes"
 python3 - "$OUT" "$SCRATCH/reports" <<'PY' || fail "scan output or report files"
 import json, os, sys
 doc = json.load(open(sys.argv[1]))

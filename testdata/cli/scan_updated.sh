@@ -18,7 +18,7 @@ assert [(i["rule"], i["status"]) for i in inc] == [("zk-txn-timeout-zkfc-exit", 
 assert "kazoo-session-lost" not in inc[0]["rules_fired"], inc[0]["rules_fired"]
 PY
 names=$(cd "$reports" && ls)
-[ "$(echo "$names" | wc -l)" -eq 2 ] || fail "expected one .md and one .json: $names"
+[ "$(echo "$names" | wc -l)" -eq 3 ] || fail "expected one .md, one .json and one .html: $names"
 echo "$names" | grep -qx '2019-09-17T05-04-12_zk-txn-timeout-zkfc-exit_zk-leader_[0-9a-f]*\.json' ||
   fail "report name: $names"
 
@@ -36,6 +36,7 @@ assert "kazoo-session-lost" in inc[0]["rules_fired"], inc[0]["rules_fired"]
 PY
 [ "$(cd "$reports" && ls)" = "$names" ] || fail "update wrote other files: $(ls "$reports")"
 grep -q "kazoo-session-lost" "$reports"/*.json || fail "report file not rewritten"
+grep -q 'data-incident="zk-txn-timeout-zkfc-exit|' "$reports"/*.html || fail "no HTML report"
 grep -q "^## 1. CRITICAL: (updated) " "$reports"/*.md || fail "markdown lacks the mark"
 run scan --no-group --state "$state" "$logs"
 expect_status 0
