@@ -3,8 +3,7 @@
 # dpkg-shlibdeps. As root (CI), it is installed with dpkg -i, used from a directory with no build
 # tree around (--version, man -l, bash completion, analyze of the installed example, which must
 # print the README's output), then removed and purged: nothing it installed may be left.
-# ctest runs it alone on the machine's dpkg (RESOURCE_LOCK), and a lock file keeps two build
-# trees' runs apart. Skipped (77) for the install part when not root or when a faultline package
+# ctest runs it alone (RUN_SERIAL), and a lock file keeps two build trees' runs off dpkg at once. Skipped (77) for the install part when not root or when a faultline package
 # is already installed (it is not ours to remove).
 set -u
 : "${BUILD_DIR:?}" "${SOURCE_DIR:?}"
