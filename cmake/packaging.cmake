@@ -34,6 +34,15 @@ add_custom_command(
   VERBATIM)
 add_custom_target(completions ALL DEPENDS ${COMPLETIONS_DIR}/faultline)
 
+# The man page compressed, as Debian policy and man-db expect (-n: no time stamp, reproducible).
+add_custom_command(
+  OUTPUT ${CMAKE_BINARY_DIR}/faultline.1.gz
+  COMMAND gzip -9nc ${PROJECT_SOURCE_DIR}/man/faultline.1 > ${CMAKE_BINARY_DIR}/faultline.1.gz
+  DEPENDS ${PROJECT_SOURCE_DIR}/man/faultline.1
+  COMMENT "Compressing man/faultline.1")
+add_custom_target(manpage ALL DEPENDS ${CMAKE_BINARY_DIR}/faultline.1.gz)
+install(FILES ${CMAKE_BINARY_DIR}/faultline.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+
 install(FILES ${COMPLETIONS_DIR}/faultline
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 install(FILES ${COMPLETIONS_DIR}/_faultline DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)

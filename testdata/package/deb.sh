@@ -25,7 +25,7 @@ deb=$(ls "$SCRATCH"/pkg/faultline_*.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || fail "no faultline_*.deb in $SCRATCH/pkg"
 echo "package: $(basename "$deb"), $(stat -c %s "$deb") bytes"
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's#^\./#/#' >"$SCRATCH/contents"
-for path in /usr/bin/faultline /usr/share/man/man1/faultline.1 \
+for path in /usr/bin/faultline /usr/share/man/man1/faultline.1.gz \
   /usr/share/faultline/rules/zk-txn-timeout-zkfc-exit.toml \
   /usr/share/bash-completion/completions/faultline /usr/share/zsh/vendor-completions/_faultline \
   /usr/share/fish/vendor_completions.d/faultline.fish \
@@ -60,7 +60,7 @@ fi
 INSTALLED=1
 # Minimal images tell dpkg to leave out /usr/share/man and /usr/share/doc: the page and the
 # example are what this test uses, so they are let in.
-dpkg -i --path-include='/usr/share/man/man1/faultline.1' --path-include='/usr/share/doc/faultline/*' \
+dpkg -i --path-include='/usr/share/man/man1/faultline.1.gz' --path-include='/usr/share/doc/faultline/*' \
   "$deb" >"$SCRATCH/dpkg.log" 2>&1 || fail "dpkg -i: $(cat "$SCRATCH/dpkg.log")"
 dpkg -L faultline | sort >"$SCRATCH/listed"
 # Used as a user would, with no build tree or source tree in sight.
@@ -73,10 +73,12 @@ grep -q "^faultline [0-9.]* (commit [0-9a-f]*\|unknown)" "$SCRATCH/version" ||
 grep -qx "$rules rules from /usr/share/faultline/rules" "$SCRATCH/version" ||
   fail "the installed binary does not read the installed rules: $(cat "$SCRATCH/version")"
 if command -v man >/dev/null; then
-  MANPAGER=cat MANWIDTH=100 man -l /usr/share/man/man1/faultline.1 >"$SCRATCH/man" 2>"$SCRATCH/man.err" ||
+  MANPAGER=cat MANWIDTH=100 man -l /usr/share/man/man1/faultline.1.gz >"$SCRATCH/man" 2>"$SCRATCH/man.err" ||
     fail "man -l: $(cat "$SCRATCH/man.err")"
   grep -q "faultline" "$SCRATCH/man" && grep -q -- "--no-progress" "$SCRATCH/man" ||
     fail "man page renders without its options"
+  [ "$(man -w faultline 2>&1)" = /usr/share/man/man1/faultline.1.gz ] ||
+    fail "man faultline finds $(man -w faultline 2>&1)"
 else
   echo "note: man is not installed; the page was not rendered"
 fi
