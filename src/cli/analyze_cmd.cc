@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "parsers/timestamp.h"
+#include "src/base/cores.h"
 #include "src/base/duration.h"
 #include "src/base/terminal.h"
 #include "src/cli/colour_option.h"
@@ -21,6 +22,7 @@ struct AnalyzeOptions {
   std::string format = "text", from, to, since, fail_on = "warning", color = "auto";
   GroupOptions group;
   bool explain = false;
+  int jobs = 0;  ///< 0: the cores this process may run on
 };
 
 bool ResolveWindow(const AnalyzeOptions& o, AnalysisRequest* request, Reporter* reporter) {
@@ -54,6 +56,7 @@ int RunAnalyze(const AnalyzeOptions& o) {
   AnalysisRequest request;
   request.paths = o.input.paths;
   request.config_files = o.input.configs;
+  request.jobs = o.jobs > 0 ? o.jobs : UsableCores();
   bool ok = ResolveInputOptions(o.input, &request.open, &reporter);
   ok &= ResolveWindow(o, &request, &reporter);
   Severity threshold = Severity::kWarning;
@@ -123,6 +126,11 @@ CommandRunner SetupAnalyze(CLI::App* app) {
       ->check(CLI::IsMember({"info", "warning", "critical"}));
   cmd->add_flag("--explain", o->explain,
                 "Also say what was read and list near misses (all steps seen, outside a window)");
+  cmd->add_option("-j,--jobs", o->jobs,
+                  "Match with N engines in parallel, each with a share of the rules (default: the "
+                  "cores it may use; 1 for standard input). The results are the same")
+      ->type_name("N")
+      ->check(CLI::Range(1, 256));
   AddGroupOptions(cmd, &o->group);
   AddColorOption(cmd, &o->color);
   cmd->footer(

@@ -13,7 +13,6 @@ constexpr size_t kMaxRecentPerStep = 256;      // records kept per `at_least` st
 constexpr size_t kMaxSameInstantPerStep = 64;  // unclaimed records of one instant, per step
 constexpr size_t kMaxExpiredPerRule = 32;
 constexpr size_t kMaxContextHits = 256;
-constexpr size_t kMaxNearMisses = 50;
 constexpr int64_t kMaxContextReplay = 5 * 60'000'000LL;  // context look-back cron mode re-reads
 
 int64_t EvalWindow(const Expr* expr, const ConfigValues& config, std::string* err) {
@@ -380,7 +379,7 @@ void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
   // Nothing waiting accepted it: a near miss if a partial for this step expired recently.
   for (auto it = state.expired.rbegin(); it != state.expired.rend(); ++it) {
     if (it->next != k || !KeysMatch(step, *it, e)) continue;
-    if (near_misses_.size() < kMaxNearMisses) {
+    if (state.near_noted++ < kMaxNearMisses) {  // the overall bound: Canonicalize()
       near_misses_.push_back(
           {state.rule, it->hits.back(), e, e.instant - it->last, state.within[k], false, {}});
       ResolveCaptures(&near_misses_.back().from);
@@ -559,9 +558,7 @@ void Engine::Finish(bool close_open_windows) {
   if (watermark_ == kNoInstant) return;
   Expire(watermark_, close_open_windows);
   FinalizeDue(watermark_, true);
-  // Matches in input order of completion; waiting ones joined late, so order by start.
-  std::stable_sort(matches_.begin(), matches_.end(),
-                   [](const Match& a, const Match& b) { return a.first < b.first; });
+  Canonicalize();
 }
 
 }  // namespace faultline

@@ -33,6 +33,9 @@ class Engine {
   /// mode), an absence window that has not passed yet is left unresolved: the next run re-reads
   /// its start and closes it then.
   void Finish(bool close_open_windows = true);
+  /// Takes the results of an engine that read the same records with other rules (one core
+  /// each; see Analyze): the results are then those one engine with all the rules would give.
+  void Absorb(Engine&& other);
   /// The longest span a rule looks back from its last step (windows plus context), for cron
   /// mode's re-reading.
   int64_t LongestSpan() const;
@@ -42,6 +45,11 @@ class Engine {
   /// Chains whose first steps came and whose rest never did (NearMiss::half), for --explain.
   const std::vector<NearMiss>& half_matches() const { return half_matches_; }
   int64_t records_seen() const { return records_seen_; }
+  /// Kept: 10,000 matches (1,000 per rule), 50 near misses, 50 half matches. Each list is in
+  /// time order, then by rule id, so that it does not matter which engine found what.
+  static constexpr size_t kMaxMatches = 10000;
+  static constexpr size_t kMaxNearMisses = 50;
+  static constexpr size_t kMaxHalfMatches = 50;
   /// Matches beyond the 10,000 kept (1,000 per rule), counted only.
   int64_t matches_dropped() const { return matches_dropped_; }
   int64_t last_instant() const { return watermark_; }
@@ -97,8 +105,9 @@ class Engine {
     /// servers written in the same millisecond merge in either order; a partial that reaches
     /// that step in the same instant takes them as if they had come after.
     std::vector<std::deque<Evidence>> same_instant;
-    int half_noted = 0;  ///< half-matched chains listed as near misses
-    int64_t kept = 0;    ///< matches of this rule kept (bounded per rule)
+    int half_noted = 0;     ///< half-matched chains listed as near misses
+    size_t near_noted = 0;  ///< near misses of this rule kept
+    int64_t kept = 0;       ///< matches of this rule kept (bounded per rule)
   };
   struct Target {  // what a pattern of the RE2::Set belongs to
     int rule;
@@ -154,6 +163,8 @@ class Engine {
   void NoteHalfMatch(RuleState& state, const Partial& p);
   void Finalize(const RuleState& state, Match match);  // gathers context, keeps the match
   void FinalizeDue(int64_t now, bool all);
+  /// Puts the results in their canonical order and applies the overall bounds.
+  void Canonicalize();
   void Expire(int64_t now, bool at_end);
   int64_t Deadline(const RuleState& state, const Partial& p) const;
 

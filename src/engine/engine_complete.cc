@@ -7,11 +7,9 @@
 namespace faultline {
 namespace {
 
-// Matches kept for the report; beyond this they are counted, so memory stays bounded however
-// many incidents a long input holds.
-constexpr size_t kMaxMatches = 10000;
-// No rule may take more than this share of them: one rule that fires all day on a sick ensemble
-// must not crowd out the rare match that explains the outage.
+// Matches kept per rule; beyond this they are counted, so memory stays bounded however many
+// incidents a long input holds, and one rule that fires all day on a sick ensemble cannot crowd
+// out the rare match that explains the outage (Engine::kMaxMatches bounds them all).
 constexpr int64_t kMaxMatchesPerRule = 1000;
 constexpr size_t kMaxContextInMatch = 12;
 // A match some step of which was taken on its message alone (the record's layout did not show
@@ -23,7 +21,9 @@ constexpr double kOrderOnlyFactor = 0.8;
 }  // namespace
 
 void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_end) {
-  if (matches_.size() + waiting_.size() >= kMaxMatches || state.kept >= kMaxMatchesPerRule) {
+  // Only the per-rule bound applies here; the overall one is applied in Canonicalize(), in an
+  // order that does not depend on how the rules were shared among engines.
+  if (state.kept >= kMaxMatchesPerRule) {
     ++matches_dropped_;
     return;
   }
@@ -117,6 +117,41 @@ void Engine::FinalizeDue(int64_t now, bool all) {
       ++i;
     }
   }
+}
+
+void Engine::Canonicalize() {
+  auto by_time_then_rule = [](int64_t a_time, const Rule* a_rule, int64_t b_time,
+                              const Rule* b_rule) {
+    return a_time != b_time ? a_time < b_time : a_rule->id < b_rule->id;
+  };
+  std::stable_sort(matches_.begin(), matches_.end(), [&](const Match& a, const Match& b) {
+    return by_time_then_rule(a.first, a.rule, b.first, b.rule);
+  });
+  if (matches_.size() > kMaxMatches) {
+    matches_dropped_ += static_cast<int64_t>(matches_.size() - kMaxMatches);
+    matches_.resize(kMaxMatches);
+  }
+  std::stable_sort(near_misses_.begin(), near_misses_.end(),
+                   [&](const NearMiss& a, const NearMiss& b) {
+                     return by_time_then_rule(a.to.instant, a.rule, b.to.instant, b.rule);
+                   });
+  if (near_misses_.size() > kMaxNearMisses) near_misses_.resize(kMaxNearMisses);
+  std::stable_sort(half_matches_.begin(), half_matches_.end(),
+                   [&](const NearMiss& a, const NearMiss& b) {
+                     return by_time_then_rule(a.from.instant, a.rule, b.from.instant, b.rule);
+                   });
+  if (half_matches_.size() > kMaxHalfMatches) half_matches_.resize(kMaxHalfMatches);
+}
+
+void Engine::Absorb(Engine&& other) {
+  for (Match& m : other.matches_) matches_.push_back(std::move(m));
+  for (NearMiss& m : other.near_misses_) near_misses_.push_back(std::move(m));
+  for (NearMiss& m : other.half_matches_) half_matches_.push_back(std::move(m));
+  matches_dropped_ += other.matches_dropped_;
+  other.matches_.clear();
+  other.near_misses_.clear();
+  other.half_matches_.clear();
+  Canonicalize();
 }
 
 }  // namespace faultline

@@ -8,7 +8,6 @@
 namespace faultline {
 namespace {
 
-constexpr size_t kMaxHalfMatches = 50;
 constexpr int kMaxHalfMatchesPerRule = 2;
 
 }  // namespace
@@ -81,7 +80,7 @@ int Engine::FindSkipping(const RuleState& state, int k, const Evidence& e) const
 
 void Engine::NoteHalfMatch(RuleState& state, const Partial& p) {
   if (p.hits.empty()) return;  // a `count` step that never reached its count
-  if (half_matches_.size() >= kMaxHalfMatches || state.half_noted >= kMaxHalfMatchesPerRule) return;
+  if (state.half_noted >= kMaxHalfMatchesPerRule) return;
   ++state.half_noted;
   NearMiss miss{state.rule, p.hits.back(), {}, 0, 0, true, {}};
   ResolveCaptures(&miss.from);
