@@ -140,7 +140,6 @@ std::unique_ptr<ByteSource> Progress::Watch(std::unique_ptr<ByteSource> source,
     input->total = ExpectedBytes(path, source->compressed());
     ++open_inputs_;
   }
-  total_.fetch_add(input->total, std::memory_order_relaxed);
   // The shared_ptr keeps this Progress alive as long as any input it counts.
   return std::make_unique<Counted>(shared_from_this(), std::move(source), input, records);
 }
@@ -153,10 +152,6 @@ void Progress::Advance() {
   next_draw_ns_.store(now + kRedrawNs, std::memory_order_relaxed);
   int64_t started =
       std::chrono::duration_cast<std::chrono::nanoseconds>(start_.time_since_epoch()).count();
-  if (!shown_ && total_.load(std::memory_order_relaxed) < after_bytes_ &&
-      now - started < kShowAfterNs) {
-    return;  // small and quick so far: no line
-  }
   Draw(now, started);
 }
 
@@ -165,9 +160,10 @@ void Progress::Draw(int64_t now, int64_t started) {
   for (const auto& input : inputs_) {
     int64_t d = input->done.load(std::memory_order_relaxed);
     done += d;
-    total += std::max(d, input->total);
+    total += std::max(d, input->total);  // what was read, if more than the size (or a pipe)
     records += input->records.load(std::memory_order_relaxed);
   }
+  if (!shown_ && total < after_bytes_ && now - started < kShowAfterNs) return;  // small, quick
   Input* current = current_input_.load(std::memory_order_relaxed);
   std::string line = Format(done, total, records, static_cast<double>(now - started) / 1e9,
                             current != nullptr ? current->name : "", width_ - 1);

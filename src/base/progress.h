@@ -70,7 +70,6 @@ class Progress : public std::enable_shared_from_this<Progress> {
   std::atomic<int64_t> next_draw_ns_;  // steady-clock time of the next redraw (0: draw now)
   std::mutex mutex_;                   // guards inputs_, the line and `open`
   std::vector<std::unique_ptr<Input>> inputs_;
-  std::atomic<int64_t> total_{0};
   std::atomic<Input*> current_input_{nullptr};  // the input read last, named on the line
   int open_inputs_ = 0;
   bool shown_ = false;

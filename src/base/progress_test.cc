@@ -2,10 +2,70 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 namespace faultline {
 namespace {
+
+// Bytes from memory, in reads of at most 64 KiB.
+class MemorySource final : public ByteSource {
+ public:
+  explicit MemorySource(size_t size) : left_(size) {}
+  int64_t Read(char* buf, size_t n, std::string*) override {
+    size_t take = std::min({n, left_, size_t{1} << 16});
+    std::memset(buf, 'x', take);
+    left_ -= take;
+    return static_cast<int64_t>(take);
+  }
+
+ private:
+  size_t left_;
+};
+
+// Reads `source` to its end; returns what the progress wrote to `stream`.
+std::string Drain(ByteSource* source, std::FILE* stream, int64_t* records) {
+  char buf[1 << 16];
+  std::string err;
+  while (source->Read(buf, sizeof buf, &err) > 0) ++*records;
+  std::fflush(stream);
+  std::rewind(stream);
+  std::string text;
+  for (int c; (c = std::fgetc(stream)) != EOF;) text.push_back(static_cast<char>(c));
+  return text;
+}
+
+TEST_CASE("progress: a large input gets the line, and it is erased when reading ends") {
+  std::FILE* stream = std::tmpfile();
+  REQUIRE(stream != nullptr);
+  auto progress = std::make_shared<Progress>(stream, /*after_bytes=*/1, 100);
+  int64_t records = 0;
+  std::unique_ptr<ByteSource> source =
+      progress->Watch(std::make_unique<MemorySource>(4 << 20), "/nonexistent/zk.log", &records);
+  std::string text = Drain(source.get(), stream, &records);
+  CHECK(text.rfind("\rfaultline: ", 0) == 0);
+  CHECK(text.find("MB, ") != std::string::npos);
+  CHECK(text.find("/nonexistent/zk.log\033[K") != std::string::npos);
+  CHECK(text.size() >= 4);
+  CHECK(text.substr(text.size() - 4) == "\r\033[K");  // erased at the end of the input
+  source.reset();
+  progress.reset();
+  std::fclose(stream);
+}
+
+TEST_CASE("progress: a small input read within a second gets no line") {
+  std::FILE* stream = std::tmpfile();
+  REQUIRE(stream != nullptr);
+  auto progress = std::make_shared<Progress>(stream, /*after_bytes=*/1 << 30, 100);
+  int64_t records = 0;
+  std::unique_ptr<ByteSource> source =
+      progress->Watch(std::make_unique<MemorySource>(1 << 20), "small.log", &records);
+  CHECK(Drain(source.get(), stream, &records).empty());
+  source.reset();
+  progress.reset();
+  std::fclose(stream);
+}
 
 TEST_CASE("progress: the line names share, sizes, records, rate, ETA and file") {
   std::string line = Progress::Format(250'000'000, 1'000'000'000, 1234567, 2.0, "logs/zk.log", 200);
