@@ -25,6 +25,7 @@ text-transform:uppercase;letter-spacing:.04em;color:#fff;vertical-align:middle;b
 .badge.sev-critical{background:var(--crit)}.badge.sev-warning{background:var(--warn);color:#000}
 article.inc{border:1px solid var(--line);border-left:6px solid var(--info);border-radius:4px;
 padding:12px 16px;margin:20px 0}
+article.inc{content-visibility:auto;contain-intrinsic-size:auto 900px}
 article.sev-critical{border-left-color:var(--crit)}article.sev-warning{border-left-color:var(--warn)}
 article.inc:focus{outline:3px solid var(--sel)}
 .n{color:inherit;text-decoration:none}
@@ -42,7 +43,7 @@ svg text{fill:var(--fg);font-size:12px}
 svg .axis text{text-anchor:middle;fill:var(--mute);font-size:11px}svg .axis .cap{text-anchor:end}
 .band rect{fill:var(--band);fill-opacity:.38;stroke:#a89a00;stroke-dasharray:4 3}
 svg .band text{font-size:11px}
-.win path{fill:none;stroke:var(--mute);stroke-width:1.5}svg .win text{font-size:11px;fill:var(--mute)}
+.win path{fill:none;stroke:var(--mute);stroke-width:1.5}svg .win text{font-size:11px;fill:var(--mute);paint-order:stroke;stroke:var(--bg);stroke-width:3px}
 .arrow path{fill:none;stroke:var(--fg);stroke-width:1.6}.arrow.guess path{stroke-dasharray:5 4}
 .ah path{fill:var(--fg)}
 svg .dt,svg .mk-l{font-size:12px;paint-order:stroke;stroke:var(--bg);stroke-width:3px}
@@ -75,7 +76,7 @@ kbd{border:1px solid var(--line);border-radius:3px;padding:0 4px}
 article.inc{padding:10px}}
 @media print{:root{--bg:#fff;--fg:#000;--mute:#444;--line:#bbb;--lane:#f5f5f5;--lane2:#e9e9e9;
 --step:#0072b2;--ctx:#009e73;--crit:#d55e00;--info:#0072b2;--code:#fff}
-body{max-width:none;font-size:10pt}.skip,.keys,.rec,figcaption{display:none}
+body{max-width:none;font-size:10pt}article.inc{content-visibility:visible}.skip,.keys,.rec,figcaption{display:none}
 .scroll{overflow:visible}svg.swim,svg.overview{min-width:0}
 figure.tl,tr{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 a{color:inherit;text-decoration:none}}

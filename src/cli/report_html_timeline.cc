@@ -68,6 +68,13 @@ size_t LaneForStep(std::vector<Lane>* lanes, const Step& step) {
   return FindOrAddLane(lanes, "missing:?", "(not in the logs)");
 }
 
+// An expression as people write it: "tickTime × syncLimit".
+std::string Shown(std::string text) {
+  for (size_t p = text.find(" * "); p != std::string::npos; p = text.find(" * ", p))
+    text.replace(p, 3, " × ");
+  return text;
+}
+
 // "{timeout.time - tickTime * syncLimit}" in a rule's text: a window the rule reasons with,
 // counted back (or on) from a record's time.
 void TemplateWindows(const std::string& text, const Match& m, const ConfigValues& config,
@@ -87,9 +94,7 @@ void TemplateWindows(const std::string& text, const Match& m, const ConfigValues
     std::unique_ptr<Expr> expr = Expr::Parse(expr_text, &err, &column);
     int64_t d = 0;
     if (!e || !expr || !EvalDuration(*expr, config, &d, &err) || d <= 0) continue;
-    std::string shown = expr_text;
-    for (size_t p = shown.find(" * "); p != std::string::npos; p = shown.find(" * ", p))
-      shown.replace(p, 3, " × ");
+    std::string shown = Shown(expr_text);
     Window w{op == '-' ? e->instant - d : e->instant, op == '-' ? e->instant : e->instant + d,
              shown + " = " + FormatDuration(d) + (op == '-' ? " before " : " after ") + name,
              expr_text};
@@ -264,7 +269,7 @@ std::string SwimlaneSvg(const Match& m, const Analysis& a, const std::string& id
     int64_t d = 0;
     std::string err;
     if (!step.within || !EvalDuration(*step.within, a.config, &d, &err)) continue;
-    std::string label = k.name + " within " + step.within_text;
+    std::string label = k.name + " within " + Shown(step.within_text);
     if (FormatDuration(d) != step.within_text) label += " = " + FormatDuration(d);
     bars.push_back({prev.t, prev.t + d, label + " of " + prev.name, step.within_text});
   }
@@ -334,10 +339,12 @@ std::string SwimlaneSvg(const Match& m, const Analysis& a, const std::string& id
     out += "<g class=\"win\" data-window=\"" + HtmlEscape(w.key) + "\"><title>" +
            HtmlEscape(w.label) + "</title><path d=\"M" + Num(x0) + " " + Num(y - 4) + "v4H" +
            Num(x1) + (cut ? "" : "v-4") + "\"/>";
-    // The label beside the bar, on whichever side has more room.
-    bool left = x0 - kPlotX0 > kPlotX1 - x1;
-    out += "<text x=\"" + Num(left ? x0 - 6 : x1 + 6) + "\" y=\"" + Num(y + 3) + "\"" +
-           (left ? " text-anchor=\"end\"" : " text-anchor=\"start\"") + ">" + HtmlEscape(w.label) +
+    // The label beside the bar where it fits (about 6 units a character), else over its end.
+    double width = 6.0 * static_cast<double>(w.label.size() + 2);
+    bool right = x1 + 6 + width <= kWidth, left = !right && x0 - 6 - width >= 0;
+    double at = right ? x1 + 6 : left ? x0 - 6 : kWidth - 4;
+    out += "<text x=\"" + Num(at) + "\" y=\"" + Num(y + 3) + "\"" +
+           (right ? " text-anchor=\"start\"" : " text-anchor=\"end\"") + ">" + HtmlEscape(w.label) +
            (cut ? " →" : "") + "</text></g>";
   }
   for (size_t i = 1; i < order.size(); ++i) {
