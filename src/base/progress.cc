@@ -134,6 +134,8 @@ std::unique_ptr<ByteSource> Progress::Watch(std::unique_ptr<ByteSource> source,
   Input* input;
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    // analyze -j N reads each file once per engine thread: the line counts one reading of it.
+    if (path != "-" && !watched_paths_.insert(path).second) return source;
     inputs_.push_back(std::make_unique<Input>());
     input = inputs_.back().get();
     input->name = path;

@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "src/base/byte_source.h"
@@ -37,7 +38,8 @@ class Progress : public std::enable_shared_from_this<Progress> {
 
   /// Wraps an input's bytes so that reading them advances the line. `records`, when not null, is
   /// the input's record counter: read by the thread that reads the input, and must outlive the
-  /// returned source.
+  /// returned source. A path already watched (another thread reading the same file) is returned
+  /// as it is, not counted twice. Safe to call from several threads.
   std::unique_ptr<ByteSource> Watch(std::unique_ptr<ByteSource> source, const std::string& path,
                                     const int64_t* records);
 
@@ -70,7 +72,8 @@ class Progress : public std::enable_shared_from_this<Progress> {
   std::atomic<int64_t> next_draw_ns_;  // steady-clock time of the next redraw (0: draw now)
   std::mutex mutex_;                   // guards inputs_, the line and `open`
   std::vector<std::unique_ptr<Input>> inputs_;
-  std::atomic<Input*> current_input_{nullptr};  // the input read last, named on the line
+  std::unordered_set<std::string> watched_paths_;  // each file is counted once
+  std::atomic<Input*> current_input_{nullptr};     // the input read last, named on the line
   int open_inputs_ = 0;
   bool shown_ = false;
 };

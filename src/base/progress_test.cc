@@ -6,6 +6,8 @@
 #include <cstring>
 #include <string>
 
+#include "src/base/test_temp_dir.h"
+
 namespace faultline {
 namespace {
 
@@ -33,6 +35,7 @@ std::string Drain(ByteSource* source, std::FILE* stream, int64_t* records) {
   std::rewind(stream);
   std::string text;
   for (int c; (c = std::fgetc(stream)) != EOF;) text.push_back(static_cast<char>(c));
+  std::fseek(stream, 0, SEEK_END);  // a write may follow this read
   return text;
 }
 
@@ -50,6 +53,26 @@ TEST_CASE("progress: a large input gets the line, and it is erased when reading 
   CHECK(text.size() >= 4);
   CHECK(text.substr(text.size() - 4) == "\r\033[K");  // erased at the end of the input
   source.reset();
+  progress.reset();
+  std::fclose(stream);
+}
+
+TEST_CASE("progress: a file read by two threads (analyze -j) is counted once") {
+  std::FILE* stream = std::tmpfile();
+  REQUIRE(stream != nullptr);
+  testing::TempDir dir;
+  // Its size is the total the line shows.
+  const std::string path = dir.Write("a.log", std::string(3'000'000, 'x'));
+  auto progress = std::make_shared<Progress>(stream, 1, 200);
+  int64_t records = 0;
+  auto first = progress->Watch(std::make_unique<MemorySource>(3'000'000), path, &records);
+  auto second = progress->Watch(std::make_unique<MemorySource>(3'000'000), path, &records);
+  CHECK(dynamic_cast<MemorySource*>(second.get()) != nullptr);  // not wrapped again
+  Drain(second.get(), stream, &records);
+  std::string text = Drain(first.get(), stream, &records);
+  CHECK(text.find(" of 3.0 MB") != std::string::npos);
+  CHECK(text.find(" of 6.0 MB") == std::string::npos);
+  first.reset();
   progress.reset();
   std::fclose(stream);
 }

@@ -45,6 +45,11 @@ grep -aqE 'faultline: [0-9]+% [0-9.]+ of [0-9.]+ MB, [0-9]+ records, ([0-9.]+|-)
 # Erased at the end: the last bytes on the terminal are the erase sequence, nothing left over.
 [ "$(tail -c 4 "$SCRATCH/tty" | od -An -tx1 | tr -d ' \n')" = 0d1b5b4b ] ||
   fail "the progress line was not erased at the end: $(tail -c 40 "$SCRATCH/tty" | cat -v)"
+# analyze -j 2 reads the file in two threads: counted once (60,000 records, 10 MB at most).
+pty_run "$SCRATCH/jobs" 0 analyze -j 2 "$SCRATCH/big.log"
+most=$(grep -aoE '[0-9]+ records' "$SCRATCH/jobs" | sort -n | tail -1)
+[ -n "$most" ] && [ "${most% records}" -le 60000 ] || fail "records counted twice with -j 2: $most"
+grep -aoE ' of [0-9.]+ MB' "$SCRATCH/jobs" | grep -qv ' of 10\.[0-9] MB' && fail "size counted twice with -j 2"
 # analyze's report on the same terminal starts on a clean line.
 pty_run "$SCRATCH/both" 1 analyze "$SCRATCH/big.log"
 grep -aq $'\r\033\\[KRead ' "$SCRATCH/both" || grep -aq $'\r\033\\[KNo incident' "$SCRATCH/both" ||
