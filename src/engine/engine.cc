@@ -118,7 +118,8 @@ bool Engine::PartMatches(const Matcher& m, const Record& record) const {
 }
 
 Evidence Engine::MakeEvidence(const std::string& name, const Record& record,
-                              const SourceInfo& source, std::string_view text) const {
+                              const SourceInfo& source, const std::string& session,
+                              const std::shared_ptr<const std::string>& shared) {
   Evidence e;
   e.name = name;
   e.instant = record.instant;
@@ -130,15 +131,10 @@ Evidence Engine::MakeEvidence(const std::string& name, const Record& record,
   e.level = record.level;
   e.myid = record.myid;
   e.order_only = (record.flags & kOrderOnly) != 0;
-  std::string_view all = record.text;
-  size_t newline = all.find('\n');
-  e.header = std::string(all.substr(0, newline));
-  if (newline != std::string_view::npos) {
-    std::string_view rest = all.substr(newline + 1);
-    e.first_continuation = std::string(rest.substr(0, rest.find('\n')));
-  }
-  e.message = std::string(record.View(record.message));
-  e.session = FindSessionId(text);
+  e.session = session;
+  e.pending.text = shared;
+  e.pending.message_begin = record.message.offset;
+  e.pending.message_length = record.message.length;
   return e;
 }
 
@@ -148,12 +144,21 @@ std::string_view Engine::PartText(const Matcher& m, const Record& record, std::s
   return text;
 }
 
-void Engine::ResolveCaptures(Evidence* e) {
+void Engine::ResolvePending(Evidence* e) {
   if (e->pending.text == nullptr) return;
-  Evidence::PendingCaptures pending = std::move(e->pending);
+  Evidence::Pending pending = std::move(e->pending);
   e->pending = {};
-  std::string_view text(*pending.text);
-  ExtractCaptures(*pending.matcher, text.substr(pending.begin, pending.length), e);
+  std::string_view all(*pending.text);
+  size_t newline = all.find('\n');
+  e->header = std::string(all.substr(0, newline));
+  if (newline != std::string_view::npos) {
+    std::string_view rest = all.substr(newline + 1);
+    e->first_continuation = std::string(rest.substr(0, rest.find('\n')));
+  }
+  e->message = std::string(all.substr(pending.message_begin, pending.message_length));
+  if (pending.matcher != nullptr) {
+    ExtractCaptures(*pending.matcher, all.substr(pending.part_begin, pending.part_length), e);
+  }
 }
 
 void Engine::ExtractCaptures(const Matcher& m, std::string_view part, Evidence* e) {
@@ -382,8 +387,8 @@ void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
     if (state.near_noted++ < kMaxNearMisses) {  // the overall bound: Canonicalize()
       near_misses_.push_back(
           {state.rule, it->hits.back(), e, e.instant - it->last, state.within[k], false, {}});
-      ResolveCaptures(&near_misses_.back().from);
-      ResolveCaptures(&near_misses_.back().to);
+      ResolvePending(&near_misses_.back().from);
+      ResolvePending(&near_misses_.back().to);
     }
     state.expired.erase(std::next(it).base());
     break;
@@ -507,7 +512,13 @@ void Engine::Feed(const Record& record, const SourceInfo& source) {
     }
   }
   matched.resize(kept);
-  std::shared_ptr<const std::string> shared_text;  // made once, for context hits with captures
+  // Shared by the record's hits (see Evidence::pending), as is its session id.
+  std::shared_ptr<const std::string> shared_text;
+  std::string session;
+  if (!matched.empty()) {
+    shared_text = std::make_shared<const std::string>(record.text);
+    session = FindSessionId(text);
+  }
   for (size_t i = 0; i < matched.size(); ++i) {
     const Target& t = matched[i];
     RuleState& state = states_[t.rule];
@@ -518,15 +529,15 @@ void Engine::Feed(const Record& record, const SourceInfo& source) {
     // Sorted by rule, then step descending: the next target, if of this rule, is an earlier step.
     bool matches_earlier =
         i + 1 < matched.size() && matched[i + 1].rule == t.rule && matched[i + 1].index < t.index;
-    Evidence e = MakeEvidence(m.name, record, source, text);
+    Evidence e = MakeEvidence(m.name, record, source, session, shared_text);
     e.assumed = t.assumed;
     std::string_view part = PartText(m, record, text);
     bool is_context = t.index >= steps;
     if (!m.captures.empty()) {
       if (t.defer_captures) {
-        if (shared_text == nullptr) shared_text = std::make_shared<const std::string>(record.text);
-        e.pending = {shared_text, &m, static_cast<uint32_t>(part.data() - record.text.data()),
-                     static_cast<uint32_t>(part.size())};
+        e.pending.matcher = &m;
+        e.pending.part_begin = static_cast<uint32_t>(part.data() - record.text.data());
+        e.pending.part_length = static_cast<uint32_t>(part.size());
       } else {
         ExtractCaptures(m, part, &e);
       }

@@ -117,16 +117,17 @@ class Engine {
     bool defer_captures = false;
   };
 
-  /// The record as evidence for matcher `m`, without its captures.
-  Evidence MakeEvidence(const std::string& name, const Record& record, const SourceInfo& source,
-                        std::string_view text) const;
+  /// The record as evidence, its text fields pending in `shared` (the record's text).
+  static Evidence MakeEvidence(const std::string& name, const Record& record,
+                               const SourceInfo& source, const std::string& session,
+                               const std::shared_ptr<const std::string>& shared);
   /// The text `m`'s pattern runs on: the message, the continuation lines, or `text` (the message
   /// and all that follows it).
   static std::string_view PartText(const Matcher& m, const Record& record, std::string_view text);
   /// Fills e's captures from `part` (see PartText); a `myid` capture names the server spoken for.
   static void ExtractCaptures(const Matcher& m, std::string_view part, Evidence* e);
-  /// Reads the captures an evidence still has pending (see Evidence::pending).
-  static void ResolveCaptures(Evidence* e);
+  /// Fills in what an evidence still has pending (see Evidence::pending).
+  static void ResolvePending(Evidence* e);
   /// `assumed`: set when a component or logger the matcher names is unknown in the record.
   bool FieldsMatch(const Matcher& m, const Record& record, const SourceInfo& source,
                    bool* assumed) const;

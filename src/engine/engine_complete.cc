@@ -93,7 +93,7 @@ void Engine::Finalize(const RuleState& state, Match match) {
       if (cm.same_host && hit.host != anchor.host) continue;
       if (taken++ >= kMaxContextInMatch) continue;
       match.context.push_back(hit);
-      ResolveCaptures(&match.context.back());
+      ResolvePending(&match.context.back());
     }
   }
   std::stable_sort(match.context.begin(), match.context.end(),
@@ -102,7 +102,7 @@ void Engine::Finalize(const RuleState& state, Match match) {
     match.first = std::min(match.first, e.instant);
     match.last = std::max(match.last, e.instant);
   }
-  for (Evidence& e : match.steps) ResolveCaptures(&e);
+  for (Evidence& e : match.steps) ResolvePending(&e);
   matches_.push_back(std::move(match));
 }
 

@@ -83,7 +83,7 @@ void Engine::NoteHalfMatch(RuleState& state, const Partial& p) {
   if (state.half_noted >= kMaxHalfMatchesPerRule) return;
   ++state.half_noted;
   NearMiss miss{state.rule, p.hits.back(), {}, 0, 0, true, {}};
-  ResolveCaptures(&miss.from);
+  ResolvePending(&miss.from);
   for (size_t s = 0; s < state.rule->steps.size(); ++s) {
     bool matched = static_cast<int>(s) < p.next && !(p.skipped & (uint64_t{1} << s));
     if (!matched && !state.rule->steps[s].absent) {

@@ -36,14 +36,16 @@ struct Evidence {
   bool assumed = false;
   /// Its source has no time at all: the instant is synthetic, in line order (1 ms per line).
   bool order_only = false;
-  /// Inside the engine only: the captures are not read yet. Most records that match a pattern
-  /// never join a match, and reading captures costs more than finding the match, so the engine
-  /// keeps the text its pattern ran on (shared by the record's hits) and reads them when the
-  /// evidence joins a match or a near miss. Empty in everything the engine hands on.
-  struct PendingCaptures {
-    std::shared_ptr<const std::string> text;
-    const Matcher* matcher = nullptr;
-    uint32_t begin = 0, length = 0;
+  /// Inside the engine only: the text fields (header, first_continuation, message) and the
+  /// captures are not filled yet. Most records that match a pattern never join a match, and
+  /// copying their text (once per rule that names them) and reading captures cost more than
+  /// finding the match; so the engine keeps the record's text, shared by all its hits, and fills
+  /// them in when the evidence joins a match or a near miss. Empty in all the engine hands on.
+  struct Pending {
+    std::shared_ptr<const std::string> text;   ///< the record's text
+    const Matcher* matcher = nullptr;          ///< set: its captures are still to be read
+    uint32_t part_begin = 0, part_length = 0;  ///< what the matcher's pattern ran on
+    uint32_t message_begin = 0, message_length = 0;
   } pending;
 };
 
