@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Parse + merge throughput and peak memory of faultline, side by side with cat, ripgrep and lnav,
-# measured in the same run on the shared deterministic corpus. A benchmark, not a test.
+# Throughput and peak memory of faultline, side by side with cat, ripgrep, lnav, SEC and a Python
+# script, measured in the same run on the shared deterministic corpus. A benchmark, not a test.
 #
 #   bench/run.sh [RUNS]     RUNS per measurement (default 3; the best wall time is kept)
 #
 # Builds the corpus with ../shared/bench/make-corpus.sh into bench/data (git-ignored) if absent,
-# gzips it once into bench/data/gz, builds faultline (Release), and prints a Markdown table
-# (also written to bench/results/latest.md). Needs: ripgrep, lnav, GNU time (Debian packages
-# ripgrep, lnav, time).
+# gzips it once into bench/data/gz, builds faultline (Release), and prints two Markdown tables
+# (also written to bench/results/latest.md): first the speed figures with their ratios (one core
+# unless said), then parsing in more layouts. Needs: ripgrep, lnav, sec, GNU time (Debian
+# packages ripgrep, lnav, sec, time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
@@ -64,13 +65,68 @@ if [ ! -f "$LOGBACK" ]; then
     "$DATA/zk-100MB.log" >"$LOGBACK.tmp" && mv "$LOGBACK.tmp" "$LOGBACK"
 fi
 LOGBACK_BYTES=$(size "$LOGBACK")
+# A match storm: one line that a rule matches, repeated (256 MiB unpacked), and a quiet log of the
+# same size (the start of zk-1GB.log), both gzipped: a storm must not cost much more.
+STORM_LINE='2019-09-17 05:04:12,043 [myid:3] - WARN  [QuorumPeer[myid=3]/0.0.0.0:2181:LearnerHandler@702] - Closing connection to peer due to transaction timeout.'
+STORM_BYTES=268435456
+[ -f "$DATA/gz/storm-256MB.log.gz" ] ||
+  { yes "$STORM_LINE" | head -c "$STORM_BYTES" | gzip -1 >"$DATA/gz/storm-256MB.log.gz"; }
+[ -f "$DATA/gz/quiet-256MB.log.gz" ] ||
+  { head -c "$STORM_BYTES" "$DATA/zk-1GB.log" | gzip -1 >"$DATA/gz/quiet-256MB.log.gz"; }
+PATTERNS=$SHARED/bench/patterns-20.txt
+ZK100=$DATA/zk-100MB.log
+ZK100_BYTES=$(size "$ZK100")
 cat "${ALL[@]}" >/dev/null  # warm the page cache
 
+# ratio LABEL A B: "A / B" as a row (how many times faster B is than A, for seconds).
+ratio() {
+  awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "| %s | %.2fx | | |\n", n, (b > 0 ? a / b : 0) }'
+}
+ONE=(taskset -c 0)
 {
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
-  echo "Versions: $($FAULTLINE --version), $(rg --version | head -1), lnav $(lnav -V | awk '{print $2}'), SEC $(sec --version 2>&1 | awk 'NR==1 {print $NF}'), $(cat --version | head -1)"
+  echo "Versions: $($FAULTLINE --version | head -1), $(rg --version | head -1), lnav $(lnav -V | awk '{print $2}'), SEC $(sec --version 2>&1 | awk 'NR==1 {print $NF}'), $(cat --version | head -1)"
   echo "Runs per figure: $RUNS (best wall time). MB/s = input MiB (uncompressed) / wall second."
   echo
+  echo "## Speed: one core (taskset -c 0) unless said; ratio rows > 1 mean faultline is faster"
+  echo
+  echo "| command | seconds | MB/s | peak RSS MiB |"
+  echo "|---|---:|---:|---:|"
+  measure "rg -j1 -c -f patterns-20.txt, zk-100MB" "$ZK100_BYTES" "${ONE[@]}" rg -j1 -c -f "$PATTERNS" "$ZK100"
+  RG=$LAST_SECONDS
+  measure "python3 re, the 20 patterns, zk-100MB" "$ZK100_BYTES" "${ONE[@]}" python3 bench/python_baseline.py "$PATTERNS" "$ZK100"
+  PY=$LAST_SECONDS
+  measure "lnav -n (index + count), zk-100MB" "$ZK100_BYTES" "${ONE[@]}" lnav -n -c ';SELECT count(*) FROM all_logs' "$ZK100"
+  LNAV=$LAST_SECONDS
+  measure "faultline events --count (parse + merge), zk-100MB" "$ZK100_BYTES" "${ONE[@]}" "$FAULTLINE" events --count "$ZK100"
+  COUNT=$LAST_SECONDS
+  measure "faultline events (NDJSON), zk-100MB" "$ZK100_BYTES" "${ONE[@]}" "$FAULTLINE" events "$ZK100"
+  NDJSON=$LAST_SECONDS
+  measure "faultline analyze (all rules), zk-100MB" "$ZK100_BYTES" "${ONE[@]}" "$FAULTLINE" analyze --format json "$ZK100"
+  ANALYZE=$LAST_SECONDS
+  measure "sec --notail (3 rules), zk-100MB" "$ZK100_BYTES" "${ONE[@]}" sec --conf=bench/sec/seed-chain.sec --notail --input="$ZK100"
+  SEC=$LAST_SECONDS
+  ratio "parse + merge: lnav / events --count" "$LNAV" "$COUNT"
+  ratio "NDJSON: lnav / events" "$LNAV" "$NDJSON"
+  ratio "NDJSON speed / parse speed: events --count / events" "$COUNT" "$NDJSON"
+  ratio "analyze: rg -f patterns-20 / analyze" "$RG" "$ANALYZE"
+  ratio "analyze: python3 / analyze" "$PY" "$ANALYZE"
+  ratio "analyze: SEC (3 rules) / analyze (all rules)" "$SEC" "$ANALYZE"
+  measure "faultline analyze -j 1, three slices" "$SLICE_BYTES" "${ONE[@]}" "$FAULTLINE" analyze -j 1 --format json "${SLICES[@]}"
+  J1=$LAST_SECONDS
+  measure "faultline analyze, all $(nproc) cores, three slices" "$SLICE_BYTES" "$FAULTLINE" analyze --format json "${SLICES[@]}"
+  ratio "all cores / one core: analyze -j 1 / analyze" "$J1" "$LAST_SECONDS"
+  measure "faultline analyze, storm-256MB.log.gz" "$STORM_BYTES" "${ONE[@]}" "$FAULTLINE" analyze --format json "$DATA/gz/storm-256MB.log.gz"
+  STORM=$LAST_SECONDS
+  measure "faultline analyze, quiet-256MB.log.gz" "$STORM_BYTES" "${ONE[@]}" "$FAULTLINE" analyze --format json "$DATA/gz/quiet-256MB.log.gz"
+  ratio "storm speed / quiet speed: quiet / storm" "$LAST_SECONDS" "$STORM"
+  measure "faultline analyze (all rules), zk-1GB (peak RSS)" "$ZK_BYTES" "${ONE[@]}" "$FAULTLINE" analyze --format json "$ZK"
+  echo
+  echo "## Parsing in more layouts, merging, compressed input"
+  echo
+} | tee bench/results/latest.md
+
+{
   echo "| command | seconds | MB/s | peak RSS MiB |"
   echo "|---|---:|---:|---:|"
   measure "cat zk-1GB.log" "$ZK_BYTES" cat "$ZK"
@@ -106,4 +162,4 @@ cat "${ALL[@]}" >/dev/null  # warm the page cache
   measure "faultline analyze (all rules), 3 files merged" "$ALL_BYTES" "$FAULTLINE" analyze --format json "${ALL[@]}"
   measure "faultline analyze (all rules), 100 MB slices" "$SLICE_BYTES" "$FAULTLINE" analyze --format json "${SLICES[@]}"
   measure "sec --notail (3 rules), 100 MB slices" "$SLICE_BYTES" sec --conf=bench/sec/seed-chain.sec --notail "${SLICES[@]/#/--input=}"
-} | tee bench/results/latest.md
+} | tee -a bench/results/latest.md

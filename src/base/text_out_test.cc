@@ -77,6 +77,45 @@ TEST_CASE("text_out: JSON escaping") {
   }
 }
 
+// The escaper reads eight bytes at a time where it can: any mix of tokens, at any offset against
+// those eight-byte steps, must come out as the tokens' escapes one after the other.
+TEST_CASE("text_out: JSON escaping of mixed text, at every alignment") {
+  struct Token {
+    std::string_view in, out;
+  };
+  const Token tokens[] = {
+      {"a", "a"},
+      {"Z", "Z"},
+      {" ", " "},
+      {"~", "~"},
+      {"\"", "\\\""},
+      {"\\", "\\\\"},
+      {"\n", "\\n"},
+      {"\x01", "\\u0001"},
+      {"\x1f", "\\u001f"},
+      {"\x7f", "\x7f"},
+      {"\xC3\xA9", "\xC3\xA9"},
+      {"\xE2\x82\xAC", "\xE2\x82\xAC"},
+      {"\xff", "\xEF\xBF\xBD"},
+      {"\x85", "\xEF\xBF\xBD"},
+  };
+  uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525 + 1013904223; };
+  for (int round = 0; round < 5000; ++round) {
+    std::string in, expected = "\"";
+    int length = static_cast<int>(next() >> 27);  // 0..31 tokens
+    for (int i = 0; i < length; ++i) {
+      // Mostly plain letters, as in a log line, so that eight-byte runs occur.
+      const Token& t = next() % 4 != 0 ? tokens[next() % 4] : tokens[next() % std::size(tokens)];
+      in += t.in;
+      expected += t.out;
+    }
+    expected += '"';
+    CAPTURE(in);
+    REQUIRE(Json(in) == expected);
+  }
+}
+
 TEST_CASE("text_out: invalid UTF-8 becomes U+FFFD") {
   const std::string_view kFffd = "\xEF\xBF\xBD";
   struct Row {
