@@ -42,6 +42,7 @@ svg text{fill:var(--fg);font-size:12px}
 .axis line{stroke:var(--mute)}.axis .grid{stroke:var(--line);stroke-dasharray:2 3}
 svg .axis text{text-anchor:middle;fill:var(--mute);font-size:11px}svg .axis .cap{text-anchor:end}
 .band rect{fill:var(--band);fill-opacity:.38;stroke:#a89a00;stroke-dasharray:4 3}
+@media (prefers-color-scheme:dark){.band rect{fill-opacity:.2}}
 svg .band text{font-size:11px}
 .win path{fill:none;stroke:var(--mute);stroke-width:1.5}svg .win text{font-size:11px;fill:var(--mute);paint-order:stroke;stroke:var(--bg);stroke-width:3px}
 .arrow path{fill:none;stroke:var(--fg);stroke-width:1.6}.arrow.guess path{stroke-dasharray:5 4}
@@ -73,7 +74,7 @@ tr.sel{background:color-mix(in srgb,var(--band) 35%,transparent)}
 .keys,.read,.brief{color:var(--mute);font-size:13px}.ep{color:var(--mute)}
 kbd{border:1px solid var(--line);border-radius:3px;padding:0 4px}
 @media (max-width:700px){body{padding:0 8px 32px;font-size:14px}dl.meta{grid-template-columns:1fr}
-article.inc{padding:10px}}
+article.inc{padding:10px}table.toc th:nth-child(n+5),table.toc td:nth-child(n+5){display:none}}
 @media print{:root{--bg:#fff;--fg:#000;--mute:#444;--line:#bbb;--lane:#f5f5f5;--lane2:#e9e9e9;
 --step:#0072b2;--ctx:#009e73;--crit:#d55e00;--info:#0072b2;--code:#fff}
 body{max-width:none;font-size:10pt}article.inc{content-visibility:visible}.skip,.keys,.rec,figcaption{display:none}

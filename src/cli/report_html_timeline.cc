@@ -347,11 +347,17 @@ std::string SwimlaneSvg(const Match& m, const Analysis& a, const std::string& id
            (right ? " text-anchor=\"start\"" : " text-anchor=\"end\"") + ">" + HtmlEscape(w.label) +
            (cut ? " →" : "") + "</text></g>";
   }
+  // Δt between steps; past a step not in the logs, the time since the last step that is.
+  const Mark* last_seen = nullptr;
   for (size_t i = 1; i < order.size(); ++i) {
     const Mark& from = marks[order[i - 1]];
     const Mark& to = marks[order[i]];
-    bool timed = from.kind == MarkKind::kStep && to.kind == MarkKind::kStep;
-    std::string label = !timed ? "?" : (to.t >= from.t ? "+" : "") + FormatDuration(to.t - from.t);
+    if (from.kind == MarkKind::kStep) last_seen = &from;
+    std::string label = "?";
+    if (to.kind == MarkKind::kStep && last_seen) {
+      label = (to.t >= last_seen->t ? "+" : "") + FormatDuration(to.t - last_seen->t);
+      if (last_seen != &from) label += " after " + last_seen->name;
+    }
     AppendArrow(&out, from, to, id, label);
   }
   for (size_t l = 0; l < lanes.size(); ++l) {

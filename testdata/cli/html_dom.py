@@ -3,6 +3,7 @@
 and on a --screenshot of it. Standard library only: html.parser for the DOM, zlib for the PNG.
 
   html_dom.py seed DOM               the seed incident: lanes, marks, arrows, band, remedy
+  html_dom.py partial DOM            a step not in the logs given drawn hollow
   html_dom.py multi DOM COUNT        COUNT incidents, each linked from the overview strip
   html_dom.py hostile DOM            markup in a log line stayed text
   html_dom.py png PNG                the screenshot is not blank
@@ -116,6 +117,20 @@ def seed(path):
     check(any("zk-leader.log:852" in r.content() for r in rows), "evidence row zk-leader.log:852")
 
 
+def partial(path):
+    root = parse(path)
+    arts = incidents(root)
+    check(arts and arts[0].attrs["data-incident"].startswith("zk-txn-timeout-zkfc-exit|"), "partial: rule")
+    art = arts[0]
+    lanes = {n.attrs["data-lane"]: n for n in art.find(lambda n: "data-lane" in n.attrs)}
+    # The step not in the logs is drawn hollow on the lane of the host whose log lacks it.
+    hollow = lanes["nn1"].find(lambda n: n.attrs.get("data-chain-step") == "elector" and "mk" in n.classes())
+    check(len(hollow) == 1 and "missing" in hollow[0].classes(), "hollow mark for elector on nn1")
+    check("zkfc log given does not show it" in hollow[0].attrs.get("data-note", ""), "its note")
+    arrows = {n.attrs["data-chain-step"]: n.content() for n in art.find(lambda n: "arrow" in n.classes())}
+    check(arrows == {"elector": "?", "fatal": "+575ms after timeout"}, "arrows: %s" % arrows)
+
+
 def multi(path, count):
     root = parse(path)
     arts = incidents(root)
@@ -195,6 +210,8 @@ if __name__ == "__main__":
     what = sys.argv[1]
     if what == "seed":
         seed(sys.argv[2])
+    elif what == "partial":
+        partial(sys.argv[2])
     elif what == "multi":
         multi(sys.argv[2], int(sys.argv[3]))
     elif what == "hostile":

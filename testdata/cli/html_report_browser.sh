@@ -1,7 +1,7 @@
 # The HTML report opened in a real browser (headless Chromium, after its script ran): the seed
-# incident's lanes, chain marks, Δt arrows, tickTime × syncLimit band and remedy; several
-# incidents linked from the overview strip; a log line holding markup shown as text; a
-# screenshot that is not blank. Skipped (77) where chromium is not installed; CI installs it.
+# incident's lanes, chain marks, Δt arrows, tickTime × syncLimit band and remedy; a step not in
+# the logs drawn hollow; several incidents linked from the overview strip; a log line holding
+# markup shown as text; a screenshot that is not blank. Skipped (77) where chromium is not installed; CI installs it.
 source "$(dirname "$0")/lib.bash"
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 [ -n "$CHROMIUM" ] || { echo "SKIP: no chromium"; exit 77; }
@@ -31,6 +31,13 @@ browse dom "$SCRATCH/seed.html" "$SCRATCH/seed.dom"
 check seed "$SCRATCH/seed.dom"
 browse png "$SCRATCH/seed.html" "$SCRATCH/seed.png"
 check png "$SCRATCH/seed.png"
+
+# The seed as an excerpt without the ActiveStandbyElector line: that step is drawn hollow.
+run analyze --format html "$TESTDATA/rules/zk-txn-timeout-zkfc-exit/partial"
+expect_status 1
+cp "$OUT" "$SCRATCH/partial.html"
+browse dom "$SCRATCH/partial.html" "$SCRATCH/partial.dom"
+check partial "$SCRATCH/partial.dom"
 
 # Several incidents: the seed's two and three from the captured live runs.
 c="$TESTDATA/live/captured"
