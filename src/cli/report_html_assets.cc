@@ -40,7 +40,7 @@ svg text{fill:var(--fg);font-size:12px}
 .lane-bg{fill:var(--lane)}.lane-bg.odd{fill:var(--lane2)}
 .lane-h{font-weight:600;font-size:13px}svg .lane-c{fill:var(--mute);font-size:11px}
 .axis line{stroke:var(--mute)}.axis .grid{stroke:var(--line);stroke-dasharray:2 3}
-svg .axis text{text-anchor:middle;fill:var(--mute);font-size:11px}svg .axis .cap{text-anchor:end}
+svg .axis text{text-anchor:middle;fill:var(--mute);font-size:11px}svg .axis .cap{text-anchor:end}svg .axis .cap.start{text-anchor:start}
 .band rect{fill:var(--band);fill-opacity:.38;stroke:#a89a00;stroke-dasharray:4 3}
 @media (prefers-color-scheme:dark){.band rect{fill-opacity:.2}}
 svg .band text{font-size:11px}

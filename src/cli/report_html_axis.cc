@@ -136,7 +136,9 @@ void AppendAxis(std::string* out, const Axis& axis, double y, double top) {
                   label + "</text>");
     }
   }
-  out->append("<text class=\"cap\" x=\"" + Num(axis.x0 - 8) + "\" y=\"" + Num(y + 17) + "\">" +
+  // Without ticks the (longer) caption starts under the axis instead of ending before it.
+  out->append("<text class=\"" + std::string(axis.no_time ? "cap start" : "cap") + "\" x=\"" +
+              Num(axis.no_time ? axis.x0 : axis.x0 - 8) + "\" y=\"" + Num(y + 17) + "\">" +
               HtmlEscape(axis.Caption()) + "</text></g>");
 }
 
