@@ -214,6 +214,11 @@ bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e,
   return true;
 }
 
+void Engine::Schedule(RuleState& state, int64_t deadline) {
+  state.next_deadline = std::min(state.next_deadline, deadline);
+  next_deadline_ = std::min(next_deadline_, deadline);
+}
+
 void Engine::CountWindow::pop_front() {
   items_[head_++] = Evidence();  // its strings go now, not when the window moves
   if (head_ == items_.size()) {
@@ -320,7 +325,7 @@ void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
       return;
     }
     if (group->next == 0) {
-      next_deadline_ = std::min(next_deadline_, Deadline(state, *group));
+      Schedule(state, Deadline(state, *group));
       return;
     }
     if (group->next > last_step) {
@@ -329,7 +334,7 @@ void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
       Complete(state, std::move(done), false, false);
       return;
     }
-    next_deadline_ = std::min(next_deadline_, Deadline(state, *group));
+    Schedule(state, Deadline(state, *group));
     return;
   }
   if (step.absent) {
@@ -426,7 +431,7 @@ void Engine::AfterAdvance(RuleState& state, size_t index) {
   } else if (CameTooSoon(state, p)) {
     state.partials.erase(state.partials.begin() + static_cast<std::ptrdiff_t>(index));
   } else {
-    next_deadline_ = std::min(next_deadline_, Deadline(state, p));
+    Schedule(state, Deadline(state, p));
   }
 }
 
@@ -434,6 +439,13 @@ void Engine::Expire(int64_t now, bool at_end) {
   next_deadline_ = INT64_MAX;
   FinalizeDue(now, false);
   for (RuleState& state : states_) {
+    // Nothing of this rule is due (every action below waits for now > a deadline): skip its
+    // partials, which in a busy log are many.
+    if (!at_end && now <= state.next_deadline) {
+      next_deadline_ = std::min(next_deadline_, state.next_deadline);
+      continue;
+    }
+    state.next_deadline = INT64_MAX;
     const Rule& rule = *state.rule;
     for (size_t i = 0; i < state.partials.size();) {
       Partial& p = state.partials[i];
@@ -476,7 +488,7 @@ void Engine::Expire(int64_t now, bool at_end) {
         }
         continue;
       }
-      next_deadline_ = std::min(next_deadline_, deadline);
+      Schedule(state, deadline);
       ++i;
     }
   }

@@ -107,7 +107,9 @@ class Engine {
     std::vector<std::deque<Evidence>> same_instant;
     int half_noted = 0;     ///< half-matched chains listed as near misses
     size_t near_noted = 0;  ///< near misses of this rule kept
-    int64_t kept = 0;       ///< matches of this rule kept (bounded per rule)
+    /// No partial of this rule is due before this (it may be earlier than needed, never later).
+    int64_t next_deadline = INT64_MAX;
+    int64_t kept = 0;  ///< matches of this rule kept (bounded per rule)
   };
   struct Target {  // what a pattern of the RE2::Set belongs to
     int rule;
@@ -168,6 +170,8 @@ class Engine {
   void Canonicalize();
   void Expire(int64_t now, bool at_end);
   int64_t Deadline(const RuleState& state, const Partial& p) const;
+  /// A partial of `state` is due at `deadline`: Expire must look at the rule then.
+  void Schedule(RuleState& state, int64_t deadline);
 
   std::vector<RuleState> states_;
   PatternSet set_{PatternSet::BackendFromEnvironment()};
