@@ -1,11 +1,14 @@
 #include "src/engine/pattern_set.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 #ifdef FAULTLINE_HAVE_HYPERSCAN
 #include <hs/hs.h>
 #endif
+
+#include "src/engine/db_cache.h"
 
 namespace faultline {
 
@@ -75,51 +78,117 @@ std::unique_ptr<PatternSet::Compiled> PatternSet::CompileRe2(
   return compiled;
 }
 
+#ifdef FAULTLINE_HAVE_HYPERSCAN
+namespace {
+
+// How Hyperscan reads each pattern: exactly, as a superset (prefilter), or not at all (RE2).
+enum Reading : char { kExact = 'e', kPrefilter = 'p', kNone = 'n' };
+
+// The cache file of a set of patterns: named by what the compiled database depends on (the
+// patterns, Hyperscan's version, the CPU it was compiled for).
+std::string CacheName(const std::vector<const RE2*>& patterns) {
+  hs_platform_info_t platform{};
+  hs_populate_platform(&platform);
+  std::string what = hs_version();
+  what.append(reinterpret_cast<const char*>(&platform), sizeof(platform));
+  for (const RE2* p : patterns) what.append(p->pattern()).push_back('\0');
+  char name[40];
+  std::snprintf(name, sizeof(name), "hyperscan-%016llx.db",
+                static_cast<unsigned long long>(db_cache::Digest(what)));
+  return name;
+}
+
+}  // namespace
+#endif
+
+// The cache holds the readings (one byte per pattern) and the serialized database.
+std::unique_ptr<PatternSet::Compiled> PatternSet::LoadHyperscan(
+    const std::vector<const RE2*>& patterns) {
+#ifdef FAULTLINE_HAVE_HYPERSCAN
+  if (hs_valid_platform() != HS_SUCCESS || patterns.empty()) return nullptr;
+  std::string bytes;
+  if (!db_cache::Load(CacheName(patterns), &bytes) || bytes.size() <= patterns.size()) {
+    return nullptr;
+  }
+  std::string readings = bytes.substr(0, patterns.size());
+  hs_database_t* database = nullptr;
+  if (hs_deserialize_database(bytes.data() + patterns.size(), bytes.size() - patterns.size(),
+                              &database) != HS_SUCCESS) {
+    return nullptr;
+  }
+  return Assemble(patterns, readings, database);
+#else
+  (void)patterns;
+  return nullptr;
+#endif
+}
+
+std::unique_ptr<PatternSet::Compiled> PatternSet::Assemble(const std::vector<const RE2*>& patterns,
+                                                           const std::string& readings,
+                                                           void* hs_database) {
+#ifdef FAULTLINE_HAVE_HYPERSCAN
+  auto* database = static_cast<hs_database_t*>(hs_database);
+  std::vector<int> rest;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    if (readings[i] == kNone) rest.push_back(static_cast<int>(i));
+  }
+  auto compiled = CompileRe2(patterns, rest);
+  if (compiled == nullptr || readings.size() != patterns.size()) {
+    hs_free_database(database);
+    return nullptr;
+  }
+  compiled->database = database;
+  if (hs_alloc_scratch(compiled->database, &compiled->scratch) != HS_SUCCESS) return nullptr;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    if (readings[i] == kNone) continue;
+    // RE2's `$` is the end of the text only; Hyperscan's also matches before a final newline.
+    bool confirm =
+        readings[i] == kPrefilter || patterns[i]->pattern().find('$') != std::string::npos;
+    compiled->confirm[i] = confirm;
+    ++(confirm ? compiled->confirmed : compiled->exact);
+  }
+  return compiled;
+#else
+  (void)patterns, (void)readings, (void)hs_database;
+  return nullptr;
+#endif
+}
+
 std::unique_ptr<PatternSet::Compiled> PatternSet::CompileHyperscan(
     const std::vector<const RE2*>& patterns) {
 #ifdef FAULTLINE_HAVE_HYPERSCAN
   if (hs_valid_platform() != HS_SUCCESS || patterns.empty()) return nullptr;
-  // How Hyperscan reads each pattern: exactly, as a superset (prefilter), or not at all (RE2).
-  enum Reading { kExact, kPrefilter, kNone };
-  std::vector<Reading> reading(patterns.size(), kExact);
+  std::string readings(patterns.size(), kExact);
   // One database for all; a pattern it rejects is demoted and the rest compiled again.
   for (size_t attempt = 0; attempt <= 2 * patterns.size(); ++attempt) {
     std::vector<const char*> expressions;
     std::vector<unsigned> flags, ids;
-    std::vector<int> rest;
     for (size_t i = 0; i < patterns.size(); ++i) {
-      if (reading[i] == kNone) {
-        rest.push_back(static_cast<int>(i));
-        continue;
-      }
+      if (readings[i] == kNone) continue;
       expressions.push_back(patterns[i]->pattern().c_str());
       flags.push_back(HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY |
-                      (reading[i] == kPrefilter ? HS_FLAG_PREFILTER : 0u));
+                      (readings[i] == kPrefilter ? HS_FLAG_PREFILTER : 0u));
       ids.push_back(static_cast<unsigned>(i));
     }
-    auto compiled = CompileRe2(patterns, rest);
-    if (compiled == nullptr) return nullptr;
     if (expressions.empty()) return nullptr;  // Hyperscan reads none: RE2 alone does the job
+    hs_database_t* database = nullptr;
     hs_compile_error_t* error = nullptr;
     if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
                          static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr,
-                         &compiled->database, &error) == HS_SUCCESS) {
-      if (hs_alloc_scratch(compiled->database, &compiled->scratch) != HS_SUCCESS) return nullptr;
-      for (size_t i = 0; i < patterns.size(); ++i) {
-        if (reading[i] == kNone) continue;
-        // RE2's `$` is the end of the text only; Hyperscan's also matches before a final newline.
-        bool confirm =
-            reading[i] == kPrefilter || patterns[i]->pattern().find('$') != std::string::npos;
-        compiled->confirm[i] = confirm;
-        ++(confirm ? compiled->confirmed : compiled->exact);
+                         &database, &error) == HS_SUCCESS) {
+      char* serialized = nullptr;
+      size_t length = 0;
+      if (hs_serialize_database(database, &serialized, &length) == HS_SUCCESS) {
+        db_cache::Store(CacheName(patterns), readings + std::string(serialized, length));
+        std::free(serialized);
       }
-      return compiled;
+      return Assemble(patterns, readings, database);
     }
     int failed = error->expression;
     hs_free_compile_error(error);
     if (failed < 0) return nullptr;  // not one pattern's fault (memory): RE2 does the job
     int index = static_cast<int>(ids[failed]);
-    reading[index] = reading[index] == kExact ? kPrefilter : kNone;
+    readings[index] = readings[index] == kExact ? kPrefilter : kNone;
   }
 #else
   (void)patterns;
@@ -128,6 +197,14 @@ std::unique_ptr<PatternSet::Compiled> PatternSet::CompileHyperscan(
 }
 
 bool PatternSet::Compile() {
+  // Compiled before (by an earlier run): Hyperscan from the first text on, whatever the mode.
+  if (backend_ != Backend::kRe2) {
+    active_ = LoadHyperscan(patterns_);
+    if (active_ != nullptr) {
+      from_cache_ = true;
+      return true;
+    }
+  }
   if (backend_ == Backend::kHyperscan) {
     active_ = CompileHyperscan(patterns_);
     if (active_ != nullptr) return true;
@@ -151,7 +228,7 @@ void PatternSet::SwitchToHyperscan() {
 
 void PatternSet::Match(std::string_view text, std::vector<int>* hits) {
   hits->clear();
-  if (backend_ == Backend::kAuto) {
+  if (backend_ == Backend::kAuto && !from_cache_) {
     ++asked_;
     if (asked_ == kAutoStartAt) StartHyperscan();
     if (asked_ == kAutoSwitchAt) SwitchToHyperscan();
@@ -178,7 +255,8 @@ std::string PatternSet::Describe() const {
   const Compiled& c = *active_;
   std::string out;
   if (c.exact + c.confirmed > 0) {
-    out = "hyperscan: " + std::to_string(c.exact) + " exact, " + std::to_string(c.confirmed) +
+    out = "hyperscan" + std::string(from_cache_ ? " (cached)" : "") + ": " +
+          std::to_string(c.exact) + " exact, " + std::to_string(c.confirmed) +
           " confirmed by RE2; ";
   }
   return out + "re2: " + std::to_string(c.set_index.size());

@@ -12,7 +12,9 @@
 // Compiling the Hyperscan database takes about 0.2 s, far more than a small input needs, so in
 // the default (kAuto) mode RE2::Set answers the first texts, Hyperscan is compiled on a second
 // thread once kAutoStartAt texts were asked about, and takes over at kAutoSwitchAt (waiting for
-// the compiler if it is not done): the switch comes at the same text on every run.
+// the compiler if it is not done): the switch comes at the same text on every run. The compiled
+// database is kept in the user's cache (src/engine/db_cache.h), and a later run with the same
+// patterns loads it (about a millisecond) and uses Hyperscan from the first text.
 #pragma once
 
 #include <re2/re2.h>
@@ -56,7 +58,14 @@ class PatternSet {
   struct Compiled;  // one engine's compiled form: Hyperscan's database and/or an RE2::Set
   static std::unique_ptr<Compiled> CompileRe2(const std::vector<const RE2*>& patterns,
                                               const std::vector<int>& which);
+  /// Compiles the Hyperscan database (and stores it in the cache, src/engine/db_cache.h).
   static std::unique_ptr<Compiled> CompileHyperscan(const std::vector<const RE2*>& patterns);
+  /// The database an earlier run compiled for these patterns, from the cache; null if none.
+  static std::unique_ptr<Compiled> LoadHyperscan(const std::vector<const RE2*>& patterns);
+  /// A database (hs_database_t*, taken over) with each pattern's reading: 'e' exact,
+  /// 'p' prefilter (confirmed by RE2), 'n' not read (left to RE2).
+  static std::unique_ptr<Compiled> Assemble(const std::vector<const RE2*>& patterns,
+                                            const std::string& readings, void* hs_database);
   void StartHyperscan();
   void SwitchToHyperscan();
 
@@ -66,6 +75,7 @@ class PatternSet {
   std::unique_ptr<Compiled> next_;  ///< written by compiler_, read after joining it
   std::thread compiler_;
   int64_t asked_ = 0;
+  bool from_cache_ = false;
   std::vector<int> rest_hits_;
 };
 

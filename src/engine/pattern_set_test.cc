@@ -1,11 +1,13 @@
 #include "src/engine/pattern_set.h"
 
 #include <doctest/doctest.h>
+#include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "src/base/test_temp_dir.h"
 #include "src/engine/rule_loader.h"
 
 namespace faultline {
@@ -82,6 +84,29 @@ TEST_CASE("every engine gives RE2's answer on every rule fixture and incident lo
   }
   CHECK(with_hits > 100);  // the texts do exercise the patterns
   MESSAGE(hyperscan.Describe());
+}
+
+TEST_CASE("a database compiled once is loaded from the cache by the next set, same answers") {
+  testing::TempDir tmp;
+  setenv("FAULTLINE_CACHE_DIR", tmp.Path().c_str(), 1);
+  std::vector<Rule> rules;
+  std::vector<const RE2*> patterns = BuiltinPatterns(&rules);
+  std::vector<std::string> texts = FixtureTexts();
+  PatternSet re2(PatternSet::Backend::kRe2), first(PatternSet::Backend::kHyperscan),
+      again(PatternSet::Backend::kAuto);
+  for (const RE2* p : patterns) {
+    std::string error;
+    re2.Add(*p, &error);
+    first.Add(*p, &error);
+    again.Add(*p, &error);
+  }
+  REQUIRE(re2.Compile());
+  REQUIRE(first.Compile());
+  CHECK(first.Describe().find("cached") == std::string::npos);
+  REQUIRE(again.Compile());  // kAuto: Hyperscan from the first text when it is cached
+  CHECK(again.Describe().find("hyperscan (cached)") == 0);
+  CHECK(AllHits(again, texts) == AllHits(re2, texts));
+  unsetenv("FAULTLINE_CACHE_DIR");
 }
 
 TEST_CASE("a `$` pattern matches at the end of the text only, as in RE2") {

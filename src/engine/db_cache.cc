@@ -1,0 +1,95 @@
+#include "src/engine/db_cache.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+namespace faultline::db_cache {
+namespace {
+
+constexpr char kMagic[] = "faultline-cache-1\n";
+constexpr size_t kMagicBytes = sizeof(kMagic) - 1;
+
+bool MakeDirectories(const std::string& path) {
+  for (size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
+    std::string prefix = path.substr(0, slash);
+    if (mkdir(prefix.c_str(), 0700) != 0 && errno != EEXIST) return false;
+    if (slash == std::string::npos) return true;
+  }
+}
+
+}  // namespace
+
+std::string Directory() {
+  if (const char* dir = std::getenv("FAULTLINE_CACHE_DIR")) return *dir == '/' ? dir : "";
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
+    return std::string(xdg) + "/faultline";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home == '/') {
+    return std::string(home) + "/.cache/faultline";
+  }
+  return "";
+}
+
+uint64_t Digest(std::string_view bytes, uint64_t seed) {
+  uint64_t hash = seed;
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+bool Load(const std::string& name, std::string* bytes) {
+  std::string dir = Directory();
+  if (dir.empty()) return false;
+  int fd = open((dir + "/" + name).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  std::string data;
+  char buffer[1 << 16];
+  for (ssize_t n; (n = read(fd, buffer, sizeof(buffer))) != 0;) {
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      close(fd);
+      return false;
+    }
+    data.append(buffer, static_cast<size_t>(n));
+  }
+  close(fd);
+  // magic, payload, then the digest of magic and payload
+  if (data.size() < kMagicBytes + 8 || data.compare(0, kMagicBytes, kMagic) != 0) return false;
+  uint64_t stored;
+  std::memcpy(&stored, data.data() + data.size() - 8, 8);
+  data.resize(data.size() - 8);
+  if (Digest(data) != stored) return false;
+  bytes->assign(data, kMagicBytes);
+  return true;
+}
+
+void Store(const std::string& name, std::string_view bytes) {
+  std::string dir = Directory();
+  if (dir.empty() || !MakeDirectories(dir)) return;
+  std::string data(kMagic, kMagicBytes);
+  data.append(bytes);
+  uint64_t digest = Digest(data);
+  data.append(reinterpret_cast<const char*>(&digest), 8);
+  std::string path = dir + "/" + name, temp = path + ".tmp." + std::to_string(getpid());
+  int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return;
+  bool ok = true;
+  for (size_t done = 0; ok && done < data.size();) {
+    ssize_t n = write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    done += ok ? static_cast<size_t>(n) : 0;
+  }
+  ok = close(fd) == 0 && ok;
+  if (!ok || rename(temp.c_str(), path.c_str()) != 0) unlink(temp.c_str());
+}
+
+}  // namespace faultline::db_cache
