@@ -12,7 +12,7 @@
 #include <span>
 #include <string_view>
 
-#include "src/store/event.h"
+#include "src/base/record.h"
 
 namespace faultline {
 

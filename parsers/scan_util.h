@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "parsers/parser.h"
-#include "src/store/event.h"
+#include "src/base/record.h"
 
 namespace faultline::scan {
 

@@ -10,7 +10,7 @@
 
 #include "parsers/parser.h"
 #include "parsers/timestamp.h"
-#include "src/store/event.h"
+#include "src/base/record.h"
 
 namespace faultline::structured {
 

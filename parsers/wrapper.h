@@ -22,7 +22,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "src/store/event.h"
+#include "src/base/record.h"
 
 namespace faultline {
 

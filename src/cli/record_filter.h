@@ -7,9 +7,9 @@
 #include <set>
 #include <string>
 
+#include "src/base/record.h"
 #include "src/base/reporter.h"
 #include "src/cli/input_options.h"
-#include "src/store/event.h"
 #include "src/store/source_info.h"
 
 namespace faultline {

@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "src/base/record.h"
 #include "src/engine/config_values.h"
 #include "src/engine/match.h"
 #include "src/engine/pattern_set.h"
 #include "src/engine/rule.h"
-#include "src/store/event.h"
 #include "src/store/source_info.h"
 
 namespace faultline {

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "src/base/record.h"
 #include "src/engine/rule.h"
-#include "src/store/event.h"
 
 namespace faultline {
 

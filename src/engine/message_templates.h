@@ -14,7 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "src/store/event.h"
+#include "src/base/record.h"
 #include "src/store/source_info.h"
 
 namespace faultline {

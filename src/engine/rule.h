@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "src/base/record.h"
 #include "src/engine/expr.h"
-#include "src/store/event.h"
 
 namespace faultline {
 

@@ -10,7 +10,7 @@
 
 #include "parsers/parser.h"
 #include "parsers/wrapper.h"
-#include "src/store/event.h"
+#include "src/base/record.h"
 #include "src/store/line_input.h"
 #include "src/store/record_window.h"
 #include "src/store/source_identity.h"

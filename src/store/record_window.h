@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "src/store/event.h"
+#include "src/base/record.h"
 
 namespace faultline {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "src/store/event.h"
+#include "src/base/record.h"
 
 namespace faultline {
 

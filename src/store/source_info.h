@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "parsers/detect.h"
-#include "src/store/event.h"
+#include "src/base/record.h"
 
 namespace faultline {
 

@@ -3,7 +3,7 @@
 #include <date/tz.h>
 
 #include "src/base/duration.h"
-#include "src/store/event.h"
+#include "src/base/record.h"
 
 namespace faultline {
 namespace {

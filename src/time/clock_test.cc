@@ -6,7 +6,7 @@
 #include <string>
 
 #include "parsers/timestamp.h"
-#include "src/store/event.h"
+#include "src/base/record.h"
 
 namespace faultline {
 namespace {

@@ -1,5 +1,6 @@
-// The unit every command consumes: one log record (a header line and its continuation lines),
-// stamped in UTC and tagged with where it came from.
+// The unit every layer speaks (parsers fill it, the clock stamps it, store and engine consume it):
+// one log record (a header line and its continuation lines), stamped in UTC and tagged with where
+// it came from.
 #pragma once
 
 #include <cstdint>

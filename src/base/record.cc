@@ -1,4 +1,4 @@
-#include "src/store/event.h"
+#include "src/base/record.h"
 
 #include <array>
 #include <cctype>
