@@ -3,6 +3,19 @@
 // Partial matches are kept per rule and step with their correlation keys, and expire by the
 // log-time watermark (the instant of the record being read), so memory stays bounded however long
 // the input. Absence windows still open when the input ends are resolved then, not dropped.
+//
+// Contract:
+// - Feed() takes records in merged order: by instant, as the Merger gives them (a record may come
+//   later than one stamped after it by up to the reorder window; windows are measured on log
+//   time, and a later step stamped before its predecessor never follows it). Records without an
+//   instant are ignored. One thread per engine; engines share nothing (see Absorb).
+// - The results (matches(), near_misses(), half_matches(), matches_dropped()) are complete only
+//   after Finish(): a match waits until the `after` windows of its context have passed, and an
+//   absence until its window has. Before Finish() they hold what is already settled.
+// - Memory is bounded by the per-rule limits below, not by the input: partial matches (1,024 per
+//   rule), recent and same-instant records per step, context records (256 per context entry).
+// - Evidence leaves the engine complete (text and captures filled in); inside, it keeps its text
+//   and captures pending until it joins a match (Evidence::pending).
 #pragma once
 
 #include <deque>
@@ -28,6 +41,7 @@ class Engine {
   bool ok() const { return err_.empty(); }
   const std::string& error() const { return err_; }
 
+  /// One record of the merged stream (see the contract above); `source` must outlive the call.
   void Feed(const Record& record, const SourceInfo& source);
   /// Resolves what is still open at the end of the input. With `close_open_windows` false (cron
   /// mode), an absence window that has not passed yet is left unresolved: the next run re-reads
