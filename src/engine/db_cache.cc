@@ -1,19 +1,24 @@
 #include "src/engine/db_cache.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace faultline::db_cache {
 namespace {
 
 constexpr char kMagic[] = "faultline-cache-1\n";
 constexpr size_t kMagicBytes = sizeof(kMagic) - 1;
+constexpr size_t kMaxFiles = 64;
 
 bool MakeDirectories(const std::string& path) {
   for (size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
@@ -21,6 +26,26 @@ bool MakeDirectories(const std::string& path) {
     if (mkdir(prefix.c_str(), 0700) != 0 && errno != EEXIST) return false;
     if (slash == std::string::npos) return true;
   }
+}
+
+// Keeps the newest kMaxFiles files of the directory: every rule set (a user's own rules, a
+// --rules directory, a share of the rules per -j engine) has its own file.
+void Prune(const std::string& dir) {
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return;
+  std::vector<std::pair<int64_t, std::string>> files;  // (mtime ns, name)
+  while (const dirent* entry = readdir(d)) {
+    std::string name = entry->d_name;
+    if (name.size() < 3 || name.compare(name.size() - 3, 3, ".db") != 0) continue;
+    struct stat st;
+    if (stat((dir + "/" + name).c_str(), &st) != 0) continue;
+    files.emplace_back(int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec, name);
+  }
+  closedir(d);
+  if (files.size() <= kMaxFiles) return;
+  std::sort(files.begin(), files.end());
+  for (size_t i = 0; i + kMaxFiles < files.size(); ++i)
+    unlink((dir + "/" + files[i].second).c_str());
 }
 
 }  // namespace
@@ -89,7 +114,11 @@ void Store(const std::string& name, std::string_view bytes) {
     done += ok ? static_cast<size_t>(n) : 0;
   }
   ok = close(fd) == 0 && ok;
-  if (!ok || rename(temp.c_str(), path.c_str()) != 0) unlink(temp.c_str());
+  if (!ok || rename(temp.c_str(), path.c_str()) != 0) {
+    unlink(temp.c_str());
+    return;
+  }
+  Prune(dir);
 }
 
 }  // namespace faultline::db_cache

@@ -21,7 +21,8 @@ uint64_t Digest(std::string_view bytes, uint64_t seed = 0xcbf29ce484222325ULL);
 
 /// The bytes stored under `name` in Directory(), if they are there and intact.
 bool Load(const std::string& name, std::string* bytes);
-/// Stores `bytes` under `name` (creating Directory() if needed); failures are silent.
+/// Stores `bytes` under `name` (creating Directory() if needed); failures are silent. The
+/// directory keeps the 64 newest `*.db` files: each rule set has its own.
 void Store(const std::string& name, std::string_view bytes);
 
 }  // namespace faultline::db_cache

@@ -40,6 +40,21 @@ TEST_CASE("db_cache: what is stored loads back; a damaged or foreign file does n
   unsetenv("FAULTLINE_CACHE_DIR");
 }
 
+TEST_CASE("db_cache: the directory keeps the 64 newest files") {
+  testing::TempDir tmp;
+  setenv("FAULTLINE_CACHE_DIR", tmp.Path().c_str(), 1);
+  for (int i = 0; i < 70; ++i) db_cache::Store("f" + std::to_string(i) + ".db", "x");
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(tmp.Path())) {
+    (void)entry;
+    ++files;
+  }
+  CHECK(files == 64);
+  std::string bytes;
+  CHECK(db_cache::Load("f69.db", &bytes));  // the newest stays
+  unsetenv("FAULTLINE_CACHE_DIR");
+}
+
 TEST_CASE("db_cache: off when FAULTLINE_CACHE_DIR is empty or relative") {
   setenv("FAULTLINE_CACHE_DIR", "", 1);
   CHECK(db_cache::Directory().empty());
