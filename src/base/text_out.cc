@@ -23,7 +23,8 @@ constexpr std::array<bool, 256> kJsonPlain = [] {
   return table;
 }();
 
-// Length of the valid UTF-8 sequence at s[i], or 0 if it is not one.
+}  // namespace
+
 size_t Utf8SequenceLength(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   size_t n;
@@ -47,8 +48,6 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
   return n;
 }
-
-}  // namespace
 
 char* WriteInstant(char* buf, int64_t micros, int precision, bool iso) {
   // The date part is remembered: consecutive records share their day.

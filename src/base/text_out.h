@@ -23,6 +23,9 @@ inline size_t JsonStringBound(std::string_view text) { return 2 + 6 * text.size(
 char* WriteInstant(char* p, int64_t micros, int precision, bool iso);
 char* WriteJsonString(char* p, std::string_view text);
 
+/// Length of the valid UTF-8 sequence at text[i] (RFC 3629: no overlong forms, no surrogates, at
+/// most U+10FFFF; 1 for ASCII), or 0 if it is not one.
+size_t Utf8SequenceLength(std::string_view text, size_t i);
 /// True if `text` is valid UTF-8.
 bool IsValidUtf8(std::string_view text);
 

@@ -1,31 +1,11 @@
 #include "src/cli/html_escape.h"
 
+#include "src/base/text_out.h"
+
 namespace faultline {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// Length of the valid UTF-8 sequence at text[i] (RFC 3629: no overlongs, no surrogates, at most
-// U+10FFFF), or 0.
-size_t Utf8Length(std::string_view text, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  auto cont = [&](size_t k) { return k < text.size() && (byte(k) & 0xC0) == 0x80; };
-  unsigned char c = byte(i);
-  if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(i + 1) || !cont(i + 2)) return 0;
-    unsigned char d = byte(i + 1);
-    if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F)) return 0;
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
-    unsigned char d = byte(i + 1);
-    if ((c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F)) return 0;
-    return 4;
-  }
-  return 0;
-}
 
 }  // namespace
 
@@ -33,7 +13,7 @@ void AppendHtmlEscaped(std::string* out, std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
-      size_t n = Utf8Length(text, i);
+      size_t n = Utf8SequenceLength(text, i);
       if (n == 0) {
         out->append(kReplacement);
         ++i;

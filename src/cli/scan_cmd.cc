@@ -13,7 +13,9 @@
 #include <memory>
 #include <set>
 
+#include "src/base/atomic_write.h"
 #include "src/base/duration.h"
+#include "src/base/failpoint.h"
 #include "src/base/terminal.h"
 #include "src/cli/colour_option.h"
 #include "src/cli/commands.h"
@@ -23,9 +25,7 @@
 #include "src/engine/episodes.h"
 #include "src/engine/explain.h"
 #include "src/engine/rule_loader.h"
-#include "src/scan/atomic_write.h"
 #include "src/scan/episode_tracker.h"
-#include "src/scan/failpoint.h"
 #include "src/scan/file_identity.h"
 #include "src/scan/input_plan.h"
 #include "src/scan/news.h"

@@ -64,8 +64,7 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
   int shards = request.cron || !ReadableTwice(inputs) ? 1 : request.jobs;
   shards = std::max(1, std::min(shards, static_cast<int>(rules.size())));
   std::vector<std::vector<const Rule*>> shares;
-  for (int i = 0; i < shards; ++i)
-    shares.push_back(shards == 1 ? rules : ShareOf(rules, i, shards));
+  for (int i = 0; i < shards; ++i) shares.push_back(ShareOf(rules, i, shards));
   std::vector<std::unique_ptr<Engine>> engines;
   for (int i = 0; i < shards; ++i) {
     engines.push_back(std::make_unique<Engine>(shares[i], out->config));

@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "src/base/atomic_write.h"
+
 namespace faultline::db_cache {
 namespace {
 
@@ -103,21 +105,10 @@ void Store(const std::string& name, std::string_view bytes) {
   data.append(bytes);
   uint64_t digest = Digest(data);
   data.append(reinterpret_cast<const char*>(&digest), 8);
-  std::string path = dir + "/" + name, temp = path + ".tmp." + std::to_string(getpid());
-  int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return;
-  bool ok = true;
-  for (size_t done = 0; ok && done < data.size();) {
-    ssize_t n = write(fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    done += ok ? static_cast<size_t>(n) : 0;
-  }
-  ok = close(fd) == 0 && ok;
-  if (!ok || rename(temp.c_str(), path.c_str()) != 0) {
-    unlink(temp.c_str());
-    return;
-  }
+  AtomicWriteOptions options;
+  options.what = "pattern cache";
+  std::string err;  // a cache that cannot be written is no cache: nothing to report
+  if (!WriteFileAtomically(dir + "/" + name, data, options, &err)) return;
   Prune(dir);
 }
 

@@ -128,12 +128,16 @@ std::unique_ptr<PatternSet::Compiled> PatternSet::Assemble(const std::vector<con
                                                            void* hs_database) {
 #ifdef FAULTLINE_HAVE_HYPERSCAN
   auto* database = static_cast<hs_database_t*>(hs_database);
+  if (readings.size() != patterns.size()) {
+    hs_free_database(database);
+    return nullptr;
+  }
   std::vector<int> rest;
   for (size_t i = 0; i < patterns.size(); ++i) {
     if (readings[i] == kNone) rest.push_back(static_cast<int>(i));
   }
   auto compiled = CompileRe2(patterns, rest);
-  if (compiled == nullptr || readings.size() != patterns.size()) {
+  if (compiled == nullptr) {
     hs_free_database(database);
     return nullptr;
   }

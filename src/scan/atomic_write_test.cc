@@ -1,4 +1,4 @@
-#include "src/scan/atomic_write.h"
+#include "src/base/atomic_write.h"
 
 #include <doctest/doctest.h>
 #include <unistd.h>

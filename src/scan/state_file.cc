@@ -16,7 +16,7 @@
 #include <string_view>
 #include <system_error>
 
-#include "src/scan/atomic_write.h"
+#include "src/base/atomic_write.h"
 
 namespace faultline {
 namespace {

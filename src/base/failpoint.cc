@@ -1,4 +1,4 @@
-#include "src/scan/failpoint.h"
+#include "src/base/failpoint.h"
 
 #include <signal.h>
 #include <unistd.h>

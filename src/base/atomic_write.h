@@ -1,6 +1,7 @@
-// The one way scan writes a file it promises to keep (the state, report files): to a temporary
-// file beside it, fsync'ed, renamed over the target, and the directory fsync'ed, so a reader
-// sees the old file or the new one, never a mix, and a crash after success loses neither.
+// The one way faultline writes a file it keeps (scan's state and report files, the pattern
+// cache): to a temporary file beside it, fsync'ed, renamed over the target, and the directory
+// fsync'ed, so a reader sees the old file or the new one, never a mix, and a crash after success
+// loses neither.
 #pragma once
 
 #include <string>

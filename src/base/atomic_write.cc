@@ -1,4 +1,4 @@
-#include "src/scan/atomic_write.h"
+#include "src/base/atomic_write.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -11,7 +11,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "src/scan/failpoint.h"
+#include "src/base/failpoint.h"
 
 namespace faultline {
 namespace {
