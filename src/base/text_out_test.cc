@@ -47,6 +47,12 @@ TEST_CASE("text_out: AppendInstant") {
       {951782400LL * kSecond, 0, true, "<2000-02-29T00:00:00Z"},
       // Back to a day seen before: the cached date must follow.
       {kT + 43'000, 3, true, "<2019-09-17T05:04:12.043Z"},
+      // The same second in both forms in turn, and the second just before the epoch again.
+      {kT + 999'999, 6, false, "<2019-09-17 05:04:12.999999"},
+      {kT + 500'000, 3, true, "<2019-09-17T05:04:12.500Z"},
+      {kT + 1'000'000, 3, false, "<2019-09-17 05:04:13.000"},
+      {-2, 6, true, "<1969-12-31T23:59:59.999998Z"},
+      {-1'000'000, 3, true, "<1969-12-31T23:59:59.000Z"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.micros);
