@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(g++ cmake make pkg-config libre2-dev libcli11-dev libhowardhinnant-date-dev doctest-dev
-  libtomlplusplus-dev zlib1g-dev tzdata python3 gzip util-linux)
+  libtomlplusplus-dev zlib1g-dev libcurl4-openssl-dev tzdata python3 gzip util-linux)
 # Hyperscan (the rules' pattern prefilter) exists for x86-64 only; elsewhere RE2 does its work.
 if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then PACKAGES+=(libhyperscan-dev); fi
 # The tests also use the real thing: a ZooKeeper ensemble and a kazoo client (testdata/live; the
@@ -17,6 +17,8 @@ TEST_PACKAGES=(zookeeper libslf4j-java liblog4j1.2-java python3-kazoo e2fsprogs 
 # The package test builds the .deb (dpkg-shlibdeps computes its Depends), installs it, renders
 # the man page and loads the bash completion; the completion test drives zsh and fish too.
 TEST_PACKAGES+=(dpkg-dev man-db bash-completion zsh fish)
+# `ship` and `analyze --engine` are tested against real ClickHouse servers (tests/clickhouse_*.sh).
+TEST_PACKAGES+=(clickhouse-server clickhouse-client)
 
 install_missing() {
   local missing=()

@@ -17,56 +17,12 @@
 #include <system_error>
 
 #include "src/base/atomic_write.h"
+#include "src/base/percent_escape.h"
 
 namespace faultline {
 namespace {
 
 constexpr std::string_view kMagic = "faultline-scan-state";
-
-bool NeedsEscape(unsigned char c) { return c <= 0x20 || c == 0x7f || c == '%'; }
-
-void AppendEscaped(std::string_view text, std::string* out) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    if (NeedsEscape(c)) {
-      out->push_back('%');
-      out->push_back(kHex[c >> 4]);
-      out->push_back(kHex[c & 0xf]);
-    } else {
-      out->push_back(ch);
-    }
-  }
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Undoes AppendEscaped. False for a '%' without two hex digits after it and for raw bytes that
-// the writer always escapes.
-bool Unescape(std::string_view text, std::string* out) {
-  out->clear();
-  for (size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c == '%') {
-      if (text.size() - i < 3) return false;
-      int hi = HexValue(text[i + 1]);
-      int lo = HexValue(text[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      out->push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else if (NeedsEscape(c)) {
-      return false;
-    } else {
-      out->push_back(static_cast<char>(c));
-    }
-  }
-  return true;
-}
 
 template <typename T>
 bool ParseNumber(std::string_view text, T* value) {
@@ -100,7 +56,7 @@ std::string Quote(std::string_view field) {
   for (char ch : field.substr(0, kMax)) {
     auto c = static_cast<unsigned char>(ch);
     if (c < 0x20 || c == 0x7f) {
-      AppendEscaped(std::string_view(&ch, 1), &text);
+      AppendPercentEscaped(std::string_view(&ch, 1), &text);
     } else {
       text.push_back(ch);
     }
@@ -138,7 +94,7 @@ class RecordParser {
 
   bool Text(size_t index, const char* name, std::string* value) {
     if (!why_.empty()) return false;
-    if (!Unescape(fields_[index], value)) {
+    if (!PercentUnescape(fields_[index], value)) {
       why_ = std::string("bad ") + name + " " + Quote(fields_[index]) + " in " + kind_ +
              " record (a raw control byte or a '%' not followed by two hex digits)";
       return false;
@@ -294,18 +250,18 @@ std::string FormatState(const ScanState& state) {
       AppendNumber(n, &out);
     }
     out.push_back(' ');
-    AppendEscaped(f.fingerprint, &out);
+    AppendPercentEscaped(f.fingerprint, &out);
     out.push_back(' ');
-    AppendEscaped(f.path, &out);
+    AppendPercentEscaped(f.path, &out);
     out.push_back('\n');
   }
   for (const ReportedIncident& r : state.reported) {
     out.append("reported ");
     AppendNumber(r.last_instant, &out);
     out.push_back(' ');
-    AppendEscaped(r.fingerprint, &out);
+    AppendPercentEscaped(r.fingerprint, &out);
     out.push_back(' ');
-    AppendEscaped(r.incident, &out);
+    AppendPercentEscaped(r.incident, &out);
     out.push_back('\n');
   }
   for (const EpisodeState& e : state.episodes) {
@@ -322,7 +278,7 @@ std::string FormatState(const ScanState& state) {
     }
     for (const std::string* text : {&e.key, &e.name, static_cast<const std::string*>(&hosts)}) {
       out.push_back(' ');
-      AppendEscaped(*text, &out);
+      AppendPercentEscaped(*text, &out);
     }
     out.push_back(' ');
     out.append(times.empty() ? "-" : times);
