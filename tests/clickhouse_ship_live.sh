@@ -82,7 +82,24 @@ append_records 1
 out=$("$FAULTLINE" ship "$URL" --state "$STATE" "$LOGS") || fail "ship after recovery exited $?"
 check_has "$out" "shipped 1 records" "normal run after the recovery"
 
-# 7. A database written by an older schema: refused, never mixed.
+# 7. Rotation: the log renamed (and later gzipped) and a new one started; the rest of the old
+# file and the new file ship, nothing twice. Configuration values among the inputs ship too.
+append_records 2
+mv "$LOGS/zk-leader.log" "$LOGS/zk-leader.log.1"
+echo "2019-09-17 06:00:00,000 [myid:3] - INFO  [main:QuorumPeer@900] - first record of the new file" >"$LOGS/zk-leader.log"
+printf 'tickTime=2000\nsyncLimit=5\n' >"$LOGS/zoo.cfg"
+out=$("$FAULTLINE" ship "$URL" --state "$STATE" "$LOGS") || fail "ship after rotation exited $?"
+check_has "$out" "shipped 3 records" "ship after rotation (2 left in the rotated file, 1 new)"
+check_eq "$(count)" "$(local_count)" "rows after rotation"
+check_eq "$(ch_query 1 "SELECT text FROM fl.config_values FINAL WHERE name = 'syncLimit'")" 5 "syncLimit shipped"
+gzip "$LOGS/zk-leader.log.1"
+append_records 1
+out=$("$FAULTLINE" ship "$URL" --state "$STATE" "$LOGS") || fail "ship after gzip exited $?"
+check_has "$out" "shipped 1 records" "ship after the rotated file was gzipped"
+check_eq "$(count)" "$(local_count)" "rows after gzip"
+check_eq "$(ch_query 1 'SELECT uniqExact(source) FROM fl.events')" 4 "source keys (the rotated file kept its key)"
+
+# 8. A database written by an older schema: refused, never mixed.
 ch_query 1 "CREATE DATABASE old" && ch_query 1 "CREATE TABLE old.schema_version (version UInt32, written_by String, shipped_at Int64) ENGINE = MergeTree() ORDER BY version" &&
   ch_query 1 "INSERT INTO old.schema_version VALUES (0, 'faultline 0.0', 0)"
 err=$("$FAULTLINE" ship "clickhouse://127.0.0.1:${CH_HTTP[1]}/old" "$LOGS" 2>&1 >/dev/null)
@@ -90,12 +107,12 @@ check_eq "$?" 2 "exit status, older schema"
 check_has "$err" "holds faultline schema version 0" "older schema message"
 check_eq "$(ch_query 1 'SELECT count() FROM system.tables WHERE database = '"'old'")" 1 "tables made in an older database"
 
-# 8. A bad URL.
+# 9. A bad URL.
 err=$("$FAULTLINE" ship "http://127.0.0.1:${CH_HTTP[1]}" "$LOGS" 2>&1 >/dev/null)
 check_eq "$?" 2 "exit status, bad URL"
 check_has "$err" "bad ClickHouse URL" "bad URL message"
 
-# 9. Two shards: the Distributed table takes the rows, both shards hold some, the sum is all.
+# 10. Two shards: the Distributed table takes the rows, both shards hold some, the sum is all.
 ch_stop_all
 ch_start 2 || exit 1
 echo "two shards (and a ZooKeeper for ON CLUSTER) started in ${CH_START_SECONDS}s"

@@ -299,8 +299,8 @@ CommandRunner SetupShip(CLI::App* app) {
   cmd->add_flag("--quiet", o->quiet, "Print nothing on success");
   cmd->footer(
       "Creates the database and its tables (events, sources, config_values, schema_version) if\n"
-      "missing; refuses a database written by another schema version. The password may also\n"
-      "come from the URL only; use a user that can INSERT and CREATE.\n"
+      "missing; refuses a database written by another schema version. User and password come\n"
+      "from the URL (a user that can INSERT, and CREATE for the first run).\n"
       "Exit status: 0 shipped (or nothing new); 2 error: bad URL, server down or refusing, an\n"
       "input skipped; with --state, the state then stays where it was and the next run ships\n"
       "the rest, nothing twice.\n"
