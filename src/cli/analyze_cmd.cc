@@ -12,6 +12,7 @@
 #include "src/cli/report.h"
 #include "src/engine/episodes.h"
 #include "src/engine/rule_loader.h"
+#include "src/warehouse/warehouse_analysis.h"
 
 namespace faultline {
 namespace {
@@ -22,7 +23,8 @@ struct AnalyzeOptions {
   std::string format = "text", from, to, since, fail_on = "warning", color = "auto";
   GroupOptions group;
   bool explain = false;
-  int jobs = 0;  ///< 0: the cores this process may run on
+  int jobs = 0;        ///< 0: the cores this process may run on
+  std::string engine;  ///< --engine URL: the records are in ClickHouse (src/warehouse/)
 };
 
 bool ResolveWindow(const AnalyzeOptions& o, AnalysisRequest* request, Reporter* reporter) {
@@ -51,6 +53,21 @@ bool ResolveWindow(const AnalyzeOptions& o, AnalysisRequest* request, Reporter* 
   return ok;
 }
 
+// --engine URL: the same analysis over the records shipped to ClickHouse (`faultline ship`).
+bool RunInWarehouse(const AnalyzeOptions& o, const AnalysisRequest& request,
+                    const std::vector<const Rule*>& rules, Reporter* reporter, Analysis* out) {
+  WarehouseRequest warehouse;
+  std::string error;
+  if (!ParseClickHouseUrl(o.engine, &warehouse.url, &error)) {
+    reporter->Error("--engine: " + error);
+    return false;
+  }
+  warehouse.window = {request.from, request.to};
+  warehouse.jobs = request.jobs;
+  warehouse.every_candidate = o.explain;
+  return AnalyzeWarehouse(warehouse, rules, reporter, out);
+}
+
 int RunAnalyze(const AnalyzeOptions& o) {
   Reporter reporter;
   AnalysisRequest request;
@@ -58,6 +75,16 @@ int RunAnalyze(const AnalyzeOptions& o) {
   request.config_files = o.input.configs;
   request.jobs = o.jobs > 0 ? o.jobs : UsableCores();
   bool ok = ResolveInputOptions(o.input, &request.open, &reporter);
+  // Inputs are files, or with --engine the records already shipped: never both, nor neither.
+  if (o.engine.empty() && o.input.paths.empty()) {
+    reporter.Error("no input: give log files or directories (or --engine URL)");
+    ok = false;
+  } else if (!o.engine.empty() && (!o.input.paths.empty() || !o.input.configs.empty())) {
+    reporter.Error(
+        "--engine reads the records and configuration shipped to ClickHouse; give no "
+        "paths or --config with it");
+    ok = false;
+  }
   ok &= ResolveWindow(o, &request, &reporter);
   Severity threshold = Severity::kWarning;
   ParseSeverity(o.fail_on, &threshold);  // checked by CLI11
@@ -74,7 +101,11 @@ int RunAnalyze(const AnalyzeOptions& o) {
   Analysis analysis;
   std::vector<const Rule*> active;
   for (const Rule& rule : rules) active.push_back(&rule);
-  if (!Analyze(request, active, &reporter, &analysis)) return kExitError;
+  if (!o.engine.empty()) {
+    if (!RunInWarehouse(o, request, active, &reporter, &analysis)) return kExitError;
+  } else if (!Analyze(request, active, &reporter, &analysis)) {
+    return kExitError;
+  }
   ReportOptions report{o.explain, o.format == "text" && UseColour(o.color, stdout)};
   if (!o.group.no_group) report.quiet_period = quiet;
   // The summary names each episode once (its worst occurrence); JSON lists every incident and
@@ -106,6 +137,7 @@ CommandRunner SetupAnalyze(CLI::App* app) {
   CLI::App* cmd = app->add_subcommand(
       "analyze", "Find incidents with the rules and explain their root cause, chain and remedy");
   AddInputOptions(cmd, &o->input, false);
+  cmd->get_option("paths")->required(false);  // none with --engine; checked in RunAnalyze
   cmd->add_option("--format", o->format, "Report format: text, markdown, json or html")
       ->capture_default_str()
       ->check(CLI::IsMember({"text", "markdown", "json", "html"}));
@@ -131,6 +163,11 @@ CommandRunner SetupAnalyze(CLI::App* app) {
                   "cores it may use; 1 for standard input). The results are the same")
       ->type_name("N")
       ->check(CLI::Range(1, 256));
+  cmd->add_option("--engine", o->engine,
+                  "Analyse the records shipped to ClickHouse (faultline ship) instead of files:\n"
+                  "clickhouse://[USER[:PASSWORD]@]HOST[:PORT][/DB][?cluster=NAME]. Each rule runs\n"
+                  "as SQL there (faultline rules sql) and only the records it needs come back")
+      ->type_name("URL");
   AddGroupOptions(cmd, &o->group);
   AddColorOption(cmd, &o->color);
   cmd->footer(
@@ -138,7 +175,8 @@ CommandRunner SetupAnalyze(CLI::App* app) {
       "was skipped); 2 error, or an input skipped and no incident found.\n"
       "Examples:\n"
       "  faultline analyze /var/log/zookeeper /var/log/hadoop-hdfs /etc/zookeeper/conf/zoo.cfg\n"
-      "  cat zk.log zkfc.log | faultline analyze --format markdown -");
+      "  cat zk.log zkfc.log | faultline analyze --format markdown -\n"
+      "  faultline analyze --engine clickhouse://logs-db:8123/faultline --since 2h");
   return [cmd, o] { return cmd->parsed() ? RunAnalyze(*o) : -1; };
 }
 

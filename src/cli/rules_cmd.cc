@@ -1,4 +1,5 @@
-// `faultline rules list|show|check|test`: the knowledge base, its linter and its fixture runner.
+// `faultline rules list|show|check|test|sql`: the knowledge base, its linter, its fixture runner
+// and the SQL `analyze --engine` runs for it.
 #include <toml++/toml.h>
 
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include "src/engine/explain.h"
 #include "src/engine/rule_keys.h"
 #include "src/engine/rule_loader.h"
+#include "src/warehouse/rule_sql.h"
 
 namespace faultline {
 namespace {
@@ -26,6 +28,8 @@ struct RulesOptions {
   std::string test_dir = "testdata/rules";
   std::vector<std::string> only;
   std::string color = "auto";
+  std::vector<std::string> sql_ids;
+  bool sql_all = false, sql_explain = false;
 };
 
 bool LoadOrReport(const RulesOptions& o, std::vector<Rule>* rules) {
@@ -149,6 +153,45 @@ int RunTest(const RulesOptions& o) {
   return failed == 0 ? kExitOk : kExitFound;
 }
 
+// The query analyze --engine runs for each rule, as one engine with only that rule would.
+int RunSql(const RulesOptions& o) {
+  std::vector<Rule> rules;
+  if (!LoadOrReport(o, &rules)) return kExitError;
+  if (o.sql_all == !o.sql_ids.empty()) {
+    std::fprintf(stderr, "faultline: error: rules sql: give rule ids or --all\n");
+    return kExitError;
+  }
+  std::vector<const Rule*> chosen;
+  for (const std::string& id : o.sql_ids) {
+    auto it = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == id; });
+    if (it == rules.end()) {
+      std::fprintf(stderr, "faultline: error: rules sql: no rule '%s' (faultline rules list)\n",
+                   id.c_str());
+      return kExitError;
+    }
+    chosen.push_back(&*it);
+  }
+  if (o.sql_all) {
+    for (const Rule& rule : rules) chosen.push_back(&rule);
+  }
+  ConfigValues defaults;
+  std::printf(
+      "-- faultline analyze --engine: one query per rule. Windows use the documented defaults;\n"
+      "-- analyze --engine evaluates them with the configuration shipped, adds the time window\n"
+      "-- and runs one query per engine with its share of the rules. Records without a time are\n"
+      "-- never fed to the rules.\n");
+  for (const Rule* rule : chosen) {
+    RulePlan plan;
+    std::string error;
+    if (!PlanRule(*rule, defaults, o.sql_explain, &plan, &error)) {
+      std::fprintf(stderr, "faultline: error: %s\n", error.c_str());
+      return kExitError;
+    }
+    std::printf("\n%s", RowsQuery({plan}, "faultline.events", SqlWindow()).c_str());
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 CommandRunner SetupRules(CLI::App* app) {
@@ -184,7 +227,15 @@ CommandRunner SetupRules(CLI::App* app) {
       ->type_name("RULE")
       ->allow_extra_args(false);
   check->get_option("files")->type_name("FILE");
-  for (CLI::App* sub : {list, show, keys, check, test}) {
+  CLI::App* sql = cmd->add_subcommand(
+      "sql",
+      "The SQL analyze --engine runs in ClickHouse for each rule, with what it leaves to "
+      "the local engine named in comments");
+  sql->add_option("ids", o->sql_ids, "Rule ids")->type_name("RULE");
+  sql->add_flag("--all", o->sql_all, "Every loaded rule");
+  sql->add_flag("--explain", o->sql_explain,
+                "The form analyze --engine --explain runs (the step conditions only)");
+  for (CLI::App* sub : {list, show, keys, check, test, sql}) {
     if (sub != keys) add_rules_option(sub);
     AddColorOption(sub, &o->color);
   }
@@ -198,6 +249,7 @@ CommandRunner SetupRules(CLI::App* app) {
     }
     if (check->parsed()) return RunCheck(*o);
     if (test->parsed()) return RunTest(*o);
+    if (sql->parsed()) return RunSql(*o);
     return -1;
   };
 }

@@ -20,16 +20,6 @@ bool ReadableTwice(const std::vector<InputFile>& inputs) {
   return true;
 }
 
-// The rules of shard `shard` of `shards`: every shards-th, so that each gets a mix of cheap and
-// busy ones.
-std::vector<const Rule*> ShareOf(const std::vector<const Rule*>& rules, int shard, int shards) {
-  std::vector<const Rule*> share;
-  for (size_t i = static_cast<size_t>(shard); i < rules.size(); i += static_cast<size_t>(shards)) {
-    share.push_back(rules[i]);
-  }
-  return share;
-}
-
 // One more engine over the whole stream, on its own thread: it opens the inputs itself and
 // reports nothing (the first engine's reading reports every problem once).
 void RunShard(const std::vector<InputFile>& inputs, OpenOptions open, int64_t from, int64_t to,
@@ -47,6 +37,14 @@ void RunShard(const std::vector<InputFile>& inputs, OpenOptions open, int64_t fr
 }
 
 }  // namespace
+
+std::vector<const Rule*> ShareOf(const std::vector<const Rule*>& rules, int shard, int shards) {
+  std::vector<const Rule*> share;
+  for (size_t i = static_cast<size_t>(shard); i < rules.size(); i += static_cast<size_t>(shards)) {
+    share.push_back(rules[i]);
+  }
+  return share;
+}
 
 bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rules,
              Reporter* reporter, Analysis* out) {

@@ -45,6 +45,10 @@ struct Analysis {
   MessageTemplates templates;
 };
 
+/// The rules of engine `shard` of `shards`: every shards-th, so that each gets a mix of cheap and
+/// busy ones (analyze -j and analyze --engine share them alike).
+std::vector<const Rule*> ShareOf(const std::vector<const Rule*>& rules, int shard, int shards);
+
 /// Runs the analysis; false when the rules cannot be evaluated (message on the reporter).
 /// `rules` must outlive `out`.
 bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rules,

@@ -27,18 +27,17 @@ class ConfigValues {
   ConfigValues();  ///< starts with the known keys at their defaults
   /// Reads one file; problems are warnings (the analysis goes on with what was read).
   void LoadFile(const std::string& path, Reporter* reporter);
+  /// Sets one value as a file would (also: values read back from the warehouse by analyze
+  /// --engine). False (nothing stored) for a number out of range: below 0, over 1e10, not finite.
+  bool Set(const std::string& name, const std::string& text, const std::string& origin);
   /// nullptr for a name that is neither known nor set.
   const ConfigValue* Find(std::string_view name) const;
   /// True if `name` is a key faultline knows (rules may use it even when it is not set).
   static bool IsKnown(std::string_view name);
-  /// Every value, known keys at their defaults included, by name.
-  const std::map<std::string, ConfigValue, std::less<>>& values() const { return values_; }
   /// Every known key, for error messages.
   static std::vector<std::string> KnownNames();
 
  private:
-  /// False (nothing stored) for a number out of range: below 0, over 1e10, not finite.
-  bool Set(const std::string& name, const std::string& text, const std::string& origin);
   std::map<std::string, ConfigValue, std::less<>> values_;
 };
 

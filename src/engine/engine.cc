@@ -564,6 +564,12 @@ void Engine::Feed(const Record& record, const SourceInfo& source) {
   }
 }
 
+void Engine::ReachTime(int64_t instant) {
+  if (instant == kNoInstant || instant <= watermark_) return;
+  watermark_ = instant;
+  if (watermark_ > next_deadline_) Expire(watermark_, false);
+}
+
 int64_t Engine::LongestSpan() const {
   int64_t longest = 0;
   for (const RuleState& state : states_) {

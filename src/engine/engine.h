@@ -43,6 +43,10 @@ class Engine {
 
   /// One record of the merged stream (see the contract above); `source` must outlive the call.
   void Feed(const Record& record, const SourceInfo& source);
+  /// Log time reached `instant` with no record these rules need: a reader that feeds only such
+  /// records (analyze --engine) says where the whole stream ended before Finish(), as the
+  /// records it left out would have.
+  void ReachTime(int64_t instant);
   /// Resolves what is still open at the end of the input. With `close_open_windows` false (cron
   /// mode), an absence window that has not passed yet is left unresolved: the next run re-reads
   /// its start and closes it then.

@@ -87,7 +87,7 @@ expect_offer() {
 expect_offer "analyze" an
 expect_offer "rules" ru
 expect_offer "" comp  # hidden
-expect_offer "check keys list show test" rules ""
+expect_offer "check keys list show sql test" rules ""
 expect_offer "--fail-on --format --from" analyze --f
 # analyze's report formats as its --help lists them (the IsMember set), whatever they are.
 formats=$("$FAULTLINE" analyze --help | sed -n 's/.*--format TEXT:{\([^}]*\)}.*/\1/p' | tr ',' '\n' |
