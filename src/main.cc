@@ -38,9 +38,11 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Run 'faultline COMMAND --help' for a command's options; see faultline(1).");
   std::vector<faultline::CommandRunner> commands = {
-      faultline::SetupAnalyze(&app), faultline::SetupTimeline(&app),   faultline::SetupEvents(&app),
-      faultline::SetupSources(&app), faultline::SetupRules(&app),      faultline::SetupScan(&app),
-      faultline::SetupLayouts(&app), faultline::SetupCompletion(&app),
+      faultline::SetupAnalyze(&app),    faultline::SetupTimeline(&app),
+      faultline::SetupEvents(&app),     faultline::SetupSources(&app),
+      faultline::SetupRules(&app),      faultline::SetupScan(&app),
+      faultline::SetupLayouts(&app),    faultline::SetupShip(&app),
+      faultline::SetupCompletion(&app),
   };
   try {
     app.parse(argc, argv);

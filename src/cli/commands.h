@@ -17,6 +17,7 @@ CommandRunner SetupAnalyze(CLI::App* app);
 CommandRunner SetupRules(CLI::App* app);
 CommandRunner SetupScan(CLI::App* app);
 CommandRunner SetupLayouts(CLI::App* app);
+CommandRunner SetupShip(CLI::App* app);
 /// Hidden: `completion bash|zsh|fish` prints the script for the command line built so far.
 CommandRunner SetupCompletion(CLI::App* app);
 

@@ -259,20 +259,8 @@ int RunScan(const ScanOptions& o) {
     auto p = planned.find(info->path);
     if (p == planned.end() || !plan.stat_ok[p->second]) continue;
     const FileIdentity& id = plan.stats[p->second];
-    FileState file;
-    file.path = info->path;
-    file.device = id.device;
-    file.inode = id.inode;
-    file.size = id.size;
-    file.mtime_ns = id.mtime_ns;
-    file.fingerprint =
-        ContentFingerprint(info->path, std::min(kFingerprintBytes, info->end_offset));
-    file.offset = info->end_offset;
-    file.line = info->end_line;
-    file.replay_offset = info->replay_offset;
-    file.replay_line = info->replay_line;
-    file.last_instant = info->last_instant;
-    next.files.push_back(file);
+    next.files.push_back(RememberFile(
+        *info, id, ContentFingerprint(info->path, std::min(kFingerprintBytes, info->end_offset))));
   }
   std::vector<ReportedIncident> reported = state.reported;
   reported.insert(reported.end(), news.remember.begin(), news.remember.end());

@@ -34,6 +34,8 @@ class ConfigValues {
   const ConfigValue* Find(std::string_view name) const;
   /// True if `name` is a key faultline knows (rules may use it even when it is not set).
   static bool IsKnown(std::string_view name);
+  /// Every value, known keys at their defaults included, by name.
+  const std::map<std::string, ConfigValue, std::less<>>& values() const { return values_; }
   /// Every known key, for error messages.
   static std::vector<std::string> KnownNames();
 

@@ -11,6 +11,22 @@ bool IsGzip(const std::string& path) {
 
 }  // namespace
 
+FileState RememberFile(const SourceInfo& info, const FileIdentity& id, std::string fingerprint) {
+  FileState file;
+  file.path = info.path;
+  file.device = id.device;
+  file.inode = id.inode;
+  file.size = id.size;
+  file.mtime_ns = id.mtime_ns;
+  file.fingerprint = std::move(fingerprint);
+  file.offset = info.end_offset;
+  file.line = info.end_line;
+  file.replay_offset = info.replay_offset;
+  file.replay_line = info.replay_line;
+  file.last_instant = info.last_instant;
+  return file;
+}
+
 bool Unchanged(const FileState& old, const FileIdentity& now, const std::string& path) {
   if (old.size < 0 || old.device != now.device || old.inode != now.inode || old.size != now.size ||
       old.mtime_ns != now.mtime_ns) {
@@ -26,6 +42,7 @@ InputPlan PlanInputs(const std::vector<InputFile>& found, const ScanState& state
   plan.inputs = found;
   plan.stats.resize(found.size());
   plan.stat_ok.assign(found.size(), false);
+  plan.resumed_from.assign(found.size(), -1);
   std::unordered_map<std::string, size_t> by_path;
   for (size_t k = 0; k < state.files.size(); ++k) by_path.emplace(state.files[k].path, k);
 
@@ -64,6 +81,7 @@ InputPlan PlanInputs(const std::vector<InputFile>& found, const ScanState& state
         resumed = true;
         in.start_offset = old.replay_offset;
         in.start_line = old.replay_line;
+        plan.resumed_from[i] = static_cast<int>(k);
         plan.decided_lines[in.path] = old.line;
       }
     }

@@ -12,6 +12,7 @@
 #include "src/base/input_set.h"
 #include "src/scan/file_identity.h"
 #include "src/scan/state_file.h"
+#include "src/store/source_info.h"
 
 namespace faultline {
 
@@ -22,6 +23,8 @@ struct InputPlan {
   /// stat failed (the reader then says why).
   std::vector<FileIdentity> stats;
   std::vector<bool> stat_ok;
+  /// Per input: the index in ScanState::files of the entry it resumes, -1 when it is new.
+  std::vector<int> resumed_from;
   /// Per input path: lines 1..N were read by an earlier run; a match none of whose steps lies
   /// beyond them was decided then (reported or not) and is not news now.
   std::map<std::string, int64_t> decided_lines;
@@ -32,6 +35,10 @@ struct InputPlan {
 
 /// Plans a run over `found` (ExpandInputs' result) with what `state` remembers.
 InputPlan PlanInputs(const std::vector<InputFile>& found, const ScanState& state);
+
+/// What the next state remembers of a file just read: `id` as stat gave it before the read,
+/// `fingerprint`, and where `info` stopped and wants to resume.
+FileState RememberFile(const SourceInfo& info, const FileIdentity& id, std::string fingerprint);
 
 /// True when `path` is, by stat and head fingerprint, exactly the file `old` describes.
 bool Unchanged(const FileState& old, const FileIdentity& now, const std::string& path);

@@ -138,30 +138,7 @@ trap 'exit 143' TERM
 
 # _free_ports N: N distinct free TCP ports on 127.0.0.1, below the kernel's ephemeral range (so the
 # servers' own outgoing connections cannot take one between this check and the server's bind).
-_free_ports() {
-  "$PY" - "$1" <<'EOF'
-import random, socket, sys
-try:
-    low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
-except (OSError, ValueError, IndexError):
-    low = 32768
-candidates = list(range(20000, max(20001, min(low, 32000))))
-random.shuffle(candidates)
-socks = []
-for port in candidates:
-    if len(socks) == int(sys.argv[1]):
-        break
-    s = socket.socket()
-    try:
-        s.bind(("127.0.0.1", port))
-        socks.append(s)
-    except OSError:
-        s.close()
-print(" ".join(str(s.getsockname()[1]) for s in socks))
-for s in socks:
-    s.close()
-EOF
-}
+_free_ports() { "$PY" "$(dirname "${BASH_SOURCE[0]}")/free_ports.py" "$1"; }
 
 _classpath() {
   # zookeeper.jar's manifest Class-Path brings netty, jute, jackson, jetty, metrics, slf4j-api...
