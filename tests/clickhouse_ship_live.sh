@@ -82,6 +82,19 @@ append_records 1
 out=$("$FAULTLINE" ship "$URL" --state "$STATE" "$LOGS") || fail "ship after recovery exited $?"
 check_has "$out" "shipped 1 records" "normal run after the recovery"
 
+# 6b. The same with many small batches, killed after the third: part of the new lines is stored,
+# the rest is not; the next run ships exactly the rest.
+append_records 9
+cp "$STATE" "$CH_WORK/state.before"
+FAULTLINE_FAILPOINT=ship-inserted@3 "$FAULTLINE" ship --batch-bytes 300 "$URL" --state "$STATE" "$LOGS" >/dev/null 2>&1
+check_eq "$?" 137 "exit status at the third insert (SIGKILL)"
+cmp -s "$STATE" "$CH_WORK/state.before" || fail "the state advanced before the run finished"
+stored=$(count)
+[ "$stored" -lt "$(local_count)" ] || fail "the killed run stored everything ($stored): nothing to recover"
+out=$("$FAULTLINE" ship --batch-bytes 300 "$URL" --state "$STATE" "$LOGS") || fail "recovery with small batches exited $?"
+check_eq "$(count)" "$(local_count)" "rows after recovering from a kill between batches"
+check_has "$out" "already there" "recovery with small batches"
+
 # 7. Rotation: the log renamed (and later gzipped) and a new one started; the rest of the old
 # file and the new file ship, nothing twice. Configuration values among the inputs ship too.
 append_records 2

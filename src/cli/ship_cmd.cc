@@ -36,6 +36,7 @@ struct ShipOptions {
   InputOptions input;
   std::string url, state_path, wait, timeout = "5m";
   bool quiet = false;
+  size_t batch_bytes = kDefaultBatchBytes;
 };
 
 int Stop(Reporter* reporter, const std::string& why) {
@@ -193,7 +194,7 @@ int RunShip(const ShipOptions& o) {
   std::map<std::string, size_t> input_of;
   for (size_t i = 0; i < inputs.size(); ++i) input_of.emplace(inputs[i].path, i);
 
-  EventBatcher batcher(&client, recovering);
+  EventBatcher batcher(&client, recovering, o.batch_bytes);
   int64_t shipped_at = NowMicros();
   std::string source_rows;
   int64_t bytes_read = 0;
@@ -297,6 +298,10 @@ CommandRunner SetupShip(CLI::App* app) {
       ->capture_default_str()
       ->type_name("DUR");
   cmd->add_flag("--quiet", o->quiet, "Print nothing on success");
+  // For tests: small batches make a small input several INSERTs (a kill between them).
+  cmd->add_option("--batch-bytes", o->batch_bytes)
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30))
+      ->group("");
   cmd->footer(
       "Creates the database and its tables (events, sources, config_values, schema_version) if\n"
       "missing; refuses a database written by another schema version. User and password come\n"

@@ -7,9 +7,13 @@
 // each batch against what the table holds before sending it: the rows with the same source key
 // and line, within the batch's own time range (so the primary key, which starts with the instant,
 // limits the read to the batch's granules), are left out. Normal runs skip the check.
+//
+// Parsing and sending overlap: a full batch is sent on a second thread while the next one fills
+// (two buffers, each reused). At most one send is in flight, so the client is never shared.
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <set>
 #include <string>
 #include <string_view>
@@ -26,13 +30,16 @@ inline constexpr size_t kDefaultBatchBytes = 4 << 20;
 class EventBatcher {
  public:
   EventBatcher(ClickHouseClient* client, bool recovering, size_t batch_bytes = kDefaultBatchBytes);
+  ~EventBatcher();  ///< waits for a send in flight
+  EventBatcher(const EventBatcher&) = delete;
+  EventBatcher& operator=(const EventBatcher&) = delete;
 
-  /// Adds one record; sends the batch when it is full. False with *error when a send failed
-  /// (the rows of that batch may or may not be stored: the caller keeps its state unsaved, and
-  /// the next run recovers).
+  /// Adds one record; starts sending the batch when it is full. False with *error when a send
+  /// failed (that of this batch or the one before: their rows may or may not be stored, so the
+  /// caller keeps its state unsaved, and the next run recovers).
   bool Add(const Record& record, std::string_view source_key, std::string_view host,
            std::string* error);
-  /// Sends what is left.
+  /// Sends what is left and waits until every batch is acknowledged.
   bool Flush(std::string* error);
 
   int64_t rows_sent() const { return rows_sent_; }
@@ -42,19 +49,28 @@ class EventBatcher {
 
  private:
   struct Row {
-    size_t key;  // index into keys_
+    size_t key;  // index into Batch::keys
     int64_t line, instant;
-    size_t end;  // end of its text in buffer_
+    size_t end;  // end of its text in Batch::buffer
   };
-  bool DropRowsAlreadyThere(std::string* error);
+  struct Batch {
+    std::string buffer;
+    std::vector<Row> rows;
+    std::vector<std::string> keys;  // its distinct source keys
+    void Clear();
+  };
+  bool StartSend(std::string* error);  // hands filling_ to the sender
+  bool WaitForSend(std::string* error);
+  bool Send(Batch* batch, std::string* error);  // on the sender thread
+  bool DropRowsAlreadyThere(Batch* batch, std::string* error);
 
   ClickHouseClient* client_;
   bool recovering_;
   size_t batch_bytes_;
   std::string insert_sql_;
-  std::string buffer_;
-  std::vector<Row> rows_;
-  std::vector<std::string> keys_;  // the batch's distinct source keys
+  Batch filling_, sending_;
+  std::future<bool> in_flight_;
+  std::string send_error_;
   int64_t rows_sent_ = 0, rows_already_there_ = 0, inserts_ = 0, bytes_sent_ = 0;
 };
 
