@@ -50,7 +50,7 @@ install(FILES ${COMPLETIONS_DIR}/faultline.fish
         DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 # Units under <prefix>/lib/systemd/system (systemd reads /usr/lib and /usr/local/lib), ExecStart
 # rewritten to the installed binary; installing does not enable them.
-foreach(unit faultline-scan.service faultline-scan.timer)
+foreach(unit faultline-scan.service faultline-scan.timer faultline-ship.service faultline-ship.timer)
   install(CODE "set(UNIT \"${PROJECT_SOURCE_DIR}/contrib/${unit}\")
                 set(BINDIR \"${CMAKE_INSTALL_BINDIR}\")
                 include(\"${PROJECT_SOURCE_DIR}/cmake/install_unit.cmake\")")

@@ -30,6 +30,7 @@ for path in /usr/bin/faultline /usr/share/man/man1/faultline.1.gz \
   /usr/share/bash-completion/completions/faultline /usr/share/zsh/vendor-completions/_faultline \
   /usr/share/fish/vendor_completions.d/faultline.fish \
   /usr/lib/systemd/system/faultline-scan.service /usr/lib/systemd/system/faultline-scan.timer \
+  /usr/lib/systemd/system/faultline-ship.service /usr/lib/systemd/system/faultline-ship.timer \
   /usr/share/doc/faultline/copyright \
   /usr/share/doc/faultline/examples/zkfc-connectionloss/zk-leader.log \
   /usr/share/doc/faultline/examples/zkfc-connectionloss/hadoop-hdfs-zkfc-nn1.log \
@@ -41,7 +42,7 @@ rules=$(grep -c '^/usr/share/faultline/rules/.*\.toml$' "$SCRATCH/contents")
 grep -q '^/usr/local' "$SCRATCH/contents" && fail "package installs under /usr/local"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for lib in libc6 libstdc++6 libre2 zlib1g tzdata; do
+for lib in libc6 libstdc++6 libre2 zlib1g libcurl4 tzdata; do
   case "$depends" in *"$lib"*) ;; *) fail "Depends lacks $lib: $depends" ;; esac
 done
 dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/lib/systemd/system/faultline-scan.service |
