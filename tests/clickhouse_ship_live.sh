@@ -3,7 +3,8 @@
 # stored in full; --state ships only what is new, nothing twice (also after a kill between an
 # acknowledged insert and the state write); bad URL, server down, wrong password and an older
 # schema each give a clear error and exit 2 with the state untouched; a two-shard cluster spreads
-# the rows over both shards through the Distributed table. Needs FAULTLINE (the binary).
+# the rows over both shards through the Distributed table, and analyze --engine there finds what
+# local analyze finds. Needs FAULTLINE (the binary).
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/clickhouse_cluster.sh"
@@ -138,6 +139,12 @@ s2=$(ch_query 2 'SELECT count() FROM fl.events_local')
 [ "$s1" -gt 0 ] && [ "$s2" -gt 0 ] || fail "rows not spread over both shards: $s1 and $s2"
 check_eq "$((s1 + s2))" "$total" "rows on the two shards together"
 check_eq "$(ch_query 2 'SELECT count() FROM fl.sources')" 3 "sources through shard 2's Distributed table"
+# What the shards hold is what the logs said: the rules run there find the same incidents.
+"$FAULTLINE" analyze --format json "$LOGS" >"$CH_WORK/local.json"
+"$FAULTLINE" analyze --format json --engine "clickhouse://127.0.0.1:${CH_HTTP[2]}/fl?cluster=$CH_CLUSTER" \
+  >"$CH_WORK/engine.json" || [ $? -eq 1 ] || fail "analyze --engine on the cluster failed"
+grep -q "\"rule\":\"zk-txn-timeout-zkfc-exit\"" "$CH_WORK/local.json" || fail "local analyze found no incident to compare"
+cmp -s "$CH_WORK/local.json" "$CH_WORK/engine.json" || fail "analyze --engine on the two shards differs from local analyze"
 
 echo "clickhouse ship live test: $((SECONDS - T0)) s, $failures failure(s)"
 [ "$failures" -eq 0 ]
