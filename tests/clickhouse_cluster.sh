@@ -27,13 +27,13 @@ _ch_free_ports() {  # N distinct free TCP ports on 127.0.0.1
 ch_stop_all() {
   local pid deadline
   for pid in "${CH_PID[@]}" $CH_ZK_PID; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true  # safe under set -e: it may be gone
   done
   deadline=$((SECONDS + 15))
   for pid in "${CH_PID[@]}" $CH_ZK_PID; do
     [ -n "$pid" ] || continue
     while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null
+    kill -9 "$pid" 2>/dev/null || true
   done
   CH_PID=()
   CH_ZK_PID=""
@@ -162,8 +162,8 @@ ch_query() {  # N SQL
 
 ch_stop() {  # N
   local pid=${CH_PID[$1]} deadline=$((SECONDS + 15))
-  kill "$pid" 2>/dev/null
+  kill "$pid" 2>/dev/null || true
   while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null
+  kill -9 "$pid" 2>/dev/null || true
   CH_PID[$1]=""
 }
