@@ -109,8 +109,8 @@ bool LoadConfig(ClickHouseClient* client, Analysis* out, std::string* error) {
   return true;
 }
 
-// What local analysis counts from every record read: records, components seen, and where the
-// log time ends (for absence windows still open at the end).
+// What local analysis counts from every record read, in the window or not (records, components
+// seen), and where the log time of the window ends (for absence windows still open at the end).
 struct Totals {
   int64_t records = 0, timed = 0, last = kNoInstant;
   uint32_t components = 0;
@@ -118,11 +118,10 @@ struct Totals {
 
 bool LoadTotals(ClickHouseClient* client, const SqlWindow& window, Totals* totals,
                 std::string* error) {
-  std::string sql = "SELECT count(), countIf(instant != " + std::to_string(kNoInstant) +
-                    "), maxIf(instant, instant != " + std::to_string(kNoInstant) +
+  std::string fed = WindowCondition(window, false);
+  std::string sql = "SELECT count(), countIf(" + fed + "), maxIf(instant, " + fed +
                     "), groupBitOr(bitShiftLeft(toUInt32(1), toUInt8(toInt8(component))))\nFROM " +
-                    TableName(client->url(), "events") + " WHERE " + WindowCondition(window, true) +
-                    " FORMAT TabSeparated";
+                    TableName(client->url(), "events") + " FORMAT TabSeparated";
   std::vector<std::vector<std::string>> rows;
   if (!QueryRows(client, sql, 4, &rows, error)) return false;
   if (rows.size() != 1) {
