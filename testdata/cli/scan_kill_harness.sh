@@ -105,7 +105,7 @@ grep -qx 137 "$SCRATCH/fp.killed" || fail "no failpoint killed a run"
 [ "$(grep -cx 137 "$SCRATCH/fp.killed")" -ge 20 ] || fail "failpoints passed: $(sort "$SCRATCH/fp.killed" | uniq -c)"
 compare fp
 
-# Random kills, within twice the time the clean run of the same part took: the logs come in 12 parts (a run
+# Random kills, within the time the clean run of the same part took: the logs come in 12 parts (a run
 # that finishes leaves nothing for the next but an idle look), each scanned until a run survives
 # (as in the clean run: parts taken together would be another chunking, with other report names).
 clean_run 12
@@ -113,7 +113,9 @@ mkdir "$SCRATCH/rnd-reports"
 for k in $(seq 1 $PARTS); do
   feed "$SCRATCH/rnd" $k
   took=$(sed -n "${k}p" "$SCRATCH/times")  # ms, the clean run of this part
-  span=$((took * 2 < 30 ? 30 : took * 2 > 1999 ? 1999 : took * 2))  # about half the runs die
+  # The clean time counts the shell's own forks too, so a run dies well under it: drawn over twice
+  # that time, as few as 1 run in 7 died on a fast machine and the count check below failed.
+  span=$((took < 5 ? 5 : took > 1999 ? 1999 : took))  # most first runs die
   for i in $(seq 1 20); do
     scan_killed rnd random "$span"
     [ "$(tail -n 1 "$SCRATCH/rnd.killed")" = 137 ] || break
