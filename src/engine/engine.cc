@@ -124,7 +124,7 @@ Evidence Engine::MakeEvidence(const std::string& name, const Record& record,
   e.name = name;
   e.instant = record.instant;
   e.precision = record.precision;
-  e.source = source.name;
+  e.pending.source = &source.name;  // copied only if the evidence is reported
   e.line = record.line;
   e.host = source.host;
   e.component = record.component;
@@ -148,6 +148,7 @@ void Engine::ResolvePending(Evidence* e) {
   if (e->pending.text == nullptr) return;
   Evidence::Pending pending = std::move(e->pending);
   e->pending = {};
+  e->source = *pending.source;
   std::string_view all(*pending.text);
   size_t newline = all.find('\n');
   e->header = std::string(all.substr(0, newline));
@@ -164,7 +165,8 @@ void Engine::ResolvePending(Evidence* e) {
 void Engine::ExtractCaptures(const Matcher& m, std::string_view part, Evidence* e) {
   if (m.message == nullptr || m.captures.empty()) return;
   int groups = m.message->NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> pieces(groups + 1);
+  std::vector<re2::StringPiece>& pieces = pieces_;  // reused: no allocation per call
+  pieces.assign(static_cast<size_t>(groups) + 1, re2::StringPiece());
   if (m.message->Match(re2::StringPiece(part.data(), part.size()), 0, part.size(), RE2::UNANCHORED,
                        pieces.data(), groups + 1)) {
     for (const auto& [group, index] : m.message->NamedCapturingGroups()) {
@@ -265,10 +267,17 @@ bool Engine::CameTooSoon(const RuleState& state, const Partial& p) const {
   return false;
 }
 
+bool Engine::SameRecord(const Evidence& a, const Evidence& b) {
+  if (a.line != b.line) return false;
+  const std::string& a_source = a.pending.source != nullptr ? *a.pending.source : a.source;
+  const std::string& b_source = b.pending.source != nullptr ? *b.pending.source : b.source;
+  return &a_source == &b_source || a_source == b_source;
+}
+
 // One record is one piece of evidence: it cannot be two steps of the same chain.
 bool Engine::IsStepRecord(const Partial& p, const Evidence& e) {
   for (const Evidence& hit : p.hits) {
-    if (hit.line == e.line && hit.source == e.source) return true;
+    if (SameRecord(hit, e)) return true;
   }
   return false;
 }

@@ -41,7 +41,8 @@ class Engine {
   bool ok() const { return err_.empty(); }
   const std::string& error() const { return err_; }
 
-  /// One record of the merged stream (see the contract above); `source` must outlive the call.
+  /// One record of the merged stream (see the contract above). `source` must outlive Finish():
+  /// evidence keeps a pointer to its name until it is reported.
   void Feed(const Record& record, const SourceInfo& source);
   /// Log time reached `instant` with no record these rules need: a reader that feeds only such
   /// records (analyze --engine) says where the whole stream ended before Finish(), as the
@@ -145,9 +146,9 @@ class Engine {
   /// and all that follows it).
   static std::string_view PartText(const Matcher& m, const Record& record, std::string_view text);
   /// Fills e's captures from `part` (see PartText); a `myid` capture names the server spoken for.
-  static void ExtractCaptures(const Matcher& m, std::string_view part, Evidence* e);
+  void ExtractCaptures(const Matcher& m, std::string_view part, Evidence* e);
   /// Fills in what an evidence still has pending (see Evidence::pending).
-  static void ResolvePending(Evidence* e);
+  void ResolvePending(Evidence* e);
   /// `assumed`: set when a component or logger the matcher names is unknown in the record.
   bool FieldsMatch(const Matcher& m, const Record& record, const SourceInfo& source,
                    bool* assumed) const;
@@ -165,6 +166,8 @@ class Engine {
   /// of p's last step, before or after (the partial is then dropped).
   bool CameTooSoon(const RuleState& state, const Partial& p) const;
   static bool IsStepRecord(const Partial& p, const Evidence& e);
+  /// The same record: same line of the same source (either may still be pending).
+  static bool SameRecord(const Evidence& a, const Evidence& b);
   /// Advances `p` with records of its next step that came in the same instant as its last step.
   void CatchUp(RuleState& state, Partial& p);
   void Complete(RuleState& state, Partial p, bool absence, bool open_at_end);
@@ -210,8 +213,9 @@ class Engine {
   int64_t records_seen_ = 0;
   int64_t matches_dropped_ = 0;
   std::string err_;
-  std::vector<int> hits_;        // reused per record
-  std::vector<Target> matched_;  // reused per record
+  std::vector<int> hits_;                 // reused per record
+  std::vector<Target> matched_;           // reused per record
+  std::vector<re2::StringPiece> pieces_;  // reused by ExtractCaptures
 };
 
 }  // namespace faultline

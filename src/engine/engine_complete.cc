@@ -76,7 +76,7 @@ void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_en
 void Engine::Finalize(const RuleState& state, Match match) {
   auto is_step_record = [&](const Evidence& e) {
     for (const Evidence& step : match.steps) {
-      if (step.source == e.source && step.line == e.line) return true;
+      if (Engine::SameRecord(step, e)) return true;
     }
     return false;
   };

@@ -43,6 +43,7 @@ struct Evidence {
   /// them in when the evidence joins a match or a near miss. Empty in all the engine hands on.
   struct Pending {
     std::shared_ptr<const std::string> text;   ///< the record's text
+    const std::string* source = nullptr;       ///< its source's name (Feed's SourceInfo)
     const Matcher* matcher = nullptr;          ///< set: its captures are still to be read
     uint32_t part_begin = 0, part_length = 0;  ///< what the matcher's pattern ran on
     uint32_t message_begin = 0, message_length = 0;
