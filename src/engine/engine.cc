@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
+#include <memory>
 
 #include "parsers/scan_util.h"
 
@@ -119,7 +121,7 @@ bool Engine::PartMatches(const Matcher& m, const Record& record) const {
 
 Evidence Engine::MakeEvidence(const std::string& name, const Record& record,
                               const SourceInfo& source, const std::string& session,
-                              const std::shared_ptr<const std::string>& shared) {
+                              const std::shared_ptr<const char[]>& shared) {
   Evidence e;
   e.name = name;
   e.instant = record.instant;
@@ -133,6 +135,7 @@ Evidence Engine::MakeEvidence(const std::string& name, const Record& record,
   e.order_only = (record.flags & kOrderOnly) != 0;
   e.session = session;
   e.pending.text = shared;
+  e.pending.text_length = static_cast<uint32_t>(record.text.size());
   e.pending.message_begin = record.message.offset;
   e.pending.message_length = record.message.length;
   return e;
@@ -149,7 +152,7 @@ void Engine::ResolvePending(Evidence* e) {
   Evidence::Pending pending = std::move(e->pending);
   e->pending = {};
   e->source = *pending.source;
-  std::string_view all(*pending.text);
+  std::string_view all(pending.text.get(), pending.text_length);
   size_t newline = all.find('\n');
   e->header = std::string(all.substr(0, newline));
   if (newline != std::string_view::npos) {
@@ -287,12 +290,12 @@ void Engine::CatchUp(RuleState& state, Partial& p) {
   while (p.next > 0 && p.next < static_cast<int>(steps.size())) {
     const Step& step = steps[p.next];
     if (step.absent || step.count > 1 || state.at_least[p.next] > 0) return;
-    std::deque<Evidence>& waiting = state.same_instant[p.next];
+    Ring<Evidence>& waiting = state.same_instant[p.next];
     auto it = std::find_if(waiting.begin(), waiting.end(), [&](const Evidence& r) {
       return r.instant == p.last && KeysMatch(step, p, r) && !IsStepRecord(p, r);
     });
     if (it == waiting.end()) return;
-    Evidence e = std::move(*it);
+    Evidence e = std::move(waiting[it.index()]);
     waiting.erase(it);
     Advance(state, p, std::move(e));
   }
@@ -303,7 +306,7 @@ void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
   const Step& step = rule.steps[k];
   const int last_step = static_cast<int>(rule.steps.size()) - 1;
   if (state.at_least[k] > 0) {
-    std::deque<Evidence>& recent = state.recent[k];
+    Ring<Evidence>& recent = state.recent[k];
     while (!recent.empty() && (recent.front().instant < e.instant - state.at_least[k] ||
                                recent.size() >= kMaxRecentPerStep)) {
       recent.pop_front();
@@ -389,7 +392,7 @@ void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
     AfterAdvance(state, static_cast<size_t>(found));
     return;
   }
-  std::deque<Evidence>& waiting = state.same_instant[k];
+  Ring<Evidence>& waiting = state.same_instant[k];
   if (!waiting.empty() &&
       (waiting.front().instant != e.instant || waiting.size() >= kMaxSameInstantPerStep)) {
     waiting.clear();
@@ -534,11 +537,14 @@ void Engine::Feed(const Record& record, const SourceInfo& source) {
   }
   matched.resize(kept);
   // Shared by the record's hits (see Evidence::pending), as is its session id.
-  std::shared_ptr<const std::string> shared_text;
-  std::string session;
+  std::shared_ptr<const char[]> shared_text;
+  std::string& session = session_;  // reused: no allocation per record
+  session.clear();
   if (!matched.empty()) {
-    shared_text = std::make_shared<const std::string>(record.text);
-    session = FindSessionId(text);
+    std::shared_ptr<char[]> copy = std::make_shared_for_overwrite<char[]>(record.text.size());
+    std::memcpy(copy.get(), record.text.data(), record.text.size());
+    shared_text = std::move(copy);
+    FindSessionId(text, &session);
   }
   for (size_t i = 0; i < matched.size(); ++i) {
     const Target& t = matched[i];

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "src/base/record.h"
+#include "src/base/ring.h"
 #include "src/engine/config_values.h"
 #include "src/engine/match.h"
 #include "src/engine/pattern_set.h"
@@ -116,14 +117,14 @@ class Engine {
     /// on every record, so dropping the front must not move the rest).
     std::deque<Partial> partials;
     std::deque<Partial> expired;  ///< recent, for near misses
-    std::vector<std::deque<Evidence>> context_hits;
+    std::vector<Ring<Evidence>> context_hits;
     /// Per step with `at_least`: its recent records, so that one logged just *before* the step
     /// ahead of it (or in the same millisecond, in any order) also counts as too soon.
-    std::vector<std::deque<Evidence>> recent;
+    std::vector<Ring<Evidence>> recent;
     /// Per later step: records that found no partial, of the latest instant only. Logs of two
     /// servers written in the same millisecond merge in either order; a partial that reaches
     /// that step in the same instant takes them as if they had come after.
-    std::vector<std::deque<Evidence>> same_instant;
+    std::vector<Ring<Evidence>> same_instant;
     int half_noted = 0;     ///< half-matched chains listed as near misses
     size_t near_noted = 0;  ///< near misses of this rule kept
     /// No partial of this rule is due before this (it may be earlier than needed, never later).
@@ -141,7 +142,7 @@ class Engine {
   /// The record as evidence, its text fields pending in `shared` (the record's text).
   static Evidence MakeEvidence(const std::string& name, const Record& record,
                                const SourceInfo& source, const std::string& session,
-                               const std::shared_ptr<const std::string>& shared);
+                               const std::shared_ptr<const char[]>& shared);
   /// The text `m`'s pattern runs on: the message, the continuation lines, or `text` (the message
   /// and all that follows it).
   static std::string_view PartText(const Matcher& m, const Record& record, std::string_view text);
@@ -216,6 +217,7 @@ class Engine {
   std::vector<int> hits_;                 // reused per record
   std::vector<Target> matched_;           // reused per record
   std::vector<re2::StringPiece> pieces_;  // reused by ExtractCaptures
+  std::string session_;                   // reused per record: the session id Feed found
 };
 
 }  // namespace faultline

@@ -11,18 +11,25 @@ bool IsHex(char c) {
 
 }  // namespace
 
-std::string FindSessionId(std::string_view text) {
+void FindSessionId(std::string_view text, std::string* id) {
+  id->clear();
   for (size_t pos = text.find("0x"); pos != std::string_view::npos;
        pos = text.find("0x", pos + 2)) {
     size_t end = pos + 2;
     while (end < text.size() && IsHex(text[end])) ++end;
     if (end - pos - 2 >= 6) {
-      std::string id(text.substr(pos, end - pos));
-      std::transform(id.begin(), id.end(), id.begin(), [](char c) { return std::tolower(c); });
-      return id;
+      id->assign(text.substr(pos, end - pos));
+      std::transform(id->begin(), id->end(), id->begin(),
+                     [](char c) { return static_cast<char>(std::tolower(c)); });
+      return;
     }
   }
-  return "";
+}
+
+std::string FindSessionId(std::string_view text) {
+  std::string id;
+  FindSessionId(text, &id);
+  return id;
 }
 
 double Confidence(const Rule& rule, uint64_t matched) {

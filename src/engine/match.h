@@ -42,7 +42,8 @@ struct Evidence {
   /// finding the match; so the engine keeps the record's text, shared by all its hits, and fills
   /// them in when the evidence joins a match or a near miss. Empty in all the engine hands on.
   struct Pending {
-    std::shared_ptr<const std::string> text;   ///< the record's text
+    std::shared_ptr<const char[]> text;  ///< the record's text: one allocation, not two
+    uint32_t text_length = 0;
     const std::string* source = nullptr;       ///< its source's name (Feed's SourceInfo)
     const Matcher* matcher = nullptr;          ///< set: its captures are still to be read
     uint32_t part_begin = 0, part_length = 0;  ///< what the matcher's pattern ran on
@@ -85,5 +86,7 @@ struct NearMiss {
 
 /// The first ZooKeeper session id ("0x3007672f801a313") in `text`, lower-case; "" if none.
 std::string FindSessionId(std::string_view text);
+/// The same into `id`, reusing its buffer (the engine's per-record path).
+void FindSessionId(std::string_view text, std::string* id);
 
 }  // namespace faultline
