@@ -142,6 +142,7 @@ void ParsedSource::Finish() {
   Record* r = open_;
   if (r == nullptr) return;
   open_ = nullptr;
+  message_wrapped_ = false;
   ++info_->records;
   if (r->instant != kNoInstant) {
     if (previous_instant_ != kNoInstant && r->instant < previous_instant_) {
@@ -156,6 +157,23 @@ void ParsedSource::Finish() {
     info_->last_instant = std::max(info_->last_instant, r->instant);
   }
   window_records_.insert_sorted(r, Earlier);
+}
+
+bool ParsedSource::OpenMessageBlank() const {
+  if ((open_->flags & kUnparsed) != 0 || open_->continuation_lines > 0) return false;
+  std::string_view message = open_->View(open_->message);
+  return message.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+void ParsedSource::AppendToMessage(std::string_view line) {
+  size_t before = open_->text.size();
+  AppendContinuation(line);
+  if (open_->text.size() == before) return;  // past the record limit: counted, not stored
+  if (!message_wrapped_) {
+    open_->message = Span{static_cast<uint32_t>(before + 1), 0};
+    message_wrapped_ = true;
+  }
+  open_->message.length = static_cast<uint32_t>(open_->text.size() - open_->message.offset);
 }
 
 void ParsedSource::AppendContinuation(std::string_view line) {
@@ -342,6 +360,13 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
   // in a paste ("     3.102:8485, 10.0.3.103:8485], ...": the digit made it look like a time).
   if (open_ != nullptr && input_->indent_removed()) {
     AppendContinuation(line);
+    return;
+  }
+  // A header with no message, its text on the lines after it (a paste that wrapped each message
+  // onto lines of their own, a message that starts with a line break): those lines are its
+  // message, up to the next header.
+  if (open_ != nullptr && (message_wrapped_ || OpenMessageBlank())) {
+    AppendToMessage(line);
     return;
   }
   // Nothing understands the line: keep it as an unparsed record at the time of the record

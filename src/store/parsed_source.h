@@ -64,6 +64,10 @@ class ParsedSource {
   void ReadWrapped(const Wrapper& wrapper, std::string_view line, int64_t number);
   bool ReadWeaklyWrapped(const Wrapper& wrapper, int64_t number);
   void AppendContinuation(std::string_view line);
+  /// Appends a line to the open record's message (see message_wrapped_).
+  void AppendToMessage(std::string_view line);
+  /// The open record is a header whose message is empty.
+  bool OpenMessageBlank() const;
   void NoteWrapperHost(const Wrapper& wrapper);
   Record* Acquire();
   Component RecordComponent(const Header& header, const Parser& parser) const;
@@ -85,7 +89,8 @@ class ParsedSource {
   bool eof_ = false;
   mutable ContentComponentCache component_cache_;  // RecordComponent's per-logger verdicts
 
-  Record* open_ = nullptr;  // the record whose continuation lines may still follow
+  Record* open_ = nullptr;        // the record whose continuation lines may still follow
+  bool message_wrapped_ = false;  // open_'s message is the lines after its header
   // Finished records not yet handed out, sorted by (instant, line). Logs are nearly in order,
   // so a record almost always goes at the back; the rare earlier one is inserted in place.
   RecordWindow window_records_;

@@ -137,6 +137,24 @@ TEST_CASE("parsed_source: unparsed lines are kept in place") {
   CHECK(f.info.out_of_order == 0);
 }
 
+TEST_CASE("parsed_source: a header without a message takes the lines after it as its message") {
+  // As a vendor article wrapped a NameNode/ZKFC log: each header alone, its message below it.
+  Fixture f({Zk("10:00:00,000", ""), "Transport-level exception trying to monitor health",
+             "of NameNode at nn1/10.0.0.1:8020", Zk("10:00:01,000", "two"), "some random text"},
+            &ZooKeeperLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 3);
+  CHECK(Lines(seen) == std::vector<int64_t>{1, 4, 5});
+  CHECK(seen[0].flags == 0);
+  CHECK(seen[0].message ==
+        "Transport-level exception trying to monitor health\nof NameNode at nn1/10.0.0.1:8020");
+  CHECK(seen[0].continuation_lines == 2);
+  // A header with a message of its own keeps the line after it apart, unparsed, as before.
+  CHECK(seen[1].message == "two");
+  CHECK(seen[2].flags == (kUnparsed | kInheritedTime));
+  CHECK(f.info.unparsed == 1);
+}
+
 TEST_CASE("parsed_source: generic fallback inside a specific source") {
   Fixture f({Zk("10:00:00,000", "zk"), "2019-09-17T12:00:01.250+02:00: 1.0: [GC pause (young)]",
              "\tat continuation.of(Gc.java:1)", Zk("10:00:02,000", "zk again")},
