@@ -305,6 +305,59 @@ constexpr Sample kLoggerParen[] = {
      "0x34331c4ac633093, closing socket connection and attempting reconnect"},
 };
 
+// Layouts met in public reports (2026-12-05 field test), one or two real lines each.
+constexpr Sample kConfluentOperator[] = {
+    // confluentinc/confluent-kubernetes-examples#290 (Confluent for Kubernetes ZooKeeper)
+    {"[INFO] 2024-03-10 13:20:41,552 [main] org.apache.zookeeper.server.ZooKeeperServer "
+     "setLargeRequestThreshold - The large request threshold is set to -1",
+     "", Level::kInfo, "org.apache.zookeeper.server.ZooKeeperServer", "main", -1,
+     "The large request threshold is set to -1"},
+};
+constexpr Sample kElasticsearch[] = {
+    // sonian/elasticsearch-zookeeper#19 (Elasticsearch 0.x-1.x log4j.yml)
+    {"[2013-11-13 00:56:51,700][INFO ][org.apache.zookeeper.ZooKeeper] Session: 0x2424e7662a50002 "
+     "closed",
+     "", Level::kInfo, "org.apache.zookeeper.ZooKeeper", "", -1,
+     "Session: 0x2424e7662a50002 closed"},
+    {"[2013-11-13 00:56:54,481][INFO ][node                     ] [Bi-Beast] initialized", "",
+     Level::kInfo, "node", "", -1, "[Bi-Beast] initialized"},
+};
+constexpr Sample kZooKeeperIsoT[] = {
+    // apache/bookkeeper#3225 (an embedded ZooKeeper, log4j2 ISO8601 with the 'T')
+    {"2022-04-21T09:23:19,874 - INFO  - [main:Environment@98] - Server environment:os.name=Mac OS "
+     "X",
+     "", Level::kInfo, "Environment", "main", -1, "Server environment:os.name=Mac OS X"},
+};
+constexpr Sample kSlashDate[] = {
+    // apache/pinot#4974 (Pinot, Helix)
+    {"2020/01/12 02:45:23.308 ERROR [ZkClient] [ZkClient-EventThread-203-localhost:2123] Error "
+     "handling event ZkEvent[New session event sent to "
+     "org.apache.helix.manager.zk.ZKHelixManager@1f939a0f]",
+     "", Level::kError, "ZkClient", "ZkClient-EventThread-203-localhost:2123", -1,
+     "Error handling event ZkEvent[New session event sent to "
+     "org.apache.helix.manager.zk.ZKHelixManager@1f939a0f]"},
+};
+constexpr Sample kPythonNameFileLine[] = {
+    // python-zk/kazoo#585
+    {"2020-02-12 16:16:34 kazoo.client connection.py[line:608] WARNING Connection dropped: socket "
+     "connection broken",
+     "", Level::kWarn, "kazoo.client", "", -1, "Connection dropped: socket connection broken"},
+};
+constexpr Sample kPipeDash[] = {
+    // apache/dubbo#15029 (Dubbo's log4j2 test configuration; time of day only)
+    {"17:06:48.412 |-INFO  [main]    org.apache.zookeeper.ClientCnxnSocket:239 -| jute.maxbuffer "
+     "value is 1048575 Bytes",
+     "", Level::kInfo, "org.apache.zookeeper.ClientCnxnSocket", "main", -1,
+     "jute.maxbuffer value is 1048575 Bytes"},
+};
+constexpr Sample kClassMethod[] = {
+    // OpenTSDB/asynchbase#177 (OpenTSDB logback; time of day only)
+    {"10:17:41.126 WARN  [PluginLoader.loadPlugins] - Unable to locate any plugins of the type: "
+     "net.opentsdb.query.filter.TagVFilter",
+     "", Level::kWarn, "PluginLoader", "", -1,
+     "Unable to locate any plugins of the type: net.opentsdb.query.filter.TagVFilter"},
+};
+
 constexpr BuiltinLayout kLayouts[] = {
     // Read by hand-written scanners (parsers/*.cc); their samples live there.
     {"zookeeper/myid",
@@ -565,6 +618,24 @@ constexpr BuiltinLayout kLayouts[] = {
      "Python services", Component::kOther, kPythonBracket},
     {"python-bracket-time", "[%(asctime)s] %(levelname)s [%(name)s] %(message)s", S::kPython, "",
      "", "Python services", Component::kOther, kPythonBracketTime},
+    {"confluent-operator", "[%p] %d{yyyy-MM-dd HH:mm:ss,SSS} [%t] %c %M - %m%n", S::kLog4j, "", "",
+     "Confluent for Kubernetes images (level first, method)", Component::kOther,
+     kConfluentOperator},
+    {"elasticsearch", "[%d{yyyy-MM-dd HH:mm:ss,SSS}][%-5p][%-25c] %m%n", S::kLog4j, "", "",
+     "Elasticsearch 0.x-1.x and its plugins", Component::kOther, kElasticsearch},
+    {"zookeeper-iso-t", "%d{yyyy-MM-dd'T'HH:mm:ss,SSS} - %-5p - [%t:%C{1}@%L] - %m%n", S::kLog4j,
+     "", "", "ZooKeeper's layout with log4j2's ISO8601 'T' (BookKeeper, embedded servers)",
+     Component::kOther, kZooKeeperIsoT},
+    {"slash-date", "%d{yyyy/MM/dd HH:mm:ss.SSS} %p [%c{1}] [%t] %m%n", S::kLog4j, "", "",
+     "Apache Pinot and Helix", Component::kOther, kSlashDate},
+    {"python-name-file-line",
+     "%(asctime)s %(name)s %(filename)s[line:%(lineno)d] %(levelname)s %(message)s", S::kPython,
+     "%Y-%m-%d %H:%M:%S", "", "Python services with file and line before the level",
+     Component::kMonitor, kPythonNameFileLine},
+    {"pipe-dash", "%d{HH:mm:ss.SSS} |-%-5p [%t] %40.40c:%L -| %m%n", S::kLog4j, "", "",
+     "Apache Dubbo test logs (time of day only)", Component::kOther, kPipeDash},
+    {"class-method", "%d{HH:mm:ss.SSS} %-5p [%C{1}.%M] - %m%n", S::kLog4j, "", "",
+     "OpenTSDB (logback; time of day only)", Component::kOther, kClassMethod},
 };
 
 }  // namespace
