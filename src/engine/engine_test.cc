@@ -266,6 +266,25 @@ within = "30s"
   CHECK(ExpandTemplate("{delta.timeout.elector}", m, h.config()) == "575ms");
 }
 
+TEST_CASE("engine: a template drops what names evidence the logs lack, clause by clause") {
+  Match m;
+  Evidence expired;
+  expired.name = "expired";
+  expired.host = "kafka1";
+  m.steps.push_back(expired);
+  ConfigValues config;
+  // The clause after "; " names the missing step: it goes, the sentence stays.
+  CHECK(ExpandTemplate("{expired.host}: expired; lost {delta.lost.expired} before. Next.", m,
+                       config) == "kafka1: expired. Next.");
+  CHECK(ExpandTemplate("{expired.host}: expired; lost {lost.host}", m, config) ==
+        "kafka1: expired");
+  // Complete clauses around a missing one are kept.
+  CHECK(ExpandTemplate("A {expired.host}; b {lost.host}; c. D.", m, config) == "A kafka1; c. D.");
+  // A first clause that lacks a value takes its sentence with it.
+  CHECK(ExpandTemplate("Lost on {lost.host}; expired on {expired.host}. Next.", m, config) ==
+        "Next.");
+}
+
 TEST_CASE("engine: steps without a message pattern match on their fields") {
   const std::string rule = kHead + R"toml(
 [[steps]]

@@ -12,7 +12,39 @@ namespace {
 // Stands for a placeholder whose step or context did not match; its sentence is dropped.
 constexpr char kMissing = '\x01';
 
-// Removes each sentence (up to ". " or the end) that contains kMissing.
+// A sentence with a value missing, without its clauses ("; ...") that lack one; "" if its first
+// clause lacks one. "X happened at T; the connection had been lost {delta} before." keeps "X
+// happened at T." when the connection loss is not in the logs.
+std::string DropIncompleteClauses(const std::string& sentence) {
+  std::string_view rest(sentence);
+  std::string_view ending;
+  for (std::string_view end : {". ", "."}) {
+    if (rest.size() >= end.size() && rest.substr(rest.size() - end.size()) == end) {
+      ending = end;
+      rest.remove_suffix(end.size());
+      break;
+    }
+  }
+  std::string out;
+  bool first = true;
+  while (true) {
+    size_t split = rest.find("; ");
+    std::string_view clause = rest.substr(0, split);
+    bool complete = clause.find(kMissing) == std::string_view::npos;
+    if (first && !complete) return "";
+    if (complete) {
+      if (!first) out += "; ";
+      out += clause;
+    }
+    first = false;
+    if (split == std::string_view::npos) break;
+    rest.remove_prefix(split + 2);
+  }
+  return out + std::string(ending);
+}
+
+// Removes from each sentence (up to ". " or the end) what contains kMissing: the clauses that
+// do, or the whole sentence when its first clause does.
 std::string DropIncompleteSentences(const std::string& text) {
   if (text.find(kMissing) == std::string::npos) return text;
   std::string out;
@@ -21,7 +53,8 @@ std::string DropIncompleteSentences(const std::string& text) {
     size_t end = text.find(". ", begin);
     end = end == std::string::npos ? text.size() : end + 2;
     std::string sentence = text.substr(begin, end - begin);
-    if (sentence.find(kMissing) == std::string::npos) out += sentence;
+    out +=
+        sentence.find(kMissing) == std::string::npos ? sentence : DropIncompleteClauses(sentence);
     begin = end;
   }
   return out;
