@@ -229,6 +229,30 @@ bool TrailingLoggerBody(std::string_view s, size_t pos, Header* out, Miss* miss,
       return true;
     }
   }
+  // "(logger:thread)" at the end (Marathon, Mesos frameworks: "[%d] %p %m (%c:%t)"), the thread
+  // perhaps with parentheses of its own: "(org.apache.zookeeper.ClientCnxn:pool-1-thread-2-
+  // SendThread(zk1:2181))".
+  if (!s.empty() && s.back() == ')') {
+    size_t open = s.size();
+    for (int tries = 0; tries < 4; ++tries) {
+      open = open == 0 ? std::string_view::npos : s.rfind(" (", open - 1);
+      if (open == std::string_view::npos || open < begin) break;
+      std::string_view inside = s.substr(open + 2, s.size() - open - 3);
+      size_t name_end = scan::JavaNameEnd(inside, 0);
+      if (name_end == 0 || name_end + 1 >= inside.size() || inside[name_end] != ':' ||
+          inside.substr(0, name_end).find('.') == std::string_view::npos ||
+          scan::ParseSmallInt(inside.substr(name_end + 1)) >= 0) {
+        continue;
+      }
+      out->logger = inside.substr(0, name_end);
+      out->thread = inside.substr(name_end + 1);
+      size_t end = open;
+      while (end > begin && s[end - 1] == ' ') --end;
+      out->message = WithoutConnectContext(s.substr(begin, end - begin));
+      if (out->myid < 0) out->myid = MyidFromThread(out->thread);
+      return true;
+    }
+  }
   if (need_logger) return Fail(miss, s.size(), "no '(logger)' or '(logger) [thread]' at the end");
   // Without its logger only a Java level name says the line is Java's: WARNING and CRITICAL are
   // Python's ("[date] WARNING [kazoo.client] ..." is read by a Python layout).

@@ -20,6 +20,28 @@ TEST_CASE("java: a message merely ending in parentheses names no logger") {
       "2017-10-24 12:49:53,840 INFO zookeeper state changed (SyncConnected)", &h, &miss));
 }
 
+TEST_CASE("java: '(logger:thread)' at the end, the thread with parentheses of its own") {
+  // Marathon through syslog (d2iq-archive/marathon#3331): "[%d] %p %m (%c:%t)".
+  Header h;
+  Miss miss;
+  REQUIRE(JavaLogParser().ParseHeader(
+      "[2016-02-24 14:45:24,925] INFO Opening socket connection to server 192.168.1.94/"
+      "192.168.1.94:2181. Will not attempt to authenticate using SASL (unknown error) "
+      "(org.apache.zookeeper.ClientCnxn:pool-1-thread-2-SendThread(192.168.1.94:2181))",
+      &h, &miss));
+  CHECK(h.logger == "org.apache.zookeeper.ClientCnxn");
+  CHECK(h.thread == "pool-1-thread-2-SendThread(192.168.1.94:2181)");
+  CHECK(h.message ==
+        "Opening socket connection to server 192.168.1.94/192.168.1.94:2181. Will not attempt to "
+        "authenticate using SASL (unknown error)");
+  // "(logger:line)" stays a line number.
+  REQUIRE(JavaLogParser().ParseHeader("[2016-02-24 14:45:24,925] INFO x (org.apache.Foo:52)", &h,
+                                      &miss));
+  CHECK(h.logger == "org.apache.Foo");
+  CHECK(h.code_line == 52);
+  CHECK(h.thread == "");
+}
+
 TEST_CASE("java: Kafka Connect's connector context is not the message") {
   // testdata/parsers/public-layouts/kafka-connect-mdc.log
   Header h;
