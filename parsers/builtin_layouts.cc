@@ -358,6 +358,12 @@ constexpr Sample kClassMethod[] = {
      "Unable to locate any plugins of the type: net.opentsdb.query.filter.TagVFilter"},
 };
 
+constexpr Sample kJul[] = {
+    // sgroschupf/zkclient#86 (WebLogic): the header line; "LEVEL: message" follows on the next line
+    {"Sep 25, 2020 2:57:15 PM org.apache.zookeeper.ClientCnxn$SendThread run", "", Level::kUnknown,
+     "org.apache.zookeeper.ClientCnxn$SendThread", "", -1, ""},
+};
+
 constexpr BuiltinLayout kLayouts[] = {
     // Read by hand-written scanners (parsers/*.cc); their samples live there.
     {"zookeeper/myid",
@@ -636,6 +642,10 @@ constexpr BuiltinLayout kLayouts[] = {
      "Apache Dubbo test logs (time of day only)", Component::kOther, kPipeDash},
     {"class-method", "%d{HH:mm:ss.SSS} %-5p [%C{1}.%M] - %m%n", S::kLog4j, "", "",
      "OpenTSDB (logback; time of day only)", Component::kOther, kClassMethod},
+    {"jul", "%d{MMM dd, yyyy h:mm:ss a} %C %M%n", S::kLog4j, "", "",
+     "java.util.logging's SimpleFormatter (Tomcat, WebLogic, Jenkins): class and method, then "
+     "'LEVEL: message' on the next line",
+     Component::kOther, kJul},
 };
 
 }  // namespace

@@ -8,6 +8,31 @@
 namespace faultline {
 namespace {
 
+// "UTC", "GMT+2", "CET", "Europe/Berlin", "America/New_York": what logback takes as the zone after
+// the comma of %d{format, zone}.
+bool LooksLikeZoneId(std::string_view s) {
+  if (s.empty()) return false;
+  if (s.find('/') != std::string_view::npos) {
+    for (char c : s) {
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' ||
+            c == '+')) {
+        return false;
+      }
+    }
+    return true;
+  }
+  size_t letters = 0;
+  while (letters < s.size() && s[letters] >= 'A' && s[letters] <= 'Z') ++letters;
+  if (letters < 2) return false;
+  for (size_t i = letters; i < s.size(); ++i) {
+    if (!(std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '+' || s[i] == '-' ||
+          s[i] == ':')) {
+      return false;
+    }
+  }
+  return true;
+}
+
 using Kind = CompiledLayout::Kind;
 using Role = CompiledLayout::Role;
 using Token = CompiledLayout::Token;
@@ -239,7 +264,10 @@ bool CompileJavaConversion(std::string_view s, size_t* p, Compiler* c, int depth
     c->has_date = true;
     // logback "%d{yyyy-MM-dd HH:mm:ss, UTC}": the zone after the comma is not the format.
     std::string_view format = has_option ? option : std::string_view{};
-    if (size_t comma = format.find(", "); comma != std::string_view::npos) {
+    // java.util.logging's "MMM dd, yyyy h:mm:ss a" has a comma of its own: only a zone id
+    // ("UTC", "GMT+2", "Europe/Berlin") after it is cut.
+    if (size_t comma = format.find(", ");
+        comma != std::string_view::npos && LooksLikeZoneId(format.substr(comma + 2))) {
       format = format.substr(0, comma);
     }
     if (format.size() >= 2 && format.front() == '"' && format.back() == '"') {

@@ -164,6 +164,16 @@ TEST_CASE("pattern: dates") {
 
   f = Read(*Compile("%d{UNIX_MILLIS} %p %m%n"), "1600000000123 INFO x");
   CHECK(f.time == "2020-09-13T12:26:40.123000");
+
+  // A comma inside the format (java.util.logging) is the format's; one before a zone id is not.
+  f = Read(*Compile("%d{MMM dd, yyyy h:mm:ss a} %C %M%n"),
+           "Sep 25, 2020 2:57:15 PM org.apache.zookeeper.ClientCnxn$SendThread run");
+  CHECK(f.time == "2020-09-25T14:57:15.000000");
+  CHECK(f.logger == "org.apache.zookeeper.ClientCnxn$SendThread");
+  f = Read(*Compile("%d{yyyy-MM-dd HH:mm:ss, UTC} %p %m%n"), "2020-01-02 03:04:05 ERROR boom");
+  CHECK(f.time == "2020-01-02T03:04:05.000000");
+  f = Read(*Compile("%d{HH:mm:ss.SSS, Europe/Berlin} %p %m%n"), "03:04:05.006 ERROR boom");
+  CHECK(f.message == "boom");
 }
 
 TEST_CASE("pattern: consecutive lines of one minute, then the next, through the minute cache") {

@@ -11,6 +11,18 @@
 namespace faultline {
 namespace {
 
+// java.util.logging's level names (and the common ones): SEVERE, WARNING, INFO, CONFIG, FINE...
+bool ParseJulLevel(std::string_view word, Level* level) {
+  if (word == "SEVERE") return *level = Level::kError, true;
+  if (word == "CONFIG") return *level = Level::kInfo, true;
+  if (word == "FINE") return *level = Level::kDebug, true;
+  if (word == "FINER" || word == "FINEST") return *level = Level::kTrace, true;
+  for (char c : word) {
+    if (c < 'A' || c > 'Z') return false;  // upper case only: "Note: ..." is prose
+  }
+  return ParseLevel(word, level) && *level != Level::kUnknown;
+}
+
 // A record may gather continuation lines up to this size; the rest are counted, not stored.
 constexpr size_t kMaxRecordBytes = 16 << 20;
 // A released record whose text grew beyond this gives its memory back.
@@ -172,6 +184,17 @@ void ParsedSource::AppendToMessage(std::string_view line) {
   if (!message_wrapped_) {
     open_->message = Span{static_cast<uint32_t>(before + 1), 0};
     message_wrapped_ = true;
+    // java.util.logging writes the time, class and method on one line and "LEVEL: message" on
+    // the next: the level is the second line's.
+    if (open_->level == Level::kUnknown) {
+      size_t colon = line.find(": ");
+      Level level;
+      if (colon != std::string_view::npos && colon <= 7 &&
+          ParseJulLevel(line.substr(0, colon), &level)) {
+        open_->level = level;
+        open_->message.offset += static_cast<uint32_t>(colon + 2);
+      }
+    }
   }
   open_->message.length = static_cast<uint32_t>(open_->text.size() - open_->message.offset);
 }
