@@ -182,6 +182,35 @@ std::string_view WithoutConnectContext(std::string_view message) {
 
 namespace layout {
 
+namespace {
+
+// "name:thread" filling all of `text` (Marathon's "(%c:%t)"), the thread not a line number.
+bool SplitLoggerThread(std::string_view text, std::string_view* name, std::string_view* thread) {
+  size_t end = scan::JavaNameEnd(text, 0);
+  if (end == 0 || end + 1 >= text.size() || text[end] != ':' ||
+      text.substr(0, end).find('.') == std::string_view::npos ||
+      scan::ParseSmallInt(text.substr(end + 1)) >= 0) {
+    return false;
+  }
+  *name = text.substr(0, end);
+  *thread = text.substr(end + 1);
+  return true;
+}
+
+// What lies between `begin` and the " (" of the trailing logger is the message; the thread may
+// name the server's myid.
+bool TakeTrailer(std::string_view s, size_t begin, size_t open, std::string_view thread,
+                 Header* out) {
+  size_t end = open;
+  while (end > begin && s[end - 1] == ' ') --end;
+  out->message = WithoutConnectContext(s.substr(begin, end - begin));
+  out->thread = thread;
+  if (out->myid < 0) out->myid = MyidFromThread(thread);
+  return true;
+}
+
+}  // namespace
+
 bool TrailingLoggerBody(std::string_view s, size_t pos, Header* out, Miss* miss, bool need_logger) {
   size_t level_end = scan::LetterWordEnd(s, pos);
   if (!scan::AnyLevel(s.substr(pos, level_end - pos), &out->level)) {
@@ -221,12 +250,7 @@ bool TrailingLoggerBody(std::string_view s, size_t pos, Header* out, Miss* miss,
     size_t open = s.rfind('(', logger_close);
     if (open != std::string_view::npos && open >= begin && (open == begin || s[open - 1] == ' ') &&
         SplitLogger(s.substr(open + 1, logger_close - open - 1), &out->logger, &out->code_line)) {
-      size_t end = open;
-      while (end > begin && s[end - 1] == ' ') --end;
-      out->message = WithoutConnectContext(s.substr(begin, end - begin));
-      out->thread = thread;
-      if (out->myid < 0) out->myid = MyidFromThread(thread);
-      return true;
+      return TakeTrailer(s, begin, open, thread, out);
     }
   }
   // "(logger:thread)" at the end (Marathon, Mesos frameworks: "[%d] %p %m (%c:%t)"), the thread
@@ -234,23 +258,13 @@ bool TrailingLoggerBody(std::string_view s, size_t pos, Header* out, Miss* miss,
   // SendThread(zk1:2181))".
   if (!s.empty() && s.back() == ')') {
     size_t open = s.size();
-    for (int tries = 0; tries < 4; ++tries) {
-      open = open == 0 ? std::string_view::npos : s.rfind(" (", open - 1);
+    for (int tries = 0; tries < 4 && open > 0; ++tries) {
+      open = s.rfind(" (", open - 1);
       if (open == std::string_view::npos || open < begin) break;
-      std::string_view inside = s.substr(open + 2, s.size() - open - 3);
-      size_t name_end = scan::JavaNameEnd(inside, 0);
-      if (name_end == 0 || name_end + 1 >= inside.size() || inside[name_end] != ':' ||
-          inside.substr(0, name_end).find('.') == std::string_view::npos ||
-          scan::ParseSmallInt(inside.substr(name_end + 1)) >= 0) {
-        continue;
+      std::string_view thread;
+      if (SplitLoggerThread(s.substr(open + 2, s.size() - open - 3), &out->logger, &thread)) {
+        return TakeTrailer(s, begin, open, thread, out);
       }
-      out->logger = inside.substr(0, name_end);
-      out->thread = inside.substr(name_end + 1);
-      size_t end = open;
-      while (end > begin && s[end - 1] == ' ') --end;
-      out->message = WithoutConnectContext(s.substr(begin, end - begin));
-      if (out->myid < 0) out->myid = MyidFromThread(out->thread);
-      return true;
     }
   }
   if (need_logger) return Fail(miss, s.size(), "no '(logger)' or '(logger) [thread]' at the end");

@@ -5,8 +5,6 @@
 #include <cstring>
 #include <memory>
 
-#include "parsers/scan_util.h"
-
 namespace faultline {
 namespace {
 
@@ -119,69 +117,10 @@ bool Engine::PartMatches(const Matcher& m, const Record& record) const {
   return RE2::PartialMatch(text, *m.message);
 }
 
-Evidence Engine::MakeEvidence(const std::string& name, const Record& record,
-                              const SourceInfo& source, const std::string& session,
-                              const std::shared_ptr<const char[]>& shared) {
-  Evidence e;
-  e.name = name;
-  e.instant = record.instant;
-  e.precision = record.precision;
-  e.pending.source = &source.name;  // copied only if the evidence is reported
-  e.line = record.line;
-  e.host = source.host;
-  e.component = record.component;
-  e.level = record.level;
-  e.myid = record.myid;
-  e.order_only = (record.flags & kOrderOnly) != 0;
-  e.session = session;
-  e.pending.text = shared;
-  e.pending.text_length = static_cast<uint32_t>(record.text.size());
-  e.pending.message_begin = record.message.offset;
-  e.pending.message_length = record.message.length;
-  return e;
-}
-
 std::string_view Engine::PartText(const Matcher& m, const Record& record, std::string_view text) {
   if (m.part == MatchPart::kMessage) return record.View(record.message);
   if (m.part == MatchPart::kContinuation) return record.Continuation();
   return text;
-}
-
-void Engine::ResolvePending(Evidence* e) {
-  if (e->pending.text == nullptr) return;
-  Evidence::Pending pending = std::move(e->pending);
-  e->pending = {};
-  e->source = *pending.source;
-  std::string_view all(pending.text.get(), pending.text_length);
-  size_t newline = all.find('\n');
-  e->header = std::string(all.substr(0, newline));
-  if (newline != std::string_view::npos) {
-    std::string_view rest = all.substr(newline + 1);
-    e->first_continuation = std::string(rest.substr(0, rest.find('\n')));
-  }
-  e->message = std::string(all.substr(pending.message_begin, pending.message_length));
-  if (pending.matcher != nullptr) {
-    ExtractCaptures(*pending.matcher, all.substr(pending.part_begin, pending.part_length), e);
-  }
-}
-
-void Engine::ExtractCaptures(const Matcher& m, std::string_view part, Evidence* e) {
-  if (m.message == nullptr || m.captures.empty()) return;
-  int groups = m.message->NumberOfCapturingGroups();
-  std::vector<re2::StringPiece>& pieces = pieces_;  // reused: no allocation per call
-  pieces.assign(static_cast<size_t>(groups) + 1, re2::StringPiece());
-  if (m.message->Match(re2::StringPiece(part.data(), part.size()), 0, part.size(), RE2::UNANCHORED,
-                       pieces.data(), groups + 1)) {
-    for (const auto& [group, index] : m.message->NamedCapturingGroups()) {
-      e->captures[group] = std::string(pieces[index].data(), pieces[index].size());
-    }
-  }
-  // A leader's line that names a learner ("... to learner 2.") speaks for that server.
-  auto named = e->captures.find("myid");
-  if (named != e->captures.end()) {
-    int myid = scan::ParseSmallInt(named->second);  // as the parsers read [myid:N]
-    if (myid >= 0) e->myid = myid;
-  }
 }
 
 bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e,
@@ -268,13 +207,6 @@ bool Engine::CameTooSoon(const RuleState& state, const Partial& p) const {
       return true;
   }
   return false;
-}
-
-bool Engine::SameRecord(const Evidence& a, const Evidence& b) {
-  if (a.line != b.line) return false;
-  const std::string& a_source = a.pending.source != nullptr ? *a.pending.source : a.source;
-  const std::string& b_source = b.pending.source != nullptr ? *b.pending.source : b.source;
-  return &a_source == &b_source || a_source == b_source;
 }
 
 // One record is one piece of evidence: it cannot be two steps of the same chain.

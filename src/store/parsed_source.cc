@@ -11,16 +11,14 @@
 namespace faultline {
 namespace {
 
-// java.util.logging's level names (and the common ones): SEVERE, WARNING, INFO, CONFIG, FINE...
+// A level as java.util.logging writes it, in capitals ("Note: ..." is prose): ParseLevel's names
+// (SEVERE and WARNING among them) and JUL's own CONFIG, FINE, FINER and FINEST.
 bool ParseJulLevel(std::string_view word, Level* level) {
-  if (word == "SEVERE") return *level = Level::kError, true;
+  if (!std::all_of(word.begin(), word.end(), scan::IsUpper)) return false;
   if (word == "CONFIG") return *level = Level::kInfo, true;
   if (word == "FINE") return *level = Level::kDebug, true;
   if (word == "FINER" || word == "FINEST") return *level = Level::kTrace, true;
-  for (char c : word) {
-    if (c < 'A' || c > 'Z') return false;  // upper case only: "Note: ..." is prose
-  }
-  return ParseLevel(word, level) && *level != Level::kUnknown;
+  return ParseLevel(word, level);
 }
 
 // A record may gather continuation lines up to this size; the rest are counted, not stored.

@@ -1,0 +1,363 @@
+// The sample lines of the built-in compiled layouts (parsers/builtin_layouts.cc): real lines as
+// their writers print them, each with the fields a reader must give. The registry test reads every
+// sample with its layout and checks every field; detection, --help and sources --explain read the
+// table that names them. Only builtin_layouts.cc includes this.
+#pragma once
+
+#include "parsers/parser.h"
+
+namespace faultline::builtin_samples {
+
+inline constexpr Sample kSpringBoot[] = {
+    {"2019-03-05 10:57:51.112  INFO 45469 --- [           main] org.apache.zookeeper.ZooKeeper"
+     "           : Client environment:zookeeper.version=3.4.13",
+     "", Level::kInfo, "org.apache.zookeeper.ZooKeeper", "main", -1,
+     "Client environment:zookeeper.version=3.4.13"},
+    {"2021-02-01 08:00:01.002  WARN 1 --- [localhost:2181)] org.apache.zookeeper.ClientCnxn"
+     "          : Session 0x0 for server localhost/127.0.0.1:2181, unexpected error, closing socket"
+     " connection and attempting reconnect",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn", "localhost:2181)", -1,
+     "Session 0x0 for server localhost/127.0.0.1:2181, unexpected error, closing socket connection"
+     " and attempting reconnect"},
+    {"2023-11-20T10:15:29.001+01:00  INFO 7 --- [           main] o.a.c.f.imps.CuratorFrameworkImpl"
+     "        : Starting",
+     "", Level::kInfo, "o.a.c.f.imps.CuratorFrameworkImpl", "main", -1, "Starting"},
+};
+inline constexpr Sample kSpringBootApp[] = {
+    {"2023-11-20T10:15:30.123+01:00  WARN 7 --- [demo] [ain-SendThread(zk:2181)] "
+     "org.apache.zookeeper.ClientCnxn          : Session 0x0 for server zk/10.0.0.5:2181, Closing"
+     " socket connection. Attempting reconnect except it is a SessionExpiredException.",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn", "ain-SendThread(zk:2181)", -1,
+     "Session 0x0 for server zk/10.0.0.5:2181, Closing socket connection. Attempting reconnect "
+     "except it is a SessionExpiredException."},
+};
+inline constexpr Sample kOffsetIso[] = {
+    {"2021-06-17T08:14:35,457+0000 [main-SendThread(zookeeper:2181)] WARN  "
+     "org.apache.zookeeper.ClientCnxn - Session 0x0 for server zookeeper/10.0.0.5:2181, unexpected "
+     "error, closing socket connection and attempting reconnect",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn", "main-SendThread(zookeeper:2181)", -1,
+     "Session 0x0 for server zookeeper/10.0.0.5:2181, unexpected error, closing socket connection "
+     "and attempting reconnect"},
+};
+inline constexpr Sample kTimeOfDay[] = {
+    // testdata/incidents/public/client-pulsar-fullgc-session-expired
+    {"01:47:09.961 [pulsar-ordered-OrderedExecutor-4-0-SendThread(zk101.pulsar.xxx.xx:2181)] WARN  "
+     "org.apache.zookeeper.ClientCnxn      - Unable to reconnect to ZooKeeper service, session "
+     "0x3048c994034e22a has expired",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn",
+     "pulsar-ordered-OrderedExecutor-4-0-SendThread(zk101.pulsar.xxx.xx:2181)", -1,
+     "Unable to reconnect to ZooKeeper service, session 0x3048c994034e22a has expired"},
+};
+inline constexpr Sample kPinpoint[] = {
+    // testdata/incidents/public/client-pinpoint-localhost-no-zk (pinpoint-apm/pinpoint#1369)
+    {"21:38:36 WARN (o.a.z.ClientCnxn                   :1102) Session 0x0 for server null, "
+     "unexpected error, closing socket connection and attempting reconnect",
+     "", Level::kWarn, "o.a.z.ClientCnxn", "", -1,
+     "Session 0x0 for server null, unexpected error, closing socket connection and attempting "
+     "reconnect"},
+};
+inline constexpr Sample kDruid[] = {
+    {"2019-12-03T12:33:11,478 WARN [main-SendThread(localhost:2181)] "
+     "org.apache.zookeeper.ClientCnxn"
+     " - Session 0x0 for server null, unexpected error, closing socket connection and attempting "
+     "reconnect",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn", "main-SendThread(localhost:2181)", -1,
+     "Session 0x0 for server null, unexpected error, closing socket connection and attempting "
+     "reconnect"},
+};
+inline constexpr Sample kNifi[] = {
+    {"2020-04-21 09:40:30,123 WARN [main-SendThread(localhost:2181)] "
+     "org.apache.zookeeper.ClientCnxn"
+     " Session 0x0 for server localhost/127.0.0.1:2181, unexpected error, closing socket "
+     "connection "
+     "and attempting reconnect",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn", "main-SendThread(localhost:2181)", -1,
+     "Session 0x0 for server localhost/127.0.0.1:2181, unexpected error, closing socket connection "
+     "and attempting reconnect"},
+};
+inline constexpr Sample kFlink[] = {
+    {"2020-03-20 10:42:30,456 WARN  org.apache.zookeeper.ClientCnxn                             "
+     "  - Session 0x0 for server null, unexpected error, closing socket connection and attempting "
+     "reconnect",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn", "", -1,
+     "Session 0x0 for server null, unexpected error, closing socket connection and attempting "
+     "reconnect"},
+};
+inline constexpr Sample kStorm[] = {
+    {"2016-08-09 14:23:01.456 o.a.s.s.o.a.z.ClientCnxn main-SendThread(localhost:2181) [WARN] "
+     "Session 0x0 for server null, unexpected error, closing socket connection and attempting "
+     "reconnect",
+     "", Level::kWarn, "o.a.s.s.o.a.z.ClientCnxn", "main-SendThread(localhost:2181)", -1,
+     "Session 0x0 for server null, unexpected error, closing socket connection and attempting "
+     "reconnect"},
+};
+inline constexpr Sample kSolr[] = {
+    {"2019-05-28 09:36:33.372 WARN  (main-SendThread(zk1:2181)) [   ] o.a.z.ClientCnxn Session 0x0 "
+     "for server zk1/10.0.0.1:2181, unexpected error, closing socket connection and attempting "
+     "reconnect",
+     "", Level::kWarn, "o.a.z.ClientCnxn", "main-SendThread(zk1:2181)", -1,
+     "Session 0x0 for server zk1/10.0.0.1:2181, unexpected error, closing socket connection and "
+     "attempting reconnect"},
+};
+inline constexpr Sample kHdfsCompact[] = {
+    // loghub HDFS_2k (the public HDFS log dataset, Hadoop 0.x DataNode)
+    {"081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block "
+     "blk_38865049064139660 terminating",
+     "", Level::kInfo, "dfs.DataNode$PacketResponder", "148", -1,
+     "PacketResponder 1 for block blk_38865049064139660 terminating"},
+};
+inline constexpr Sample kTtcc[] = {
+    {"1265 [main-SendThread(localhost:2181)] WARN  org.apache.zookeeper.ClientCnxn  - Session 0x0 "
+     "for server null, unexpected error, closing socket connection and attempting reconnect",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn", "main-SendThread(localhost:2181)", -1,
+     "Session 0x0 for server null, unexpected error, closing socket connection and attempting "
+     "reconnect"},
+};
+inline constexpr Sample kPythonBracket[] = {
+    {"2020-05-01 12:00:00,123 [WARNING] kazoo.client: Connection dropped: socket connection broken",
+     "", Level::kWarn, "kazoo.client", "", -1, "Connection dropped: socket connection broken"},
+};
+inline constexpr Sample kPythonBracketTime[] = {
+    {"[2020-05-01 12:00:00,123] WARNING [kazoo.client] Connection dropped: socket connection "
+     "error: "
+     "Connection refused",
+     "", Level::kWarn, "kazoo.client", "", -1,
+     "Connection dropped: socket connection error: Connection refused"},
+};
+
+inline constexpr Sample kHadoopTestLocation[] = {
+    // testdata/parsers/public-layouts/hadoop-test-thread-location.log (apache/gora#97)
+    {"2017-02-21 20:15:10,754 INFO  [main] zookeeper.ZooKeeper (Environment.java:logEnv(100)) - "
+     "Client environment:zookeeper.version=3.4.5-1392090, built on 09/30/2012 17:52 GMT",
+     "", Level::kInfo, "zookeeper.ZooKeeper", "main", -1,
+     "Client environment:zookeeper.version=3.4.5-1392090, built on 09/30/2012 17:52 GMT"},
+};
+inline constexpr Sample kHive[] = {
+    // public-layouts/hive2-metastore.log (parrot-stream/docker-hive#1)
+    {"2016-12-22T21:20:12,518 INFO  [main]: metastore.MetaStoreDirectSql "
+     "(MetaStoreDirectSql.java:<init>(145)) - Using direct SQL, underlying DB is OTHER",
+     "", Level::kInfo, "metastore.MetaStoreDirectSql", "main", -1,
+     "Using direct SQL, underlying DB is OTHER"},
+};
+inline constexpr Sample kAccumulo[] = {
+    // public-layouts/accumulo1-embedded-zk.log (apache/accumulo-fluo#971)
+    {"2017-11-20 20:44:10,097 [server.PrepRequestProcessor] INFO : Processed session "
+     "termination for sessionid: 0x15fdc3d5ad30092",
+     "", Level::kInfo, "server.PrepRequestProcessor", "", -1,
+     "Processed session termination for sessionid: 0x15fdc3d5ad30092"},
+    // public-layouts/accumulo2-log4j2.log (apache/accumulo#1800)
+    {"2020-11-20T10:40:02,189 [tracer.ZooTraceClient] ERROR: unable to get destination hosts in "
+     "zookeeper",
+     "", Level::kError, "tracer.ZooTraceClient", "", -1,
+     "unable to get destination hosts in zookeeper"},
+};
+inline constexpr Sample kStorm2[] = {
+    // public-layouts/storm2-nimbus.log (STORM-3012)
+    {"2018-03-26 21:39:18.738 Refresh-TGT o.a.s.m.n.Login [INFO] TGT refresh thread started.", "",
+     Level::kInfo, "o.a.s.m.n.Login", "Refresh-TGT", -1, "TGT refresh thread started."},
+};
+inline constexpr Sample kDolphinScheduler[] = {
+    // public-layouts/dolphinscheduler-offset.log (apache/dolphinscheduler#11635)
+    {"[WARN] 2022-08-25 12:19:25.150 +0800 org.apache.zookeeper.ClientCnxn:[1108] - "
+     "[WorkflowInstance-0][TaskInstance-0] - Client session timed out, have not heard from "
+     "server in 20010ms for sessionid 0x1017e2ca6e10058",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn", "", -1,
+     "Client session timed out, have not heard from server in 20010ms for sessionid "
+     "0x1017e2ca6e10058"},
+};
+inline constexpr Sample kOpenWhisk[] = {
+    // public-layouts/openwhisk-iso-z.log (apache/openwhisk#3935)
+    {"[2018-07-24T13:32:42.600Z] [INFO] Default schema", "", Level::kInfo, "", "", -1,
+     "Default schema"},
+};
+inline constexpr Sample kClickHouse[] = {
+    // public-layouts/clickhouse-replicated.log (ClickHouse/ClickHouse#3529)
+    {"2018.11.02 01:03:32.656314 [ 28 ] {} <Error> SrcViews..inner.TTViewAdv "
+     "(ReplicatedMergeTreeAlterThread): void DB::ReplicatedMergeTreeAlterThread::run(): Code: "
+     "999, e.displayText() = Coordination::Exception: Session expired (Session expired), "
+     "e.what() = Coordination::Exception, Stack trace:",
+     "", Level::kError, "SrcViews..inner.TTViewAdv (ReplicatedMergeTreeAlterThread)", "28", -1,
+     "void DB::ReplicatedMergeTreeAlterThread::run(): Code: 999, e.displayText() = "
+     "Coordination::Exception: Session expired (Session expired), e.what() = "
+     "Coordination::Exception, Stack trace:"},
+    // public-layouts/clickhouse-keeper.log (ClickHouse/ClickHouse#60848)
+    {"2024.03.05 14:43:58.878193 [ 27345 ] {} <Error> virtual bool "
+     "DB::DDLWorker::initializeMainThread(): Code: 999. Coordination::Exception: Connection "
+     "loss, path: All connection tries failed while connecting to ZooKeeper. nodes: "
+     "10.21.101.130:9181",
+     "", Level::kError, "virtual bool DB::DDLWorker::initializeMainThread()", "27345", -1,
+     "Code: 999. Coordination::Exception: Connection loss, path: All connection tries failed "
+     "while connecting to ZooKeeper. nodes: 10.21.101.130:9181"},
+};
+inline constexpr Sample kZkCClient[] = {
+    // public-layouts/zk-c-client.log (yfinkelstein/node-zookeeper#96): no thread id
+    {"2014-05-02 15:49:02,864:17781:ZOO_ERROR@yield@213: yield:zookeeper_interest returned "
+     "error: -7 - operation timeout",
+     "", Level::kError, "", "", -1,
+     "yield:zookeeper_interest returned error: -7 - operation timeout"},
+    // public-layouts/mesos-glog-zkc.log (mesos/chronos#511)
+    {"2015-08-10 12:46:00,473:47965(0x7f3d4a9d2700):ZOO_INFO@check_events@1703: initiated "
+     "connection to server [192.168.122.12:2181]",
+     "", Level::kInfo, "", "0x7f3d4a9d2700", -1,
+     "initiated connection to server [192.168.122.12:2181]"},
+};
+inline constexpr Sample kGlog[] = {
+    // public-layouts/mesos-glog-zkc.log (mesos/chronos#511)
+    {"I0810 12:46:00.472995 47997 master.cpp:368] Master 20150810-124600-226142400-5050-47965 "
+     "(n3) started on 192.168.122.13:5050",
+     "", Level::kInfo, "", "47997", -1,
+     "Master 20150810-124600-226142400-5050-47965 (n3) started on 192.168.122.13:5050"},
+    // public-layouts/mesos-glog-fatal.log (etcd-io/zetcd#4)
+    {"F1117 16:08:19.983996     8 group.cpp:636] CHECK_SOME(sequence): Failed to convert '' to "
+     "number ",
+     "", Level::kFatal, "", "8", -1, "CHECK_SOME(sequence): Failed to convert '' to number"},
+};
+inline constexpr Sample kSolrConsole[] = {
+    // public-layouts/solr7-compose.log (docker-solr/docker-solr#180), inside `docker compose logs`
+    {"WARN  - 2018-07-04 15:52:12.111; org.apache.zookeeper.ClientCnxn$SendThread; Session 0x0 "
+     "for server null, unexpected error, closing socket connection and attempting reconnect",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn$SendThread", "", -1,
+     "Session 0x0 for server null, unexpected error, closing socket connection and attempting "
+     "reconnect"},
+};
+inline constexpr Sample kBitnami[] = {
+    // public-layouts/bitnami-zk-setup.log (bitnami/containers#5586)
+    {"zookeeper 06:39:26.82 DEBUG ==> Validating settings in ZOO_* env vars...", "", Level::kDebug,
+     "zookeeper", "", -1, "Validating settings in ZOO_* env vars..."},
+    {"zookeeper 06:39:26.55 Welcome to the Bitnami zookeeper container", "", Level::kUnknown,
+     "zookeeper", "", -1, "Welcome to the Bitnami zookeeper container"},
+};
+inline constexpr Sample kPythonBracketLevel[] = {
+    // public-layouts/kazoo-bracket-dmy.log (python-zk/kazoo#587)
+    {"[18-02-2020 03:12:25] WARNING Connection dropped: socket connection error: None", "",
+     Level::kWarn, "", "", -1, "Connection dropped: socket connection error: None"},
+};
+inline constexpr Sample kPythonNameLevel[] = {
+    // public-layouts/kazoo-name-level.log (python-zk/kazoo#160)
+    {"2014-01-08 17:41:07,939 kazoo.client INFO Sending request(xid=8): Exists(path='/hosts', "
+     "watcher=None)",
+     "", Level::kInfo, "kazoo.client", "", -1,
+     "Sending request(xid=8): Exists(path='/hosts', watcher=None)"},
+};
+inline constexpr Sample kOslo[] = {
+    // public-layouts/kazoo-oslo-tooz.log (python-tooz bug 1495663); "Level 5" is kazoo's BLATHER
+    {"(kazoo.client): 2015-09-11 18:49:38,485 Level 5 connection _submit Sending "
+     "request(xid=-2): Ping()",
+     "", Level::kTrace, "kazoo.client", "", -1, "Sending request(xid=-2): Ping()"},
+};
+inline constexpr Sample kPythonSyslog[] = {
+    // public-layouts/kazoo-syslog-func.log (python-zk/kazoo#47)
+    {"Jan  7 06:52:11.542409 prod-fe-uswest1-39-i-7400912d "
+     "zk_watcher[30841,nd_service_registry.KazooServiceRegistry,_state_listener]: (WARNING) "
+     "Zookeeper connection state changed: LOST",
+     "", Level::kWarn, "nd_service_registry.KazooServiceRegistry", "", -1,
+     "Zookeeper connection state changed: LOST"},
+};
+
+inline constexpr Sample kThreadFirst[] = {
+    // testdata/parsers/public-layouts/github-actions-hermes.log (inside its runner's timestamps)
+    {"[Test worker] - 2024-11-25 12:45:07.551 INFO  o.a.c.f.imps.CuratorFrameworkImpl - Default "
+     "schema",
+     "", Level::kInfo, "o.a.c.f.imps.CuratorFrameworkImpl", "Test worker", -1, "Default schema"},
+};
+
+inline constexpr Sample kStreams[] = {
+    // testdata/incidents/public/client-curator-auth-failed-streamsx (IBM Streams PE trace)
+    {"12 Oct 2017 17:43:06.704 [32515] ERROR #splapptrc,J[42],P[67],SinkOp "
+     "M[ConnectionState.java:org.apache.curator.ConnectionState.checkState:245]  - Authentication "
+     "failed",
+     "", Level::kError, "org.apache.curator.ConnectionState", "32515", -1, "Authentication failed"},
+};
+inline constexpr Sample kDcache[] = {
+    // testdata/incidents/public/client-dcache-zk-restart-session-expired (dCache pool, no level)
+    {"11 Dec 2019 11:04:35 () [] Unable to reconnect to ZooKeeper service, session "
+     "0x101f08e24c50014 has expired",
+     "", Level::kUnknown, "", "", -1,
+     "Unable to reconnect to ZooKeeper service, session 0x101f08e24c50014 has expired"},
+};
+inline constexpr Sample kPinpointDated[] = {
+    // testdata/incidents/public/client-pinpoint-windows-refused
+    {"2017-02-13 10:12:49 [WARN ](o.a.z.ClientCnxn                   :1102) Session 0x0 for "
+     "server null, unexpected error, closing socket connection and attempting reconnect",
+     "", Level::kWarn, "o.a.z.ClientCnxn", "", -1,
+     "Session 0x0 for server null, unexpected error, closing socket connection and attempting "
+     "reconnect"},
+};
+inline constexpr Sample kZkweb[] = {
+    // testdata/incidents/public/zkops-zkweb-client-leak
+    {"[2018-12-03 12:09:14 WARN  http-nio-8099-exec-1-SendThread(10.233.233.233:2181)  "
+     "ClientCnxn.java:1167] org.apache.zookeeper.ClientCnxn --> Session 0x0 for server "
+     "10.233.233.233/10.233.233.233:2181, unexpected error",
+     "", Level::kWarn, "org.apache.zookeeper.ClientCnxn",
+     "http-nio-8099-exec-1-SendThread(10.233.233.233:2181)", -1,
+     "Session 0x0 for server 10.233.233.233/10.233.233.233:2181, unexpected error"},
+};
+inline constexpr Sample kLoggerParen[] = {
+    // testdata/incidents/public/client-pinpoint-collector-session-expired (pasted, logger only)
+    {"(o.a.z.ClientCnxn) Client session timed out, have not heard from server in 11198ms for "
+     "sessionid 0x34331c4ac633093, closing socket connection and attempting reconnect",
+     "", Level::kUnknown, "o.a.z.ClientCnxn", "", -1,
+     "Client session timed out, have not heard from server in 11198ms for sessionid "
+     "0x34331c4ac633093, closing socket connection and attempting reconnect"},
+};
+
+// Layouts met in public reports (2026-12-05 field test), one or two real lines each.
+inline constexpr Sample kConfluentOperator[] = {
+    // confluentinc/confluent-kubernetes-examples#290 (Confluent for Kubernetes ZooKeeper)
+    {"[INFO] 2024-03-10 13:20:41,552 [main] org.apache.zookeeper.server.ZooKeeperServer "
+     "setLargeRequestThreshold - The large request threshold is set to -1",
+     "", Level::kInfo, "org.apache.zookeeper.server.ZooKeeperServer", "main", -1,
+     "The large request threshold is set to -1"},
+};
+inline constexpr Sample kElasticsearch[] = {
+    // sonian/elasticsearch-zookeeper#19 (Elasticsearch 0.x-1.x log4j.yml)
+    {"[2013-11-13 00:56:51,700][INFO ][org.apache.zookeeper.ZooKeeper] Session: 0x2424e7662a50002 "
+     "closed",
+     "", Level::kInfo, "org.apache.zookeeper.ZooKeeper", "", -1,
+     "Session: 0x2424e7662a50002 closed"},
+    {"[2013-11-13 00:56:54,481][INFO ][node                     ] [Bi-Beast] initialized", "",
+     Level::kInfo, "node", "", -1, "[Bi-Beast] initialized"},
+};
+inline constexpr Sample kZooKeeperIsoT[] = {
+    // apache/bookkeeper#3225 (an embedded ZooKeeper, log4j2 ISO8601 with the 'T')
+    {"2022-04-21T09:23:19,874 - INFO  - [main:Environment@98] - Server environment:os.name=Mac OS "
+     "X",
+     "", Level::kInfo, "Environment", "main", -1, "Server environment:os.name=Mac OS X"},
+};
+inline constexpr Sample kSlashDate[] = {
+    // apache/pinot#4974 (Pinot, Helix)
+    {"2020/01/12 02:45:23.308 ERROR [ZkClient] [ZkClient-EventThread-203-localhost:2123] Error "
+     "handling event ZkEvent[New session event sent to "
+     "org.apache.helix.manager.zk.ZKHelixManager@1f939a0f]",
+     "", Level::kError, "ZkClient", "ZkClient-EventThread-203-localhost:2123", -1,
+     "Error handling event ZkEvent[New session event sent to "
+     "org.apache.helix.manager.zk.ZKHelixManager@1f939a0f]"},
+};
+inline constexpr Sample kPythonNameFileLine[] = {
+    // python-zk/kazoo#585
+    {"2020-02-12 16:16:34 kazoo.client connection.py[line:608] WARNING Connection dropped: socket "
+     "connection broken",
+     "", Level::kWarn, "kazoo.client", "", -1, "Connection dropped: socket connection broken"},
+};
+inline constexpr Sample kPipeDash[] = {
+    // apache/dubbo#15029 (Dubbo's log4j2 test configuration; time of day only)
+    {"17:06:48.412 |-INFO  [main]    org.apache.zookeeper.ClientCnxnSocket:239 -| jute.maxbuffer "
+     "value is 1048575 Bytes",
+     "", Level::kInfo, "org.apache.zookeeper.ClientCnxnSocket", "main", -1,
+     "jute.maxbuffer value is 1048575 Bytes"},
+};
+inline constexpr Sample kClassMethod[] = {
+    // OpenTSDB/asynchbase#177 (OpenTSDB logback; time of day only)
+    {"10:17:41.126 WARN  [PluginLoader.loadPlugins] - Unable to locate any plugins of the type: "
+     "net.opentsdb.query.filter.TagVFilter",
+     "", Level::kWarn, "PluginLoader", "", -1,
+     "Unable to locate any plugins of the type: net.opentsdb.query.filter.TagVFilter"},
+};
+
+inline constexpr Sample kJul[] = {
+    // sgroschupf/zkclient#86 (WebLogic): the header line; "LEVEL: message" follows on the next line
+    {"Sep 25, 2020 2:57:15 PM org.apache.zookeeper.ClientCnxn$SendThread run", "", Level::kUnknown,
+     "org.apache.zookeeper.ClientCnxn$SendThread", "", -1, ""},
+};
+
+}  // namespace faultline::builtin_samples
