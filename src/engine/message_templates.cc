@@ -229,23 +229,14 @@ void MessageTemplates::Add(const Record& record, const SourceInfo& source) {
     }
     h = hosts_.emplace(std::string(host), Templates()).first;
   }
-  std::string_view message = FirstLine(record.View(record.message));
-  MaskTemplate(Cut(message, kMaxMessageBytes), &scratch_);
-  scratch_.resize(Cut(scratch_, kMaxTextBytes).size());
-
-  Templates& templates = h->second;
-  auto it = templates.find(scratch_);
+  std::string_view message = Cut(FirstLine(record.View(record.message)), kMaxMessageBytes);
   bool earlier = false;
-  if (it == templates.end()) {
-    if (templates.size() >= max_per_host_) {
-      ++dropped_;
-      return;
-    }
-    it = templates.emplace(scratch_, Entry()).first;
-    it->second.order = next_order_++;
-    earlier = true;
+  Templates::value_type* found = Find(h->second, message, &earlier);
+  if (found == nullptr) {
+    ++dropped_;
+    return;
   }
-  Entry& e = it->second;
+  Entry& e = found->second;
   ++e.count;
   e.level = std::max(e.level, record.level);
   if (record.instant != kNoInstant) {
@@ -260,6 +251,32 @@ void MessageTemplates::Add(const Record& record, const SourceInfo& source) {
     e.source = source.name;
     e.line = record.line;
   }
+}
+
+MessageTemplates::Templates::value_type* MessageTemplates::Find(Templates& templates,
+                                                                std::string_view message,
+                                                                bool* added) {
+  RecentMessage* slot = nullptr;
+  if (message.size() <= kMaxRecentMessageBytes) {
+    if (recent_.empty()) recent_.resize(kRecentSlots);
+    slot = &recent_[std::hash<std::string_view>()(message) % kRecentSlots];
+    if (slot->host == &templates && slot->message == message) return slot->entry;
+  }
+  MaskTemplate(message, &scratch_);
+  scratch_.resize(Cut(scratch_, kMaxTextBytes).size());
+  auto it = templates.find(scratch_);
+  if (it == templates.end()) {
+    if (templates.size() >= max_per_host_) return nullptr;
+    it = templates.emplace(scratch_, Entry()).first;
+    it->second.order = next_order_++;
+    *added = true;
+  }
+  if (slot != nullptr) {
+    slot->host = &templates;
+    slot->message.assign(message);
+    slot->entry = &*it;
+  }
+  return &*it;
 }
 
 size_t MessageTemplates::templates() const {

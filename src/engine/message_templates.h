@@ -85,9 +85,24 @@ class MessageTemplates {
     uint64_t order = 0;  ///< when it was first added
   };
   using Templates = std::unordered_map<std::string, Entry>;
+  /// The template entry a message (as cut for masking) of a host led to last time. Warnings
+  /// repeat word for word (most of a storm is one line), and looking one up costs a hash and a
+  /// compare where masking it costs a pass over every word. Entries of a Templates map stay put
+  /// (nothing is erased), so a slot may point at one.
+  struct RecentMessage {
+    const Templates* host = nullptr;
+    std::string message;
+    Templates::value_type* entry = nullptr;
+  };
+  static constexpr size_t kRecentSlots = 512;            // direct-mapped by the message's hash
+  static constexpr size_t kMaxRecentMessageBytes = 512;  // longer ones are masked each time
+  /// The entry of `templates` for `message`: from the recent slots, else masked and found or
+  /// added (null when the host has no room for a new template).
+  Templates::value_type* Find(Templates& templates, std::string_view message, bool* added);
 
   size_t max_per_host_, max_hosts_;
   std::map<std::string, Templates, std::less<>> hosts_;
+  std::vector<RecentMessage> recent_;
   std::string scratch_;
   uint64_t next_order_ = 0;
   int64_t dropped_ = 0, records_ = 0;

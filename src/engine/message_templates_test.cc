@@ -346,5 +346,38 @@ TEST_CASE("MessageTemplates: long messages are cut to a bounded template and exa
   CHECK(summary[0].example.size() <= MessageTemplates::kMaxTextBytes);
 }
 
+TEST_CASE("MessageTemplates: repeated messages are counted alike on every path") {
+  MessageTemplates templates(/*max_per_host=*/3);
+  SourceInfo zk1 = Source("zk1.log", "zk1");
+  SourceInfo zk2 = Source("zk2.log", "zk2");
+  const std::string long_message = "Unexpected exception " + std::string(600, 'x') + " 42";
+  // 2,000 messages of two templates (more than the recent slots hold, so slots are reused by other
+  // messages), the same words on two hosts, and a message too long to be remembered.
+  for (int i = 0; i < 2000; ++i) {
+    std::string id = std::to_string(i % 700);
+    templates.Add(Rec(kT0 + i, i, Level::kWarn, "Connection broken for id " + id), zk1);
+    templates.Add(Rec(kT0 + i, i, Level::kWarn, "Connection broken for id " + id), zk2);
+    templates.Add(Rec(kT0 + i, i, Level::kError, "Cannot open channel to " + id), zk1);
+    if (i % 2 == 0) templates.Add(Rec(kT0 + i, i, Level::kWarn, long_message), zk1);
+  }
+  // A fourth template has no room on zk1 (three per host); the known ones are still counted.
+  templates.Add(Rec(kT0 + 5000, 1, Level::kWarn, "Something new"), zk1);
+  templates.Add(Rec(kT0 + 5001, 2, Level::kWarn, "Connection broken for id 3"), zk1);
+
+  CHECK(templates.dropped() == 1);
+  CHECK(templates.templates() == 4);
+  std::vector<TemplateStat> summary = templates.Summary(5);
+  std::vector<std::string> got;
+  for (const TemplateStat& s : summary)
+    got.push_back(s.host + " " + std::to_string(s.count) + " " + s.text);
+  CHECK(got == std::vector<std::string>{
+                   "zk1 2001 Connection broken for id <*>",
+                   // (a template is cut to kMaxTextBytes)
+                   "zk1 1000 " + long_message.substr(0, MessageTemplates::kMaxTextBytes),
+                   "zk1 2000 Cannot open channel to <*>",
+                   "zk2 2000 Connection broken for id <*>",
+               });
+}
+
 }  // namespace
 }  // namespace faultline
