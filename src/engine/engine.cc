@@ -47,20 +47,13 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
     state.context_hits.resize(rule.contexts.size());
     state.recent.resize(rule.steps.size());
     state.same_instant.resize(rule.steps.size());
-    // Keys other than host, myid and session compare captures as records come; so does a
-    // `myid` capture, which sets the record's myid.
-    bool keys_read_captures = false;
-    for (const Step& step : rule.steps) {
-      for (const std::string& key : step.same) {
-        keys_read_captures |= key != "host" && key != "myid" && key != "session";
-      }
-    }
+    // A `myid` capture sets the record's myid, which keys and reports read as records come;
+    // other captures are read when first compared or reported.
     auto add = [&](const Matcher& m, int index) {
       bool is_context = index >= static_cast<int>(rule.steps.size());
       bool captures_myid =
           std::find(m.captures.begin(), m.captures.end(), "myid") != m.captures.end();
-      Target target{static_cast<int>(r), index, false,
-                    is_context || !(keys_read_captures || captures_myid)};
+      Target target{static_cast<int>(r), index, false, is_context || !captures_myid};
       if (m.message == nullptr) {
         unconditional_.push_back(target);
         return;
@@ -138,9 +131,11 @@ bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e,
     } else if (key == "session") {
       if (e.session.empty() || e.session != previous.session) return false;
     } else {
+      ReadCaptures(e);
       auto mine = e.captures.find(key);
       bool found = false;
       for (const Evidence& hit : p.hits) {
+        ReadCaptures(hit);
         auto theirs = hit.captures.find(key);
         if (theirs == hit.captures.end()) continue;
         found = true;

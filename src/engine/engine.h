@@ -135,7 +135,9 @@ class Engine {
     int rule;
     int index;             ///< step index, or steps.size() + context index
     bool assumed = false;  ///< per record: its fields were unknown, not checked (FieldsMatch)
-    /// Its captures may be read later (Evidence::pending): no key compares them as records come.
+    /// Its captures may be read later (Evidence::pending): when a key first compares them
+    /// (ReadCaptures), or when the evidence is reported. Only a `myid` capture, which sets the
+    /// record's myid, is read as records come.
     bool defer_captures = false;
   };
 
@@ -148,6 +150,13 @@ class Engine {
   static std::string_view PartText(const Matcher& m, const Record& record, std::string_view text);
   /// Fills e's captures from `part` (see PartText); a `myid` capture names the server spoken for.
   void ExtractCaptures(const Matcher& m, std::string_view part, Evidence* e);
+  /// Reads e's pending captures now, for a key that compares them: most records that match a
+  /// step are never compared with another (no partial waits for them), so they are not read as
+  /// they come. ResolvePending reads them again when e is reported (the same values).
+  void ReadCaptures(const Evidence& e) const;
+  /// `pattern`'s named captures in `part` into *captures; false if it does not match there.
+  bool MatchCaptures(const RE2& pattern, std::string_view part,
+                     std::map<std::string, std::string>* captures) const;
   /// Fills in what an evidence still has pending (see Evidence::pending).
   void ResolvePending(Evidence* e);
   /// `assumed`: set when a component or logger the matcher names is unknown in the record.
@@ -214,10 +223,10 @@ class Engine {
   int64_t records_seen_ = 0;
   int64_t matches_dropped_ = 0;
   std::string err_;
-  std::vector<int> hits_;                 // reused per record
-  std::vector<Target> matched_;           // reused per record
-  std::vector<re2::StringPiece> pieces_;  // reused by ExtractCaptures
-  std::string session_;                   // reused per record: the session id Feed found
+  std::vector<int> hits_;                         // reused per record
+  std::vector<Target> matched_;                   // reused per record
+  mutable std::vector<re2::StringPiece> pieces_;  // reused by ExtractCaptures, ReadCaptures
+  std::string session_;                           // reused per record: the session id Feed found
 };
 
 }  // namespace faultline

@@ -49,17 +49,32 @@ void Engine::ResolvePending(Evidence* e) {
   }
 }
 
-void Engine::ExtractCaptures(const Matcher& m, std::string_view part, Evidence* e) {
-  if (m.message == nullptr || m.captures.empty()) return;
-  int groups = m.message->NumberOfCapturingGroups();
+bool Engine::MatchCaptures(const RE2& pattern, std::string_view part,
+                           std::map<std::string, std::string>* captures) const {
+  int groups = pattern.NumberOfCapturingGroups();
   std::vector<re2::StringPiece>& pieces = pieces_;  // reused: no allocation per call
   pieces.assign(static_cast<size_t>(groups) + 1, re2::StringPiece());
-  if (m.message->Match(re2::StringPiece(part.data(), part.size()), 0, part.size(), RE2::UNANCHORED,
-                       pieces.data(), groups + 1)) {
-    for (const auto& [group, index] : m.message->NamedCapturingGroups()) {
-      e->captures[group] = std::string(pieces[index].data(), pieces[index].size());
-    }
+  if (!pattern.Match(re2::StringPiece(part.data(), part.size()), 0, part.size(), RE2::UNANCHORED,
+                     pieces.data(), groups + 1)) {
+    return false;
   }
+  for (const auto& [group, index] : pattern.NamedCapturingGroups()) {
+    (*captures)[group] = std::string(pieces[index].data(), pieces[index].size());
+  }
+  return true;
+}
+
+void Engine::ReadCaptures(const Evidence& e) const {
+  const Evidence::Pending& pending = e.pending;
+  if (pending.matcher == nullptr || pending.text == nullptr || !e.captures.empty()) return;
+  MatchCaptures(*pending.matcher->message,
+                std::string_view(pending.text.get() + pending.part_begin, pending.part_length),
+                &e.captures);
+}
+
+void Engine::ExtractCaptures(const Matcher& m, std::string_view part, Evidence* e) {
+  if (m.message == nullptr || m.captures.empty()) return;
+  MatchCaptures(*m.message, part, &e->captures);
   // A leader's line that names a learner ("... to learner 2.") speaks for that server.
   auto named = e->captures.find("myid");
   if (named != e->captures.end()) {

@@ -236,6 +236,23 @@ same = ["sid"]
         std::map<std::string, std::string>{{"addr", "zk2/10.0.0.2:3888"}, {"sid", "2"}});
   CHECK(m.steps[1].captures == std::map<std::string, std::string>{{"sid", "2"}});
   CHECK(m.steps[1].line == 7);
+
+  // A later step logged in the same millisecond before the first (two files merged): it waits,
+  // and its captures are compared when the first step comes.
+  Harness same_instant({rule});
+  same_instant.Feed(Rec(kT0, 8, Component::kZk, Level::kWarn, "QuorumCnxManager",
+                        "Connection broken for id 3, my id = 1", 1),
+                    kZk1);
+  same_instant.Feed(Rec(kT0, 9, Component::kZk, Level::kWarn, "QuorumCnxManager",
+                        "Connection broken for id 2, my id = 1", 1),
+                    kZk1);
+  same_instant.Feed(Rec(kT0, 10, Component::kZk, Level::kWarn, "QuorumCnxManager",
+                        "Cannot open channel to 2 at election address zk2/10.0.0.2:3888", 1),
+                    kZk1);
+  REQUIRE(same_instant.matches().size() == 1);
+  CHECK(same_instant.matches()[0].steps[1].line == 9);
+  CHECK(same_instant.matches()[0].steps[1].captures ==
+        std::map<std::string, std::string>{{"sid", "2"}});
 }
 
 }  // namespace

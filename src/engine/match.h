@@ -29,7 +29,9 @@ struct Evidence {
   std::string header;              ///< the record's first line as written
   std::string first_continuation;  ///< e.g. the exception line of a stack trace
   std::string message;
-  std::map<std::string, std::string> captures;
+  /// Inside the engine, captures a rule's keys compare may be read only when first compared
+  /// (Engine::ReadCaptures, from a const path): hence mutable.
+  mutable std::map<std::string, std::string> captures;
   int occurrences = 1;  ///< for a `count` step: how many fell in the window
   /// Matched on its message alone: the step names a component or logger the record's layout
   /// does not show (a pasted excerpt, a foreign layout).
