@@ -180,7 +180,7 @@ char* WriteJsonString(char* p, std::string_view s) {
       run += 8;
     }
     while (run < s.size() && kJsonPlain[static_cast<unsigned char>(s[run])]) ++run;
-    std::memcpy(p + (stored - i), s.data() + stored, run - stored);
+    if (run > stored) std::memcpy(p + (stored - i), s.data() + stored, run - stored);
     p += run - i;
     i = run;
     if (i == s.size()) break;

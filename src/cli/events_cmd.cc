@@ -67,6 +67,7 @@ constexpr struct {
 constexpr size_t kFlagsBound = 160;  // ",\"flags\":[...]" with every flag
 
 char* PutFlags(char* p, uint16_t flags) {
+  if (flags == 0) return Put(p, ",\"flags\":[]"sv);
   p = Put(p, ",\"flags\":["sv);
   bool first = true;
   for (const auto& flag : kFlagNames) {
@@ -114,9 +115,19 @@ void WriteEvent(RawOutput* out, const Record& r, const SourceInfo& info, SourceS
                  JsonStringBound(message) + JsonStringBound(continuation);
   char* p = out->Reserve(bound);
   p = Put(p, "{\"instant\":"sv);
+  char* instant = p;
   p = PutInstant(p, r.instant, r.precision, true);
   p = Put(p, ",\"local_time\":"sv);
-  p = PutInstant(p, r.local, r.precision, false);
+  if (r.local == r.instant && r.instant != kNoInstant) {
+    // A log written in UTC: the same text but for the 'T' and the 'Z'.
+    size_t length = static_cast<size_t>(p - instant) - (sizeof(",\"local_time\":") - 1);
+    std::memcpy(p, instant, length - 2);  // up to the 'Z' and its closing quote
+    p[11] = ' ';                          // after the opening quote and "yyyy-mm-dd"
+    p += length - 2;
+    *p++ = '"';
+  } else {
+    p = PutInstant(p, r.local, r.precision, false);
+  }
   p = Put(p, ",\"source\":"sv);
   p = Put(p, name);
   p = Put(p, ",\"line\":"sv);
