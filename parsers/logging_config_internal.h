@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parsers/logging_config.h"
+#include "src/base/text_out.h"  // AppendUtf8
 
 namespace faultline::logging_config_internal {
 
@@ -22,8 +23,6 @@ bool ContainsIgnoreCase(std::string_view s, std::string_view needle);
 /// "<path>:<line>"
 std::string Origin(std::string_view path, int line);
 void AddProblem(LoggingConfig* out, std::string_view path, int line, std::string_view why);
-/// Appends code point `cp` to `out` as UTF-8.
-void AppendUtf8(std::string* out, unsigned cp);
 
 // ---- variables (logging_config.cc) ----
 

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <vector>
 
+#include "src/base/text_encoding.h"
+
 namespace faultline {
 namespace {
 
@@ -144,9 +146,9 @@ std::unique_ptr<ByteSource> OpenByteSource(const std::string& path, std::string*
   raw->Unread(magic, have);
   if (have == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
       static_cast<unsigned char>(magic[1]) == 0x8b) {
-    return std::make_unique<GzipSource>(std::move(raw));
+    return DecodeTextEncoding(std::make_unique<GzipSource>(std::move(raw)));
   }
-  return raw;
+  return DecodeTextEncoding(std::move(raw));
 }
 
 }  // namespace faultline

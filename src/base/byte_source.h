@@ -19,7 +19,8 @@ class ByteSource {
   virtual bool Skip(int64_t n, std::string* err);
 };
 
-/// Opens `path` ("-" = standard input), unwrapping gzip when the data starts with its magic.
+/// Opens `path` ("-" = standard input), unwrapping gzip when the data starts with its magic, and
+/// reading UTF-16 or a UTF-8 byte order mark as plain UTF-8 (src/base/text_encoding.h).
 /// Returns nullptr and sets *err ("No such file or directory", ...) when it cannot be opened.
 std::unique_ptr<ByteSource> OpenByteSource(const std::string& path, std::string* err);
 

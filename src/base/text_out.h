@@ -26,6 +26,8 @@ char* WriteJsonString(char* p, std::string_view text);
 /// Length of the valid UTF-8 sequence at text[i] (RFC 3629: no overlong forms, no surrogates, at
 /// most U+10FFFF; 1 for ASCII), or 0 if it is not one.
 size_t Utf8SequenceLength(std::string_view text, size_t i);
+/// Appends code point `cp` as UTF-8 (U+FFFD for a surrogate or a value past U+10FFFF).
+void AppendUtf8(std::string* out, uint32_t cp);
 /// True if `text` is valid UTF-8.
 bool IsValidUtf8(std::string_view text);
 
