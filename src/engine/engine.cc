@@ -129,7 +129,8 @@ bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e,
     } else if (key == "myid") {
       if (e.myid < 0 || e.myid != previous.myid) return false;
     } else if (key == "session") {
-      if (e.session.empty() || e.session != previous.session) return false;
+      std::string_view session = SessionOf(e);
+      if (session.empty() || session != SessionOf(previous)) return false;
     } else {
       ReadCaptures(e);
       auto mine = e.captures.find(key);
@@ -468,10 +469,13 @@ void Engine::Feed(const Record& record, const SourceInfo& source) {
   std::string& session = session_;  // reused: no allocation per record
   session.clear();
   if (!matched.empty()) {
-    std::shared_ptr<char[]> copy = std::make_shared_for_overwrite<char[]>(record.text.size());
-    std::memcpy(copy.get(), record.text.data(), record.text.size());
-    shared_text = std::move(copy);
     FindSessionId(text, &session);
+    // The session id follows the text in the same block (Evidence::Pending::session_length).
+    std::shared_ptr<char[]> copy =
+        std::make_shared_for_overwrite<char[]>(record.text.size() + session.size());
+    std::memcpy(copy.get(), record.text.data(), record.text.size());
+    std::memcpy(copy.get() + record.text.size(), session.data(), session.size());
+    shared_text = std::move(copy);
   }
   for (size_t i = 0; i < matched.size(); ++i) {
     const Target& t = matched[i];
@@ -483,7 +487,7 @@ void Engine::Feed(const Record& record, const SourceInfo& source) {
     // Sorted by rule, then step descending: the next target, if of this rule, is an earlier step.
     bool matches_earlier =
         i + 1 < matched.size() && matched[i + 1].rule == t.rule && matched[i + 1].index < t.index;
-    Evidence e = MakeEvidence(m.name, record, source, session, shared_text);
+    Evidence e = MakeEvidence(m.name, record, source, session.size(), shared_text);
     e.assumed = t.assumed;
     std::string_view part = PartText(m, record, text);
     bool is_context = t.index >= steps;

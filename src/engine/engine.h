@@ -141,10 +141,13 @@ class Engine {
     bool defer_captures = false;
   };
 
-  /// The record as evidence, its text fields pending in `shared` (the record's text).
+  /// The record as evidence, its text fields pending in `shared` (the record's text, then its
+  /// session id of `session_length` bytes).
   static Evidence MakeEvidence(const std::string& name, const Record& record,
-                               const SourceInfo& source, const std::string& session,
+                               const SourceInfo& source, size_t session_length,
                                const std::shared_ptr<const char[]>& shared);
+  /// e's session id, pending or resolved.
+  static std::string_view SessionOf(const Evidence& e);
   /// The text `m`'s pattern runs on: the message, the continuation lines, or `text` (the message
   /// and all that follows it).
   static std::string_view PartText(const Matcher& m, const Record& record, std::string_view text);

@@ -10,10 +10,10 @@
 namespace faultline {
 
 Evidence Engine::MakeEvidence(const std::string& name, const Record& record,
-                              const SourceInfo& source, const std::string& session,
+                              const SourceInfo& source, size_t session_length,
                               const std::shared_ptr<const char[]>& shared) {
   Evidence e;
-  e.name = name;
+  e.pending.name = &name;  // the step's or context entry's own name: it outlives the evidence
   e.instant = record.instant;
   e.precision = record.precision;
   e.pending.source = &source.name;  // copied only if the evidence is reported
@@ -23,7 +23,7 @@ Evidence Engine::MakeEvidence(const std::string& name, const Record& record,
   e.level = record.level;
   e.myid = record.myid;
   e.order_only = (record.flags & kOrderOnly) != 0;
-  e.session = session;
+  e.pending.session_length = static_cast<uint32_t>(session_length);
   e.pending.text = shared;
   e.pending.text_length = static_cast<uint32_t>(record.text.size());
   e.pending.message_begin = record.message.offset;
@@ -36,6 +36,8 @@ void Engine::ResolvePending(Evidence* e) {
   Evidence::Pending pending = std::move(e->pending);
   e->pending = {};
   e->source = *pending.source;
+  e->name = *pending.name;
+  e->session.assign(pending.text.get() + pending.text_length, pending.session_length);
   std::string_view all(pending.text.get(), pending.text_length);
   size_t newline = all.find('\n');
   e->header = std::string(all.substr(0, newline));
@@ -81,6 +83,11 @@ void Engine::ExtractCaptures(const Matcher& m, std::string_view part, Evidence* 
     int myid = scan::ParseSmallInt(named->second);  // as the parsers read [myid:N]
     if (myid >= 0) e->myid = myid;
   }
+}
+
+std::string_view Engine::SessionOf(const Evidence& e) {
+  if (e.pending.text == nullptr) return e.session;
+  return {e.pending.text.get() + e.pending.text_length, e.pending.session_length};
 }
 
 bool Engine::SameRecord(const Evidence& a, const Evidence& b) {

@@ -38,14 +38,17 @@ struct Evidence {
   bool assumed = false;
   /// Its source has no time at all: the instant is synthetic, in line order (1 ms per line).
   bool order_only = false;
-  /// Inside the engine only: the text fields (header, first_continuation, message) and the
-  /// captures are not filled yet. Most records that match a pattern never join a match, and
-  /// copying their text (once per rule that names them) and reading captures cost more than
-  /// finding the match; so the engine keeps the record's text, shared by all its hits, and fills
-  /// them in when the evidence joins a match or a near miss. Empty in all the engine hands on.
+  /// Inside the engine only: the text fields (name, source, session, header, first_continuation,
+  /// message) and the captures are not filled yet. Most records that match a pattern never join a
+  /// match, and copying their text (once per rule that names them) and reading captures cost more
+  /// than finding the match; so the engine keeps the record's text, shared by all its hits, and
+  /// fills them in when the evidence joins a match or a near miss. Empty in all the engine hands
+  /// on.
   struct Pending {
-    std::shared_ptr<const char[]> text;  ///< the record's text: one allocation, not two
-    uint32_t text_length = 0;
+    /// The record's text, then its session id: one allocation, shared by the record's hits.
+    std::shared_ptr<const char[]> text;
+    uint32_t text_length = 0, session_length = 0;
+    const std::string* name = nullptr;         ///< the step's or context entry's name
     const std::string* source = nullptr;       ///< its source's name (Feed's SourceInfo)
     const Matcher* matcher = nullptr;          ///< set: its captures are still to be read
     uint32_t part_begin = 0, part_length = 0;  ///< what the matcher's pattern ran on
