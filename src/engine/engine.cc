@@ -93,11 +93,11 @@ bool Engine::FieldsMatch(const Matcher& m, const Record& record, const SourceInf
   }
   if (!m.host.empty() && source.host != m.host) return false;
   if (m.logger != nullptr && record.logger.length > 0 &&
-      !RE2::PartialMatch(record.View(record.logger), *m.logger)) {
+      !field_memo_.PartialMatch(record.View(record.logger), *m.logger)) {
     return false;
   }
   if (m.thread != nullptr && record.thread.length > 0 &&
-      !RE2::PartialMatch(record.View(record.thread), *m.thread)) {
+      !field_memo_.PartialMatch(record.View(record.thread), *m.thread)) {
     return false;
   }
   return PartMatches(m, record);

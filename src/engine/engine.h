@@ -29,6 +29,7 @@
 #include "src/engine/config_values.h"
 #include "src/engine/match.h"
 #include "src/engine/pattern_set.h"
+#include "src/engine/regex_memo.h"
 #include "src/engine/rule.h"
 #include "src/store/source_info.h"
 
@@ -230,6 +231,7 @@ class Engine {
   std::vector<Target> matched_;                   // reused per record
   mutable std::vector<re2::StringPiece> pieces_;  // reused by ExtractCaptures, ReadCaptures
   std::string session_;                           // reused per record: the session id Feed found
+  mutable RegexMemo field_memo_;                  // steps' logger and thread patterns
 };
 
 }  // namespace faultline
