@@ -360,4 +360,34 @@ inline constexpr Sample kJul[] = {
      "org.apache.zookeeper.ClientCnxn$SendThread", "", -1, ""},
 };
 
+inline constexpr Sample kKylinL4j[] = {
+    // KylinOLAP/Kylin#9 (Kylin 0.x on HDP: log4j through the test harness, "L4J " first)
+    {"L4J [2014-10-22 17:01:58,158][WARN][org.apache.hadoop.util.NativeCodeLoader] - Unable to "
+     "load native-hadoop library for your platform... using builtin-java classes where applicable",
+     "", Level::kWarn, "org.apache.hadoop.util.NativeCodeLoader", "", -1,
+     "Unable to load native-hadoop library for your platform... using builtin-java classes where "
+     "applicable"},
+};
+inline constexpr Sample kAwsLambda[] = {
+    // awslabs/aws-athena-query-federation#117 (HBase connector on Lambda; the request id is empty
+    // outside a request)
+    {"2020-03-03 20:56:12 a48cce7a-61a0-4cf8-97e1-04bb7cc93858 WARN  ZKUtil:637 - "
+     "hconnection-0x37d31475-0x10000021d400039, quorum=ec2-34-235-124-99.compute-1.amazonaws.com:"
+     "2181, baseZNode=/hbase Unable to get data of znode /hbase/meta-region-server",
+     "", Level::kWarn, "ZKUtil", "", -1,
+     "hconnection-0x37d31475-0x10000021d400039, quorum=ec2-34-235-124-99.compute-1.amazonaws.com:"
+     "2181, baseZNode=/hbase Unable to get data of znode /hbase/meta-region-server"},
+    {"2020-03-03 20:56:12  INFO  ClientCnxn:519 - EventThread shut down for session: "
+     "0x10000021d400039",
+     "", Level::kInfo, "ClientCnxn", "", -1,
+     "EventThread shut down for session: 0x10000021d400039"},
+};
+inline constexpr Sample kFinagle[] = {
+    // linkerd/linkerd#1829 (namerd: Twitter util-logging, level initial, no year, UTC)
+    {"E 0223 14:38:32.105 UTC THREAD18: Zookeeper session 2616af5330a03c7 has expired. "
+     "Reconnecting in 10.milliseconds",
+     "", Level::kError, "", "THREAD18", -1,
+     "Zookeeper session 2616af5330a03c7 has expired. Reconnecting in 10.milliseconds"},
+};
+
 }  // namespace faultline::builtin_samples

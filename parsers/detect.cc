@@ -17,13 +17,22 @@ struct SampleLine {
   bool inner_read = false;    // a strong wrapper's inner line is read by some non-generic parser
 };
 
+// Whether `parser` reads a line under a weak wrapper whole, as its own layout. The text after
+// "date time " may look like a continuation when the layout's next field is empty and padded
+// ("2020-03-03 20:56:12  INFO  ClientCnxn:519 - ...", an empty MDC): such a line counts when the
+// layout finds a level in it, which a stack frame does not have.
+bool ReadsWeakLineWhole(const Parser& parser, const SampleLine& line, Header* header, Miss* miss) {
+  return parser.ParseHeader(line.raw, header, miss) &&
+         (!line.continuation || header->level != Level::kUnknown);
+}
+
 // Whether `parser` counts `line` as a header.
 bool Counts(const Parser& parser, const SampleLine& line, Header* header, Miss* miss) {
   const Parser& generic = GenericLogParser();
   if (!line.wrapped) return parser.ParseHeader(line.raw, header, miss);
   if (line.wrapper.weak()) {
+    if (ReadsWeakLineWhole(parser, line, header, miss)) return true;
     if (line.continuation) return false;
-    if (parser.ParseHeader(line.raw, header, miss)) return true;
     Miss inner_miss;
     return parser.ParseHeader(line.wrapper.inner, header, &inner_miss) &&
            header->local != kNoInstant;
@@ -123,7 +132,7 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
       Header header;
       Miss miss;
       if (detection.parser == nullptr ||
-          (detection.parser->ParseHeader(line.raw, &header, &miss) && !line.continuation)) {
+          ReadsWeakLineWhole(*detection.parser, line, &header, &miss)) {
         continue;
       }
     }
