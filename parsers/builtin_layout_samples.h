@@ -389,5 +389,32 @@ inline constexpr Sample kFinagle[] = {
      "", Level::kError, "", "THREAD18", -1,
      "Zookeeper session 2616af5330a03c7 has expired. Reconnecting in 10.milliseconds"},
 };
+inline constexpr Sample kThreadLevelColon[] = {
+    // spring-projects/spring-kafka#1662 (EmbeddedKafka's ZooKeeper in a test run)
+    {"2020-12-30 17:03:07,235 [ProcessThread(sid:0 cport:38339):]  INFO "
+     "org.apache.zookeeper.server.PrepRequestProcessor: Processed session termination for "
+     "sessionid: 0x1033e84c35d0001",
+     "", Level::kInfo, "org.apache.zookeeper.server.PrepRequestProcessor",
+     "ProcessThread(sid:0 cport:38339):", -1,
+     "Processed session termination for sessionid: 0x1033e84c35d0001"},
+};
+inline constexpr Sample kJepsen[] = {
+    // jepsen-io/jepsen#533 (thread names with blanks; the logger follows " - ")
+    {"INFO [2022-03-13 03:19:29,940] jepsen node n4-SendThread(jepsen-n4.jepsen_jepsen:2181) - "
+     "org.apache.zookeeper.ClientCnxn Opening socket connection to server "
+     "jepsen-n4.jepsen_jepsen/172.19.0.5:2181",
+     "", Level::kInfo, "org.apache.zookeeper.ClientCnxn",
+     "jepsen node n4-SendThread(jepsen-n4.jepsen_jepsen:2181)", -1,
+     "Opening socket connection to server jepsen-n4.jepsen_jepsen/172.19.0.5:2181"},
+};
+inline constexpr Sample kSlf4jSimple[] = {
+    // t8y2/dbx#2800 (a Curator client's stderr under slf4j-simple: no time)
+    {"[main] INFO org.apache.zookeeper.ZooKeeper - Initiating client connection, "
+     "connectString=10.18.93.159:2181 sessionTimeout=30000 "
+     "watcher=org.apache.curator.ConnectionState@4a94ee4",
+     "", Level::kInfo, "org.apache.zookeeper.ZooKeeper", "main", -1,
+     "Initiating client connection, connectString=10.18.93.159:2181 sessionTimeout=30000 "
+     "watcher=org.apache.curator.ConnectionState@4a94ee4"},
+};
 
 }  // namespace faultline::builtin_samples

@@ -303,6 +303,14 @@ constexpr BuiltinLayout kLayouts[] = {
     {"finagle", "%p{length=1} %d{MMdd HH:mm:ss.SSS} UTC %t: %m%n", S::kLog4j, "", "",
      "Twitter util-logging (Finagle, linkerd/namerd): level initial, no year, UTC",
      Component::kOther, kFinagle},
+    {"thread-level-colon", "%d{ISO8601} [%t] %5p %c: %m%n", S::kLog4j, "", "",
+     "log4j test configurations with the thread before the level (Spring Kafka's embedded "
+     "ZooKeeper)",
+     Component::kOther, kThreadLevelColon},
+    {"jepsen", "%-5p [%d{yyyy-MM-dd HH:mm:ss,SSS}] %t - %c %m%n", S::kLog4j, "", "",
+     "Jepsen (level first; thread names with blanks)", Component::kOther, kJepsen},
+    {"slf4j-simple", "[%t] %p %c - %m%n", S::kLog4j, "", "",
+     "slf4j-simple's default (command-line clients; no time)", Component::kOther, kSlf4jSimple},
 };
 
 }  // namespace
