@@ -186,6 +186,18 @@ bool StripComposePrefix(std::string_view* line, std::string_view* service) {
   }
   if (pos == name_begin || pos - name_begin > 96) return false;
   size_t name_end = pos;
+  // A label a person or a script put before each host's lines ("Namenode-0: 16/11/01 00:01:07
+  // INFO ..."): believed only when the rest is a dated header some parser reads, so that an
+  // exception line ("java.io.IOException: 3 errors") stays whole.
+  if (name_end + 2 < s.size() && s[name_end] == ':' && s[name_end + 1] == ' ' &&
+      scan::IsDigit(s[name_end + 2]) && !scan::IsDigit(s[name_begin])) {
+    std::string_view rest = s.substr(name_end + 2);
+    Header header;
+    if (DetectLine(rest, &header) == nullptr || header.local == kNoInstant) return false;
+    *service = s.substr(name_begin, name_end - name_begin);
+    *line = rest;
+    return true;
+  }
   pos = scan::SkipSpaces(s, pos);
   if (pos == name_end || pos >= s.size() || s[pos] != '|') return false;
   ++pos;
