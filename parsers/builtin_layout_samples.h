@@ -360,4 +360,61 @@ inline constexpr Sample kJul[] = {
      "org.apache.zookeeper.ClientCnxn$SendThread", "", -1, ""},
 };
 
+inline constexpr Sample kKylinL4j[] = {
+    // KylinOLAP/Kylin#9 (Kylin 0.x on HDP: log4j through the test harness, "L4J " first)
+    {"L4J [2014-10-22 17:01:58,158][WARN][org.apache.hadoop.util.NativeCodeLoader] - Unable to "
+     "load native-hadoop library for your platform... using builtin-java classes where applicable",
+     "", Level::kWarn, "org.apache.hadoop.util.NativeCodeLoader", "", -1,
+     "Unable to load native-hadoop library for your platform... using builtin-java classes where "
+     "applicable"},
+};
+inline constexpr Sample kAwsLambda[] = {
+    // awslabs/aws-athena-query-federation#117 (HBase connector on Lambda; the request id is empty
+    // outside a request)
+    {"2020-03-03 20:56:12 a48cce7a-61a0-4cf8-97e1-04bb7cc93858 WARN  ZKUtil:637 - "
+     "hconnection-0x37d31475-0x10000021d400039, quorum=ec2-34-235-124-99.compute-1.amazonaws.com:"
+     "2181, baseZNode=/hbase Unable to get data of znode /hbase/meta-region-server",
+     "", Level::kWarn, "ZKUtil", "", -1,
+     "hconnection-0x37d31475-0x10000021d400039, quorum=ec2-34-235-124-99.compute-1.amazonaws.com:"
+     "2181, baseZNode=/hbase Unable to get data of znode /hbase/meta-region-server"},
+    {"2020-03-03 20:56:12  INFO  ClientCnxn:519 - EventThread shut down for session: "
+     "0x10000021d400039",
+     "", Level::kInfo, "ClientCnxn", "", -1,
+     "EventThread shut down for session: 0x10000021d400039"},
+};
+inline constexpr Sample kFinagle[] = {
+    // linkerd/linkerd#1829 (namerd: Twitter util-logging, level initial, no year, UTC)
+    {"E 0223 14:38:32.105 UTC THREAD18: Zookeeper session 2616af5330a03c7 has expired. "
+     "Reconnecting in 10.milliseconds",
+     "", Level::kError, "", "THREAD18", -1,
+     "Zookeeper session 2616af5330a03c7 has expired. Reconnecting in 10.milliseconds"},
+};
+inline constexpr Sample kThreadLevelColon[] = {
+    // spring-projects/spring-kafka#1662 (EmbeddedKafka's ZooKeeper in a test run)
+    {"2020-12-30 17:03:07,235 [ProcessThread(sid:0 cport:38339):]  INFO "
+     "org.apache.zookeeper.server.PrepRequestProcessor: Processed session termination for "
+     "sessionid: 0x1033e84c35d0001",
+     "", Level::kInfo, "org.apache.zookeeper.server.PrepRequestProcessor",
+     "ProcessThread(sid:0 cport:38339):", -1,
+     "Processed session termination for sessionid: 0x1033e84c35d0001"},
+};
+inline constexpr Sample kJepsen[] = {
+    // jepsen-io/jepsen#533 (thread names with blanks; the logger follows " - ")
+    {"INFO [2022-03-13 03:19:29,940] jepsen node n4-SendThread(jepsen-n4.jepsen_jepsen:2181) - "
+     "org.apache.zookeeper.ClientCnxn Opening socket connection to server "
+     "jepsen-n4.jepsen_jepsen/172.19.0.5:2181",
+     "", Level::kInfo, "org.apache.zookeeper.ClientCnxn",
+     "jepsen node n4-SendThread(jepsen-n4.jepsen_jepsen:2181)", -1,
+     "Opening socket connection to server jepsen-n4.jepsen_jepsen/172.19.0.5:2181"},
+};
+inline constexpr Sample kSlf4jSimple[] = {
+    // t8y2/dbx#2800 (a Curator client's stderr under slf4j-simple: no time)
+    {"[main] INFO org.apache.zookeeper.ZooKeeper - Initiating client connection, "
+     "connectString=10.18.93.159:2181 sessionTimeout=30000 "
+     "watcher=org.apache.curator.ConnectionState@4a94ee4",
+     "", Level::kInfo, "org.apache.zookeeper.ZooKeeper", "main", -1,
+     "Initiating client connection, connectString=10.18.93.159:2181 sessionTimeout=30000 "
+     "watcher=org.apache.curator.ConnectionState@4a94ee4"},
+};
+
 }  // namespace faultline::builtin_samples

@@ -245,6 +245,10 @@ constexpr BuiltinLayout kLayouts[] = {
     {"python-bracket-level", "[%(asctime)s] %(levelname)-5s %(message)s", S::kPython,
      "%d-%m-%Y %H:%M:%S", "", "kazoo scripts with a day-first datefmt", Component::kMonitor,
      kPythonBracketLevel},
+    // Before python-name-level, which reads the request id as a logger name.
+    {"aws-lambda", "%d{yyyy-MM-dd HH:mm:ss} %X{AWSRequestId} %-5p %c{1}:%L - %m%n", S::kLog4j, "",
+     "", "AWS Lambda's log4j layout (request id, empty outside a request)", Component::kOther,
+     kAwsLambda},
     {"python-name-level", "%(asctime)s %(name)s %(levelname)s %(message)s", S::kPython, "", "",
      "Python services with the logger before the level", Component::kMonitor, kPythonNameLevel},
     {"oslo", "(%(name)s): %(asctime)s %(levelname)s %(module)s %(funcName)s %(message)s",
@@ -294,6 +298,19 @@ constexpr BuiltinLayout kLayouts[] = {
      "java.util.logging's SimpleFormatter (Tomcat, WebLogic, Jenkins): class and method, then "
      "'LEVEL: message' on the next line",
      Component::kOther, kJul},
+    {"kylin-l4j", "L4J [%d{yyyy-MM-dd HH:mm:ss,SSS}][%p][%c] - %m%n", S::kLog4j, "", "",
+     "Apache Kylin 0.x (log4j, 'L4J ' first)", Component::kOther, kKylinL4j},
+    {"finagle", "%p{length=1} %d{MMdd HH:mm:ss.SSS} UTC %t: %m%n", S::kLog4j, "", "",
+     "Twitter util-logging (Finagle, linkerd/namerd): level initial, no year, UTC",
+     Component::kOther, kFinagle},
+    {"thread-level-colon", "%d{ISO8601} [%t] %5p %c: %m%n", S::kLog4j, "", "",
+     "log4j test configurations with the thread before the level (Spring Kafka's embedded "
+     "ZooKeeper)",
+     Component::kOther, kThreadLevelColon},
+    {"jepsen", "%-5p [%d{yyyy-MM-dd HH:mm:ss,SSS}] %t - %c %m%n", S::kLog4j, "", "",
+     "Jepsen (level first; thread names with blanks)", Component::kOther, kJepsen},
+    {"slf4j-simple", "[%t] %p %c - %m%n", S::kLog4j, "", "",
+     "slf4j-simple's default (command-line clients; no time)", Component::kOther, kSlf4jSimple},
 };
 
 }  // namespace

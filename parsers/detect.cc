@@ -17,13 +17,22 @@ struct SampleLine {
   bool inner_read = false;    // a strong wrapper's inner line is read by some non-generic parser
 };
 
+// Whether `parser` reads a line under a weak wrapper whole, as its own layout. The text after
+// "date time " may look like a continuation when the layout's next field is empty and padded
+// ("2020-03-03 20:56:12  INFO  ClientCnxn:519 - ...", an empty MDC): such a line counts when the
+// layout finds a level in it, which a stack frame does not have.
+bool ReadsWeakLineWhole(const Parser& parser, const SampleLine& line, Header* header, Miss* miss) {
+  return parser.ParseHeader(line.raw, header, miss) &&
+         (!line.continuation || header->level != Level::kUnknown);
+}
+
 // Whether `parser` counts `line` as a header.
 bool Counts(const Parser& parser, const SampleLine& line, Header* header, Miss* miss) {
   const Parser& generic = GenericLogParser();
   if (!line.wrapped) return parser.ParseHeader(line.raw, header, miss);
   if (line.wrapper.weak()) {
+    if (ReadsWeakLineWhole(parser, line, header, miss)) return true;
     if (line.continuation) return false;
-    if (parser.ParseHeader(line.raw, header, miss)) return true;
     Miss inner_miss;
     return parser.ParseHeader(line.wrapper.inner, header, &inner_miss) &&
            header->local != kNoInstant;
@@ -123,7 +132,7 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
       Header header;
       Miss miss;
       if (detection.parser == nullptr ||
-          (detection.parser->ParseHeader(line.raw, &header, &miss) && !line.continuation)) {
+          ReadsWeakLineWhole(*detection.parser, line, &header, &miss)) {
         continue;
       }
     }
@@ -177,6 +186,18 @@ bool StripComposePrefix(std::string_view* line, std::string_view* service) {
   }
   if (pos == name_begin || pos - name_begin > 96) return false;
   size_t name_end = pos;
+  // A label a person or a script put before each host's lines ("Namenode-0: 16/11/01 00:01:07
+  // INFO ..."): believed only when the rest is a dated header some parser reads, so that an
+  // exception line ("java.io.IOException: 3 errors") stays whole.
+  if (name_end + 2 < s.size() && s[name_end] == ':' && s[name_end + 1] == ' ' &&
+      scan::IsDigit(s[name_end + 2]) && !scan::IsDigit(s[name_begin])) {
+    std::string_view rest = s.substr(name_end + 2);
+    Header header;
+    if (DetectLine(rest, &header) == nullptr || header.local == kNoInstant) return false;
+    *service = s.substr(name_begin, name_end - name_begin);
+    *line = rest;
+    return true;
+  }
   pos = scan::SkipSpaces(s, pos);
   if (pos == name_end || pos >= s.size() || s[pos] != '|') return false;
   ++pos;

@@ -223,6 +223,9 @@ TEST_CASE("detect: StripComposePrefix") {
       // (testdata/parsers/public-layouts/swarm-service-zk35.log)
       {"solr_zookeeper.2.h0iehfydr7kh@node1    | 2020-09-12 18:28:15,268 x",
        "solr_zookeeper.2.h0iehfydr7kh@node1", "2020-09-12 18:28:15,268 x"},
+      // a label before each host's lines (testdata/parsers/public-layouts/dcos-zkfc-label.log)
+      {"Namenode-0: 16/11/01 00:01:07 INFO ha.ZKFailoverController: Successfully transitioned",
+       "Namenode-0", "16/11/01 00:01:07 INFO ha.ZKFailoverController: Successfully transitioned"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.input);
@@ -236,6 +239,8 @@ TEST_CASE("detect: StripComposePrefix") {
       "zk1| hello",
       "| hello",
       "WARNING:kazoo.client:x",
+      "java.io.IOException: 3 errors",
+      "zk1: 2 of 3 peers answered",
       "\tat x | y",
       "a b | c",
       "[pod/] x",

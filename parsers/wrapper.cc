@@ -93,6 +93,45 @@ bool ReadUsTime(std::string_view s, int64_t* local, size_t* end) {
   return true;
 }
 
+// runit's svlogd -tt: "YYYY-MM-DD_HH:MM:SS.xxxxx <line>", UTC, the fraction's digits as many as
+// svlogd writes (five).
+bool ReadSvlogdTime(std::string_view s, Wrapper* out) {
+  size_t p = 0;
+  int year, month, day, hour, minute, second;
+  auto expect = [&](char c) { return p < s.size() && s[p++] == c; };
+  if (!ReadDigitRun(s, &p, 4, 4, &year) || !expect('-') || !ReadDigitRun(s, &p, 2, 2, &month) ||
+      !expect('-') || !ReadDigitRun(s, &p, 2, 2, &day) || !expect('_') ||
+      !ReadDigitRun(s, &p, 2, 2, &hour) || !expect(':') || !ReadDigitRun(s, &p, 2, 2, &minute) ||
+      !expect(':') || !ReadDigitRun(s, &p, 2, 2, &second)) {
+    return false;
+  }
+  int64_t micros = 0;
+  uint8_t digits = 0;
+  if (p < s.size() && s[p] == '.') {
+    ++p;
+    while (p < s.size() && scan::IsDigit(s[p]) && digits < 9) {
+      if (digits < 6) micros = micros * 10 + (s[p] - '0');
+      ++digits;
+      ++p;
+    }
+    if (digits == 0) return false;
+    for (uint8_t d = digits; d < 6; ++d) micros *= 10;
+  }
+  if (!expect(' ') || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
+      second > 60) {
+    return false;
+  }
+  Wrapper w;
+  w.kind = WrapperKind::kSvlogd;
+  w.local = CivilToMicros(year, static_cast<unsigned>(month), static_cast<unsigned>(day), hour,
+                          minute, second, micros);
+  w.has_offset = true;
+  w.precision = digits > 6 ? 6 : digits;
+  w.inner = s.substr(p);
+  *out = w;
+  return true;
+}
+
 void TakeTime(const ScannedTime& t, Wrapper* out) {
   out->local = t.local;
   out->precision = t.precision;
@@ -116,6 +155,8 @@ std::string_view WrapperName(WrapperKind kind) {
       return "syslog";
     case WrapperKind::kUiCopy:
       return "ui-copy";
+    case WrapperKind::kSvlogd:
+      return "svlogd";
   }
   return "";
 }
@@ -138,6 +179,7 @@ bool StripWrapper(std::string_view s, const YearHint& year, Wrapper* out) {
       return true;
     }
     if (s[4] != '-') return false;
+    if (s[10] == '_') return ReadSvlogdTime(s, out);
     if (s[10] == 'T') {
       // RFC 3339 with a zone: docker / kubectl ("...Z <line>"), or journalctl -o short-iso
       // ("...+0000 host ident[pid]: <line>").

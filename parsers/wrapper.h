@@ -10,6 +10,8 @@
 //   ui-copy         4/12/2016 12:43:31 PM<line>                 a container UI's "copy" of a
 //                                                               log (Rancher; local time, the
 //                                                               line glued on or after a blank)
+//   svlogd          2015-11-03_22:43:58.94044 <line>        runit's svlogd -tt (UTC; Mesos and
+//                                                           other daemontools-style services)
 // A wrapper may hold another (a UI's copy of journald-style lines): the inner one, whose time
 // names its zone, is the one returned.
 // A syslog time has no year: the caller supplies one (the file's modification year, or the
@@ -26,10 +28,18 @@
 
 namespace faultline {
 
-enum class WrapperKind : uint8_t { kNone, kDocker, kDockerDesktop, kJournald, kSyslog, kUiCopy };
-inline constexpr int kWrapperKinds = 6;
+enum class WrapperKind : uint8_t {
+  kNone,
+  kDocker,
+  kDockerDesktop,
+  kJournald,
+  kSyslog,
+  kUiCopy,
+  kSvlogd
+};
+inline constexpr int kWrapperKinds = 7;
 
-/// "docker", "docker-desktop", "journald", "syslog", "ui-copy" ("" for none).
+/// "docker", "docker-desktop", "journald", "syslog", "ui-copy", "svlogd" ("" for none).
 std::string_view WrapperName(WrapperKind kind);
 
 /// The year and month a syslog time without a year is read against.
