@@ -64,33 +64,6 @@ bool ScanDateTime(std::string_view s, char date_sep, bool allow_t, ScannedTime* 
   return true;
 }
 
-// Reads ",mmm" / ".ffffff" after the seconds. max_digits bounds what is accepted.
-void ScanFraction(std::string_view s, ScannedTime* out, size_t max_digits) {
-  size_t pos = out->length;
-  if (pos >= s.size() || (s[pos] != ',' && s[pos] != '.')) return;
-  // Milliseconds, as log4j and Python write them, in one step.
-  if (pos + 4 <= s.size() && IsDigit(s[pos + 1]) && IsDigit(s[pos + 2]) && IsDigit(s[pos + 3]) &&
-      (pos + 4 == s.size() || !IsDigit(s[pos + 4]))) {
-    out->local += ((s[pos + 1] - '0') * 100 + (s[pos + 2] - '0') * 10 + (s[pos + 3] - '0')) * 1000;
-    out->length = pos + 4;
-    out->precision = 3;
-    return;
-  }
-  size_t digits = 0;
-  int64_t value = 0;
-  while (pos + 1 + digits < s.size() && digits < max_digits && IsDigit(s[pos + 1 + digits])) {
-    value = value * 10 + (s[pos + 1 + digits] - '0');
-    ++digits;
-  }
-  if (digits == 0) return;
-  int64_t micros = value;
-  for (size_t d = digits; d < 6; ++d) micros *= 10;
-  for (size_t d = digits; d > 6; --d) micros /= 10;
-  out->local += micros;
-  out->length = pos + 1 + digits;
-  out->precision = static_cast<uint8_t>(digits > 6 ? 6 : digits);
-}
-
 // Reads "Z", "+HH:MM", "+HHMM" or "+HH" right after the time.
 void ScanZone(std::string_view s, ScannedTime* out) {
   size_t pos = out->length;
@@ -144,6 +117,32 @@ bool ReadClock(std::string_view s, size_t pos, int64_t* seconds_of_day) {
 }
 
 }  // namespace
+
+void ScanFraction(std::string_view s, ScannedTime* out, size_t max_digits) {
+  size_t pos = out->length;
+  if (pos >= s.size() || (s[pos] != ',' && s[pos] != '.')) return;
+  // Milliseconds, as log4j and Python write them, in one step.
+  if (pos + 4 <= s.size() && IsDigit(s[pos + 1]) && IsDigit(s[pos + 2]) && IsDigit(s[pos + 3]) &&
+      (pos + 4 == s.size() || !IsDigit(s[pos + 4]))) {
+    out->local += ((s[pos + 1] - '0') * 100 + (s[pos + 2] - '0') * 10 + (s[pos + 3] - '0')) * 1000;
+    out->length = pos + 4;
+    out->precision = 3;
+    return;
+  }
+  size_t digits = 0;
+  int64_t value = 0;
+  while (pos + 1 + digits < s.size() && digits < max_digits && IsDigit(s[pos + 1 + digits])) {
+    value = value * 10 + (s[pos + 1 + digits] - '0');
+    ++digits;
+  }
+  if (digits == 0) return;
+  int64_t micros = value;
+  for (size_t d = digits; d < 6; ++d) micros *= 10;
+  for (size_t d = digits; d > 6; --d) micros /= 10;
+  out->local += micros;
+  out->length = pos + 1 + digits;
+  out->precision = static_cast<uint8_t>(digits > 6 ? 6 : digits);
+}
 
 int64_t CivilToMicros(int year, unsigned month, unsigned day, int hour, int minute, int second,
                       int64_t micros) {

@@ -46,4 +46,8 @@ bool ScanAnyIsoTime(std::string_view s, ScannedTime* out, int* fail_column);
 /// "2019-09-17T05:04:12Z", "2019-09-17" ... Without a zone designator the time is taken as UTC.
 bool ParseUserTime(std::string_view s, int64_t* utc_micros);
 
+/// Reads ",mmm" / ".ffffff" at out->length (after the seconds) into *out, moving out->length past
+/// it; nothing if there is none. At most `max_digits` digits are read (beyond six, truncated).
+void ScanFraction(std::string_view s, ScannedTime* out, size_t max_digits);
+
 }  // namespace faultline

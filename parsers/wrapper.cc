@@ -105,18 +105,10 @@ bool ReadSvlogdTime(std::string_view s, Wrapper* out) {
       !expect(':') || !ReadDigitRun(s, &p, 2, 2, &second)) {
     return false;
   }
-  int64_t micros = 0;
-  uint8_t digits = 0;
-  if (p < s.size() && s[p] == '.') {
-    ++p;
-    while (p < s.size() && scan::IsDigit(s[p]) && digits < 9) {
-      if (digits < 6) micros = micros * 10 + (s[p] - '0');
-      ++digits;
-      ++p;
-    }
-    if (digits == 0) return false;
-    for (uint8_t d = digits; d < 6; ++d) micros *= 10;
-  }
+  ScannedTime fraction;  // svlogd writes five digits
+  fraction.length = p;
+  ScanFraction(s, &fraction, 9);
+  p = fraction.length;
   if (!expect(' ') || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
       second > 60) {
     return false;
@@ -124,9 +116,9 @@ bool ReadSvlogdTime(std::string_view s, Wrapper* out) {
   Wrapper w;
   w.kind = WrapperKind::kSvlogd;
   w.local = CivilToMicros(year, static_cast<unsigned>(month), static_cast<unsigned>(day), hour,
-                          minute, second, micros);
+                          minute, second, fraction.local);
   w.has_offset = true;
-  w.precision = digits > 6 ? 6 : digits;
+  w.precision = fraction.precision;
   w.inner = s.substr(p);
   *out = w;
   return true;
