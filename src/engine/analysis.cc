@@ -1,42 +1,12 @@
 #include "src/engine/analysis.h"
 
-#include <sys/stat.h>
+#include <algorithm>
 
-#include <thread>
-
+#include "src/engine/parallel_feed.h"
 #include "src/store/learnt_layouts.h"
 #include "src/store/merge.h"
 
 namespace faultline {
-namespace {
-
-bool ReadableTwice(const std::vector<InputFile>& inputs) {
-  for (const InputFile& input : inputs) {
-    struct stat st;
-    if (input.path == "-" || stat(input.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// One more engine over the whole stream, on its own thread: it opens the inputs itself and
-// reports nothing (the first engine's reading reports every problem once).
-void RunShard(const std::vector<InputFile>& inputs, OpenOptions open, int64_t from, int64_t to,
-              bool cron, Engine* engine) {
-  Reporter quiet;
-  quiet.set_quiet(true);
-  open.progress = nullptr;
-  SourceSet sources = OpenSources(inputs, open, &quiet);
-  Merger merger(sources.sources);
-  while (const Record* r = merger.Next()) {
-    if (r->instant != kNoInstant && (r->instant < from || r->instant >= to)) continue;
-    engine->Feed(*r, sources.sources[r->source]->info());
-  }
-  engine->Finish(!cron);
-}
-
-}  // namespace
 
 std::vector<const Rule*> ShareOf(const std::vector<const Rule*>& rules, int shard, int shards) {
   std::vector<const Rule*> share;
@@ -59,27 +29,36 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
     out->config.LoadFile(path, reporter);
     out->config_files_read.push_back(path);
   }
-  int shards = request.cron || !ReadableTwice(inputs) ? 1 : request.jobs;
+  int shards = request.cron ? 1 : request.jobs;
   shards = std::max(1, std::min(shards, static_cast<int>(rules.size())));
   std::vector<std::vector<const Rule*>> shares;
   for (int i = 0; i < shards; ++i) shares.push_back(ShareOf(rules, i, shards));
+  // One engine reads alone; several take their hits from a scanner that holds every rule.
+  std::unique_ptr<Engine> scanner;
+  if (shards > 1) scanner = std::make_unique<Engine>(rules, out->config);
   std::vector<std::unique_ptr<Engine>> engines;
   for (int i = 0; i < shards; ++i) {
-    engines.push_back(std::make_unique<Engine>(shares[i], out->config));
+    engines.push_back(std::make_unique<Engine>(shares[i], out->config, shards == 1));
     if (!engines.back()->ok()) {
       reporter->Error(engines.back()->error());
       return false;
     }
   }
-  out->engine = std::move(engines.front());
-  // Re-read enough of each log next time to rebuild every rule's windows (plus a margin).
-  if (request.cron) open.window.replay_span_us = out->engine->LongestSpan() + 60'000'000;
-  std::vector<std::thread> threads;
-  for (int i = 1; i < shards; ++i) {
-    threads.emplace_back(RunShard, std::cref(inputs), open, request.from, request.to, request.cron,
-                         engines[i].get());
+  if (scanner != nullptr && !scanner->ok()) {
+    reporter->Error(scanner->error());
+    return false;
   }
+  // Re-read enough of each log next time to rebuild every rule's windows (plus a margin).
+  if (request.cron) open.window.replay_span_us = engines.front()->LongestSpan() + 60'000'000;
   out->sources = OpenSources(inputs, open, reporter);
+  std::unique_ptr<ParallelFeed> parallel;
+  if (scanner != nullptr) {
+    std::vector<Engine*> readers;
+    for (auto& engine : engines) readers.push_back(engine.get());
+    std::vector<const SourceInfo*> infos;
+    for (auto& source : out->sources.sources) infos.push_back(&source->info());
+    parallel = std::make_unique<ParallelFeed>(scanner.get(), readers, infos);
+  }
   Merger merger(out->sources.sources);
   while (const Record* r = merger.Next()) {
     ++out->records;
@@ -88,14 +67,20 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
       continue;
     }
     const SourceInfo& info = out->sources.sources[r->source]->info();
-    out->engine->Feed(*r, info);
+    if (parallel != nullptr) {
+      parallel->Feed(*r, info);
+    } else {
+      engines.front()->Feed(*r, info);
+    }
     out->templates.Add(*r, info);
   }
-  out->engine->Finish(!request.cron);
-  for (int i = 1; i < shards; ++i) {
-    threads[i - 1].join();
-    out->engine->Absorb(std::move(*engines[i]));
+  if (parallel != nullptr) {
+    parallel->Finish(!request.cron);
+  } else {
+    engines.front()->Finish(!request.cron);
   }
+  out->engine = std::move(engines.front());
+  for (int i = 1; i < shards; ++i) out->engine->Absorb(std::move(*engines[i]));
   ReportReadProblems(out->sources, reporter);
   out->incidents = BuildIncidents(out->engine->matches());
   return true;

@@ -24,10 +24,9 @@ struct AnalysisRequest {
   /// points for the next run; leave absence windows that are still open unresolved.
   bool cron = false;
   std::vector<InputFile> inputs;
-  /// Engines run in parallel, each with a share of the rules over the whole stream (it reads
-  /// and parses the inputs itself: parsing is a tenth of the work, matching the rest). One when
-  /// an input cannot be read twice (standard input) and in cron mode. The results do not depend
-  /// on it.
+  /// Engines run in parallel, each with a share of the rules, on threads of their own: this
+  /// thread reads, merges and scans the records once for all of them (src/engine/
+  /// parallel_feed.h). One in cron mode. The results do not depend on it.
   int jobs = 1;
 };
 

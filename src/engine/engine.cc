@@ -24,7 +24,7 @@ int64_t EvalWindow(const Expr* expr, const ConfigValues& config, std::string* er
 
 }  // namespace
 
-Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config) {
+Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config, bool scans) {
   for (size_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = *rules[r];
     RuleState state;
@@ -71,7 +71,7 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
     }
     states_.push_back(std::move(state));
   }
-  if (!set_.Compile()) err_ = "cannot compile the rules' patterns (out of memory)";
+  if (scans && !set_.Compile()) err_ = "cannot compile the rules' patterns (out of memory)";
 }
 
 // What the record does not say cannot reject it: a layout without a logger, level or known
@@ -436,15 +436,36 @@ void Engine::Expire(int64_t now, bool at_end) {
 
 void Engine::Feed(const Record& record, const SourceInfo& source) {
   if (record.instant == kNoInstant) return;  // no place on the clock, no window to join
+  ScanPatterns(record, &hits_);
+  FeedScanned(record, source, hits_);
+}
+
+void Engine::ScanPatterns(const Record& record, std::vector<int>* hits) {
+  set_.Match(std::string_view(record.text).substr(record.message.offset), hits);
+}
+
+void Engine::PassRecord(int64_t instant) {
+  if (instant == kNoInstant) return;
   ++records_seen_;
-  watermark_ = std::max(watermark_, record.instant);
+  watermark_ = std::max(watermark_, instant);
   if (watermark_ > next_deadline_) Expire(watermark_, false);
+}
+
+std::vector<Engine::PatternOwner> Engine::PatternOwners() const {
+  std::vector<PatternOwner> owners;
+  for (const Target& t : targets_) owners.push_back({states_[t.rule].rule, t.index});
+  return owners;
+}
+
+void Engine::FeedScanned(const Record& record, const SourceInfo& source,
+                         const std::vector<int>& hits) {
+  if (record.instant == kNoInstant) return;
+  PassRecord(record.instant);
   std::string_view text = std::string_view(record.text).substr(record.message.offset);
-  set_.Match(text, &hits_);
   // Highest step first, so a record that ends one chain can also start the next.
   std::vector<Target>& matched = matched_;  // reused: no allocation per record
   matched.clear();
-  for (int index : hits_) matched.push_back(targets_[index]);
+  for (int index : hits) matched.push_back(targets_[index]);
   for (const Target& t : unconditional_) matched.push_back(t);
   std::sort(matched.begin(), matched.end(), [](const Target& a, const Target& b) {
     return a.rule != b.rule ? a.rule < b.rule : a.index > b.index;

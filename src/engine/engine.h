@@ -38,14 +38,33 @@ namespace faultline {
 class Engine {
  public:
   /// `rules` and `config` must outlive the engine. ok() is false (see error()) if a window
-  /// cannot be evaluated with this configuration.
-  Engine(const std::vector<const Rule*>& rules, const ConfigValues& config);
+  /// cannot be evaluated with this configuration. An engine built with `scans` false is fed
+  /// only by FeedScanned and PassRecord: its patterns are never compiled.
+  Engine(const std::vector<const Rule*>& rules, const ConfigValues& config, bool scans = true);
   bool ok() const { return err_.empty(); }
   const std::string& error() const { return err_; }
 
   /// One record of the merged stream (see the contract above). `source` must outlive Finish():
   /// evidence keeps a pointer to its name until it is reported.
   void Feed(const Record& record, const SourceInfo& source);
+  /// Feed split in two, for one reader scanning for several engines (src/engine/parallel_feed.h):
+  /// ScanPatterns finds which of this engine's patterns a record's message holds (the indices
+  /// PatternOwners names), and FeedScanned feeds the record with those hits, found by this
+  /// engine or by one with more rules (translated to this engine's indices, ascending).
+  void ScanPatterns(const Record& record, std::vector<int>* hits);
+  void FeedScanned(const Record& record, const SourceInfo& source, const std::vector<int>& hits);
+  /// What each pattern index of ScanPatterns belongs to: a rule and its step (or steps.size() +
+  /// context entry).
+  struct PatternOwner {
+    const Rule* rule;
+    int index;
+  };
+  std::vector<PatternOwner> PatternOwners() const;
+  /// True if some step or context has no message pattern: it looks at records without hits too.
+  bool ReadsEveryRecord() const { return !unconditional_.empty(); }
+  /// A record at `instant` with no hits, for an engine that does not read every record: the
+  /// same as feeding it (its time moves the windows on), without the record.
+  void PassRecord(int64_t instant);
   /// Log time reached `instant` with no record these rules need: a reader that feeds only such
   /// records (analyze --engine) says where the whole stream ended before Finish(), as the
   /// records it left out would have.

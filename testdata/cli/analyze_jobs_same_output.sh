@@ -1,6 +1,6 @@
 # analyze -j N shares the rules among N engines: the report is the same byte for byte as with one,
 # on the seed, on several incidents at once (matches of many rules, near misses and half matches
-# in --explain) and with Hyperscan forced; standard input is read by one engine.
+# in --explain) and with Hyperscan forced, and on standard input.
 source "$(dirname "$0")/lib.bash"
 inputs=("$TESTDATA/incidents/zkfc-connectionloss")
 for dir in "$TESTDATA"/incidents/public/*/; do inputs+=("$dir"); done
@@ -17,9 +17,14 @@ for matcher in auto hyperscan; do
     done
   done
 done
-run_stdin "$TESTDATA/incidents/zkfc-connectionloss/zk-leader.log" analyze -j 4 --format json -
+# Standard input is read once, as every input is: the engines share what the reader scans.
+run_stdin "$TESTDATA/incidents/zkfc-connectionloss/zk-leader.log" analyze -j 1 --format json -
 expect_status 1
 expect_stdout_has '"rule":"zk-learner-txn-timeout"'
+cp "$OUT" "$SCRATCH/stdin-one"
+run_stdin "$TESTDATA/incidents/zkfc-connectionloss/zk-leader.log" analyze -j 4 --format json -
+expect_status 1
+expect_same "$SCRATCH/stdin-one" "$OUT"
 run analyze -j 0 "$TESTDATA/incidents/zkfc-connectionloss"
 expect_status 2
 pass
