@@ -230,7 +230,7 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
     out += "    When:   " + WhenText(inc, " .. ") + "   Hosts: " + Join(inc.hosts, ", ") + "\n";
     if (inc.episode.count > 1 || !inc.episode.state.empty())
       out += "    Episode: " + EpisodeText(inc) + "\n";
-    out += "    Summary: " + Paragraph(ExpandTemplate(rule.summary, m, a.config), "      ");
+    out += "    Summary: " + Paragraph(ExpandSummary(m, a.config), "      ");
     const Evidence& root = m.steps.front();
     out += "    Probable root cause: " + root.name + " on " +
            (root.host.empty() ? "?" : root.host) + " at " + EvidenceTime(root) + ": " +
@@ -247,11 +247,11 @@ std::string RenderText(const Analysis& a, const ReportOptions& o) {
     }
     for (const Match* deeper : inc.deeper) {
       out += "    Behind it (rule " + deeper->rule->id +
-             "): " + Paragraph(ExpandTemplate(deeper->rule->summary, *deeper, a.config), "      ");
+             "): " + Paragraph(ExpandSummary(*deeper, a.config), "      ");
     }
     for (const Match* effect : inc.consequences) {
       out += "    Consequence (rule " + effect->rule->id +
-             "): " + Paragraph(ExpandTemplate(effect->rule->summary, *effect, a.config), "      ");
+             "): " + Paragraph(ExpandSummary(*effect, a.config), "      ");
     }
     out += "    Causal chain:\n";
     for (const Link& link : Chain(m)) {
@@ -339,7 +339,7 @@ std::string RenderMarkdown(const Analysis& a, const ReportOptions& o) {
     if (inc.episode.count > 1 || !inc.episode.state.empty())
       out += "- **Episode:** " + EpisodeText(inc) + "\n";
     out += "- **Rule:** `" + rule.id + "`\n\n";
-    out += OneLine(ExpandTemplate(rule.summary, m, a.config)) + "\n\n";
+    out += OneLine(ExpandSummary(m, a.config)) + "\n\n";
     out += "**Probable root cause:** `" + root.name + "` on " + root.host + " at " +
            EvidenceTime(root) + " — " + root.message + "\n\n";
     if (!rule.cause.empty()) out += OneLine(ExpandTemplate(rule.cause, m, a.config)) + "\n\n";
@@ -354,11 +354,11 @@ std::string RenderMarkdown(const Analysis& a, const ReportOptions& o) {
     }
     for (const Match* effect : inc.consequences) {
       out += "**Consequence** (`" + effect->rule->id +
-             "`): " + OneLine(ExpandTemplate(effect->rule->summary, *effect, a.config)) + "\n\n";
+             "`): " + OneLine(ExpandSummary(*effect, a.config)) + "\n\n";
     }
     for (const Match* deeper : inc.deeper) {
       out += "**Behind it** (`" + deeper->rule->id +
-             "`): " + OneLine(ExpandTemplate(deeper->rule->summary, *deeper, a.config)) + "\n\n";
+             "`): " + OneLine(ExpandSummary(*deeper, a.config)) + "\n\n";
     }
     out += "| time (UTC) | Δt from root | step | host | evidence |\n|---|---|---|---|---|\n";
     for (const Link& link : Chain(m)) {

@@ -107,11 +107,11 @@ std::string Related(const Incident& inc, const Analysis& a) {
   std::string out;
   for (const Match* deeper : inc.deeper) {
     out += "<p class=\"rel\"><strong>Behind it</strong> (<code>" + E(deeper->rule->id) +
-           "</code>): " + Expand(deeper->rule->summary, *deeper, a) + "</p>";
+           "</code>): " + E(OneLine(ExpandSummary(*deeper, a.config))) + "</p>";
   }
   for (const Match* effect : inc.consequences) {
     out += "<p class=\"rel\"><strong>Consequence</strong> (<code>" + E(effect->rule->id) +
-           "</code>): " + Expand(effect->rule->summary, *effect, a) + "</p>";
+           "</code>): " + E(OneLine(ExpandSummary(*effect, a.config))) + "</p>";
   }
   return out;
 }
@@ -126,7 +126,7 @@ std::string IncidentSection(const Analysis& a, size_t n, const Incident& inc) {
       E(inc.fingerprint) + "\" tabindex=\"-1\" aria-labelledby=\"" + id + "-h\"><h2 id=\"" + id +
       "-h\">" + Badge(inc.severity) + " <a class=\"n\" href=\"#" + id + "\">" + std::to_string(n) +
       ".</a> " + E(UpdatedMark(inc) + rule.title) + "</h2>" + Meta(inc) + "<p class=\"summary\">" +
-      Expand(rule.summary, m, a) + "</p>" + RootCause(m);
+      E(OneLine(ExpandSummary(m, a.config))) + "</p>" + RootCause(m);
   if (n > kDetailed) {
     return out + "<p class=\"brief\">Timeline and evidence are shown for the first " +
            std::to_string(kDetailed) +

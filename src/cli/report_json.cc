@@ -109,7 +109,7 @@ std::string RenderJson(const Analysis& a, const ReportOptions& o) {
       AppendJsonString(&out, inc.hosts[i]);
     }
     out.push_back(']');
-    JsonString(&out, "summary", OneLine(ExpandTemplate(rule.summary, m, a.config)));
+    JsonString(&out, "summary", OneLine(ExpandSummary(m, a.config)));
     JsonString(&out, "cause", OneLine(ExpandTemplate(rule.cause, m, a.config)));
     JsonString(&out, "remedy", OneLine(ExpandTemplate(rule.remedy, m, a.config)));
     JsonString(&out, "root_cause", m.steps.front().name);
@@ -171,8 +171,7 @@ std::string RenderJson(const Analysis& a, const ReportOptions& o) {
       if (out.back() != '[') out.push_back(',');
       out.push_back('{');
       JsonString(&out, "rule", deeper->rule->id);
-      JsonString(&out, "summary",
-                 OneLine(ExpandTemplate(deeper->rule->summary, *deeper, a.config)));
+      JsonString(&out, "summary", OneLine(ExpandSummary(*deeper, a.config)));
       out.push_back('}');
     }
     out.push_back(']');
@@ -182,8 +181,7 @@ std::string RenderJson(const Analysis& a, const ReportOptions& o) {
       if (out.back() != '[') out.push_back(',');
       out.push_back('{');
       JsonString(&out, "rule", effect->rule->id);
-      JsonString(&out, "summary",
-                 OneLine(ExpandTemplate(effect->rule->summary, *effect, a.config)));
+      JsonString(&out, "summary", OneLine(ExpandSummary(*effect, a.config)));
       out.push_back('}');
     }
     out.push_back(']');

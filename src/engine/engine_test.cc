@@ -285,6 +285,28 @@ TEST_CASE("engine: a template drops what names evidence the logs lack, clause by
         "Next.");
 }
 
+TEST_CASE("engine: a summary that loses every sentence to missing steps becomes the title") {
+  Rule rule;
+  rule.title = "A follower lost its leader";
+  rule.summary = "{lost.host} lost its leader and went LOOKING {delta.lost.election} later";
+  Match m;
+  m.rule = &rule;
+  Evidence lost;
+  lost.name = "lost";
+  lost.host = "zk1";
+  m.steps.push_back(lost);
+  ConfigValues config;
+  CHECK(ExpandTemplate(rule.summary, m, config).empty());
+  CHECK(ExpandSummary(m, config) == "zk1: A follower lost its leader");
+  Evidence election;
+  election.name = "election";
+  election.host = "zk1";
+  election.instant = 2 * kSecond;
+  m.steps[0].instant = 0;
+  m.steps.push_back(election);
+  CHECK(ExpandSummary(m, config) == "zk1 lost its leader and went LOOKING 2s later");
+}
+
 TEST_CASE("engine: steps without a message pattern match on their fields") {
   const std::string rule = kHead + R"toml(
 [[steps]]

@@ -171,6 +171,20 @@ std::string ExpandTemplate(const std::string& text, const Match& match,
   return DropIncompleteSentences(out);
 }
 
+std::string ExpandSummary(const Match& match, const ConfigValues& config) {
+  std::string summary = ExpandTemplate(match.rule->summary, match, config);
+  if (summary.find_first_not_of(" \n") != std::string::npos) return summary;
+  std::vector<std::string> hosts;
+  for (const Evidence& e : match.steps) {
+    if (!e.host.empty() && std::find(hosts.begin(), hosts.end(), e.host) == hosts.end()) {
+      hosts.push_back(e.host);
+    }
+  }
+  std::string out;
+  for (const std::string& host : hosts) out += (out.empty() ? "" : ", ") + host;
+  return out.empty() ? match.rule->title : out + ": " + match.rule->title;
+}
+
 std::vector<std::string> ConfigNamesUsed(const Rule& rule) {
   std::vector<std::string> names;
   std::set<std::string> seen;

@@ -13,6 +13,11 @@ namespace faultline {
 /// {expr.EXPR}. A sentence with a placeholder whose context entry found nothing is left out.
 std::string ExpandTemplate(const std::string& text, const Match& match, const ConfigValues& config);
 
+/// The match's rule's summary, expanded. When every sentence of it needs a step the logs given
+/// do not show (a partial match), the rule's title after the hosts of the steps that are there:
+/// a report never shows an empty summary.
+std::string ExpandSummary(const Match& match, const ConfigValues& config);
+
 /// Configuration names a rule uses in its windows and templates, in first-use order.
 std::vector<std::string> ConfigNamesUsed(const Rule& rule);
 
