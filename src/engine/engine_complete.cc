@@ -18,6 +18,20 @@ constexpr double kAssumedFactor = 0.8;
 // A chain or threshold matched in a log without time: the order is known, the windows are not.
 constexpr double kOrderOnlyFactor = 0.8;
 
+// The evidence of the step a context entry belongs to, or null when that step is not in the
+// match. match.steps holds only the steps seen, so when an earlier step was passed over the
+// anchor's index in the rule is not its position there.
+const Evidence* AnchorEvidence(const Match& match, const ContextMatcher& context) {
+  const std::vector<Step>& steps = match.rule->steps;
+  if (context.anchor < 0 || context.anchor >= static_cast<int>(steps.size())) return nullptr;
+  for (const Evidence& e : match.steps) {
+    // Until resolved, an evidence's name is still pending (see Evidence::Pending).
+    const std::string& name = e.pending.name != nullptr ? *e.pending.name : e.name;
+    if (name == steps[context.anchor].name) return &e;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_end) {
@@ -60,9 +74,9 @@ void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_en
   // Context may follow the last step: wait until the latest `after` window has passed.
   int64_t until = INT64_MIN;
   for (size_t c = 0; c < state.rule->contexts.size(); ++c) {
-    const ContextMatcher& cm = state.rule->contexts[c];
-    if (cm.anchor < static_cast<int>(match.steps.size()) && state.after[c] > 0) {
-      until = std::max(until, match.steps[cm.anchor].instant + state.after[c]);
+    const Evidence* anchor = AnchorEvidence(match, state.rule->contexts[c]);
+    if (anchor != nullptr && state.after[c] > 0) {
+      until = std::max(until, anchor->instant + state.after[c]);
     }
   }
   if (until > watermark_) {
@@ -82,8 +96,9 @@ void Engine::Finalize(const RuleState& state, Match match) {
   };
   for (size_t c = 0; c < state.rule->contexts.size(); ++c) {
     const ContextMatcher& cm = state.rule->contexts[c];
-    if (cm.anchor >= static_cast<int>(match.steps.size())) continue;
-    const Evidence& anchor = match.steps[cm.anchor];
+    const Evidence* found = AnchorEvidence(match, cm);
+    if (found == nullptr) continue;
+    const Evidence& anchor = *found;
     size_t taken = 0;
     for (const Evidence& hit : state.context_hits[c]) {
       if (hit.instant < anchor.instant - state.before[c] ||

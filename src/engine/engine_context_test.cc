@@ -107,5 +107,45 @@ after = "2s"
   CHECK(h.matches()[0].context[0].captures.at("peer") == "/10.0.0.2:49754");
 }
 
+TEST_CASE("engine: context anchored to a step seen after a passed-over one") {
+  // Either step opens a match; the context belongs to the second. With only the second in the
+  // logs, the context is still found around it (not dropped as if its step were missing).
+  const std::string rule = kHead + R"toml(
+[[steps]]
+name = "timeout"
+role = "decisive"
+component = "zk"
+message = '^Closing connection to peer due to transaction timeout'
+
+[[steps]]
+name = "elector"
+role = "decisive"
+component = "zkfc"
+message = '^Received (?P<op>stat|create) error from Zookeeper'
+within = "30s"
+
+[[context]]
+name = "fsync"
+component = "zk"
+message = '^fsync-ing the write ahead log in \S+ took (?P<ms>\d+)ms'
+around = "elector"
+before = "5s"
+after = "0s"
+)toml";
+  Harness h({rule});
+  REQUIRE(h.engine().ok());
+  h.Feed(Rec(kT0 - 2 * kSecond, 90, Component::kZk, Level::kWarn, "FileTxnLog",
+             "fsync-ing the write ahead log in SyncThread:3 took 2000ms"),
+         kZk3);
+  h.Feed(Rec(kT0, 41, Component::kZkfc, Level::kFatal, kElector, kStatError), kNn1);
+  h.engine().Finish();
+  REQUIRE(h.matches().size() == 1);
+  const Match& m = h.matches()[0];
+  REQUIRE(m.steps.size() == 1);
+  CHECK(m.steps[0].name == "elector");
+  REQUIRE(m.context.size() == 1);
+  CHECK(m.context[0].captures.at("ms") == "2000");
+}
+
 }  // namespace
 }  // namespace faultline
