@@ -381,6 +381,14 @@ inline constexpr Sample kAwsLambda[] = {
      "0x10000021d400039",
      "", Level::kInfo, "ClientCnxn", "", -1,
      "EventThread shut down for session: 0x10000021d400039"},
+    // strimzi/strimzi-kafka-operator#9466 (the cluster operator writes the layout without the
+    // request id: "%d{yyyy-MM-dd HH:mm:ss} %-5p %c{1}:%L - %m%n")
+    {"2023-12-15 07:54:12 WARN  ClientCnxn:1300 - Session 0x0 for server "
+     "kafka-stack-zookeeper-1.kafka-stack-zookeeper-nodes.kafka-stack-validation.svc/"
+     "172.18.12.96:2181, Closing socket connection.",
+     "", Level::kWarn, "ClientCnxn", "", -1,
+     "Session 0x0 for server kafka-stack-zookeeper-1.kafka-stack-zookeeper-nodes."
+     "kafka-stack-validation.svc/172.18.12.96:2181, Closing socket connection."},
 };
 inline constexpr Sample kFinagle[] = {
     // linkerd/linkerd#1829 (namerd: Twitter util-logging, level initial, no year, UTC)
@@ -416,5 +424,65 @@ inline constexpr Sample kSlf4jSimple[] = {
      "Initiating client connection, connectString=10.18.93.159:2181 sessionTimeout=30000 "
      "watcher=org.apache.curator.ConnectionState@4a94ee4"},
 };
+inline constexpr Sample kStrimziAngle[] = {
+    // strimzi/strimzi-kafka-operator#339 (topic operator: logger and thread cut to 12 characters)
+    {"[2018-03-27 12:50:34,661] WARN  <ClientCnxn  :1285> [46.166:2181)] Unable to reconnect to "
+     "ZooKeeper service, session 0x162671046950004 has expired",
+     "", Level::kWarn, "ClientCnxn", "46.166:2181)", -1,
+     "Unable to reconnect to ZooKeeper service, session 0x162671046950004 has expired"},
+};
+inline constexpr Sample kClassLineThread[] = {
+    // strimzi/strimzi-kafka-operator#8395 (topic operator; a five-digit fraction)
+    {"2023-04-17 07:51:39,31953 INFO  [vert.x-worker-thread-0-SendThread(localhost:2181)] "
+     "ClientCnxn:1181 - Opening socket connection to server localhost/127.0.0.1:2181.",
+     "", Level::kInfo, "ClientCnxn", "vert.x-worker-thread-0-SendThread(localhost:2181)", -1,
+     "Opening socket connection to server localhost/127.0.0.1:2181."},
+};
+inline constexpr Sample kHeron[] = {
+    // apache/incubator-heron#885 (java.util.logging one-line formatter; trailing blanks)
+    {"[2016-06-08 06:38:19 +0000] org.apache.zookeeper.ZooKeeper INFO:  Client "
+     "environment:java.version=1.7.0_45  ",
+     "", Level::kInfo, "org.apache.zookeeper.ZooKeeper", "", -1,
+     "Client environment:java.version=1.7.0_45"},
+};
+inline constexpr Sample kRelativeTime[] = {
+    // pravega/pravega#2174 (the milliseconds since start after the date; a thread with a blank)
+    {"2017-12-08 16:09:21,934 29755075 [ControllerEventProcessors STARTING] INFO  "
+     "i.p.c.stream.impl.ClientFactoryImpl - Creating writer for stream: _commitStream",
+     "", Level::kInfo, "i.p.c.stream.impl.ClientFactoryImpl", "ControllerEventProcessors STARTING",
+     -1, "Creating writer for stream: _commitStream"},
+};
+inline constexpr Sample kLog4go[] = {
+    // samuel/go-zookeeper#25 (gopush-cluster: the file and line are not a logger)
+    {"2014/03/28 17:17:53 [INFO] zk.go:181 zk path: \"/gopush-cluster\" receive a event "
+     "{EventNotWatching StateDisconnected /gopush-cluster zk: session has been expired by the "
+     "server}",
+     "", Level::kInfo, "", "", -1,
+     "zk path: \"/gopush-cluster\" receive a event {EventNotWatching StateDisconnected "
+     "/gopush-cluster zk: session has been expired by the server}"},
+};
+inline constexpr Sample kDotnetTrace[] = {
+    // shayhatsor/zookeeper#34 (ZooKeeperNetEx through a TraceSource console listener)
+    {"Server Warning: 0 : [2018-12-09 17:21:07.557 GMT \tWARNING \tClientCnxn \tClient session "
+     "timed out, have not heard from server in 4230ms for sessionid 0x10000085bd30000] \t",
+     "", Level::kWarn, "ClientCnxn", "", -1,
+     "Client session timed out, have not heard from server in 4230ms for sessionid "
+     "0x10000085bd30000"},
+};
+inline constexpr Sample kLogstashCabin[] = {
+    // logstash-plugins/logstash-output-webhdfs#27 (a Ruby hash; the message's escapes as written)
+    {"{:timestamp=>\"2016-09-28T19:19:14.980000+0000\", :message=>\"Webhdfs check request "
+     "failed. (namenode: hdfs-namenode0:50070)\", :level=>:error}",
+     "", Level::kError, "", "", -1,
+     "Webhdfs check request failed. (namenode: hdfs-namenode0:50070)"},
+};
 
+inline constexpr Sample kStunnel[] = {
+    // strimzi/strimzi-kafka-operator#2916 (the TLS sidecar of Strimzi's ZooKeeper pods; LOG5 is
+    // syslog's notice)
+    {"2020.04.29 11:53:06 LOG5[1:140023020922624]: Service [listener-2181] accepted connection "
+     "from 10.244.14.73:52140",
+     "", Level::kInfo, "", "1:140023020922624", -1,
+     "Service [listener-2181] accepted connection from 10.244.14.73:52140"},
+};
 }  // namespace faultline::builtin_samples

@@ -95,7 +95,7 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
       if (Counts(*parser, sample[i], &header, &miss)) {
         ++score.headers;
         score.fields += (header.local != kNoInstant) + (header.level != Level::kUnknown) +
-                        !header.logger.empty() + !header.thread.empty();
+                        !header.logger.empty() + !header.thread.empty() + (header.code_line >= 0);
       } else if (score.first_miss_line == 0 && !sample[i].continuation) {
         score.first_miss_line = static_cast<int64_t>(i) + 1;
         score.first_miss = miss;

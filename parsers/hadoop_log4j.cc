@@ -116,6 +116,12 @@ bool HadoopBody(std::string_view s, size_t pos, Header* out, Miss* miss) {
   out->logger = s.substr(pos, logger_end - pos);
   pos = logger_end;
   if (pos < s.size() && s[pos] == ':') {  // plain / thread: "logger: message"
+    // "ClientCnxn:1300 - message" is log4j's "%c{1}:%L - %m" (Strimzi), not Hadoop's ": ".
+    size_t digits = pos + 1;
+    while (digits < s.size() && scan::IsDigit(s[digits])) ++digits;
+    if (digits > pos + 1 && scan::StartsWithAt(s, digits, " - ")) {
+      return Fail(miss, pos, "a ':line - ' after the logger: a class-and-line layout");
+    }
     pos = pos + 1 < s.size() && s[pos + 1] == ' ' ? pos + 2 : pos + 1;
     out->message = s.substr(pos);
   } else if (out->variant == 0 && scan::StartsWithAt(s, pos, " ( -")) {

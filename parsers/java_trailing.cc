@@ -272,6 +272,14 @@ bool TrailingLoggerBody(std::string_view s, size_t pos, Header* out, Miss* miss,
   // Python's ("[date] WARNING [kazoo.client] ..." is read by a Python layout).
   std::string_view level_word = s.substr(pos, level_end - pos);
   if (level_word.size() > 5) return Fail(miss, pos, "a Python level name without a '(logger)'");
+  // "<ClientCnxn  :876> [thread] ...": the logger and line in angle brackets are the Strimzi
+  // topic operator's layout's, not message.
+  if (begin < s.size() && s[begin] == '<') {
+    size_t close = s.find("> [", begin);
+    if (close != std::string_view::npos && close < begin + 40) {
+      return Fail(miss, begin, "a '<logger:line>' after the level: another layout");
+    }
+  }
   out->message = s.substr(begin);
   return true;
 }

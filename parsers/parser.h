@@ -23,6 +23,9 @@ struct Header {
   bool has_offset = false;
   uint8_t precision = 3;
   uint8_t variant = 0;  ///< index into Parser::Variants()
+  /// The line's time lacks a year (glog's "MMdd", Finagle) or a date ("HH:mm:ss.SSS"): `local`
+  /// is in 1970 and the reader borrows what is missing (src/store/parsed_source.h).
+  bool no_year = false, no_date = false;
   Level level = Level::kUnknown;
   int32_t myid = -1;
   int32_t code_line = -1;

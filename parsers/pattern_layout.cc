@@ -45,8 +45,9 @@ constexpr std::array<bool, 256> kBrackets = [] {
 }();
 
 // A level name as layouts spell it: the usual names (ParseLevel), ClickHouse's and Poco's
-// "Information" and "Notice", and Python's "Level 5" for a number without a name (kazoo's
-// BLATHER is 5). Returns the end of the name, or `start` when there is none.
+// "Information" and "Notice", stunnel's syslog severity "LOG0".."LOG7",
+// and Python's "Level 5" for a number without a name (kazoo's BLATHER is 5). Returns the end of
+// the name, or `start` when there is none.
 size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level) {
   size_t end = scan::LetterWordEnd(s, start);
   std::string_view word = s.substr(start, end - start);
@@ -55,6 +56,12 @@ size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level
   if (word == "Information" || word == "Notice") {
     *level = Level::kInfo;
     return end;
+  }
+  if (word == "LOG" && end < s.size() && s[end] >= '0' && s[end] <= '7') {
+    constexpr Level kSeverity[] = {Level::kFatal, Level::kFatal, Level::kFatal, Level::kError,
+                                   Level::kWarn,  Level::kInfo,  Level::kInfo,  Level::kDebug};
+    *level = kSeverity[s[end] - '0'];
+    return end + 1;
   }
   if (python && word == "Level" && end + 1 < s.size() && s[end] == ' ' &&
       scan::IsDigit(s[end + 1])) {
@@ -174,6 +181,8 @@ bool CompiledLayout::Match(std::string_view line, Header* out, Miss* miss) const
     out->has_offset = state.time.has_offset;
     out->utc_offset_us = state.time.offset_us;
     out->precision = state.time.precision;
+    out->no_date = !date_.has_date();
+    out->no_year = !out->no_date && !date_.has_year();
   }
   out->level = state.level;
   out->logger = state.Text(Role::kLogger);

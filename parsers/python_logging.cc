@@ -1,7 +1,8 @@
 // Python `logging` output, as kazoo-based monitors write it. Layouts:
 //   module   %(asctime)s -%(module)s:%(filename)s-L%(lineno)d-%(levelname)s: %(message)s
-//   space    %(asctime)s %(levelname)s %(name)s %(message)s, also "%(name)s: %(message)s" and
-//            Patroni's "%(asctime)s %(levelname)s: %(message)s" (no logger)
+//   space    %(asctime)s %(levelname)s %(name)s %(message)s, also "%(name)s: %(message)s",
+//            Patroni's "%(asctime)s %(levelname)s: %(message)s" (no logger) and ASAB's
+//            structured data "[sd key=\"value\"] " before the message
 //   dash     %(asctime)s - %(name)s - %(levelname)s - %(message)s
 //   bare     %(levelname)s:%(name)s:%(message)s   (logging.basicConfig()'s default: no time)
 // asctime as logging writes it ("2019-09-17 05:04:03,691"), or with a datefmt: without the
@@ -144,6 +145,12 @@ class PythonParser final : public Parser {
       return Fail(miss, after, "a padded logger and ' - ': a log4j layout");
     }
     out->logger = s.substr(name_begin, name_end - name_begin);
+    // ASAB writes its structured data between the logger and the message ("[sd state=
+    // \"SUSPENDED\"] ZooKeeper connection state changed"): not message, as an MDC block is not.
+    if (scan::StartsWithAt(s, message_begin, "[sd ")) {
+      size_t close = s.find("] ", message_begin);
+      if (close != std::string_view::npos) message_begin = close + 2;
+    }
     out->message = s.substr(std::min(s.size(), message_begin));
     out->variant = 1;
     return true;

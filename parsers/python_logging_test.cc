@@ -58,6 +58,23 @@ TEST_CASE("python: space") {
   CHECK(h.message == "Connection dropped: socket connection broken");
 }
 
+TEST_CASE("python: ASAB's structured data is not message") {
+  // public-layouts/asab-kazoo-dmony.log (TeskaLabs/asab#685)
+  Header h;
+  Miss miss;
+  REQUIRE(
+      Py().ParseHeader("02-Jun-2025 14:18:49.699882 WARNING asab.zookeeper.container [sd "
+                       "state=\"SUSPENDED\"] ZooKeeper connection state changed.",
+                       &h, &miss));
+  CHECK(h.level == Level::kWarn);
+  CHECK(h.logger == "asab.zookeeper.container");
+  CHECK(h.message == "ZooKeeper connection state changed.");
+  // A message that merely starts with a bracket keeps it.
+  REQUIRE(
+      Py().ParseHeader("02-Jun-2025 14:18:49.699882 INFO kazoo.client [frontend] x", &h, &miss));
+  CHECK(h.message == "[frontend] x");
+}
+
 TEST_CASE("python: space with a padded level") {
   Header h;
   Miss miss;

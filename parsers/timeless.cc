@@ -4,6 +4,8 @@
 //   hadoop     %p [%t] %c: %m%n / %p %c: %m%n
 //   java       %p %m (%c) [%t]%n            the Strimzi / Kafka layouts without their date
 //   jvm        Exception in thread "%t" ... the JVM's report of an uncaught exception
+//   bitnami    %-7.7c %-5p %m / %-5p ==> %m   old Bitnami images' setup lines ("nami    INFO  ...",
+//                                         "zookeep INFO  ==> ...", "WARN  ==> ..."): no time at all
 // Such a line takes the time of the record before it in its source (flagged inherited-time).
 // A source with no timed record at all gets order-only instants instead (see
 // src/store/parsed_source.h). This parser is a fallback: detection picks it for a whole file
@@ -21,7 +23,8 @@ namespace {
 
 using scan::Fail;
 
-constexpr std::array<std::string_view, 4> kVariants = {"zookeeper", "hadoop", "java", "jvm"};
+constexpr std::array<std::string_view, 5> kVariants = {"zookeeper", "hadoop", "java", "jvm",
+                                                       "bitnami"};
 
 constexpr Sample kSamples[] = {
     {"FATAL [main:QuorumPeer@400] - Unable to load database on disk ", "zookeeper", Level::kFatal,
@@ -39,9 +42,48 @@ constexpr Sample kSamples[] = {
      "Reading snapshot /var/lib/zookeeper/data/version-2/snapshot.500000000"},
     {"Exception in thread \"SyncThread:0\" java.lang.OutOfMemoryError: Java heap space", "jvm",
      Level::kError, "", "SyncThread:0", -1, "java.lang.OutOfMemoryError: Java heap space"},
+    // bitnami/charts#1097 (bitnami/zookeeper 3.4's setup scripts)
+    {"nami    INFO  Initializing zookeeper", "bitnami", Level::kInfo, "nami", "", -1,
+     "Initializing zookeeper"},
+    {"zookeep INFO  ==> Creating jaas file", "bitnami", Level::kInfo, "zookeep", "", -1,
+     "Creating jaas file"},
+    {"WARN  ==> You set the environment variable ALLOW_ANONYMOUS_LOGIN=yes.", "bitnami",
+     Level::kWarn, "", "", -1, "You set the environment variable ALLOW_ANONYMOUS_LOGIN=yes."},
 };
 
 constexpr std::string_view kUncaught = "Exception in thread \"";
+constexpr std::string_view kBitnamiArrow = "==> ";
+
+// Old Bitnami images' setup lines: the module padded to seven columns ("nami   ", "zookeep"), or
+// nothing, before the level; then blanks, "==> " (required without a module) and the message.
+bool ReadBitnami(std::string_view s, Header* out) {
+  size_t pos = 0;
+  while (pos < s.size() && pos < 8 && ((s[pos] >= 'a' && s[pos] <= 'z') || scan::IsDigit(s[pos]))) {
+    ++pos;
+  }
+  size_t module_end = pos;
+  if (module_end > 7) return false;
+  if (module_end > 0) {
+    while (pos < 8 && pos < s.size() && s[pos] == ' ') ++pos;
+    if (pos != 8) return false;
+  }
+  size_t level_end = scan::UpperWordEnd(s, pos);
+  Level level;
+  if (!scan::Log4jLevel(s.substr(pos, level_end - pos), &level)) return false;
+  pos = level_end;
+  if (pos >= s.size() || s[pos] != ' ') return false;
+  while (pos < s.size() && s[pos] == ' ') ++pos;
+  bool arrow = scan::StartsWithAt(s, pos, kBitnamiArrow);
+  if (arrow) {
+    pos += kBitnamiArrow.size();
+  } else if (module_end == 0) {
+    return false;
+  }
+  out->logger = s.substr(0, module_end);
+  out->level = level;
+  out->message = s.substr(pos);
+  return true;
+}
 
 class TimelessParser final : public Parser {
  public:
@@ -60,6 +102,10 @@ class TimelessParser final : public Parser {
     out->myid = -1;
     out->code_line = -1;
     out->thread = out->logger = {};
+    if (!s.empty() && ReadBitnami(s, out)) {
+      out->variant = 4;
+      return true;
+    }
     if (s.empty() || !scan::IsUpper(s[0])) {
       return Fail(miss, 0, "expected a level name or 'Exception in thread'");
     }

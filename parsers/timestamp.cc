@@ -248,6 +248,40 @@ bool ScanSyslogTime(std::string_view s, int year, unsigned month_now, ScannedTim
   return true;
 }
 
+bool ScanKibanaTime(std::string_view s, ScannedTime* out, int* fail_column) {
+  unsigned month = MonthFromName(s, 0);
+  if (month == 0) return *fail_column = 0, false;
+  if (s.size() < 25 || s[3] != ' ') return *fail_column = 3, false;
+  size_t pos = 4;
+  int day;
+  if (ReadDigits(s, pos, 2, &day)) {
+    pos += 2;
+  } else if (ReadDigits(s, pos, 1, &day)) {
+    ++pos;
+  } else {
+    return *fail_column = 4, false;
+  }
+  int year;
+  if (s.substr(pos, 2) != ", " || !ReadDigits(s, pos + 2, 4, &year)) {
+    return *fail_column = static_cast<int>(pos), false;
+  }
+  pos += 6;
+  if (s.substr(pos, 3) != " @ ") return *fail_column = static_cast<int>(pos), false;
+  pos += 3;
+  if (!(date::year(year) / date::month(month) / date::day(static_cast<unsigned>(day))).ok()) {
+    return *fail_column = 4, false;
+  }
+  int64_t seconds;
+  if (!ReadClock(s, pos, &seconds)) return *fail_column = static_cast<int>(pos), false;
+  out->local = DaysFromCivilCached(year, month, static_cast<unsigned>(day)) * 86'400'000'000LL +
+               seconds * 1'000'000LL;
+  out->length = pos + 8;
+  out->precision = 0;
+  out->has_offset = false;
+  ScanFraction(s, out, 6);
+  return true;
+}
+
 bool ScanAnyIsoTime(std::string_view s, ScannedTime* out, int* fail_column) {
   size_t skip = 0;
   bool bracket = !s.empty() && s[0] == '[';

@@ -38,6 +38,10 @@ bool ScanDayMonthNameTime(std::string_view s, ScannedTime* out, int* fail_column
 bool ScanSyslogTime(std::string_view s, int year, unsigned month_now, ScannedTime* out,
                     int* fail_column);
 
+/// Scans Kibana's default date format, "Mmm d, yyyy @ HH:mm:ss.SSS" ("Apr 29, 2020 @
+/// 08:53:06.728"), as a copy of its Discover table shows it (the browser's local time).
+bool ScanKibanaTime(std::string_view s, ScannedTime* out, int* fail_column);
+
 /// Scans a wider family for the generic parser: ISO 8601 with 'T' or ' ', optional fraction of
 /// 1-9 digits, optional zone designator, optional surrounding '[' ']', and "YYYY/MM/DD".
 bool ScanAnyIsoTime(std::string_view s, ScannedTime* out, int* fail_column);

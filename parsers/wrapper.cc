@@ -217,6 +217,28 @@ bool StripWrapper(std::string_view s, const YearHint& year, Wrapper* out) {
     return true;
   }
   if (!scan::IsUpper(s[0])) return false;
+  if (s[3] == ' ' && (s[5] == ',' || s[6] == ',')) {
+    // Kibana's Discover table copied as text: "Apr 29, 2020 @ 08:53:06.728<TAB>" (the browser's
+    // local time), the columns the user chose (a pod or host name) each ended by a tab, then the
+    // line. A column is skipped only when a tab follows it and it has no blank.
+    if (!ScanKibanaTime(s, &t, &column) || t.length >= s.size() || s[t.length] != '\t') {
+      return false;
+    }
+    Wrapper w;
+    TakeTime(t, &w);
+    w.kind = WrapperKind::kUiCopy;
+    size_t pos = t.length + 1;
+    for (size_t tab; (tab = s.find('\t', pos)) != std::string_view::npos && tab > pos;) {
+      if (s.substr(pos, tab - pos).find(' ') != std::string_view::npos) break;
+      pos = tab + 1;
+    }
+    w.inner = s.substr(pos);
+    Wrapper nested;
+    if (StripWrapper(w.inner, year, &nested) && !nested.weak()) w = nested;
+    w.in_ui_copy = true;
+    *out = w;
+    return true;
+  }
   if (!ScanSyslogTime(s, year.year, year.month, &t, &column)) return false;
   Wrapper w;
   TakeTime(t, &w);

@@ -10,6 +10,9 @@
 //   ui-copy         4/12/2016 12:43:31 PM<line>                 a container UI's "copy" of a
 //                                                               log (Rancher; local time, the
 //                                                               line glued on or after a blank)
+//                   Apr 29, 2020 @ 08:53:06.728\tpod\t<line>     Kibana's Discover table copied
+//                                                               as text (local time; columns
+//                                                               without blanks before the line)
 //   svlogd          2015-11-03_22:43:58.94044 <line>        runit's svlogd -tt (UTC; Mesos and
 //                                                           other daemontools-style services)
 // A wrapper may hold another (a UI's copy of journald-style lines): the inner one, whose time

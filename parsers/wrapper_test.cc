@@ -15,6 +15,28 @@ int64_t Micros(int y, unsigned mo, unsigned d, int h, int mi, int s, int64_t us 
   return CivilToMicros(y, mo, d, h, mi, s, us);
 }
 
+TEST_CASE("wrapper: Kibana's Discover table copied as text") {
+  // public-layouts/kibana-table-stunnel.log (strimzi/strimzi-kafka-operator#2916)
+  Wrapper w;
+  REQUIRE(
+      StripWrapper("Apr 29, 2020 @ 08:53:07.641\tcluster-zookeeper-0\t2020-04-29 "
+                   "11:53:07,641 WARN Unable to read (org.apache.zookeeper.server.NIOServerCnxn) "
+                   "[NIOWorkerThread-2]",
+                   kMay2024, &w));
+  CHECK(w.kind == WrapperKind::kUiCopy);
+  CHECK(w.in_ui_copy);
+  CHECK(w.local == Micros(2020, 4, 29, 8, 53, 7, 641000));
+  CHECK_FALSE(w.has_offset);
+  CHECK(w.inner.substr(0, 24) == "2020-04-29 11:53:07,641 ");
+  // A one-digit day; no column; a column with a blank is the line itself, tabs and all.
+  REQUIRE(StripWrapper("Apr 9, 2020 @ 08:53:07.641\tsome message\twith a tab", kMay2024, &w));
+  CHECK(w.local == Micros(2020, 4, 9, 8, 53, 7, 641000));
+  CHECK(w.inner == "some message\twith a tab");
+  // Not Kibana's: no tab after the time, or no " @ ".
+  CHECK_FALSE(StripWrapper("Apr 29, 2020 @ 08:53:07.641 message", kMay2024, &w));
+  CHECK_FALSE(StripWrapper("Apr 29, 2020 08:53:07.641\tmessage after it", kMay2024, &w));
+}
+
 TEST_CASE("wrapper: docker logs --timestamps (RFC 3339, nanoseconds, Z)") {
   Wrapper w;
   REQUIRE(

@@ -31,6 +31,7 @@ enum RecordFlag : uint16_t {
   kDstGap = 1 << 4,         ///< local time fell in a DST gap
   kTruncated = 1 << 5,      ///< a line was longer than the record limit and was cut
   kOrderOnly = 1 << 6,      ///< its source has no time at all: a synthetic instant in line order
+  kDateInferred = 1 << 7,   ///< the line has no year (or no date): taken from the records around
 };
 
 /// A byte range inside Record::text; keeps a Record movable without dangling views.

@@ -63,7 +63,8 @@ constexpr struct {
                   {kDstAmbiguous, "dst-ambiguous"},
                   {kDstGap, "dst-gap"},
                   {kTruncated, "truncated"},
-                  {kOrderOnly, "order-only"}};
+                  {kOrderOnly, "order-only"},
+                  {kDateInferred, "date-inferred"}};
 constexpr size_t kFlagsBound = 160;  // ",\"flags\":[...]" with every flag
 
 char* PutFlags(char* p, uint16_t flags) {

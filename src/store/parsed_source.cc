@@ -1,11 +1,14 @@
 #include "src/store/parsed_source.h"
 
+#include <date/date.h>
+
 #include <algorithm>
 
 #include "parsers/continuation.h"
 #include "parsers/detect.h"
 #include "parsers/registry.h"
 #include "parsers/scan_util.h"
+#include "parsers/timestamp.h"
 #include "src/store/source_identity.h"
 
 namespace faultline {
@@ -32,8 +35,49 @@ bool Earlier(const Record* a, const Record* b) {
 }
 
 // An inner line without a time of its own takes its wrapper's, which is a real time.
+// A time written without its year or date, completed from a reference time (both wall-clock
+// microseconds): the reference's year (date), moved by one where that puts the time more than half
+// a year (day) away from it - a December glog line after a January record is last year's. With
+// `latest` the reference is the start of the last month the line can be in (the file's), and a
+// later month is the year before, as for syslog times.
+int64_t CompleteDate(int64_t local, bool no_date, int64_t reference, bool latest = false) {
+  constexpr int64_t kDay = 86'400'000'000LL;
+  auto days_of = [](int64_t micros) {
+    return date::sys_days{date::days{micros >= 0 ? micros / kDay : (micros - kDay + 1) / kDay}};
+  };
+  if (no_date) {
+    int64_t time_of_day = local - days_of(local).time_since_epoch().count() * kDay;
+    int64_t t = days_of(reference).time_since_epoch().count() * kDay + time_of_day;
+    if (t < reference - kDay / 2) t += kDay;
+    if (t > reference + kDay / 2) t -= kDay;
+    return t;
+  }
+  date::year_month_day written{days_of(local)};
+  date::year_month_day ref{days_of(reference)};
+  int64_t within_day = local - days_of(local).time_since_epoch().count() * kDay;
+  auto at_year = [&](int year) {
+    date::year_month_day ymd{date::year{year}, written.month(), written.day()};
+    if (!ymd.ok()) ymd = date::year{year} / written.month() / date::last;  // Feb 29
+    return date::sys_days{ymd}.time_since_epoch().count() * kDay + within_day;
+  };
+  int year = static_cast<int>(ref.year());
+  if (latest) return at_year(written.month() > ref.month() ? year - 1 : year);
+  int64_t t = at_year(year);
+  constexpr int64_t kHalfYear = 183 * kDay;
+  if (t > reference + kHalfYear) t = at_year(year - 1);
+  if (t < reference - kHalfYear) t = at_year(year + 1);
+  return t;
+}
+
 void WithWrapperTime(Header* header, const Wrapper& wrapper) {
-  if (header->local != kNoInstant) return;
+  if (header->local != kNoInstant) {
+    // glog inside svlogd: the wrapper's full date completes the line's own time.
+    if ((header->no_year || header->no_date) && wrapper.local != kNoInstant) {
+      header->local = CompleteDate(header->local, header->no_date, wrapper.local);
+      header->no_year = header->no_date = false;
+    }
+    return;
+  }
   header->local = wrapper.local;
   header->has_offset = wrapper.has_offset;
   header->utc_offset_us = wrapper.offset_us;
@@ -87,12 +131,33 @@ Component ParsedSource::RecordComponent(const Header& header, const Parser& pars
   return guess;
 }
 
-// A header's own time, else the previous record's, else an order-only instant.
+// A header's own time, else the previous record's, else an order-only instant. A time without its
+// year or date takes them from the record before (a glog line among the ZooKeeper C client's
+// dated ones); a year also from the file's year as syslog times do (flagged date-inferred).
 void ParsedSource::TakeTime(Record* r, const Header& header) {
   if (header.local != kNoInstant) {
     r->local = header.local;
-    r->instant = header.has_offset ? clock_.WithOffset(header.local, header.utc_offset_us)
-                                   : clock_.ToUtc(header.local, &r->flags);
+    if (header.no_year || header.no_date) {
+      int64_t reference = dated_local_;
+      bool latest = false;
+      if (reference == kNoInstant && header.no_year) {
+        latest = true;
+        if (!year_hint_set_) {
+          year_hint_ = YearHintForPath(info_->path.c_str());
+          year_hint_set_ = true;
+        }
+        reference = CivilToMicros(year_hint_.year, year_hint_.month, 1, 0, 0, 0, 0);
+      }
+      if (reference != kNoInstant) {
+        r->local = CompleteDate(header.local, header.no_date, reference, latest);
+        r->flags |= kDateInferred;
+        dated_local_ = r->local;
+      }
+    } else {
+      dated_local_ = r->local;
+    }
+    r->instant = header.has_offset ? clock_.WithOffset(r->local, header.utc_offset_us)
+                                   : clock_.ToUtc(r->local, &r->flags);
     timed_seen_ = true;
     return;
   }

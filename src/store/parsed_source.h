@@ -98,6 +98,7 @@ class ParsedSource {
   std::vector<Record*> free_;
   int64_t newest_ = kNoInstant;            // latest instant read so far
   int64_t previous_instant_ = kNoInstant;  // instant of the record before, in file order
+  int64_t dated_local_ = kNoInstant;       // wall-clock time of the last record with a full date
   int64_t last_released_ = kNoInstant;
   bool timed_seen_ = false;  // a record with a time of its own was read
   bool order_only_ = false;  // the source has no time: records get order-only instants

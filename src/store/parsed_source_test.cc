@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parsers/registry.h"
+#include "parsers/timestamp.h"
 #include "src/store/test_lines.h"
 
 namespace faultline {
@@ -539,6 +540,54 @@ TEST_CASE("parsed_source: journald lines give the host and their time") {
   CHECK(seen[1].level == Level::kWarn);
   CHECK(seen[1].instant - seen[0].instant == 499'999);
   CHECK((seen[1].flags & (kInheritedTime | kOrderOnly | kUnparsed)) == 0);
+}
+
+TEST_CASE("parsed_source: a time without a year takes it from the dated record before it") {
+  const Parser* glog = FindParser("glog");
+  REQUIRE(glog != nullptr);
+  // public-layouts/mesos-glog-zkc.log: glog among the ZooKeeper C client's dated lines.
+  Fixture f({"2015-08-10 12:46:00,472:47965(0x7f3d6859d700):ZOO_INFO@log_env@741: Client "
+             "environment:user.home=/root",
+             "I0810 12:46:00.472995 47997 master.cpp:368] Master started",
+             "2016-01-02 00:00:01,000:47965(0x7f3d6859d700):ZOO_INFO@log_env@741: later",
+             "W1231 23:59:59.000000 47997 master.cpp:1] the December before"},
+            glog);
+  f.info.path = "-";
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 4);
+  CHECK(seen[1].instant == CivilToMicros(2015, 8, 10, 12, 46, 0, 472995));
+  CHECK((seen[1].flags & kDateInferred) != 0);
+  CHECK((seen[0].flags & kDateInferred) == 0);
+  // A year away from the reference is the year before: the last line is 2015's, not 2016's.
+  int64_t december = CivilToMicros(2015, 12, 31, 23, 59, 59, 0);
+  bool found = false;
+  for (const Seen& s : seen) found = found || (s.line == 4 && s.instant == december);
+  CHECK(found);
+}
+
+TEST_CASE("parsed_source: svlogd's date completes a glog line inside it") {
+  const Parser* glog = FindParser("glog");
+  REQUIRE(glog != nullptr);
+  Fixture f({"2015-11-03_22:43:58.94044 I1103 22:43:58.940207  1666 slave.cpp:2709] Sending "
+             "acknowledgement"},
+            glog);
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].instant == CivilToMicros(2015, 11, 3, 22, 43, 58, 940207));
+  CHECK((seen[0].flags & kDateInferred) == 0);  // the wrapper wrote the date
+  CHECK(seen[0].message == "Sending acknowledgement");
+}
+
+TEST_CASE("parsed_source: a time of day only takes the date of the record before it") {
+  const Parser* tod = FindParser("time-of-day");
+  REQUIRE(tod != nullptr);
+  Fixture f({"2019-09-17 23:59:59,000 [myid:] - INFO  [main:Foo@1] - dated",
+             "00:00:01.500 [main] INFO  org.Foo - after midnight"},
+            tod);
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[1].instant == CivilToMicros(2019, 9, 18, 0, 0, 1, 500000));
+  CHECK((seen[1].flags & kDateInferred) != 0);
 }
 
 TEST_CASE("parsed_source: a host from the path is kept") {

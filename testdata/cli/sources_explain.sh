@@ -18,16 +18,16 @@ syslog.log: no parser recognised its first 2 lines; name the layout with --layou
   jul '%d{MMM dd, yyyy h:mm:ss a} %C %M%n': 0 of 2 lines are headers; line 1 stopped at column 7: no time of this pattern's date format here
     Sep 17 05:04:12 nn1 kernel: eth0 link down
           ^ matched up to here
+  dotnet-trace '%cn %p: %sn : [%d{yyyy-MM-dd HH:mm:ss.SSS z} %p %c %m] ': 0 of 2 lines are headers; line 1 stopped at column 5: no level name here
+    Sep 17 05:04:12 nn1 kernel: eth0 link down
+        ^ matched up to here
   zookeeper: 0 of 2 lines are headers; line 1 stopped at column 1: no ISO8601 timestamp
     Sep 17 05:04:12 nn1 kernel: eth0 link down
     ^ matched up to here
   hadoop: 0 of 2 lines are headers; line 1 stopped at column 1: no ISO8601 timestamp
     Sep 17 05:04:12 nn1 kernel: eth0 link down
     ^ matched up to here
-  java: 0 of 2 lines are headers; line 1 stopped at column 1: no ISO8601 timestamp (or [timestamp])
-    Sep 17 05:04:12 nn1 kernel: eth0 link down
-    ^ matched up to here
-  no line read by: logback, python, json, logfmt, spring-boot, spring-boot-app, log4j2-offset, time-of-day, pinpoint, hadoop-test, hive, druid, nifi, flink, storm, solr, hdfs-compact, ttcc, storm2, accumulo, dolphinscheduler, openwhisk, solr-console, clickhouse, zookeeper-c, glog, python-bracket-level, aws-lambda, python-name-level, oslo, thread-first, streams, dcache, pinpoint-dated, zkweb, logger-paren, python-bracket, python-bracket-time, confluent-operator, elasticsearch, zookeeper-iso-t, slash-date, python-name-file-line, pipe-dash, class-method, kylin-l4j, finagle, thread-level-colon, jepsen, slf4j-simple, timeless, generic
+  no line read by: java, logback, python, json, logfmt, spring-boot, spring-boot-app, log4j2-offset, time-of-day, pinpoint, hadoop-test, hive, druid, nifi, flink, storm, solr, hdfs-compact, ttcc, storm2, accumulo, dolphinscheduler, openwhisk, solr-console, clickhouse, zookeeper-c, glog, python-bracket-level, aws-lambda, python-name-level, oslo, thread-first, streams, dcache, pinpoint-dated, zkweb, logger-paren, python-bracket, python-bracket-time, confluent-operator, elasticsearch, zookeeper-iso-t, slash-date, python-name-file-line, pipe-dash, class-method, kylin-l4j, finagle, thread-level-colon, jepsen, slf4j-simple, strimzi-angle, class-line-thread, heron, relative-time, log4go, logstash-cabin, stunnel, timeless, generic
 TXT
 expect_same "$SCRATCH/expected" "$OUT"
 # The unparsed lines are still events, counted, never dropped.
