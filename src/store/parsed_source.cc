@@ -455,6 +455,14 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
     AppendToMessage(line);
     return;
   }
+  // Inside a parsed record's continuation in a log of a known layout (an exception whose
+  // message has line breaks of its own, as Hadoop's HttpGetFailedException's "Response
+  // message:" and the text after it): the next lines of that message, up to the next header.
+  if (open_ != nullptr && open_->continuation_lines > 0 && (open_->flags & kUnparsed) == 0 &&
+      parser_ != nullptr && parser_ != &generic && parser_ != &TimelessLogParser()) {
+    AppendContinuation(line);
+    return;
+  }
   // Nothing understands the line: keep it as an unparsed record at the time of the record
   // before it, so it is counted and shown in place, never dropped.
   Finish();

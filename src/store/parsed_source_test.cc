@@ -112,6 +112,25 @@ TEST_CASE("parsed_source: continuation lines are joined") {
   CHECK(f.info.problem == "");
 }
 
+TEST_CASE("parsed_source: an exception message's own line breaks stay in its record") {
+  // Hadoop's HttpGetFailedException: "Response message:" and the server's text start lines of
+  // their own, unindented, between the exception line and its frames.
+  Fixture f({Zk("10:00:00,000", "fetch failed"), "java.io.IOException: status code 403",
+             "Response message:", "Only Namenode and another JournalNode may access this servlet",
+             "\tat org.Foo.bar(Foo.java:1)", Zk("10:00:01,000", "next")},
+            &ZooKeeperLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].continuation_lines == 4);
+  CHECK(seen[0].continuation.find("Response message:\nOnly Namenode") != std::string::npos);
+  CHECK(f.info.unparsed == 0);
+  // Without a continuation begun, an unknown line after a header is still a record of its own.
+  Fixture g({Zk("10:00:00,000", "one"), "Response message:", Zk("10:00:01,000", "two")},
+            &ZooKeeperLogParser());
+  CHECK(Drain(g.source.get()).size() == 3);
+  CHECK(g.info.unparsed == 1);
+}
+
 TEST_CASE("parsed_source: unparsed lines are kept in place") {
   Fixture f({"garbage before anything", Zk("10:00:00,000", "one"), "some random text",
              Zk("10:00:01,000", "two")},
