@@ -39,8 +39,8 @@ class ParallelFeed {
   void Finish(bool close_open_windows);
 
  private:
-  static constexpr size_t kBatchItems = 4096;
-  static constexpr size_t kSlots = 4;
+  static constexpr size_t kBatchItems = 1024;
+  static constexpr size_t kSlots = 16;
   struct Item {
     int64_t instant;
     int32_t record;  ///< index in Batch::records, or -1: no hits, its instant is all that counts
