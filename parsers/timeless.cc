@@ -72,7 +72,7 @@ bool ReadBitnami(std::string_view s, Header* out) {
   if (!scan::Log4jLevel(s.substr(pos, level_end - pos), &level)) return false;
   pos = level_end;
   if (pos >= s.size() || s[pos] != ' ') return false;
-  while (pos < s.size() && s[pos] == ' ') ++pos;
+  pos = scan::SkipSpaces(s, pos);
   bool arrow = scan::StartsWithAt(s, pos, kBitnamiArrow);
   if (arrow) {
     pos += kBitnamiArrow.size();

@@ -131,6 +131,15 @@ void TakeTime(const ScannedTime& t, Wrapper* out) {
   out->offset_us = t.offset_us;
 }
 
+// A UI's copy `copy` of a line: the wrapper inside it, whose time names its zone, if there is
+// one (journald-style lines copied from a UI), else the copy itself; marked as copied either way.
+void TakeUiCopy(Wrapper copy, const YearHint& year, Wrapper* out) {
+  Wrapper nested;
+  if (StripWrapper(copy.inner, year, &nested) && !nested.weak()) copy = nested;
+  copy.in_ui_copy = true;
+  *out = copy;
+}
+
 }  // namespace
 
 std::string_view WrapperName(WrapperKind kind) {
@@ -164,10 +173,7 @@ bool StripWrapper(std::string_view s, const YearHint& year, Wrapper* out) {
       if (!ReadUsTime(s, &w.local, &end)) return false;
       w.kind = WrapperKind::kUiCopy;
       w.inner = s.substr(end < s.size() && s[end] == ' ' ? end + 1 : end);
-      Wrapper nested;
-      if (StripWrapper(w.inner, year, &nested) && !nested.weak()) w = nested;
-      w.in_ui_copy = true;
-      *out = w;
+      TakeUiCopy(w, year, out);
       return true;
     }
     if (s[4] != '-') return false;
@@ -233,10 +239,7 @@ bool StripWrapper(std::string_view s, const YearHint& year, Wrapper* out) {
       pos = tab + 1;
     }
     w.inner = s.substr(pos);
-    Wrapper nested;
-    if (StripWrapper(w.inner, year, &nested) && !nested.weak()) w = nested;
-    w.in_ui_copy = true;
-    *out = w;
+    TakeUiCopy(w, year, out);
     return true;
   }
   if (!ScanSyslogTime(s, year.year, year.month, &t, &column)) return false;

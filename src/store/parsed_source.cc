@@ -34,7 +34,6 @@ bool Earlier(const Record* a, const Record* b) {
   return a->line < b->line;
 }
 
-// An inner line without a time of its own takes its wrapper's, which is a real time.
 // A time written without its year or date, completed from a reference time (both wall-clock
 // microseconds): the reference's year (date), moved by one where that puts the time more than half
 // a year (day) away from it - a December glog line after a January record is last year's. With
@@ -69,6 +68,7 @@ int64_t CompleteDate(int64_t local, bool no_date, int64_t reference, bool latest
   return t;
 }
 
+// An inner line without a time of its own takes its wrapper's, which is a real time.
 void WithWrapperTime(Header* header, const Wrapper& wrapper) {
   if (header->local != kNoInstant) {
     // glog inside svlogd: the wrapper's full date completes the line's own time.
