@@ -23,7 +23,7 @@ class OutputBuffer {
   void Flush();
 
  private:
-  static constexpr size_t kFlushAt = 1 << 16;
+  static constexpr size_t kFlushAt = 1 << 20;
   std::FILE* stream_;
   std::string text_;
 };
@@ -41,7 +41,7 @@ class RawOutput {
   void Flush();
 
  private:
-  static constexpr size_t kFlushAt = 1 << 16;
+  static constexpr size_t kFlushAt = 1 << 20;
   std::FILE* stream_;
   std::unique_ptr<char[]> data_;
   size_t capacity_, used_ = 0;

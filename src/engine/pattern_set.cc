@@ -231,12 +231,19 @@ void PatternSet::SwitchToHyperscan() {
 }
 
 void PatternSet::Match(std::string_view text, std::vector<int>* hits) {
-  hits->clear();
   if (backend_ == Backend::kAuto && !from_cache_) {
     ++asked_;
     if (asked_ == kAutoStartAt) StartHyperscan();
     if (asked_ == kAutoSwitchAt) SwitchToHyperscan();
   }
+  uint64_t hash = HitMemo::Hash(text);
+  if (memo_.Find(text, hash, hits)) return;
+  Scan(text, hits);
+  memo_.Remember(text, hash, *hits);
+}
+
+void PatternSet::Scan(std::string_view text, std::vector<int>* hits) {
+  hits->clear();
   Compiled& c = *active_;
 #ifdef FAULTLINE_HAVE_HYPERSCAN
   if (c.database != nullptr) {

@@ -26,6 +26,8 @@
 #include <thread>
 #include <vector>
 
+#include "src/engine/hit_memo.h"
+
 namespace faultline {
 
 class PatternSet {
@@ -48,7 +50,8 @@ class PatternSet {
   int Add(const RE2& pattern, std::string* error);
   /// After the last Add. False if the patterns cannot be compiled (memory budget).
   bool Compile();
-  /// The indices of the patterns found in `text`, ascending, into `hits` (cleared first).
+  /// The indices of the patterns found in `text`, ascending, into `hits` (cleared first). A text
+  /// asked about a moment ago is answered from memory (HitMemo).
   void Match(std::string_view text, std::vector<int>* hits);
 
   /// Which engine answers now and how many patterns each decides (for tests and `--stats`).
@@ -68,6 +71,8 @@ class PatternSet {
                                             const std::string& readings, void* hs_database);
   void StartHyperscan();
   void SwitchToHyperscan();
+  /// Match without the memo.
+  void Scan(std::string_view text, std::vector<int>* hits);
 
   Backend backend_;
   std::vector<const RE2*> patterns_;
@@ -77,6 +82,7 @@ class PatternSet {
   int64_t asked_ = 0;
   bool from_cache_ = false;
   std::vector<int> rest_hits_;
+  HitMemo memo_;
 };
 
 }  // namespace faultline
