@@ -72,7 +72,9 @@ set(CPACK_STRIP_FILES ON)  # the RelWithDebInfo binary is ~60 MB with its debug 
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # faultline_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION admin)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # Depends from the binary's libraries (dpkg-shlibdeps)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS tzdata)  # the zone database is read at run time
+# The zone database is read at run time; libcurl is opened at run time by `ship` and `analyze
+# --engine` (src/warehouse/curl_library.h), so dpkg-shlibdeps does not see it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "tzdata, libcurl4")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, man-db")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/package)

@@ -1,16 +1,9 @@
 #include "src/warehouse/clickhouse_client.h"
 
-#include <curl/curl.h>
-
-#include <mutex>
+#include "src/warehouse/curl_library.h"
 
 namespace faultline {
 namespace {
-
-void GlobalInitOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 std::string UrlEncode(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
@@ -37,14 +30,15 @@ struct Receiver {
   bool stopped = false;
   long status = 0;
   void* curl = nullptr;
+  const CurlLibrary* library = nullptr;
 };
 
 size_t OnData(char* data, size_t size, size_t count, void* user) {
   auto* receiver = static_cast<Receiver*>(user);
   size_t bytes = size * count;
   if (receiver->status == 0) {
-    curl_easy_getinfo(static_cast<CURL*>(receiver->curl), CURLINFO_RESPONSE_CODE,
-                      &receiver->status);
+    receiver->library->easy_getinfo(static_cast<CURL*>(receiver->curl), CURLINFO_RESPONSE_CODE,
+                                    &receiver->status);
   }
   // Errors are collected whole, whatever the mode, to be quoted in the message.
   if (receiver->sink == nullptr || receiver->status != 200) {
@@ -102,12 +96,12 @@ bool IsAuthenticationError(std::string_view body) {
 }  // namespace
 
 ClickHouseClient::ClickHouseClient(ClickHouseUrl url) : url_(std::move(url)) {
-  GlobalInitOnce();
-  curl_ = curl_easy_init();
+  library_ = LoadCurl(&library_error_);
+  if (library_ != nullptr) curl_ = library_->easy_init();
 }
 
 ClickHouseClient::~ClickHouseClient() {
-  if (curl_ != nullptr) curl_easy_cleanup(static_cast<CURL*>(curl_));
+  if (curl_ != nullptr) library_->easy_cleanup(static_cast<CURL*>(curl_));
 }
 
 void ClickHouseClient::SetTimeouts(long connect_ms, long total_ms) {
@@ -157,45 +151,48 @@ bool ClickHouseClient::Post(const std::string& target, std::string_view data,
   std::string where = url_.host + ":" + std::to_string(url_.port);
   auto* curl = static_cast<CURL*>(curl_);
   if (curl == nullptr) {
-    *error = "cannot start an HTTP client (libcurl) for " + where;
+    *error = "cannot start an HTTP client (libcurl) for " + where +
+             (library_error_.empty() ? "" : ": " + library_error_);
     return false;
   }
-  curl_easy_reset(curl);
+  const CurlLibrary& lib = *library_;
+  lib.easy_reset(curl);
   Receiver receiver;
   receiver.body = body;
   receiver.sink = sink;
   receiver.curl = curl;
+  receiver.library = library_;
   char curl_error[CURL_ERROR_SIZE] = "";
 
   curl_slist* headers = nullptr;
   std::string user = "X-ClickHouse-User: " + (url_.user.empty() ? "default" : url_.user);
   std::string key = "X-ClickHouse-Key: " + url_.password;
-  headers = curl_slist_append(headers, user.c_str());
-  headers = curl_slist_append(headers, key.c_str());
-  headers = curl_slist_append(headers, "Content-Type: text/plain; charset=utf-8");
-  headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip on big inserts
+  headers = lib.slist_append(headers, user.c_str());
+  headers = lib.slist_append(headers, key.c_str());
+  headers = lib.slist_append(headers, "Content-Type: text/plain; charset=utf-8");
+  headers = lib.slist_append(headers, "Expect:");  // no 100-continue round trip on big inserts
 
-  curl_easy_setopt(curl, CURLOPT_URL, target.c_str());
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_POST, 1L);
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, data.data());
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(data.size()));
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnData);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &receiver);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, curl_error);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, connect_ms_);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, total_ms_);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_PROXY, "");  // a fleet's http_proxy must not reroute this
+  lib.easy_setopt(curl, CURLOPT_URL, target.c_str());
+  lib.easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  lib.easy_setopt(curl, CURLOPT_POST, 1L);
+  lib.easy_setopt(curl, CURLOPT_POSTFIELDS, data.data());
+  lib.easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(data.size()));
+  lib.easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnData);
+  lib.easy_setopt(curl, CURLOPT_WRITEDATA, &receiver);
+  lib.easy_setopt(curl, CURLOPT_ERRORBUFFER, curl_error);
+  lib.easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, connect_ms_);
+  lib.easy_setopt(curl, CURLOPT_TIMEOUT_MS, total_ms_);
+  lib.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  lib.easy_setopt(curl, CURLOPT_PROXY, "");  // a fleet's http_proxy must not reroute this
 
-  CURLcode code = curl_easy_perform(curl);
-  curl_slist_free_all(headers);
+  CURLcode code = lib.easy_perform(curl);
+  lib.slist_free_all(headers);
   long status = 0;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  lib.easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
 
   if (code == CURLE_WRITE_ERROR && receiver.stopped) return true;
   if (code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST) {
-    *error = "cannot connect to " + where + ": " + curl_easy_strerror(code) +
+    *error = "cannot connect to " + where + ": " + lib.easy_strerror(code) +
              " (is ClickHouse running there, and is " + std::to_string(url_.port) +
              " its HTTP port?)";
     return false;
@@ -203,12 +200,12 @@ bool ClickHouseClient::Post(const std::string& target, std::string_view data,
   if (code == CURLE_OPERATION_TIMEDOUT) {
     // curl's own words say which limit it was: "Connection timed out after 5001 milliseconds".
     *error = "ClickHouse at " + where +
-             " did not answer in time: " + (curl_error[0] ? curl_error : curl_easy_strerror(code));
+             " did not answer in time: " + (curl_error[0] ? curl_error : lib.easy_strerror(code));
     return false;
   }
   if (code != CURLE_OK) {
     *error =
-        "ClickHouse at " + where + ": " + (curl_error[0] ? curl_error : curl_easy_strerror(code));
+        "ClickHouse at " + where + ": " + (curl_error[0] ? curl_error : lib.easy_strerror(code));
     return false;
   }
   if (status != 200) {

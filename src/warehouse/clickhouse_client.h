@@ -12,6 +12,8 @@
 
 namespace faultline {
 
+struct CurlLibrary;
+
 class ClickHouseClient {
  public:
   explicit ClickHouseClient(ClickHouseUrl url);
@@ -52,6 +54,8 @@ class ClickHouseClient {
   std::string BaseUrl() const;
 
   ClickHouseUrl url_;
+  const CurlLibrary* library_ = nullptr;  // loaded on first use (src/warehouse/curl_library.h)
+  std::string library_error_;
   void* curl_ = nullptr;  // CURL*, kept for connection reuse
   long connect_ms_ = 5000, total_ms_ = 300000;
   std::vector<std::pair<std::string, std::string>> settings_;
