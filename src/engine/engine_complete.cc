@@ -67,6 +67,7 @@ void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_en
   match.steps = std::move(p.hits);
   match.absence = absence;
   match.window_open_at_end = open_at_end && absence;
+  if (match.window_open_at_end) match.logs_end = watermark_;
   match.ended_waiting = open_at_end && !absence;
   match.first = match.steps.front().instant;
   match.last = match.steps.back().instant;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "src/engine/engine_test_util.h"
+#include "src/engine/explain.h"
 
 namespace faultline {
 namespace {
@@ -120,6 +121,8 @@ TEST_CASE("engine: absent fires when the window passes on log time") {
   CHECK(m.steps[0].line == 10);
   CHECK(m.first == kT0);
   CHECK(m.last == kT0);
+  CHECK(ExpandTemplate("{down.host} did not start again {back.within}", m, ConfigValues()) ==
+        "zk1 did not start again within 10s");
   h.engine().Finish();
   CHECK(h.matches().size() == 1);
 }
@@ -153,8 +156,13 @@ TEST_CASE("engine: absent with the input ending inside the window fires at Finis
   CHECK(m.window_open_at_end);
   CHECK(m.absence_deadline == kT0 + 10 * kSecond);
   CHECK(h.engine().last_instant() == kT0 + 3 * kSecond);
+  CHECK(m.logs_end == kT0 + 3 * kSecond);
   REQUIRE(m.steps.size() == 1);
   CHECK(m.steps[0].line == 10);
+  // The summary claims only the silence the logs show, not the whole window.
+  CHECK(ExpandTemplate("{down.host} did not start again {back.within}", m, ConfigValues()) ==
+        "zk1 did not start again in what the logs show (they end 3s later, before 10s had "
+        "passed)");
 }
 
 }  // namespace

@@ -101,6 +101,19 @@ std::string Field(const Evidence& e, const std::string& field) {
   return it == e.captures.end() ? "?" : it->second;
 }
 
+// {STEP.within} of an absent step: how long the logs show it did not come. The whole window when
+// it closed inside the logs; when they end first, only the time they cover, so that a summary
+// never claims more silence than the logs hold.
+std::string AbsenceWindow(const Match& match) {
+  if (!match.absence) return std::string(1, kMissing);
+  const std::string& window = match.rule->steps.back().within_text;
+  if (!match.window_open_at_end || match.logs_end == kNoInstant) return "within " + window;
+  int64_t covered = std::max<int64_t>(0, match.logs_end - match.last);
+  return "in what the logs show (they end " +
+         (covered == 0 ? std::string("there") : FormatDuration(covered) + " later") + ", before " +
+         window + " had passed)";
+}
+
 std::string Placeholder(const std::string& body, const Match& match, const ConfigValues& config) {
   std::string err;
   int column;
@@ -123,6 +136,7 @@ std::string Placeholder(const std::string& body, const Match& match, const Confi
     if (a == nullptr || b == nullptr) return std::string(1, kMissing);
     return FormatDuration(b->instant - a->instant);
   }
+  if (rest == "within") return AbsenceWindow(match);
   const Evidence* e = FindEvidence(match, head);
   if (e == nullptr) return std::string(1, kMissing);
   if (size_t minus = rest.find(" - "); minus != std::string::npos) {

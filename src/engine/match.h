@@ -63,6 +63,7 @@ struct Match {
   bool absence = false;           ///< the last step is `absent` and did not come
   int64_t absence_deadline = kNoInstant;
   bool window_open_at_end = false;  ///< the logs ended before the absence window closed
+  int64_t logs_end = kNoInstant;    ///< with window_open_at_end: the last instant of the logs
   int64_t first = kNoInstant, last = kNoInstant;
   /// Steps of the rule that are not in the logs given (never an `absent` step), in rule order.
   /// Empty for a full match.

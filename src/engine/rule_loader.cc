@@ -372,6 +372,10 @@ class Loader {
     int index = rule.FindName(head);
     if (index < 0) return "no step or context called '" + head + "'";
     std::string field = rest;
+    if (field == "within") {
+      bool absent = index < static_cast<int>(rule.steps.size()) && rule.steps[index].absent;
+      return absent ? "" : "only an absent step has 'within'";
+    }
     size_t minus = rest.find(" - ");
     if (minus != std::string::npos) {  // {STEP.time - EXPR}
       field = rest.substr(0, minus);

@@ -373,6 +373,16 @@ TEST_CASE("rule_loader: templates naming unknown steps, captures or configuratio
             .empty());
 }
 
+TEST_CASE("rule_loader: only an absent step has a within placeholder") {
+  const std::string rule =
+      "title = \"t\"\nseverity = \"info\"\n"
+      "summary = \"{a.within} {b.within}\"\nremedy = \"r\"\n"  // 3
+      "[[steps]]\nname = \"a\"\nmessage = 'a'\n"
+      "[[steps]]\nname = \"b\"\nmessage = 'b'\nwithin = \"5s\"\nabsent = true\n";
+  CHECK(Errors(rule) ==
+        Lines{"r.toml:3:11: error: 'summary': {a.within}: only an absent step has 'within'"});
+}
+
 TEST_CASE("rule_loader: a same key that is no capture") {
   CHECK(Errors(kHead +
                "[[steps]]\nmessage = '(?P<sid>\\d+)'\n"  // 5-6
