@@ -32,14 +32,22 @@ class LineInput {
   virtual bool indent_removed() const { return false; }
 };
 
-/// Lines from a LineReader, after `prefetched` (the lines read ahead for detection).
+/// Spaces before a timestamp, which are wrapping, not content ("   2019-09-17 ..." in an indented
+/// excerpt); the line as it is otherwise.
+std::string_view TrimLeadingSpaces(std::string_view line);
+/// An e-mail reply's quote marks and the space after them ("> ", ">> ", "> > "): logs quoted in a
+/// mailing-list thread.
+std::string_view StripQuoteMarks(std::string_view line);
+
+/// Lines from a LineReader, after `prefetched` (the lines read ahead for detection). `quoted`:
+/// the input is a quoted reply, every line loses its quote marks (StripQuoteMarks) first.
 class ReaderInput final : public LineInput {
  public:
   /// `prefetched_ends` holds the reader offset after each prefetched line (may be empty when
   /// offsets are not needed); numbering continues from `first_line`.
   ReaderInput(std::unique_ptr<LineReader> reader, std::deque<std::string> prefetched,
               bool strip_leading_spaces, std::deque<int64_t> prefetched_ends = {},
-              int64_t first_line = 0, int64_t first_offset = 0);
+              int64_t first_line = 0, int64_t first_offset = 0, bool quoted = false);
   bool Next(std::string_view* line, int64_t* number) override;
   std::string error() const override { return reader_->error(); }
   int64_t offset() const override;
@@ -57,6 +65,7 @@ class ReaderInput final : public LineInput {
   int64_t current_end_ = 0;
   bool prefetch_done_ = false;
   bool strip_leading_spaces_;
+  bool quoted_;
   bool indent_removed_ = false;
 };
 

@@ -11,13 +11,6 @@
 namespace faultline {
 namespace {
 
-// Leading spaces before a timestamp are wrapping, not content (see line_input.cc).
-std::string_view TrimForDetection(std::string_view line) {
-  size_t pos = 0;
-  while (pos < line.size() && line[pos] == ' ') ++pos;
-  return pos < line.size() && line[pos] >= '0' && line[pos] <= '9' ? line.substr(pos) : line;
-}
-
 Component ComponentFor(const Parser* parser, Component from_path) {
   if (parser != nullptr && parser->DefaultComponent() != Component::kOther) {
     return parser->DefaultComponent();
@@ -137,24 +130,30 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
     std::deque<int64_t> head_ends;  // reader offset after each line read ahead
     std::vector<std::string_view> sample;
     std::string_view line;
-    int compose_lines = 0, nonempty = 0;
+    int compose_lines = 0, nonempty = 0, quoted_lines = 0;
     while (head.size() < static_cast<size_t>(kDetectLines) && reader->Next(&line)) {
       head.emplace_back(line);
       head_ends.push_back(reader->offset());
       std::string_view stripped = line, service;
       if (!line.empty()) ++nonempty;
+      if (!line.empty() && line[0] == '>') ++quoted_lines;
       if (StripComposePrefix(&stripped, &service)) ++compose_lines;
     }
-    for (const std::string& kept : head) sample.push_back(TrimForDetection(kept));
+    // A log quoted in an e-mail reply ("> 2019-..."): most lines carry the marks. A line of a log
+    // never starts with '>' otherwise, so half of them is a safe bar.
+    bool quoted = quoted_lines >= 2 && quoted_lines * 2 >= nonempty;
+    for (const std::string& kept : head) {
+      sample.push_back(TrimLeadingSpaces(quoted ? StripQuoteMarks(kept) : std::string_view(kept)));
+    }
     bool interleaved = input.path == "-" || (nonempty > 0 && compose_lines * 2 >= nonempty);
     const Parser* forced = ForcedParser(options, info->host);
     LearntForInput learnt = LearntLayouts(options, input.path);
     Detection detection = DetectFormat(sample, YearHintForPath(input.path.c_str()),
                                        LearntCandidates{learnt.named, learnt.offered});
     sample.clear();  // its views die with `head` below
-    auto line_input =
-        std::make_unique<ReaderInput>(std::move(reader), std::move(head), true,
-                                      std::move(head_ends), input.start_line, input.start_offset);
+    auto line_input = std::make_unique<ReaderInput>(std::move(reader), std::move(head), true,
+                                                    std::move(head_ends), input.start_line,
+                                                    input.start_offset, quoted);
 
     if (interleaved && forced == nullptr) {
       AddDemultiplexed(&set, *info, std::move(line_input), options, reporter);

@@ -1,0 +1,49 @@
+# Logs quoted in a mailing-list reply ("> 2019-09-17 ...", ">> " a level deeper, stack frames
+# keeping their own indent after the marks) read as the logs themselves: same records, fields and
+# continuations, same diagnosis, on files and on standard input.
+source "$(dirname "$0")/lib.bash"
+incident="$TESTDATA/incidents/zkfc-connectionloss"
+mkdir -p "$SCRATCH/reply"
+for f in zk-leader.log hadoop-hdfs-zkfc-nn1.log monitor.log; do
+  marks="> "
+  [ "$f" = hadoop-hdfs-zkfc-nn1.log ] && marks=">> "
+  { printf 'On Tue, Sep 17, 2019 at 6:02 AM Ops <ops@example.org> wrote:\n\n'
+    sed "s/^/$marks/; s/^> \$/>/" "$incident/$f"; } >"$SCRATCH/reply/$f"
+done
+
+fields() {  # the fields a paste must not change, one record per line
+  python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    if r["message"].startswith("On Tue, Sep 17") or r["message"] == "": continue
+    print(r["instant"], r["level"], r["logger"], r["thread"], r["message"], r["continuation"], sep="|")'
+}
+for f in zk-leader.log hadoop-hdfs-zkfc-nn1.log monitor.log; do
+  run events "$incident/$f"
+  fields <"$OUT" >"$SCRATCH/plain.txt"
+  run events "$SCRATCH/reply/$f"
+  expect_status 0
+  fields <"$OUT" >"$SCRATCH/quoted.txt"
+  [ -s "$SCRATCH/plain.txt" ] || fail "$f: no records"
+  # The ZKFC's FATAL record carries its tab-indented frames (through ">> " in the reply).
+  [ "$f" != hadoop-hdfs-zkfc-nn1.log ] || grep -q 'at org.apache.hadoop.ha' "$SCRATCH/plain.txt" ||
+    fail "no frames in the plain ZKFC records"
+  diff "$SCRATCH/plain.txt" "$SCRATCH/quoted.txt" >"$SCRATCH/diff" ||
+    fail "$f: the quoted copy reads differently: $(head -5 "$SCRATCH/diff")"
+done
+
+run analyze --color never "$incident"
+top=$(head -1 "$OUT")
+run analyze --color never "$SCRATCH/reply"
+expect_status 1
+[ "$(head -1 "$OUT")" = "$top" ] || fail "diagnosis of the reply: $(head -1 "$OUT"), not: $top"
+run_stdin "$SCRATCH/reply/zk-leader.log" events -
+grep -q '"level":"WARN".*transaction timeout' "$OUT" || fail "standard input: no quoted record read"
+
+# A log that merely has a line starting with '>' is not a quoted reply.
+{ cat "$incident/zk-leader.log"; echo '> not a quote mark'; } >"$SCRATCH/one.log"
+run events "$SCRATCH/one.log"
+grep -q '"message":"> not a quote mark"\|"continuation":"> not a quote mark"' "$OUT" ||
+  fail "a lone '>' line lost its mark: $(grep 'not a quote' "$OUT")"
+pass
