@@ -15,28 +15,16 @@ std::string_view TrimLeadingSpaces(std::string_view line) {
   return line;
 }
 
-std::string_view StripQuoteMarks(std::string_view line) {
-  size_t pos = 0;
-  // ">", ">>", "> > ": one mark per reply level, then the one space the mail client put after
-  // them; a stack frame's own indentation after that stays.
-  while (pos < line.size() && line[pos] == '>') {
-    ++pos;
-    if (pos + 1 < line.size() && line[pos] == ' ' && line[pos + 1] == '>') ++pos;
-  }
-  if (pos > 0 && pos < line.size() && line[pos] == ' ') ++pos;
-  return line.substr(pos);
-}
-
 ReaderInput::ReaderInput(std::unique_ptr<LineReader> reader, std::deque<std::string> prefetched,
                          bool strip_leading_spaces, std::deque<int64_t> prefetched_ends,
-                         int64_t first_line, int64_t first_offset, bool quoted)
+                         int64_t first_line, int64_t first_offset, PasteMarks marks)
     : reader_(std::move(reader)),
       prefetched_(std::move(prefetched)),
       prefetched_number_(first_line),
       prefetched_ends_(std::move(prefetched_ends)),
       current_end_(first_offset),
       strip_leading_spaces_(strip_leading_spaces),
-      quoted_(quoted) {}
+      marks_(marks) {}
 
 int64_t ReaderInput::offset() const { return prefetch_done_ ? reader_->offset() : current_end_; }
 
@@ -55,7 +43,7 @@ bool ReaderInput::Next(std::string_view* line, int64_t* number) {
     if (!reader_->Next(line)) return false;
     *number = reader_->line_number();
   }
-  if (quoted_) *line = StripQuoteMarks(*line);
+  if (marks_.any()) *line = CleanPastedLine(*line, marks_, &cleaned_);
   if (strip_leading_spaces_) {
     size_t before = line->size();
     *line = TrimLeadingSpaces(*line);

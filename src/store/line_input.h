@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "src/base/line_reader.h"
+#include "src/store/paste_marks.h"
 
 namespace faultline {
 
@@ -35,19 +36,15 @@ class LineInput {
 /// Spaces before a timestamp, which are wrapping, not content ("   2019-09-17 ..." in an indented
 /// excerpt); the line as it is otherwise.
 std::string_view TrimLeadingSpaces(std::string_view line);
-/// An e-mail reply's quote marks and the space after them ("> ", ">> ", "> > "): logs quoted in a
-/// mailing-list thread.
-std::string_view StripQuoteMarks(std::string_view line);
-
-/// Lines from a LineReader, after `prefetched` (the lines read ahead for detection). `quoted`:
-/// the input is a quoted reply, every line loses its quote marks (StripQuoteMarks) first.
+/// Lines from a LineReader, after `prefetched` (the lines read ahead for detection). Every line
+/// loses the `marks` a paste left on it first (src/store/paste_marks.h).
 class ReaderInput final : public LineInput {
  public:
   /// `prefetched_ends` holds the reader offset after each prefetched line (may be empty when
   /// offsets are not needed); numbering continues from `first_line`.
   ReaderInput(std::unique_ptr<LineReader> reader, std::deque<std::string> prefetched,
               bool strip_leading_spaces, std::deque<int64_t> prefetched_ends = {},
-              int64_t first_line = 0, int64_t first_offset = 0, bool quoted = false);
+              int64_t first_line = 0, int64_t first_offset = 0, PasteMarks marks = {});
   bool Next(std::string_view* line, int64_t* number) override;
   std::string error() const override { return reader_->error(); }
   int64_t offset() const override;
@@ -65,7 +62,8 @@ class ReaderInput final : public LineInput {
   int64_t current_end_ = 0;
   bool prefetch_done_ = false;
   bool strip_leading_spaces_;
-  bool quoted_;
+  PasteMarks marks_;
+  std::string cleaned_;  // a line with codes cut out of its middle
   bool indent_removed_ = false;
 };
 

@@ -6,6 +6,8 @@
 #include "parsers/registry.h"
 #include "src/base/line_reader.h"
 #include "src/store/demux.h"
+#include "src/store/line_input.h"
+#include "src/store/paste_marks.h"
 #include "src/store/source_identity.h"
 
 namespace faultline {
@@ -128,22 +130,23 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
     // Read ahead for detection; these lines are replayed to the parser afterwards.
     std::deque<std::string> head;
     std::deque<int64_t> head_ends;  // reader offset after each line read ahead
-    std::vector<std::string_view> sample;
     std::string_view line;
-    int compose_lines = 0, nonempty = 0, quoted_lines = 0;
     while (head.size() < static_cast<size_t>(kDetectLines) && reader->Next(&line)) {
       head.emplace_back(line);
       head_ends.push_back(reader->offset());
-      std::string_view stripped = line, service;
-      if (!line.empty()) ++nonempty;
-      if (!line.empty() && line[0] == '>') ++quoted_lines;
-      if (StripComposePrefix(&stripped, &service)) ++compose_lines;
     }
-    // A log quoted in an e-mail reply ("> 2019-..."): most lines carry the marks. A line of a log
-    // never starts with '>' otherwise, so half of them is a safe bar.
-    bool quoted = quoted_lines >= 2 && quoted_lines * 2 >= nonempty;
-    for (const std::string& kept : head) {
-      sample.push_back(TrimLeadingSpaces(quoted ? StripQuoteMarks(kept) : std::string_view(kept)));
+    // Detection and the compose count see the lines as the parsers will: without what a paste
+    // left on them (quote marks, colour codes), and without spaces before a timestamp.
+    PasteMarks marks = DetectPasteMarks(head);
+    std::vector<std::string> cleaned(marks.any() ? head.size() : 0);
+    std::vector<std::string_view> sample;
+    int compose_lines = 0, nonempty = 0;
+    for (size_t i = 0; i < head.size(); ++i) {
+      std::string_view kept = marks.any() ? CleanPastedLine(head[i], marks, &cleaned[i]) : head[i];
+      std::string_view stripped = kept, service;
+      if (!kept.empty()) ++nonempty;
+      if (StripComposePrefix(&stripped, &service)) ++compose_lines;
+      sample.push_back(TrimLeadingSpaces(kept));
     }
     bool interleaved = input.path == "-" || (nonempty > 0 && compose_lines * 2 >= nonempty);
     const Parser* forced = ForcedParser(options, info->host);
@@ -153,7 +156,7 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
     sample.clear();  // its views die with `head` below
     auto line_input = std::make_unique<ReaderInput>(std::move(reader), std::move(head), true,
                                                     std::move(head_ends), input.start_line,
-                                                    input.start_offset, quoted);
+                                                    input.start_offset, marks);
 
     if (interleaved && forced == nullptr) {
       AddDemultiplexed(&set, *info, std::move(line_input), options, reporter);

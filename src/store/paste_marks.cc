@@ -1,0 +1,91 @@
+#include "src/store/paste_marks.h"
+
+#include <cstring>
+
+namespace faultline {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The length of a colour code without its ESC at `pos` ("[0m", "[1;33m", "[38;5;6m"), else 0.
+size_t OrphanColourLength(std::string_view line, size_t pos) {
+  if (pos + 2 >= line.size() || line[pos] != '[' || !IsDigit(line[pos + 1])) return 0;
+  size_t end = pos + 1;
+  while (end < line.size() && end - pos <= 16 && (IsDigit(line[end]) || line[end] == ';')) ++end;
+  return end < line.size() && line[end] == 'm' ? end + 1 - pos : 0;
+}
+
+bool HasOrphanColour(std::string_view line) {
+  for (size_t pos = line.find('['); pos != std::string_view::npos; pos = line.find('[', pos + 1)) {
+    if (OrphanColourLength(line, pos) > 0) return true;
+  }
+  return false;
+}
+
+// The length of an escape sequence at `pos` (line[pos] is ESC): a CSI sequence ("ESC [ params
+// final", colours and cursor moves) whole; any other escape, the ESC and the byte after it.
+size_t EscapeLength(std::string_view line, size_t pos) {
+  size_t end = pos + 1;
+  if (end < line.size() && line[end] == '[') {
+    ++end;
+    while (end < line.size() && line[end] >= 0x20 && line[end] <= 0x3F) ++end;
+    return end < line.size() && line[end] >= 0x40 && line[end] <= 0x7E ? end + 1 - pos : end - pos;
+  }
+  return end < line.size() ? 2 : 1;
+}
+
+}  // namespace
+
+PasteMarks DetectPasteMarks(const std::deque<std::string>& head) {
+  PasteMarks marks;
+  int nonempty = 0, quoted = 0, orphans = 0;
+  for (const std::string& line : head) {
+    if (line.empty()) continue;
+    ++nonempty;
+    if (line[0] == '>') ++quoted;
+    if (line.find('\x1b') != std::string::npos) marks.escapes = true;
+    if (HasOrphanColour(line)) ++orphans;
+  }
+  // A log line never starts with '>' otherwise, so half of them is a safe bar; one bracketed
+  // "[0m" could be a message's own text, two lines of them are a terminal's.
+  marks.quoted = quoted >= 2 && quoted * 2 >= nonempty;
+  marks.orphan_colours = orphans >= 2;
+  return marks;
+}
+
+std::string_view StripQuoteMarks(std::string_view line) {
+  size_t pos = 0;
+  // ">", ">>", "> > ": one mark per reply level, then the one space the mail client put after
+  // them.
+  while (pos < line.size() && line[pos] == '>') {
+    ++pos;
+    if (pos + 1 < line.size() && line[pos] == ' ' && line[pos + 1] == '>') ++pos;
+  }
+  if (pos > 0 && pos < line.size() && line[pos] == ' ') ++pos;
+  return line.substr(pos);
+}
+
+std::string_view CleanPastedLine(std::string_view line, const PasteMarks& marks,
+                                 std::string* scratch) {
+  if (marks.quoted && !line.empty() && line[0] == '>') line = StripQuoteMarks(line);
+  bool escapes = marks.escapes && line.find('\x1b') != std::string_view::npos;
+  bool orphans = marks.orphan_colours && HasOrphanColour(line);
+  if (!escapes && !orphans) return line;
+  scratch->clear();
+  for (size_t pos = 0; pos < line.size();) {
+    size_t cut = 0;
+    if (line[pos] == '\x1b') {
+      cut = EscapeLength(line, pos);
+    } else if (orphans && line[pos] == '[') {
+      cut = OrphanColourLength(line, pos);
+    }
+    if (cut > 0) {
+      pos += cut;
+      continue;
+    }
+    scratch->push_back(line[pos++]);
+  }
+  return *scratch;
+}
+
+}  // namespace faultline

@@ -1,0 +1,60 @@
+#include "src/store/paste_marks.h"
+
+#include <doctest/doctest.h>
+
+#include <deque>
+#include <string>
+
+namespace faultline {
+namespace {
+
+TEST_CASE("paste marks: quote marks of every reply level go, with the one space after them") {
+  CHECK(StripQuoteMarks("> 2019-09-17 05:04:12,043 INFO x") == "2019-09-17 05:04:12,043 INFO x");
+  CHECK(StripQuoteMarks(">> 2019-09-17 05:04:12,043 INFO x") == "2019-09-17 05:04:12,043 INFO x");
+  CHECK(StripQuoteMarks("> > 2019-09-17 INFO x") == "2019-09-17 INFO x");
+  CHECK(StripQuoteMarks(">2019-09-17 INFO x") == "2019-09-17 INFO x");
+  CHECK(StripQuoteMarks(">") == "");
+  CHECK(StripQuoteMarks("> ") == "");
+  // A stack frame keeps its own indentation after the mail client's space.
+  CHECK(StripQuoteMarks(">         at org.apache.Foo.bar(Foo.java:1)") ==
+        "        at org.apache.Foo.bar(Foo.java:1)");
+  CHECK(StripQuoteMarks(">\tat org.apache.Foo.bar(Foo.java:1)") ==
+        "\tat org.apache.Foo.bar(Foo.java:1)");
+  CHECK(StripQuoteMarks("2019-09-17 INFO a > b") == "2019-09-17 INFO a > b");
+}
+
+TEST_CASE("paste marks: found in the first lines, each only where it is plain") {
+  std::deque<std::string> mail = {"On Tue, Ops wrote:", "", "> 2019-09-17 INFO a", "> b",
+                                  "> 2019-09-17 INFO c"};
+  CHECK(DetectPasteMarks(mail).quoted);
+  CHECK_FALSE(DetectPasteMarks({"2019-09-17 INFO a", "> b", "2019-09-17 INFO c"}).quoted);
+  CHECK(DetectPasteMarks({"2019-09-17 \x1b[33mWARN\x1b[0m a"}).escapes);
+  // One bracketed "[0m" may be a message's own; two lines of them are a terminal's.
+  CHECK_FALSE(DetectPasteMarks({"2019-09-17 INFO [0m", "2019-09-17 INFO b"}).orphan_colours);
+  CHECK(DetectPasteMarks({"[32mINFO[0m a", "[33mWARN[0m b"}).orphan_colours);
+  CHECK_FALSE(DetectPasteMarks({"[myid:1] a", "[main:Foo@12] b", "[1] [m] [;m]"}).any());
+}
+
+TEST_CASE("paste marks: colour codes are cut out, the text between them stays") {
+  PasteMarks escapes;
+  escapes.escapes = true;
+  std::string scratch;
+  CHECK(CleanPastedLine("\x1b[38;5;6mzookeeper \x1b[38;5;5m10:46:31.05 \x1b[0m\x1b[38;5;2mINFO "
+                        "\x1b[0m ==> ** Starting ZooKeeper setup **",
+                        escapes, &scratch) ==
+        "zookeeper 10:46:31.05 INFO  ==> ** Starting ZooKeeper setup **");
+  CHECK(CleanPastedLine("plain [33m stays", escapes, &scratch) == "plain [33m stays");
+  CHECK(CleanPastedLine("cut at the end \x1b[", escapes, &scratch) == "cut at the end ");
+  CHECK(CleanPastedLine("\x1b(B other escape", escapes, &scratch) == "B other escape");
+  PasteMarks orphans;
+  orphans.orphan_colours = true;
+  CHECK(CleanPastedLine("[38;5;6mzookeeper [38;5;5m10:46:31.05 [0m[38;5;2mINFO [0m ==> x", orphans,
+                        &scratch) == "zookeeper 10:46:31.05 INFO  ==> x");
+  CHECK(CleanPastedLine("[myid:1] - INFO [main:Foo@12] - [1] not a colour", orphans, &scratch) ==
+        "[myid:1] - INFO [main:Foo@12] - [1] not a colour");
+  PasteMarks all = {true, true, true};
+  CHECK(CleanPastedLine("> \x1b[33mWARN\x1b[0m [31mx[0m", all, &scratch) == "WARN x");
+}
+
+}  // namespace
+}  // namespace faultline
