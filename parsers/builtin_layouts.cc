@@ -331,6 +331,11 @@ constexpr BuiltinLayout kLayouts[] = {
      "{:timestamp=>\"%d{yyyy-MM-dd'T'HH:mm:ss.SSSSSSZ}\", :message=>\"%m\", :level=>:%p}",
      S::kLog4j, "", "", "Logstash 1.x-2.x's own log (a Ruby hash)", Component::kOther,
      kLogstashCabin},
+    {"karaf",
+     "%d{ISO8601} | %-5.5p | %-16.16t | %-32.32c{1} | %X{bundle.id} - %X{bundle.name} - "
+     "%X{bundle.version} | %m%n",
+     S::kLog4j, "", "", "Apache Karaf 4 and what runs in it (ServiceMix, JBoss Fuse, ONOS)",
+     Component::kOther, kKaraf},
     {"stunnel", "%d{yyyy.MM.dd HH:mm:ss} %p[%t]: %m%n", S::kLog4j, "", "",
      "stunnel (TLS sidecars: Strimzi's ZooKeeper and Kafka pods; LOG5 is syslog's notice)",
      Component::kOther, kStunnel},

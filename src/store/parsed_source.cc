@@ -108,7 +108,12 @@ ParsedSource::ParsedSource(std::unique_ptr<LineInput> input, const Parser* parse
       clock_(clock),
       window_(window),
       copied_from_ui_(info->detection.has_value() &&
-                      info->detection->wrapper == WrapperKind::kUiCopy) {}
+                      info->detection->wrapper == WrapperKind::kUiCopy) {
+  if (info->journal_year) {
+    year_hint_ = *info->journal_year;
+    year_hint_set_ = year_from_journal_ = true;
+  }
+}
 
 Record* ParsedSource::Acquire() {
   if (!free_.empty()) {

@@ -36,6 +36,9 @@ struct SourceInfo {
   /// Records with a time of day only and no date before them: dated with the file's modification
   /// date (standard input: today's), flagged date-inferred.
   int64_t dated_from_file = 0;
+  /// A segment of standard input under journalctl's "-- Logs begin at ..." line (read by the
+  /// demultiplexer, in another segment): the year of its syslog times.
+  std::optional<YearHint> journal_year;
   int64_t split_lines = 0;
   std::array<int64_t, 8> variant_records{};  ///< header records per parser variant
   int64_t first_instant = kNoInstant, last_instant = kNoInstant;
