@@ -125,6 +125,13 @@ inline constexpr Sample kPythonBracketTime[] = {
      "Connection dropped: socket connection error: Connection refused"},
 };
 
+inline constexpr Sample kBracketFields[] = {
+    // public-layouts/curator-bracket-fields.log (apache/curator#792, CURATOR-272)
+    {"2015-10-14 16:58:54,547 [Thread-3-EventThread] [ERROR] [o.a.c.f.i.CuratorFrameworkImpl] - "
+     "Background operation retry gave up",
+     "", Level::kError, "o.a.c.f.i.CuratorFrameworkImpl", "Thread-3-EventThread", -1,
+     "Background operation retry gave up"},
+};
 inline constexpr Sample kKaraf[] = {
     // public-layouts/karaf-decanter.log (apache/karaf-decanter's identity parser test)
     {"2018-09-07T08:40:41,768 | INFO  | FelixStartLevel  | core     | 14 - "

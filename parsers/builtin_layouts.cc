@@ -331,6 +331,9 @@ constexpr BuiltinLayout kLayouts[] = {
      "{:timestamp=>\"%d{yyyy-MM-dd'T'HH:mm:ss.SSSSSSZ}\", :message=>\"%m\", :level=>:%p}",
      S::kLog4j, "", "", "Logstash 1.x-2.x's own log (a Ruby hash)", Component::kOther,
      kLogstashCabin},
+    {"bracket-fields", "%d [%t] [%p] [%c] - %m%n", S::kLog4j, "", "",
+     "log4j configurations with thread, level and logger each in brackets (Curator users)",
+     Component::kOther, kBracketFields},
     {"karaf",
      "%d{ISO8601} | %-5.5p | %-16.16t | %-32.32c{1} | %X{bundle.id} - %X{bundle.name} - "
      "%X{bundle.version} | %m%n",
