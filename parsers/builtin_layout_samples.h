@@ -125,6 +125,24 @@ inline constexpr Sample kPythonBracketTime[] = {
      "Connection dropped: socket connection error: Connection refused"},
 };
 
+inline constexpr Sample kBracketFields[] = {
+    // public-layouts/curator-bracket-fields.log (apache/curator#792, CURATOR-272)
+    {"2015-10-14 16:58:54,547 [Thread-3-EventThread] [ERROR] [o.a.c.f.i.CuratorFrameworkImpl] - "
+     "Background operation retry gave up",
+     "", Level::kError, "o.a.c.f.i.CuratorFrameworkImpl", "Thread-3-EventThread", -1,
+     "Background operation retry gave up"},
+};
+inline constexpr Sample kKaraf[] = {
+    // public-layouts/karaf-decanter.log (apache/karaf-decanter's identity parser test)
+    {"2018-09-07T08:40:41,768 | INFO  | FelixStartLevel  | core     | 14 - "
+     "org.apache.aries.jmx.core - 1.1.8 | Unregistering MBean with ObjectName "
+     "[osgi.compendium:service=cm,version=1.3,framework=org.apache.felix.framework,"
+     "uuid=e75146c3-f73c-46e3-878b-1b88e58d76cf] for service with service.id [16]",
+     "", Level::kInfo, "core", "FelixStartLevel", -1,
+     "Unregistering MBean with ObjectName "
+     "[osgi.compendium:service=cm,version=1.3,framework=org.apache.felix.framework,"
+     "uuid=e75146c3-f73c-46e3-878b-1b88e58d76cf] for service with service.id [16]"},
+};
 inline constexpr Sample kHadoopTestLocation[] = {
     // testdata/parsers/public-layouts/hadoop-test-thread-location.log (apache/gora#97)
     {"2017-02-21 20:15:10,754 INFO  [main] zookeeper.ZooKeeper (Environment.java:logEnv(100)) - "

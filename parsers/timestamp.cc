@@ -233,8 +233,12 @@ bool ScanSyslogTime(std::string_view s, int year, unsigned month_now, ScannedTim
     return *fail_column = 4, false;
   }
   if (month > month_now) --year;
+  // Feb 29 in a year that has none: the leap year before it.
+  for (int back = 0; back < 8 && month == 2 && day == 29 && !date::year(year).is_leap(); ++back) {
+    --year;
+  }
   if (!(date::year(year) / date::month(month) / date::day(static_cast<unsigned>(day))).ok()) {
-    return *fail_column = 4, false;  // also Feb 29 of a year that has none
+    return *fail_column = 4, false;
   }
   if (s.size() <= 6 || s[6] != ' ') return *fail_column = 6, false;
   int64_t seconds;

@@ -34,7 +34,7 @@ bool ScanDayMonthNameTime(std::string_view s, ScannedTime* out, int* fail_column
 /// Scans a syslog time without a year, "Mmm dd HH:MM:SS" with the day padded by a space or a zero
 /// and an optional fraction ("May  2 10:11:12", "May 02 10:11:12.123456" from journalctl -o
 /// short-precise). The year is `year`, or `year` - 1 when the month is after `month_now` (a
-/// December line read in January).
+/// December line read in January); Feb 29 of a year without one is the leap year's before it.
 bool ScanSyslogTime(std::string_view s, int year, unsigned month_now, ScannedTime* out,
                     int* fail_column);
 

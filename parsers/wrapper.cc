@@ -247,6 +247,7 @@ bool StripWrapper(std::string_view s, const YearHint& year, Wrapper* out) {
   TakeTime(t, &w);
   if (!ReadHostAndIdent(s, t.length, &w)) return false;
   w.kind = WrapperKind::kSyslog;
+  w.year_guessed = true;
   *out = w;
   return true;
 }
@@ -262,7 +263,32 @@ YearHint YearHintForPath(const char* path) {
   YearHint hint;
   hint.year = tm.tm_year + 1900;
   hint.month = static_cast<unsigned>(tm.tm_mon + 1);
+  hint.day = static_cast<unsigned>(tm.tm_mday);
   return hint;
+}
+
+bool ReadJournalHeader(std::string_view line, YearHint* out) {
+  if (!line.starts_with("-- Logs begin at ") && !line.starts_with("-- Journal begins at ")) {
+    return false;
+  }
+  size_t end = line.find(", end at ");
+  if (end == std::string_view::npos) end = line.find(", ends at ");
+  if (end == std::string_view::npos) return false;
+  // "Sat 2020-02-29 12:00:00 UTC": the weekday, then the date.
+  size_t pos = line.find(' ', line.find(" at ", end) + 4);
+  if (pos == std::string_view::npos) return false;
+  ++pos;
+  int year, month, day;
+  auto expect = [&](char c) { return pos < line.size() && line[pos++] == c; };
+  if (!ReadDigitRun(line, &pos, 4, 4, &year) || !expect('-') ||
+      !ReadDigitRun(line, &pos, 2, 2, &month) || !expect('-') ||
+      !ReadDigitRun(line, &pos, 2, 2, &day) || month < 1 || month > 12 || day < 1 || day > 31) {
+    return false;
+  }
+  out->year = year;
+  out->month = static_cast<unsigned>(month);
+  out->day = static_cast<unsigned>(day);
+  return true;
 }
 
 }  // namespace faultline

@@ -49,6 +49,7 @@ std::string_view WrapperName(WrapperKind kind);
 struct YearHint {
   int year = 1970;
   unsigned month = 12;
+  unsigned day = 1;
 };
 
 struct Wrapper {
@@ -57,10 +58,11 @@ struct Wrapper {
   bool has_offset = false;     ///< docker and journald name their zone
   int64_t offset_us = 0;
   uint8_t precision = 0;
-  std::string_view host;    ///< journald and syslog: the host field
-  std::string_view ident;   ///< journald and syslog: the program ("zookeeper", "java")
-  std::string_view inner;   ///< the line inside, views into the line given
-  bool in_ui_copy = false;  ///< inside a UI's copy (kUiCopy, or a wrapper nested in one)
+  std::string_view host;      ///< journald and syslog: the host field
+  std::string_view ident;     ///< journald and syslog: the program ("zookeeper", "java")
+  std::string_view inner;     ///< the line inside, views into the line given
+  bool in_ui_copy = false;    ///< inside a UI's copy (kUiCopy, or a wrapper nested in one)
+  bool year_guessed = false;  ///< syslog: the year is the hint's, the line has none
 
   bool weak() const { return kind == WrapperKind::kDockerDesktop; }
 };
@@ -69,8 +71,13 @@ struct Wrapper {
 /// No allocation; a cheap first-byte test rejects most unwrapped lines.
 bool StripWrapper(std::string_view line, const YearHint& year, Wrapper* out);
 
-/// The year hint for a file: its modification time's year and month (standard input and files
-/// that cannot be stat'ed: now).
+/// The year hint for a file: its modification time's date (standard input and files that cannot
+/// be stat'ed: now).
 YearHint YearHintForPath(const char* path);
+
+/// journalctl's first line, "-- Logs begin at Mon 2020-01-06 10:00:00 UTC, end at Sat
+/// 2020-02-29 12:00:00 UTC. --" (systemd 246 on: "-- Journal begins at ..., ends at ... --"):
+/// the date its last entry has, which names the year of the year-less times below it.
+bool ReadJournalHeader(std::string_view line, YearHint* out);
 
 }  // namespace faultline

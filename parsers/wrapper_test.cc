@@ -122,6 +122,37 @@ TEST_CASE("wrapper: journalctl short-iso, short-precise, syslog") {
   CHECK_FALSE(StripWrapper("WARN  [main:QuorumPeer@400] - Unable to load database", kMay2024, &w));
 }
 
+TEST_CASE("wrapper: a syslog Feb 29 is in the leap year at or before the hint's") {
+  Wrapper w;
+  REQUIRE(StripWrapper("Feb 29 10:11:12 zk1 zookeeper[1]: inner", YearHint{2026, 3, 1}, &w));
+  CHECK(w.local == Micros(2024, 2, 29, 10, 11, 12));
+  CHECK(w.year_guessed);
+  REQUIRE(StripWrapper("Feb 29 10:11:12 zk1 zookeeper[1]: inner", YearHint{2024, 3, 1}, &w));
+  CHECK(w.local == Micros(2024, 2, 29, 10, 11, 12));
+  REQUIRE(StripWrapper("Feb 28 10:11:12 zk1 zookeeper[1]: inner", YearHint{2026, 3, 1}, &w));
+  CHECK(w.local == Micros(2026, 2, 28, 10, 11, 12));
+  CHECK_FALSE(StripWrapper("Feb 30 10:11:12 zk1 zookeeper[1]: inner", YearHint{2026, 3, 1}, &w));
+}
+
+TEST_CASE("wrapper: journalctl's header names the date of its last entry") {
+  YearHint hint;
+  REQUIRE(ReadJournalHeader(
+      "-- Logs begin at Mon 2020-01-06 10:00:00 UTC, end at Sat 2020-02-29 12:00:00 UTC. --",
+      &hint));
+  CHECK(hint.year == 2020);
+  CHECK(hint.month == 2);
+  CHECK(hint.day == 29);
+  REQUIRE(ReadJournalHeader(
+      "-- Journal begins at Tue 2021-06-01 08:00:01 CEST, ends at Thu 2022-01-13 09:15:42 CET. --",
+      &hint));
+  CHECK(hint.year == 2022);
+  CHECK(hint.month == 1);
+  CHECK(hint.day == 13);
+  CHECK_FALSE(ReadJournalHeader("-- Reboot --", &hint));
+  CHECK_FALSE(ReadJournalHeader("-- No entries --", &hint));
+  CHECK_FALSE(ReadJournalHeader("-- Logs begin at Mon 2020-01-06 10:00:00 UTC. --", &hint));
+}
+
 TEST_CASE("wrapper: a UI's copy (Rancher), alone and around another wrapper") {
   Wrapper w;
   // testdata/parsers/public-layouts/rancher-ui-copy.log: the time glued to the line.

@@ -146,6 +146,16 @@ int RunSources(const SourcesOptions& options) {
                     InstantText(info->first_instant), InstantText(info->last_instant)});
   }
   AppendTable(rows, text);
+  // Times of day with no date anywhere in the file: say where their date came from.
+  bool first_dated = true;
+  for (const auto& info : set.infos) {
+    if (info->dated_from_file == 0) continue;
+    if (first_dated) text->append("\nDates inferred:\n"), first_dated = false;
+    *text += "  " + info->name + ": " + std::to_string(info->dated_from_file) +
+             " records have a time of day and no date; dated by " +
+             (info->path == "-" ? std::string("today's date") : "the file's modification date") +
+             " (flagged date-inferred)\n";
+  }
   // Layouts given or learnt from a logging config: which, and from where.
   bool first_layout = true;
   for (const auto& info : set.infos) {
@@ -178,6 +188,8 @@ CommandRunner SetupSources(CLI::App* app) {
   cmd->footer(
       "Columns: LINES read, RECORDS (a header and its continuation lines), UNPARSED lines\n"
       "kept verbatim, OOO records earlier than the one before them, FIRST and LAST instant.\n"
+      "Times of day with no date in their input take the file's modification date (stdin:\n"
+      "today's); 'Dates inferred:' says which inputs and how many records.\n"
       "Example:\n"
       "  faultline sources --explain /var/log/zookeeper");
   return [cmd, options] { return cmd->parsed() ? RunSources(*options) : -1; };

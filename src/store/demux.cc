@@ -40,12 +40,15 @@ DemuxResult Demultiplex(LineInput* input, int64_t window_us) {
     return open.size() - 1;
   };
 
-  const YearHint year = YearHintForPath(nullptr);
+  YearHint year = YearHintForPath(nullptr);
   std::string_view line;
   int64_t number = 0;
   while (input->Next(&line, &number)) {
     std::string_view service;
     StripComposePrefix(&line, &service);
+    if (!line.empty() && line[0] == '-' && ReadJournalHeader(line, &year)) {
+      result.journal_year = year;
+    }
     size_t lead = 0;
     while (lead < line.size() && line[lead] == ' ') ++lead;
     if (lead > 0 && lead < line.size() && line[lead] >= '0' && line[lead] <= '9') {

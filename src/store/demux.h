@@ -8,10 +8,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "parsers/parser.h"
+#include "parsers/wrapper.h"
 #include "src/store/line_input.h"
 
 namespace faultline {
@@ -27,6 +29,9 @@ struct Segment {
 struct DemuxResult {
   std::vector<Segment> segments;
   std::string error;  ///< a read error met on the way ("" if none)
+  /// journalctl's "-- Logs begin at ..., end at ... --" line was read: the date of its last
+  /// entry, which names the year of every segment's syslog times.
+  std::optional<YearHint> journal_year;
 };
 
 /// Reads `input` to the end and splits it. `window_us` is the reorder window.

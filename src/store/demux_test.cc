@@ -69,6 +69,19 @@ TEST_CASE("demux: interleaved formats split into segments") {
   CHECK(Contents(&py) == Numbered{{5, lines[4]}, {6, lines[5]}, {8, lines[7]}});
 }
 
+TEST_CASE("demux: journalctl's header names the year of the syslog lines after it") {
+  VectorInput input(
+      {"-- Logs begin at Mon 2020-01-06 10:00:00 UTC, end at Sat 2020-02-29 "
+       "12:00:00 UTC. --",
+       "Feb 29 10:11:13 zk1 systemd[1]: zookeeper.service: Main process exited"});
+  DemuxResult result = Demultiplex(&input, kWindow);
+  REQUIRE(result.journal_year.has_value());
+  CHECK(result.journal_year->year == 2020);
+  CHECK(result.journal_year->month == 2);
+  VectorInput plain({Zk("10:00:00,000", "zk 1")});
+  CHECK_FALSE(Demultiplex(&plain, kWindow).journal_year.has_value());
+}
+
 TEST_CASE("demux: cat zk1 zk2 gives two zookeeper segments") {
   std::vector<std::string> lines = {
       Zk("10:00:00,000", "zk1 a"),

@@ -24,6 +24,9 @@ bool ParseJulLevel(std::string_view word, Level* level) {
   return ParseLevel(word, level);
 }
 
+// What `journalctl -x` puts before each line of its explanations.
+constexpr std::string_view kJournalExplanation = "\u2591\u2591";
+
 // A record may gather continuation lines up to this size; the rest are counted, not stored.
 constexpr size_t kMaxRecordBytes = 16 << 20;
 // A released record whose text grew beyond this gives its memory back.
@@ -68,16 +71,20 @@ int64_t CompleteDate(int64_t local, bool no_date, int64_t reference, bool latest
   return t;
 }
 
-// An inner line without a time of its own takes its wrapper's, which is a real time.
+// An inner line without a time of its own takes its wrapper's, which is a real time. A syslog
+// time's year is a guess (the file's, or a journal header's when `year_guessed` is off): the
+// record's date is then completed as a year-less time's is, and flagged date-inferred.
 void WithWrapperTime(Header* header, const Wrapper& wrapper) {
   if (header->local != kNoInstant) {
     // glog inside svlogd: the wrapper's full date completes the line's own time.
     if ((header->no_year || header->no_date) && wrapper.local != kNoInstant) {
       header->local = CompleteDate(header->local, header->no_date, wrapper.local);
-      header->no_year = header->no_date = false;
+      header->no_date = false;
+      header->no_year = wrapper.year_guessed;
     }
     return;
   }
+  header->no_year = wrapper.year_guessed;
   header->local = wrapper.local;
   header->has_offset = wrapper.has_offset;
   header->utc_offset_us = wrapper.offset_us;
@@ -101,7 +108,12 @@ ParsedSource::ParsedSource(std::unique_ptr<LineInput> input, const Parser* parse
       clock_(clock),
       window_(window),
       copied_from_ui_(info->detection.has_value() &&
-                      info->detection->wrapper == WrapperKind::kUiCopy) {}
+                      info->detection->wrapper == WrapperKind::kUiCopy) {
+  if (info->journal_year) {
+    year_hint_ = *info->journal_year;
+    year_hint_set_ = year_from_journal_ = true;
+  }
+}
 
 Record* ParsedSource::Acquire() {
   if (!free_.empty()) {
@@ -133,28 +145,38 @@ Component ParsedSource::RecordComponent(const Header& header, const Parser& pars
 
 // A header's own time, else the previous record's, else an order-only instant. A time without its
 // year or date takes them from the record before (a glog line among the ZooKeeper C client's
-// dated ones); a year also from the file's year as syslog times do (flagged date-inferred).
+// dated ones); else a year from the file's year as syslog times do, a date from the file's
+// modification date (flagged date-inferred either way).
 void ParsedSource::TakeTime(Record* r, const Header& header) {
   if (header.local != kNoInstant) {
     r->local = header.local;
     if (header.no_year || header.no_date) {
       int64_t reference = dated_local_;
       bool latest = false;
-      if (reference == kNoInstant && header.no_year) {
-        latest = true;
+      if (reference == kNoInstant) {
         if (!year_hint_set_) {
           year_hint_ = YearHintForPath(info_->path.c_str());
           year_hint_set_ = true;
         }
-        reference = CivilToMicros(year_hint_.year, year_hint_.month, 1, 0, 0, 0, 0);
+        if (header.no_year) {
+          latest = true;
+          reference = CivilToMicros(year_hint_.year, year_hint_.month, 1, 0, 0, 0, 0);
+        } else {
+          // A time of day with no date anywhere before it: the file's modification date (standard
+          // input: today's), at noon so the time of day stays on that date.
+          reference = CivilToMicros(year_hint_.year, year_hint_.month, year_hint_.day, 12, 0, 0, 0);
+          date_from_file_ = true;
+        }
       }
       if (reference != kNoInstant) {
         r->local = CompleteDate(header.local, header.no_date, reference, latest);
         r->flags |= kDateInferred;
         dated_local_ = r->local;
+        if (date_from_file_ && header.no_date) ++info_->dated_from_file;
       }
     } else {
       dated_local_ = r->local;
+      date_from_file_ = false;
     }
     r->instant = header.has_offset ? clock_.WithOffset(r->local, header.utc_offset_us)
                                    : clock_.ToUtc(r->local, &r->flags);
@@ -395,6 +417,13 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
   Header header;
   Miss miss;
   Wrapper wrapper;
+  // journalctl's "-- Logs begin at ..., end at ... --" names the year of the syslog times after
+  // it (the line itself is kept as any other line nothing reads).
+  if (line.size() > 20 && line[0] == '-' && line[1] == '-' &&
+      ReadJournalHeader(line, &year_hint_)) {
+    year_hint_set_ = true;
+    year_from_journal_ = true;
+  }
   if (!year_hint_set_ && !line.empty() && scan::IsUpper(line[0])) {
     year_hint_ = YearHintForPath(info_->path.c_str());
     year_hint_set_ = true;
@@ -405,6 +434,7 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
   bool wrapped =
       (parser_ != nullptr || copied_from_ui_) && StripWrapper(line, year_hint_, &wrapper);
   if (wrapped && !wrapper.weak()) {
+    if (year_from_journal_) wrapper.year_guessed = false;
     ReadWrapped(wrapper, line, number);
     return;
   }
@@ -413,7 +443,9 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
     return;
   }
   if (wrapped && ReadWeaklyWrapped(wrapper, number)) return;
-  if (open_ != nullptr && IsContinuationLine(line)) {
+  // `journalctl -x` explains an entry on lines of its own ("░░ Subject: ...", "░░ Defined-By:
+  // systemd"): they continue that entry.
+  if (open_ != nullptr && (IsContinuationLine(line) || line.starts_with(kJournalExplanation))) {
     AppendContinuation(line);
     return;
   }

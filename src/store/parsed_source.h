@@ -104,8 +104,10 @@ class ParsedSource {
   bool order_only_ = false;  // the source has no time: records get order-only instants
   YearHint year_hint_;       // for syslog times without a year, read when first needed
   bool year_hint_set_ = false;
-  bool host_checked_ = false;  // a wrapper's host was considered for the source
-  bool copied_from_ui_;        // most lines are in a UI's copy wrapper: unwrap without a parser
+  bool year_from_journal_ = false;  // year_hint_ is a journal header's: syslog years are known
+  bool date_from_file_ = false;     // the dates of times of day come from year_hint_'s date
+  bool host_checked_ = false;       // a wrapper's host was considered for the source
+  bool copied_from_ui_;  // most lines are in a UI's copy wrapper: unwrap without a parser
   // Resume points for cron mode: (instant, offset, lines before) of record starts, about one per
   // second, pruned to what the replay span needs.
   std::deque<SourceInfo::ResumePoint> checkpoints_;

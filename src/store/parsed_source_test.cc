@@ -2,6 +2,8 @@
 
 #include <date/tz.h>
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 
 #include <memory>
 #include <string>
@@ -10,6 +12,7 @@
 
 #include "parsers/registry.h"
 #include "parsers/timestamp.h"
+#include "src/base/test_temp_dir.h"
 #include "src/store/test_lines.h"
 
 namespace faultline {
@@ -607,6 +610,103 @@ TEST_CASE("parsed_source: a time of day only takes the date of the record before
   REQUIRE(seen.size() == 2);
   CHECK(seen[1].instant == CivilToMicros(2019, 9, 18, 0, 0, 1, 500000));
   CHECK((seen[1].flags & kDateInferred) != 0);
+}
+
+TEST_CASE("parsed_source: a time of day with no date in the file takes the file's date") {
+  const Parser* tod = FindParser("time-of-day");
+  REQUIRE(tod != nullptr);
+  testing::TempDir dir;
+  std::string path = dir.Write("client.log", "");
+  // Modified 2021-03-04 05:06:07 UTC.
+  struct timespec times[2] = {{1614834367, 0}, {1614834367, 0}};
+  REQUIRE(utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
+  Fixture f(
+      {"10:00:00.123 [main] INFO  org.Foo - first", "18:30:00.000 [main] INFO  org.Foo - late",
+       "00:00:01.000 [main] WARN  org.Foo - after midnight"},
+      tod);
+  f.info.path = path;
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[0].instant == CivilToMicros(2021, 3, 4, 10, 0, 0, 123000));
+  CHECK(seen[1].instant == CivilToMicros(2021, 3, 4, 18, 30, 0, 0));
+  CHECK(seen[2].instant == CivilToMicros(2021, 3, 5, 0, 0, 1, 0));
+  for (const Seen& s : seen) CHECK((s.flags & kDateInferred) != 0);
+  CHECK(f.info.dated_from_file == 3);
+}
+
+TEST_CASE("parsed_source: standard input's times of day are today's") {
+  const Parser* tod = FindParser("time-of-day");
+  REQUIRE(tod != nullptr);
+  Fixture f({"10:00:00.123 [main] INFO  org.Foo - first"}, tod);
+  f.info.path = "-";
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 1);
+  YearHint today = YearHintForPath(nullptr);
+  int64_t local = CivilToMicros(today.year, today.month, today.day, 10, 0, 0, 123000);
+  // (Run across midnight, the read may see the next day.)
+  CHECK((seen[0].instant == local || seen[0].instant == local + 86'400 * kSecond));
+  CHECK((seen[0].flags & kDateInferred) != 0);
+  CHECK(f.info.dated_from_file == 1);
+}
+
+TEST_CASE("parsed_source: journalctl's header gives the year; its -x explanations continue") {
+  Fixture f({"-- Logs begin at Mon 2020-01-06 10:00:00 UTC, end at Sat 2020-02-29 12:00:00 UTC. --",
+             "Feb 29 10:11:12 zk1 zookeeper[1234]: " + Zk("10:11:12,345", "dated inside"),
+             "Feb 29 10:11:13 zk1 systemd[1]: zookeeper.service: Main process exited",
+             "\u2591\u2591 Subject: Unit process exited", "\u2591\u2591 Defined-By: systemd",
+             "\u2591\u2591 ", "Feb 29 10:11:14 zk1 zookeeper[1234]: WARN [main:Foo@1] - no time"},
+            &ZooKeeperLogParser());
+  f.info.path = "-";
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 4);
+  CHECK(Lines(seen) == std::vector<int64_t>{1, 2, 3, 7});
+  CHECK(seen[2].instant == CivilToMicros(2020, 2, 29, 10, 11, 13, 0));
+  CHECK(seen[2].continuation_lines == 3);
+  CHECK((seen[2].flags & (kDateInferred | kUnparsed)) == 0);  // the header named the year
+  CHECK(seen[3].instant == CivilToMicros(2020, 2, 29, 10, 11, 14, 0));
+  CHECK(seen[3].level == Level::kWarn);
+  CHECK(f.info.unparsed == 1);  // the header line itself
+}
+
+TEST_CASE("parsed_source: a syslog time without a journal header is flagged date-inferred") {
+  Fixture f({"2019-09-17 23:00:00,000 [myid:] - INFO  [main:Foo@1] - dated",
+             "Sep 17 23:00:01 zk1 systemd[1]: zookeeper.service: Main process exited"},
+            &ZooKeeperLogParser());
+  f.info.path = "-";
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 2);
+  // The year is the dated record's, not the hint's (today's).
+  CHECK(seen[1].instant == CivilToMicros(2019, 9, 17, 23, 0, 1, 0));
+  CHECK((seen[1].flags & kDateInferred) != 0);
+  CHECK((seen[0].flags & kDateInferred) == 0);
+}
+
+TEST_CASE("parsed_source: the logging libraries' own lines are records without a time") {
+  Fixture f({"SLF4J: Class path contains multiple SLF4J bindings.",
+             "2019-09-17 05:04:12,000 [myid:] - INFO  [main:Foo@1] - dated",
+             "log4j:WARN No appenders could be found for logger (org.Foo).",
+             "ERROR StatusLogger No log4j2 configuration file found.",
+             "SLF4J(E): A provider failed", "log4j: Parsing for [root] with value=[INFO, R]."},
+            &ZooKeeperLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 6);
+  CHECK(seen[0].logger == "SLF4J");
+  CHECK(seen[0].level == Level::kWarn);
+  CHECK(seen[0].message == "Class path contains multiple SLF4J bindings.");
+  CHECK(seen[2].logger == "log4j");
+  CHECK(seen[2].level == Level::kWarn);
+  CHECK(seen[2].message == "No appenders could be found for logger (org.Foo).");
+  CHECK(seen[2].flags == kInheritedTime);
+  CHECK(seen[2].instant == At(5, 4, 12));
+  CHECK(seen[3].logger == "StatusLogger");
+  CHECK(seen[3].level == Level::kError);
+  CHECK(seen[3].message == "No log4j2 configuration file found.");
+  CHECK(seen[4].level == Level::kError);
+  CHECK(seen[4].message == "A provider failed");
+  CHECK(seen[5].level == Level::kDebug);
+  CHECK(seen[5].logger == "log4j");
+  CHECK(seen[5].message == "Parsing for [root] with value=[INFO, R].");
+  CHECK(f.info.unparsed == 0);
 }
 
 TEST_CASE("parsed_source: a host from the path is kept") {

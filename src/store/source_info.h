@@ -33,6 +33,12 @@ struct SourceInfo {
   int64_t unplaceable = 0;   ///< of those, records too late for the reorder window
   int64_t inherited_time = 0;
   int64_t order_only = 0;  ///< records given an order-only instant (the source has no time)
+  /// Records with a time of day only and no date before them: dated with the file's modification
+  /// date (standard input: today's), flagged date-inferred.
+  int64_t dated_from_file = 0;
+  /// A segment of standard input under journalctl's "-- Logs begin at ..." line (read by the
+  /// demultiplexer, in another segment): the year of its syslog times.
+  std::optional<YearHint> journal_year;
   int64_t split_lines = 0;
   std::array<int64_t, 8> variant_records{};  ///< header records per parser variant
   int64_t first_instant = kNoInstant, last_instant = kNoInstant;

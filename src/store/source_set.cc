@@ -48,6 +48,7 @@ void AddDemultiplexed(SourceSet* set, const SourceInfo& base, std::unique_ptr<Li
     }
     info->component = ComponentFor(segment.parser, info->component);
     info->problem = demux.error;
+    info->journal_year = demux.journal_year;
     AddSource(set, std::move(info), std::move(segment.input), options);
   }
 }
