@@ -264,6 +264,12 @@ within = "30s"
   CHECK(m.steps[1].captures.at("code") == "CONNECTIONLOSS");
   CHECK(m.steps[1].instant - m.steps[0].instant == 575 * kMilli);
   CHECK(ExpandTemplate("{delta.timeout.elector}", m, h.config()) == "575ms");
+  // Microsecond times (syslog's short-precise) read to the millisecond in a sentence.
+  Match precise = m;
+  precise.steps[1].instant = precise.steps[0].instant + 1'973'831;
+  CHECK(ExpandTemplate("{delta.timeout.elector}", precise, h.config()) == "1.974s");
+  precise.steps[1].instant = precise.steps[0].instant + 9'831;
+  CHECK(ExpandTemplate("{delta.timeout.elector}", precise, h.config()) == "9831us");
 }
 
 TEST_CASE("engine: a template drops what names evidence the logs lack, clause by clause") {

@@ -101,6 +101,16 @@ std::string Field(const Evidence& e, const std::string& field) {
   return it == e.captures.end() ? "?" : it->second;
 }
 
+// A time between two records, for a sentence: to the millisecond once it is over 10 ms, so
+// that logs with microsecond times (syslog's short-precise) read "1.974s later", not
+// "1973831us later".
+std::string FormatDelta(int64_t micros) {
+  int64_t magnitude = micros < 0 ? -micros : micros;
+  if (magnitude < 10'000) return FormatDuration(micros);
+  int64_t rounded = (magnitude + 500) / 1000 * 1000;
+  return FormatDuration(micros < 0 ? -rounded : rounded);
+}
+
 // {STEP.within} of an absent step: how long the logs show it did not come. The whole window when
 // it closed inside the logs; when they end first, only the time they cover, so that a summary
 // never claims more silence than the logs hold.
@@ -110,7 +120,7 @@ std::string AbsenceWindow(const Match& match) {
   if (!match.window_open_at_end || match.logs_end == kNoInstant) return "within " + window;
   int64_t covered = std::max<int64_t>(0, match.logs_end - match.last);
   return "in what the logs show (they end " +
-         (covered == 0 ? std::string("there") : FormatDuration(covered) + " later") + ", before " +
+         (covered == 0 ? std::string("there") : FormatDelta(covered) + " later") + ", before " +
          window + " had passed)";
 }
 
@@ -134,7 +144,7 @@ std::string Placeholder(const std::string& body, const Match& match, const Confi
     const Evidence* a = FindEvidence(match, rest.substr(0, second));
     const Evidence* b = FindEvidence(match, rest.substr(second + 1));
     if (a == nullptr || b == nullptr) return std::string(1, kMissing);
-    return FormatDuration(b->instant - a->instant);
+    return FormatDelta(b->instant - a->instant);
   }
   if (rest == "within") return AbsenceWindow(match);
   const Evidence* e = FindEvidence(match, head);
