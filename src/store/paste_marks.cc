@@ -34,6 +34,30 @@ size_t EscapeLength(std::string_view line, size_t pos) {
   return end < line.size() ? 2 : 1;
 }
 
+// The length of a web page's space at `pos` (UTF-8 of U+00A0, U+3000, U+200B or U+FEFF), else 0;
+// *replacement is what stands for it (" ", or nothing for the zero-width ones).
+size_t WebSpaceLength(std::string_view line, size_t pos, std::string_view* replacement) {
+  std::string_view rest = line.substr(pos);
+  if (rest.starts_with("\xC2\xA0")) return *replacement = " ", 2;
+  if (rest.starts_with("\xE3\x80\x80")) return *replacement = " ", 3;
+  if (rest.starts_with("\xE2\x80\x8B") || rest.starts_with("\xEF\xBB\xBF")) {
+    return *replacement = "", 3;
+  }
+  return 0;
+}
+
+bool HasWebSpace(std::string_view line) {
+  std::string_view replacement;
+  for (size_t pos = 0; pos < line.size(); ++pos) {
+    unsigned char c = static_cast<unsigned char>(line[pos]);
+    if ((c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) &&
+        WebSpaceLength(line, pos, &replacement) > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 PasteMarks DetectPasteMarks(const std::deque<std::string>& head) {
@@ -45,6 +69,7 @@ PasteMarks DetectPasteMarks(const std::deque<std::string>& head) {
     if (line[0] == '>') ++quoted;
     if (line.find('\x1b') != std::string::npos) marks.escapes = true;
     if (HasOrphanColour(line)) ++orphans;
+    if (!marks.web_spaces && HasWebSpace(line)) marks.web_spaces = true;
   }
   // A log line never starts with '>' otherwise, so half of them is a safe bar; one bracketed
   // "[0m" could be a message's own text, two lines of them are a terminal's.
@@ -70,7 +95,8 @@ std::string_view CleanPastedLine(std::string_view line, const PasteMarks& marks,
   if (marks.quoted && !line.empty() && line[0] == '>') line = StripQuoteMarks(line);
   bool escapes = marks.escapes && line.find('\x1b') != std::string_view::npos;
   bool orphans = marks.orphan_colours && HasOrphanColour(line);
-  if (!escapes && !orphans) return line;
+  bool web_spaces = marks.web_spaces && HasWebSpace(line);
+  if (!escapes && !orphans && !web_spaces) return line;
   scratch->clear();
   for (size_t pos = 0; pos < line.size();) {
     size_t cut = 0;
@@ -78,6 +104,10 @@ std::string_view CleanPastedLine(std::string_view line, const PasteMarks& marks,
       cut = EscapeLength(line, pos);
     } else if (orphans && line[pos] == '[') {
       cut = OrphanColourLength(line, pos);
+    } else if (web_spaces) {
+      std::string_view replacement;
+      cut = WebSpaceLength(line, pos, &replacement);
+      scratch->append(replacement);
     }
     if (cut > 0) {
       pos += cut;

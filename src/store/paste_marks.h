@@ -1,7 +1,9 @@
 // What copying a log around leaves on its lines, undone before any parser sees them: the quote
 // marks of a mailing-list reply ("> 2019-09-17 ..."), and terminal colour codes - the escape
 // sequences of `docker logs` or a CI console saved to a file ("\x1b[33mWARN\x1b[0m"), or what is
-// left of them when a terminal's text is copied without the escape byte ("[33mWARN[0m").
+// left of them when a terminal's text is copied without the escape byte ("[33mWARN[0m"), and
+// the spaces of a web page a log was copied from (no-break spaces for "&nbsp;", ideographic
+// spaces, zero-width spaces), which no layout expects between its fields.
 // Decided once per input from its first lines, so a log without them costs nothing per line.
 #pragma once
 
@@ -15,7 +17,8 @@ struct PasteMarks {
   bool quoted = false;          ///< most lines start with '>'
   bool escapes = false;         ///< some line holds an ESC byte
   bool orphan_colours = false;  ///< lines hold "[33m"-style colour codes without their ESC
-  bool any() const { return quoted || escapes || orphan_colours; }
+  bool web_spaces = false;      ///< U+00A0, U+3000 (read as ' ') or U+200B, U+FEFF (dropped)
+  bool any() const { return quoted || escapes || orphan_colours || web_spaces; }
 };
 
 /// What the first lines of an input (the lines read ahead for detection) show.

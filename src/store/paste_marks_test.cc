@@ -52,7 +52,20 @@ TEST_CASE("paste marks: colour codes are cut out, the text between them stays") 
                         &scratch) == "zookeeper 10:46:31.05 INFO  ==> x");
   CHECK(CleanPastedLine("[myid:1] - INFO [main:Foo@12] - [1] not a colour", orphans, &scratch) ==
         "[myid:1] - INFO [main:Foo@12] - [1] not a colour");
-  PasteMarks all = {true, true, true};
+  PasteMarks web;
+  web.web_spaces = true;
+  CHECK(CleanPastedLine("2019-09-17\xC2\xA0"
+                        "04:30:01,207 [myid:3] - INFO\xC2\xA0\xC2\xA0[main] - caf\xC3\xA9",
+                        web, &scratch) ==
+        "2019-09-17 04:30:01,207 [myid:3] - INFO  [main] - caf\xC3\xA9");
+  CHECK(CleanPastedLine("a\xE3\x80\x80"
+                        "b\xE2\x80\x8B"
+                        "c\xEF\xBB\xBF"
+                        "d",
+                        web, &scratch) == "a bcd");
+  CHECK(DetectPasteMarks({"x\xC2\xA0y"}).web_spaces);
+  CHECK_FALSE(DetectPasteMarks({"caf\xC3\xA9 \xE2\x80\x94 ok"}).web_spaces);
+  PasteMarks all = {true, true, true, true};
   CHECK(CleanPastedLine("> \x1b[33mWARN\x1b[0m [31mx[0m", all, &scratch) == "WARN x");
 }
 

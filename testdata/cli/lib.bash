@@ -69,3 +69,13 @@ expect_fields() {
   got=$(record_fields "$1" "$2")
   [ "$got" = "$3" ] || fail "$1:$2: got '$got', expected '$3'"
 }
+
+# record_fields <NDJSON: what a copy of a log (quoted, coloured, from a web page) must keep of
+# each record - instant, level, logger, thread, message, continuation - one record per line.
+record_fields() {
+  python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    print(r["instant"], r["level"], r["logger"], r["thread"], r["message"], r["continuation"], sep="|")'
+}

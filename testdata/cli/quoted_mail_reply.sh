@@ -11,20 +11,13 @@ for f in zk-leader.log hadoop-hdfs-zkfc-nn1.log monitor.log; do
     sed "s/^/$marks/; s/^> \$/>/" "$incident/$f"; } >"$SCRATCH/reply/$f"
 done
 
-fields() {  # the fields a paste must not change, one record per line
-  python3 -c '
-import json, sys
-for line in sys.stdin:
-    r = json.loads(line)
-    if r["message"].startswith("On Tue, Sep 17") or r["message"] == "": continue
-    print(r["instant"], r["level"], r["logger"], r["thread"], r["message"], r["continuation"], sep="|")'
-}
 for f in zk-leader.log hadoop-hdfs-zkfc-nn1.log monitor.log; do
   run events "$incident/$f"
-  fields <"$OUT" >"$SCRATCH/plain.txt"
+  record_fields <"$OUT" >"$SCRATCH/plain.txt"
   run events "$SCRATCH/reply/$f"
   expect_status 0
-  fields <"$OUT" >"$SCRATCH/quoted.txt"
+  # The reply's own first lines ("On Tue, ... wrote:" and a blank) are records of their own.
+  record_fields <"$OUT" | grep -v '|On Tue, Sep 17\|||||$' >"$SCRATCH/quoted.txt"
   [ -s "$SCRATCH/plain.txt" ] || fail "$f: no records"
   # The ZKFC's FATAL record carries its tab-indented frames (through ">> " in the reply).
   [ "$f" != hadoop-hdfs-zkfc-nn1.log ] || grep -q 'at org.apache.hadoop.ha' "$SCRATCH/plain.txt" ||

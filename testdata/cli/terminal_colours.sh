@@ -20,21 +20,14 @@ sed -E "s/^zookeeper ([0-9:.]+) (INFO|WARN) /${esc}[38;5;6mzookeeper ${esc}[38;5
 tr -d '\033' <"$SCRATCH/escapes.log" >"$SCRATCH/orphans.log"
 grep -q '\[38;5;6mzookeeper' "$SCRATCH/orphans.log" || fail "the orphan copy was not made"
 
-fields() {
-  python3 -c '
-import json, sys
-for line in sys.stdin:
-    r = json.loads(line)
-    print(r["instant"], r["level"], r["logger"], r["thread"], r["message"], r["continuation"], r["flags"], sep="|")'
-}
 run events "$plain"
-fields <"$OUT" >"$SCRATCH/want.txt"
+record_fields <"$OUT" >"$SCRATCH/want.txt"
 grep -q '|WARN|Follower|' "$SCRATCH/want.txt" || fail "the plain log is not read: $(head -3 "$SCRATCH/want.txt")"
 for copy in escapes orphans; do
   run events "$SCRATCH/$copy.log"
   expect_status 0
   grep -q 'u001b\|\[0m' "$OUT" && fail "$copy: colour codes left: $(grep -m1 'u001b\|\[0m' "$OUT")"
-  fields <"$OUT" >"$SCRATCH/got.txt"
+  record_fields <"$OUT" >"$SCRATCH/got.txt"
   diff "$SCRATCH/want.txt" "$SCRATCH/got.txt" >"$SCRATCH/diff" || fail "$copy: $(head -6 "$SCRATCH/diff")"
 done
 
