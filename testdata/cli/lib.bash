@@ -70,9 +70,9 @@ expect_fields() {
   [ "$got" = "$3" ] || fail "$1:$2: got '$got', expected '$3'"
 }
 
-# record_fields <NDJSON: what a copy of a log (quoted, coloured, from a web page) must keep of
+# copy_fields <NDJSON: what a copy of a log (quoted, coloured, from a web page) must keep of
 # each record - instant, level, logger, thread, message, continuation - one record per line.
-record_fields() {
+copy_fields() {
   python3 -c '
 import json, sys
 for line in sys.stdin:

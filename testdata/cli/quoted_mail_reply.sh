@@ -13,11 +13,11 @@ done
 
 for f in zk-leader.log hadoop-hdfs-zkfc-nn1.log monitor.log; do
   run events "$incident/$f"
-  record_fields <"$OUT" >"$SCRATCH/plain.txt"
+  copy_fields <"$OUT" >"$SCRATCH/plain.txt"
   run events "$SCRATCH/reply/$f"
   expect_status 0
   # The reply's own first lines ("On Tue, ... wrote:" and a blank) are records of their own.
-  record_fields <"$OUT" | grep -v '|On Tue, Sep 17\|||||$' >"$SCRATCH/quoted.txt"
+  copy_fields <"$OUT" | grep -v '|On Tue, Sep 17\|||||$' >"$SCRATCH/quoted.txt"
   [ -s "$SCRATCH/plain.txt" ] || fail "$f: no records"
   # The ZKFC's FATAL record carries its tab-indented frames (through ">> " in the reply).
   [ "$f" != hadoop-hdfs-zkfc-nn1.log ] || grep -q 'at org.apache.hadoop.ha' "$SCRATCH/plain.txt" ||

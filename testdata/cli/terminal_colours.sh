@@ -21,13 +21,13 @@ tr -d '\033' <"$SCRATCH/escapes.log" >"$SCRATCH/orphans.log"
 grep -q '\[38;5;6mzookeeper' "$SCRATCH/orphans.log" || fail "the orphan copy was not made"
 
 run events "$plain"
-record_fields <"$OUT" >"$SCRATCH/want.txt"
+copy_fields <"$OUT" >"$SCRATCH/want.txt"
 grep -q '|WARN|Follower|' "$SCRATCH/want.txt" || fail "the plain log is not read: $(head -3 "$SCRATCH/want.txt")"
 for copy in escapes orphans; do
   run events "$SCRATCH/$copy.log"
   expect_status 0
   grep -q 'u001b\|\[0m' "$OUT" && fail "$copy: colour codes left: $(grep -m1 'u001b\|\[0m' "$OUT")"
-  record_fields <"$OUT" >"$SCRATCH/got.txt"
+  copy_fields <"$OUT" >"$SCRATCH/got.txt"
   diff "$SCRATCH/want.txt" "$SCRATCH/got.txt" >"$SCRATCH/diff" || fail "$copy: $(head -6 "$SCRATCH/diff")"
 done
 

@@ -10,10 +10,10 @@ done
 grep -q $'\xc2\xa0' "$SCRATCH/page/zk-leader.log" || fail "the web copy was not made"
 for f in zk-leader.log hadoop-hdfs-zkfc-nn1.log monitor.log; do
   run events "$incident/$f"
-  record_fields <"$OUT" >"$SCRATCH/want.txt"
+  copy_fields <"$OUT" >"$SCRATCH/want.txt"
   run events "$SCRATCH/page/$f"
   expect_status 0
-  record_fields <"$OUT" >"$SCRATCH/got.txt"
+  copy_fields <"$OUT" >"$SCRATCH/got.txt"
   diff "$SCRATCH/want.txt" "$SCRATCH/got.txt" >"$SCRATCH/diff" || fail "$f: $(head -4 "$SCRATCH/diff")"
 done
 run analyze --color never "$incident"
