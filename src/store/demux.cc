@@ -49,11 +49,7 @@ DemuxResult Demultiplex(LineInput* input, int64_t window_us) {
     if (!line.empty() && line[0] == '-' && ReadJournalHeader(line, &year)) {
       result.journal_year = year;
     }
-    size_t lead = 0;
-    while (lead < line.size() && line[lead] == ' ') ++lead;
-    if (lead > 0 && lead < line.size() && line[lead] >= '0' && line[lead] <= '9') {
-      line.remove_prefix(lead);
-    }
+    line = TrimLeadingSpaces(line);
     Header header;
     Miss miss;
     const Parser* parser = nullptr;

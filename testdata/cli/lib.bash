@@ -79,3 +79,28 @@ for line in sys.stdin:
     r = json.loads(line)
     print(r["instant"], r["level"], r["logger"], r["thread"], r["message"], r["continuation"], sep="|")'
 }
+
+# expect_same_records ORIGINAL COPY [DROP]: `events` reads COPY (the log pasted, quoted, coloured)
+# as it reads ORIGINAL: the same copy_fields, record for record. COPY's records matching the grep
+# pattern DROP (lines the paste added) are left out. $OUT is then COPY's events.
+expect_same_records() {
+  run events "$1"
+  copy_fields <"$OUT" >"$SCRATCH/want.txt"
+  [ -s "$SCRATCH/want.txt" ] || fail "$1: no records"
+  run events "$2"
+  expect_status 0
+  if [ -n "${3:-}" ]; then copy_fields <"$OUT" | grep -v -e "$3"; else copy_fields <"$OUT"; fi \
+    >"$SCRATCH/got.txt"
+  diff "$SCRATCH/want.txt" "$SCRATCH/got.txt" >"$SCRATCH/diff" ||
+    fail "$2 reads differently from $1: $(head -6 "$SCRATCH/diff")"
+}
+
+# expect_same_diagnosis ORIGINAL COPY: `analyze` gives COPY the top incident it gives ORIGINAL.
+expect_same_diagnosis() {
+  run analyze --color never "$1"
+  local top
+  top=$(head -1 "$OUT")
+  run analyze --color never "$2"
+  expect_status 1
+  [ "$(head -1 "$OUT")" = "$top" ] || fail "diagnosis of $2: $(head -1 "$OUT"), not: $top"
+}

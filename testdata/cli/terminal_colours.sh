@@ -20,16 +20,11 @@ sed -E "s/^zookeeper ([0-9:.]+) (INFO|WARN) /${esc}[38;5;6mzookeeper ${esc}[38;5
 tr -d '\033' <"$SCRATCH/escapes.log" >"$SCRATCH/orphans.log"
 grep -q '\[38;5;6mzookeeper' "$SCRATCH/orphans.log" || fail "the orphan copy was not made"
 
-run events "$plain"
-copy_fields <"$OUT" >"$SCRATCH/want.txt"
-grep -q '|WARN|Follower|' "$SCRATCH/want.txt" || fail "the plain log is not read: $(head -3 "$SCRATCH/want.txt")"
 for copy in escapes orphans; do
-  run events "$SCRATCH/$copy.log"
-  expect_status 0
+  expect_same_records "$plain" "$SCRATCH/$copy.log"
   grep -q 'u001b\|\[0m' "$OUT" && fail "$copy: colour codes left: $(grep -m1 'u001b\|\[0m' "$OUT")"
-  copy_fields <"$OUT" >"$SCRATCH/got.txt"
-  diff "$SCRATCH/want.txt" "$SCRATCH/got.txt" >"$SCRATCH/diff" || fail "$copy: $(head -6 "$SCRATCH/diff")"
 done
+grep -q '|WARN|Follower|' "$SCRATCH/want.txt" || fail "the plain log is not read: $(head -3 "$SCRATCH/want.txt")"
 
 { echo '2024-01-02 10:46:33,101 [myid:1] - INFO  [main:Foo@1] - a path named [0m stays'
   echo '2024-01-02 10:46:34,101 [myid:1] - INFO  [main:Foo@1] - plain'; } >"$SCRATCH/own.log"

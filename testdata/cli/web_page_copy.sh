@@ -9,16 +9,7 @@ for f in zk-leader.log hadoop-hdfs-zkfc-nn1.log monitor.log; do
 done
 grep -q $'\xc2\xa0' "$SCRATCH/page/zk-leader.log" || fail "the web copy was not made"
 for f in zk-leader.log hadoop-hdfs-zkfc-nn1.log monitor.log; do
-  run events "$incident/$f"
-  copy_fields <"$OUT" >"$SCRATCH/want.txt"
-  run events "$SCRATCH/page/$f"
-  expect_status 0
-  copy_fields <"$OUT" >"$SCRATCH/got.txt"
-  diff "$SCRATCH/want.txt" "$SCRATCH/got.txt" >"$SCRATCH/diff" || fail "$f: $(head -4 "$SCRATCH/diff")"
+  expect_same_records "$incident/$f" "$SCRATCH/page/$f"
 done
-run analyze --color never "$incident"
-top=$(head -1 "$OUT")
-run analyze --color never "$SCRATCH/page"
-expect_status 1
-[ "$(head -1 "$OUT")" = "$top" ] || fail "diagnosis of the web copy: $(head -1 "$OUT"), not: $top"
+expect_same_diagnosis "$incident" "$SCRATCH/page"
 pass
