@@ -29,16 +29,20 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
     out->config.LoadFile(path, reporter);
     out->config_files_read.push_back(path);
   }
-  int shards = request.cron ? 1 : request.jobs;
-  shards = std::max(1, std::min(shards, static_cast<int>(rules.size())));
+  // With N jobs the reading thread parses, merges and scans, and N - 1 engine threads match,
+  // each with a share of the rules: one thread per core, none waiting for a core.
+  int jobs = request.cron ? 1 : request.jobs;
+  bool threaded = jobs > 1;
+  int shards = std::max(1, std::min(jobs - 1, static_cast<int>(rules.size())));
   std::vector<std::vector<const Rule*>> shares;
   for (int i = 0; i < shards; ++i) shares.push_back(ShareOf(rules, i, shards));
-  // One engine reads alone; several take their hits from a scanner that holds every rule.
+  // One engine reads alone; threaded engines take their hits from a scanner that holds every
+  // rule.
   std::unique_ptr<Engine> scanner;
-  if (shards > 1) scanner = std::make_unique<Engine>(rules, out->config);
+  if (threaded) scanner = std::make_unique<Engine>(rules, out->config);
   std::vector<std::unique_ptr<Engine>> engines;
   for (int i = 0; i < shards; ++i) {
-    engines.push_back(std::make_unique<Engine>(shares[i], out->config, shards == 1));
+    engines.push_back(std::make_unique<Engine>(shares[i], out->config, !threaded));
     if (!engines.back()->ok()) {
       reporter->Error(engines.back()->error());
       return false;

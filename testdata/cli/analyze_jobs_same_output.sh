@@ -1,6 +1,6 @@
-# analyze -j N shares the rules among N engines: the report is the same byte for byte as with one,
-# on the seed, on several incidents at once (matches of many rules, near misses and half matches
-# in --explain) and with Hyperscan forced, and on standard input.
+# analyze -j N shares the rules among N - 1 engine threads: the report is the same byte for byte
+# as with one thread, on the seed, on several incidents at once (matches of many rules, near
+# misses and half matches in --explain) and with Hyperscan forced, and on standard input.
 source "$(dirname "$0")/lib.bash"
 inputs=("$TESTDATA/incidents/zkfc-connectionloss")
 for dir in "$TESTDATA"/incidents/public/*/; do inputs+=("$dir"); done
