@@ -10,6 +10,17 @@
 
 namespace faultline {
 
+/// Lets go of what a slot that was popped holds: with T's own Release() if it has one (cheaper
+/// than building a fresh T and moving it in, for a large T), else by assigning a fresh T.
+template <typename T>
+void ReleaseSlot(T* value) {
+  if constexpr (requires { value->Release(); }) {
+    value->Release();
+  } else {
+    *value = T();
+  }
+}
+
 template <typename T>
 class Ring {
  public:
@@ -56,7 +67,7 @@ class Ring {
     ++size_;
   }
   void pop_front() {
-    slots_[head_] = T();  // let go of what it holds now, not when the slot is reused
+    ReleaseSlot(&slots_[head_]);  // let go of what it holds now, not when the slot is reused
     head_ = (head_ + 1) % slots_.size();
     --size_;
   }
@@ -67,7 +78,7 @@ class Ring {
   /// Removes the element at `it`, keeping the order of the rest (later ones move up by one).
   void erase(const_iterator it) {
     for (size_t i = it.index(); i + 1 < size_; ++i) (*this)[i] = std::move((*this)[i + 1]);
-    (*this)[size_ - 1] = T();
+    ReleaseSlot(&(*this)[size_ - 1]);
     --size_;
   }
 

@@ -160,7 +160,7 @@ void Engine::Schedule(RuleState& state, int64_t deadline) {
 }
 
 void Engine::CountWindow::pop_front() {
-  items_[head_++] = Evidence();  // its strings go now, not when the window moves
+  items_[head_++].Release();  // its text goes now, not when the window moves
   if (head_ == items_.size()) {
     clear();
   } else if (head_ >= 64 && head_ * 2 >= items_.size()) {

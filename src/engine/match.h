@@ -54,6 +54,10 @@ struct Evidence {
     uint32_t part_begin = 0, part_length = 0;  ///< what the matcher's pattern ran on
     uint32_t message_begin = 0, message_length = 0;
   } pending;
+
+  /// Lets go of the memory it holds (its text, shared or its own, and captures): for a slot of
+  /// a queue it was popped from, whose value no one reads again.
+  void Release();
 };
 
 struct Match {
