@@ -61,7 +61,10 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
     for (auto& engine : engines) readers.push_back(engine.get());
     std::vector<const SourceInfo*> infos;
     for (auto& source : out->sources.sources) infos.push_back(&source->info());
-    parallel = std::make_unique<ParallelFeed>(scanner.get(), readers, infos);
+    // The reading thread counts the templates with one engine beside it (the engine is the
+    // busier of the two), the first engine's thread with more.
+    MessageTemplates* templates = shards > 1 ? &out->templates : nullptr;
+    parallel = std::make_unique<ParallelFeed>(scanner.get(), readers, infos, templates);
   }
   Merger merger(out->sources.sources);
   while (const Record* r = merger.Next()) {
@@ -76,7 +79,7 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
     } else {
       engines.front()->Feed(*r, info);
     }
-    out->templates.Add(*r, info);
+    if (shards == 1) out->templates.Add(*r, info);
   }
   if (parallel != nullptr) {
     parallel->Finish(!request.cron);

@@ -6,8 +6,9 @@
 namespace faultline {
 
 ParallelFeed::ParallelFeed(Engine* scanner, const std::vector<Engine*>& engines,
-                           const std::vector<const SourceInfo*>& sources)
-    : scanner_(scanner) {
+                           const std::vector<const SourceInfo*>& sources,
+                           MessageTemplates* templates)
+    : scanner_(scanner), templates_(templates) {
   std::map<std::pair<const Rule*, int>, int> scanned;
   std::vector<Engine::PatternOwner> owners = scanner->PatternOwners();
   for (size_t i = 0; i < owners.size(); ++i) {
@@ -19,6 +20,7 @@ ParallelFeed::ParallelFeed(Engine* scanner, const std::vector<Engine*>& engines,
     Reader& reader = readers_[e];
     reader.engine = engines[e];
     reader.reads_every_record = engines[e]->ReadsEveryRecord();
+    reader.templates = e == 0 ? templates : nullptr;
     forward_all_ = forward_all_ || reader.reads_every_record;
     reader.to_local.assign(owners.size(), -1);
     std::vector<Engine::PatternOwner> own = engines[e]->PatternOwners();
@@ -36,10 +38,13 @@ ParallelFeed::~ParallelFeed() {
 }
 
 void ParallelFeed::Feed(const Record& record, const SourceInfo& source) {
-  if (record.instant == kNoInstant) return;  // no engine reads it (Engine::Feed)
+  bool for_templates = templates_ != nullptr && record.level >= Level::kWarn;
+  // No engine reads a record without an instant (Engine::Feed); the templates may.
+  if (record.instant == kNoInstant && !for_templates) return;
   Batch& batch = slots_[filling_ % kSlots];
-  scanner_->ScanPatterns(record, &scan_hits_);
-  if (scan_hits_.empty() && !forward_all_) {
+  scan_hits_.clear();
+  if (record.instant != kNoInstant) scanner_->ScanPatterns(record, &scan_hits_);
+  if (scan_hits_.empty() && !forward_all_ && !for_templates) {
     batch.items.push_back({record.instant, -1});
   } else {
     std::string& host = published_host_[static_cast<size_t>(record.source)];
@@ -126,11 +131,13 @@ void ParallelFeed::Read(Reader* reader, const Batch& batch) {
       if (local >= 0) reader->local_hits.push_back(local);
     }
     const Record& record = batch.records[r];
+    const SourceInfo& info = reader->infos[static_cast<size_t>(record.source)];
+    if (reader->templates != nullptr) reader->templates->Add(record, info);
+    if (record.instant == kNoInstant) continue;  // it came for the templates alone
     if (reader->local_hits.empty() && !reader->reads_every_record) {
       engine.PassRecord(item.instant);
     } else {
-      engine.FeedScanned(record, reader->infos[static_cast<size_t>(record.source)],
-                         reader->local_hits);
+      engine.FeedScanned(record, info, reader->local_hits);
     }
   }
 }

@@ -4,7 +4,9 @@
 // its share translated to its own pattern indices. An engine thus sees the records, in the
 // order and with the hits, it would see reading the inputs alone, so the results do not depend
 // on the number of engines. Records no pattern matched travel as their instant only (unless
-// some engine reads every record), so a batch holds mostly hits.
+// some engine reads every record), so a batch holds mostly hits. Given the message templates,
+// the first engine's thread counts them (warning-or-worse records travel whole, timeless ones
+// too): with several engines the reading thread is the busiest, and they are a tenth of its work.
 #pragma once
 
 #include <condition_variable>
@@ -16,6 +18,7 @@
 
 #include "src/base/record.h"
 #include "src/engine/engine.h"
+#include "src/engine/message_templates.h"
 #include "src/store/source_info.h"
 
 namespace faultline {
@@ -26,8 +29,11 @@ class ParallelFeed {
   /// nothing). Each engine of `engines` runs on a thread started here, from the first batch to
   /// its Finish. `sources` are the infos records name, copied now: the reader may still learn a
   /// host while engines read, and tells them in the batch where it did.
+  /// `templates`, if not null, is given every record of level warning or worse (Add), in stream
+  /// order, by the first engine's thread: read it only after Finish.
   ParallelFeed(Engine* scanner, const std::vector<Engine*>& engines,
-               const std::vector<const SourceInfo*>& sources);
+               const std::vector<const SourceInfo*>& sources,
+               MessageTemplates* templates = nullptr);
   ~ParallelFeed();  ///< finishes (with windows closed) if Finish was not called
   ParallelFeed(const ParallelFeed&) = delete;
   ParallelFeed& operator=(const ParallelFeed&) = delete;
@@ -43,7 +49,9 @@ class ParallelFeed {
   static constexpr size_t kSlots = 16;
   struct Item {
     int64_t instant;
-    int32_t record;  ///< index in Batch::records, or -1: no hits, its instant is all that counts
+    /// Index in Batch::records, or -1: no hits, its instant is all that counts. A record whole
+    /// without an instant is only for the templates.
+    int32_t record;
   };
   struct HostChange {
     size_t before_item;  ///< takes effect from this item on
@@ -66,6 +74,7 @@ class ParallelFeed {
     std::vector<SourceInfo> infos;  ///< its own copies (see the constructor)
     std::vector<int> local_hits;
     bool reads_every_record;
+    MessageTemplates* templates;  ///< the first engine's thread counts them; null for the rest
   };
 
   void Publish(bool last);
@@ -73,6 +82,7 @@ class ParallelFeed {
   void Read(Reader* reader, const Batch& batch);
 
   Engine* scanner_;
+  MessageTemplates* templates_;
   std::vector<Reader> readers_;
   std::vector<std::thread> threads_;
   bool forward_all_ = false;  ///< some engine reads every record: every record travels whole

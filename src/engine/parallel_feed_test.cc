@@ -100,5 +100,57 @@ TEST_CASE("parallel_feed.same matches as one engine, hosts learnt mid-stream inc
   }
 }
 
+std::string Described(const MessageTemplates& templates) {
+  std::string out;
+  for (const TemplateStat& t : templates.Summary(100)) {
+    out += t.host + "|" + t.text + "|" + t.source + ":" + std::to_string(t.line) + "|" +
+           std::to_string(t.count) + "|" + std::to_string(t.first) + "\n";
+  }
+  return out + "records " + std::to_string(templates.records());
+}
+
+TEST_CASE("parallel_feed.the first engine's thread counts the templates as the reader would") {
+  Harness h({kSequence, kOnZk9});
+  std::vector<const Rule*> rules = {h.rule(0), h.rule(1)};
+  std::vector<Fed> stream = Stream();
+  // Warnings without an instant (a pasted trace's lines) count too, in their place.
+  for (size_t at : {size_t{10}, size_t{5000}, stream.size() - 1}) {
+    Fed timeless = stream[at];
+    timeless.record.instant = kNoInstant;
+    timeless.record.level = Level::kError;
+    stream.insert(stream.begin() + static_cast<std::ptrdiff_t>(at), timeless);
+  }
+  MessageTemplates alone;
+  SourceInfo sources[2] = {kZk3, Source("zk9/zookeeper.log", "", Component::kZk)};
+  for (const Fed& f : stream) {
+    sources[f.source].host = f.host;
+    alone.Add(f.record, sources[f.source]);
+  }
+  std::string expected = Described(alone);
+  CHECK(expected.find("zk9|New election") == std::string::npos);  // INFO: not a template
+  CHECK(expected.find("zk3|") != std::string::npos);
+  CHECK(expected.find("records 15") != std::string::npos);  // 6 rounds of 2, and 3 timeless
+  for (int shards : {1, 2}) {
+    CAPTURE(shards);
+    SourceInfo live[2] = {kZk3, Source("zk9/zookeeper.log", "", Component::kZk)};
+    Engine scanner(rules, h.config());
+    std::vector<std::unique_ptr<Engine>> engines;
+    std::vector<Engine*> readers;
+    for (int i = 0; i < shards; ++i) {
+      engines.push_back(
+          std::make_unique<Engine>(ShareOf(rules, i, shards), h.config(), /*scans=*/false));
+      readers.push_back(engines.back().get());
+    }
+    MessageTemplates counted;
+    ParallelFeed feed(&scanner, readers, {&live[0], &live[1]}, &counted);
+    for (const Fed& f : stream) {
+      live[f.source].host = f.host;
+      feed.Feed(f.record, live[f.source]);
+    }
+    feed.Finish(true);
+    CHECK(Described(counted) == expected);
+  }
+}
+
 }  // namespace
 }  // namespace faultline
