@@ -63,6 +63,30 @@ std::string Summary(const Engine& engine) {
   return out + "records " + std::to_string(engine.records_seen());
 }
 
+// The stream through a ParallelFeed to `shards` engines with a share of `rules` each, the
+// sources' hosts changing as Stream says; the engines after Finish.
+std::vector<std::unique_ptr<Engine>> FeedInParallel(Harness& h,
+                                                    const std::vector<const Rule*>& rules,
+                                                    int shards, const std::vector<Fed>& stream,
+                                                    MessageTemplates* templates) {
+  SourceInfo live[2] = {kZk3, Source("zk9/zookeeper.log", "", Component::kZk)};
+  Engine scanner(rules, h.config());
+  std::vector<std::unique_ptr<Engine>> engines;
+  std::vector<Engine*> readers;
+  for (int i = 0; i < shards; ++i) {
+    engines.push_back(
+        std::make_unique<Engine>(ShareOf(rules, i, shards), h.config(), /*scans=*/false));
+    readers.push_back(engines.back().get());
+  }
+  ParallelFeed feed(&scanner, readers, {&live[0], &live[1]}, templates);
+  for (const Fed& f : stream) {
+    live[f.source].host = f.host;
+    feed.Feed(f.record, live[f.source]);
+  }
+  feed.Finish(true);
+  return engines;
+}
+
 TEST_CASE("parallel_feed.same matches as one engine, hosts learnt mid-stream included") {
   Harness h({kSequence, kOnZk9});
   std::vector<const Rule*> rules = {h.rule(0), h.rule(1)};
@@ -80,21 +104,8 @@ TEST_CASE("parallel_feed.same matches as one engine, hosts learnt mid-stream inc
 
   for (int shards : {1, 2, 3}) {
     CAPTURE(shards);
-    SourceInfo live[2] = {kZk3, Source("zk9/zookeeper.log", "", Component::kZk)};
-    Engine scanner(rules, h.config());
-    std::vector<std::unique_ptr<Engine>> engines;
-    std::vector<Engine*> readers;
-    for (int i = 0; i < shards; ++i) {
-      engines.push_back(
-          std::make_unique<Engine>(ShareOf(rules, i, shards), h.config(), /*scans=*/false));
-      readers.push_back(engines.back().get());
-    }
-    ParallelFeed feed(&scanner, readers, {&live[0], &live[1]});
-    for (const Fed& f : stream) {
-      live[f.source].host = f.host;
-      feed.Feed(f.record, live[f.source]);
-    }
-    feed.Finish(true);
+    std::vector<std::unique_ptr<Engine>> engines =
+        FeedInParallel(h, rules, shards, stream, nullptr);
     for (int i = 1; i < shards; ++i) engines[0]->Absorb(std::move(*engines[i]));
     CHECK(Summary(*engines[0]) == one);
   }
@@ -132,22 +143,8 @@ TEST_CASE("parallel_feed.the first engine's thread counts the templates as the r
   CHECK(expected.find("records 15") != std::string::npos);  // 6 rounds of 2, and 3 timeless
   for (int shards : {1, 2}) {
     CAPTURE(shards);
-    SourceInfo live[2] = {kZk3, Source("zk9/zookeeper.log", "", Component::kZk)};
-    Engine scanner(rules, h.config());
-    std::vector<std::unique_ptr<Engine>> engines;
-    std::vector<Engine*> readers;
-    for (int i = 0; i < shards; ++i) {
-      engines.push_back(
-          std::make_unique<Engine>(ShareOf(rules, i, shards), h.config(), /*scans=*/false));
-      readers.push_back(engines.back().get());
-    }
     MessageTemplates counted;
-    ParallelFeed feed(&scanner, readers, {&live[0], &live[1]}, &counted);
-    for (const Fed& f : stream) {
-      live[f.source].host = f.host;
-      feed.Feed(f.record, live[f.source]);
-    }
-    feed.Finish(true);
+    FeedInParallel(h, rules, shards, stream, &counted);
     CHECK(Described(counted) == expected);
   }
 }
