@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "src/store/mail_fold.h"
+
 namespace faultline {
 
 std::string_view TrimLeadingSpaces(std::string_view line) {
@@ -17,18 +19,52 @@ std::string_view TrimLeadingSpaces(std::string_view line) {
 
 ReaderInput::ReaderInput(std::unique_ptr<LineReader> reader, std::deque<std::string> prefetched,
                          bool strip_leading_spaces, std::deque<int64_t> prefetched_ends,
-                         int64_t first_line, int64_t first_offset, PasteMarks marks)
+                         int64_t first_line, int64_t first_offset, PasteMarks marks,
+                         size_t fold_width)
     : reader_(std::move(reader)),
       prefetched_(std::move(prefetched)),
       prefetched_number_(first_line),
       prefetched_ends_(std::move(prefetched_ends)),
       current_end_(first_offset),
       strip_leading_spaces_(strip_leading_spaces),
-      marks_(marks) {}
+      marks_(marks),
+      fold_width_(fold_width) {}
 
 int64_t ReaderInput::offset() const { return prefetch_done_ ? reader_->offset() : current_end_; }
 
 bool ReaderInput::Next(std::string_view* line, int64_t* number) {
+  if (fold_width_ == 0) return NextLine(line, number);
+  if (!have_ahead_) {
+    std::string_view first;
+    if (!NextLine(&first, &ahead_number_)) return false;
+    ahead_.assign(first);
+    ahead_indent_removed_ = indent_removed_;
+  }
+  joined_.swap(ahead_);
+  *number = ahead_number_;
+  bool indent_removed = ahead_indent_removed_;
+  have_ahead_ = false;
+  size_t last_piece = joined_.size();  // folding decided on the physical line above
+  std::string_view next;
+  int64_t next_number = 0;
+  while (NextLine(&next, &next_number)) {
+    std::string_view above = std::string_view(joined_).substr(joined_.size() - last_piece);
+    if (!ContinuesFolded(above, next, fold_width_)) {
+      ahead_.assign(next);
+      ahead_number_ = next_number;
+      ahead_indent_removed_ = indent_removed_;
+      have_ahead_ = true;
+      break;
+    }
+    JoinFolded(above, next, fold_width_, &joined_);
+    last_piece = next.size();
+  }
+  indent_removed_ = indent_removed;
+  *line = joined_;
+  return true;
+}
+
+bool ReaderInput::NextLine(std::string_view* line, int64_t* number) {
   if (!prefetched_.empty()) {
     current_ = std::move(prefetched_.front());
     prefetched_.pop_front();

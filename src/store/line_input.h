@@ -44,7 +44,10 @@ class ReaderInput final : public LineInput {
   /// offsets are not needed); numbering continues from `first_line`.
   ReaderInput(std::unique_ptr<LineReader> reader, std::deque<std::string> prefetched,
               bool strip_leading_spaces, std::deque<int64_t> prefetched_ends = {},
-              int64_t first_line = 0, int64_t first_offset = 0, PasteMarks marks = {});
+              int64_t first_line = 0, int64_t first_offset = 0, PasteMarks marks = {},
+              size_t fold_width = 0);
+  /// With a fold width (src/store/mail_fold.h) a line comes with its fragments joined to it;
+  /// it holds the number of its first line, and offset() is then not a line's end.
   bool Next(std::string_view* line, int64_t* number) override;
   std::string error() const override { return reader_->error(); }
   int64_t offset() const override;
@@ -54,6 +57,8 @@ class ReaderInput final : public LineInput {
   const LineReader& reader() const { return *reader_; }
 
  private:
+  bool NextLine(std::string_view* line, int64_t* number);  // one physical line, cleaned
+
   std::unique_ptr<LineReader> reader_;
   std::deque<std::string> prefetched_;
   std::string current_;  // holds the prefetched line being handed out
@@ -65,6 +70,12 @@ class ReaderInput final : public LineInput {
   PasteMarks marks_;
   std::string cleaned_;  // a line with codes cut out of its middle
   bool indent_removed_ = false;
+  size_t fold_width_;
+  std::string joined_;  // a folded line with its fragments
+  std::string ahead_;   // the line read after them, handed out next
+  int64_t ahead_number_ = 0;
+  bool ahead_indent_removed_ = false;
+  bool have_ahead_ = false;
 };
 
 /// Appends (number, line) pairs to an anonymous temporary file.

@@ -7,6 +7,7 @@
 #include "src/base/line_reader.h"
 #include "src/store/demux.h"
 #include "src/store/line_input.h"
+#include "src/store/mail_fold.h"
 #include "src/store/paste_marks.h"
 #include "src/store/source_identity.h"
 
@@ -149,6 +150,15 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
       if (StripComposePrefix(&stripped, &service)) ++compose_lines;
       sample.push_back(TrimLeadingSpaces(kept));
     }
+    // A log folded by mail is unfolded before detection, as it is before parsing. Not when
+    // resuming (cron): a joined line has no end offset of its own to resume from.
+    size_t fold_width =
+        input.start_offset == 0 && !input.complete_lines_only ? DetectFoldWidth(sample) : 0;
+    std::vector<std::string> unfolded;
+    if (fold_width > 0) {
+      unfolded = UnfoldLines(sample, fold_width);
+      sample.assign(unfolded.begin(), unfolded.end());
+    }
     bool interleaved = input.path == "-" || (nonempty > 0 && compose_lines * 2 >= nonempty);
     const Parser* forced = ForcedParser(options, info->host);
     LearntForInput learnt = LearntLayouts(options, input.path);
@@ -157,7 +167,7 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
     sample.clear();  // its views die with `head` below
     auto line_input = std::make_unique<ReaderInput>(std::move(reader), std::move(head), true,
                                                     std::move(head_ends), input.start_line,
-                                                    input.start_offset, marks);
+                                                    input.start_offset, marks, fold_width);
 
     if (interleaved && forced == nullptr) {
       AddDemultiplexed(&set, *info, std::move(line_input), options, reporter);
