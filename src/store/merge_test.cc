@@ -111,15 +111,17 @@ TEST_CASE("merge: the same on every run") {
   CHECK(a == b);
 }
 
-TEST_CASE("merge: timeless records come first, then unparsed ones in place") {
+// A record before its source's first time takes that time (parsed_source) and merges there; an
+// unparsed line keeps its place after the record it follows.
+TEST_CASE("merge: records before the first time merge at it, unparsed ones in place") {
   Sources s;
   s.Add({Zk("10:00:01,000", "zk"), "not a log line", Zk("10:00:02,000", "zk 2")},
         &ZooKeeperLogParser());
-  s.Add({"INFO:kazoo.client:before any time", "2019-09-17 10:00:01,000 - kazoo.client - INFO - py"},
+  s.Add({"INFO:kazoo.client:before any time", "2019-09-17 10:00:01,500 - kazoo.client - INFO - py"},
         &PythonLogParser());
-  std::vector<Out> expected = {{1, 1, "before any time"},
-                               {0, 1, "zk"},
+  std::vector<Out> expected = {{0, 1, "zk"},
                                {0, 2, "not a log line"},
+                               {1, 1, "before any time"},
                                {1, 2, "py"},
                                {0, 3, "zk 2"}};
   CHECK(MergeAll(s) == expected);

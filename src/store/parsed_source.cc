@@ -180,6 +180,7 @@ void ParsedSource::TakeTime(Record* r, const Header& header) {
     }
     r->instant = header.has_offset ? clock_.WithOffset(r->local, header.utc_offset_us)
                                    : clock_.ToUtc(r->local, &r->flags);
+    if (!timed_seen_) TimeHeldRecords(r->instant);
     timed_seen_ = true;
     return;
   }
@@ -193,6 +194,18 @@ void ParsedSource::TakeTime(Record* r, const Header& header) {
       r->flags |= kInheritedTime;
       ++info_->inherited_time;
     }
+  }
+}
+
+// The first record with a time came: the records before it (a pasted excerpt that opens inside
+// a stack trace, a banner) take its instant, as the records after a timed one take that one's.
+// Without it the engine could not read them: rules would miss what the paste begins with.
+void ParsedSource::TimeHeldRecords(int64_t instant) {
+  for (Record* held : window_records_) {
+    if (held->instant != kNoInstant) continue;
+    held->instant = instant;
+    held->flags |= kInheritedTime;
+    ++info_->inherited_time;
   }
 }
 

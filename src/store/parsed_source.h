@@ -75,6 +75,7 @@ class ParsedSource {
                    const Parser& parser);
   void Finish();  // moves the open record into the window
   void TakeTime(Record* r, const Header& header);
+  void TimeHeldRecords(int64_t instant);  ///< the records held before the first timed one
   void EndHold();  // no timed record among the first: the source is order-only
   bool Releasable() const;
   Record* PopWindow();

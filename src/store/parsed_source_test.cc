@@ -141,9 +141,9 @@ TEST_CASE("parsed_source: unparsed lines are kept in place") {
   std::vector<Seen> seen = Drain(f.source.get());
   REQUIRE(seen.size() == 4);
   CHECK(Lines(seen) == std::vector<int64_t>{1, 2, 3, 4});
-  // Before any timed record: no instant at all, sorts first.
-  CHECK(seen[0].flags == kUnparsed);
-  CHECK(seen[0].instant == kNoInstant);
+  // Before any timed record: the first timed record's instant, flagged as taken.
+  CHECK(seen[0].flags == (kUnparsed | kInheritedTime));
+  CHECK(seen[0].instant == At(10, 0, 0));
   CHECK(seen[0].local == kNoInstant);
   CHECK(seen[0].text == "garbage before anything");
   CHECK(seen[0].message == "garbage before anything");
@@ -202,8 +202,8 @@ TEST_CASE("parsed_source: no parser") {
   std::vector<Seen> seen = Drain(f.source.get());
   REQUIRE(seen.size() == 3);
   CHECK(Lines(seen) == std::vector<int64_t>{1, 2, 4});
-  CHECK(seen[0].flags == kUnparsed);
-  CHECK(seen[0].instant == kNoInstant);
+  CHECK(seen[0].flags == (kUnparsed | kInheritedTime));
+  CHECK(seen[0].instant == At(10, 0, 0));
   CHECK(seen[1].flags == 0);
   CHECK(seen[1].instant == At(10, 0, 0));
   CHECK(seen[1].precision == 0);
@@ -313,8 +313,8 @@ TEST_CASE("parsed_source: python bare lines inherit the time") {
   std::vector<Seen> seen = Drain(f.source.get());
   REQUIRE(seen.size() == 4);
   CHECK(Lines(seen) == std::vector<int64_t>{1, 2, 3, 7});
-  CHECK(seen[0].instant == kNoInstant);
-  CHECK(seen[0].flags == 0);  // nothing to inherit yet
+  CHECK(seen[0].instant == At(10, 0, 0));  // the first time that comes after it
+  CHECK(seen[0].flags == kInheritedTime);
   CHECK(seen[0].message == "first, no time yet");
   CHECK(seen[2].instant == At(10, 0, 0));
   CHECK(seen[2].local == kNoInstant);
@@ -331,7 +331,7 @@ TEST_CASE("parsed_source: python bare lines inherit the time") {
   CHECK(f.info.variant_records[2] == 2);
   CHECK(f.info.variant_records[3] == 2);
   CHECK(f.info.out_of_order == 0);
-  CHECK(f.info.inherited_time == 1);
+  CHECK(f.info.inherited_time == 2);
   CHECK(f.info.first_instant == At(10, 0, 0));
 }
 
@@ -402,7 +402,9 @@ TEST_CASE("parsed_source: order-only past the window's record bound") {
   CHECK(f.info.order_only == 10);
 }
 
-TEST_CASE("parsed_source: untimed lines before the first timed one keep no instant") {
+// A pasted excerpt that opens before its first timestamp (inside a trace, or with lines a wrapper
+// stripped of their time): those records take the first time that comes, so rules can read them.
+TEST_CASE("parsed_source: untimed lines before the first timed one take its instant") {
   Fixture f(
       {"INFO Reading snapshot /data/snapshot.5 (org.apache.zookeeper.server.persistence.FileSnap)"
        " [main]",
@@ -412,8 +414,9 @@ TEST_CASE("parsed_source: untimed lines before the first timed one keep no insta
       &JavaLogParser());
   std::vector<Seen> seen = Drain(f.source.get());
   REQUIRE(seen.size() == 3);
-  CHECK(seen[0].instant == kNoInstant);
-  CHECK(seen[0].flags == 0);
+  CHECK(seen[0].instant == seen[1].instant);
+  CHECK(seen[0].local == kNoInstant);
+  CHECK(seen[0].flags == kInheritedTime);
   CHECK(seen[0].logger == "org.apache.zookeeper.server.persistence.FileSnap");
   CHECK(seen[1].local != kNoInstant);
   CHECK(seen[2].instant == seen[1].instant);
