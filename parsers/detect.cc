@@ -128,6 +128,15 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
   // The wrapper: a strong one on most lines; docker-desktop where the winner needs it.
   for (const SampleLine& line : sample) {
     if (!line.wrapped) continue;
+    // A line the winner reads whole but not inside the wrapper has a time of its own layout.
+    if (line.wrapper.kind == WrapperKind::kDocker && detection.parser != nullptr) {
+      Header header;
+      Miss miss;
+      if (!detection.parser->ParseHeader(line.wrapper.inner, &header, &miss) &&
+          detection.parser->ParseHeader(line.raw, &header, &miss)) {
+        continue;
+      }
+    }
     if (line.wrapper.weak()) {
       Header header;
       Miss miss;
@@ -200,6 +209,9 @@ bool StripComposePrefix(std::string_view* line, std::string_view* service) {
   }
   pos = scan::SkipSpaces(s, pos);
   if (pos == name_end || pos >= s.size() || s[pos] != '|') return false;
+  // "WARN | ClientCnxn | ..." is a table of levels (Solr's Admin UI copied), not a service.
+  Level level;
+  if (scan::Log4jLevel(s.substr(name_begin, name_end - name_begin), &level)) return false;
   ++pos;
   if (pos < s.size() && s[pos] == ' ') ++pos;
   *service = s.substr(name_begin, name_end - name_begin);

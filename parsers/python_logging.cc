@@ -26,8 +26,10 @@ using scan::Fail;
 
 constexpr std::array<std::string_view, 4> kVariants = {"module", "space", "dash", "bare"};
 
-// A logger name (%(name)s): dotted identifiers, as kazoo's "kazoo.client" or "root".
+// A logger name (%(name)s): dotted identifiers, as kazoo's "kazoo.client" or "root". A name
+// starts like an identifier: the "-" of "ERROR - [main:] ~ ..." (Apache Atlas) separates.
 size_t NameEnd(std::string_view s, size_t pos) {
+  if (pos >= s.size() || !scan::IsIdentChar(s[pos])) return pos;
   while (pos < s.size() && (scan::IsIdentChar(s[pos]) || s[pos] == '.' || s[pos] == '-')) ++pos;
   return pos;
 }
