@@ -663,4 +663,11 @@ inline constexpr Sample kBracketLogger[] = {
      "Unable to read additional data from server sessionid 0x205ea539ae40000, likely server has "
      "closed socket, closing socket connection and attempting reconnect"},
 };
+inline constexpr Sample kPlayFile[] = {
+    // public-layouts/play-file-message-next-line.log (manub/scalatest-embedded-kafka#32); the
+    // message is the next line
+    {"2016-08-11 13:15:47,553 - [TRACE] - from org.apache.zookeeper.server.NIOServerCnxn in "
+     "SyncThread:0",
+     "", Level::kTrace, "org.apache.zookeeper.server.NIOServerCnxn", "SyncThread:0", -1, ""},
+};
 }  // namespace faultline::builtin_samples

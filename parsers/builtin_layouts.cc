@@ -390,6 +390,8 @@ constexpr BuiltinLayout kLayouts[] = {
     {"bracket-logger", "%d{ISO8601} %-5p [%c] - %m%n", S::kLog4j, "", "",
      "log4j configurations with the logger in brackets (OpenMLDB's task manager, Spring samples)",
      Component::kOther, kBracketLogger},
+    {"play-file", "%d - [%p] - from %c in %t%n", S::kLog4j, "", "",
+     "Play 2's default file log: '%m' on the line after the header", Component::kOther, kPlayFile},
     // Last: a time, a level and the message fit many lines that a layout above reads better.
     {"supervisord", "%(asctime)s %(levelname)s %(message)s", S::kPython, "", "",
      "supervisord's own log (levels CRIT, ERRO, WARN, INFO, DEBG, TRAC, BLAT)", Component::kOther,
