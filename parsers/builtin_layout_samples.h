@@ -525,6 +525,14 @@ inline constexpr Sample kSupervisord[] = {
     {"2022-05-23 09:19:10,932 CRIT Supervisor running as root (no user in config file)", "",
      Level::kFatal, "", "", -1, "Supervisor running as root (no user in config file)"},
 };
+inline constexpr Sample kTelegrafPlugin[] = {
+    // public-layouts/telegraf-plugin-logger.log (influxdata/telegraf#7169)
+    {"2020-03-13T02:03:38Z E! [inputs.zookeeper]: Error in plugin: unexpected line in mntr "
+     "response: \"mntr is not executed because it is not in the whitelist.\"",
+     "", Level::kError, "inputs.zookeeper", "", -1,
+     "Error in plugin: unexpected line in mntr response: \"mntr is not executed because it is not "
+     "in the whitelist.\""},
+};
 inline constexpr Sample kTelegraf[] = {
     // public-layouts/telegraf-zookeeper-input.log (influxdata/telegraf#3547)
     {"2017-12-06T09:27:53Z E! ERROR in input [inputs.zookeeper]: dial tcp 172.30.116.142:2181: "

@@ -355,6 +355,10 @@ constexpr BuiltinLayout kLayouts[] = {
     {"dropwizard", "%-5p [%d{ISO8601}] %c: %m%n", S::kLog4j, "", "",
      "Dropwizard's default (level first, the time in brackets; traces start with '! ')",
      Component::kOther, kDropwizard},
+    // Telegraf 1.9 on names the plugin, in brackets, before the message.
+    {"telegraf-plugin", "%d{yyyy-MM-dd'T'HH:mm:ss'Z'} %p{length=1}! [%c]%notEmpty{:} %m%n",
+     S::kLog4j, "", "", "Telegraf 1.9 and later (the plugin in brackets is the logger)",
+     Component::kOther, kTelegrafPlugin},
     {"telegraf", "%d{yyyy-MM-dd'T'HH:mm:ss'Z'} %p{length=1}! %m%n", S::kLog4j, "", "",
      "Telegraf 1.x (the level's initial and '!': 'E!' error)", Component::kOther, kTelegraf},
     // Atlas writes "[%t:%x]"; its NDC is empty, and a thread may hold ':' ("NIOServerCxn.Factory:
