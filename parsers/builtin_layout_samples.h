@@ -678,4 +678,22 @@ inline constexpr Sample kPlayFile[] = {
      "SyncThread:0",
      "", Level::kTrace, "org.apache.zookeeper.server.NIOServerCnxn", "SyncThread:0", -1, ""},
 };
+inline constexpr Sample kZeppelin[] = {
+    // public-layouts/zeppelin-braces-thread.log (apache/zeppelin#1399)
+    {" INFO [2016-09-02 14:35:25,224] ({main} ZeppelinConfiguration.java[create]:110) - Zeppelin "
+     "Version: 0.7.0-SNAPSHOT",
+     "", Level::kInfo, "", "main", -1, "Zeppelin Version: 0.7.0-SNAPSHOT"},
+};
+inline constexpr Sample kLoggerMethodLine[] = {
+    // public-layouts/ssm-logger-method-line.log (Intel-bigdata/SSM#964)
+    {"2017-08-18 18:55:39,264 INFO org.apache.zeppelin.socket.NotebookServer.onMessage 177: "
+     "messagereceived.op = PING",
+     "", Level::kInfo, "org.apache.zeppelin.socket.NotebookServer", "", -1,
+     "messagereceived.op = PING"},
+};
+inline constexpr Sample kPythonTimeDash[] = {
+    // public-layouts/ambari-agent-resource-dash.log (apache/bigtop#1030)
+    {"2022-10-02 08:33:39,784 - Changing group for /var/run/zookeeper from 995 to hadoop", "",
+     Level::kUnknown, "", "", -1, "Changing group for /var/run/zookeeper from 995 to hadoop"},
+};
 }  // namespace faultline::builtin_samples

@@ -318,6 +318,10 @@ constexpr BuiltinLayout kLayouts[] = {
      "log4j test configurations with the thread before the level (Spring Kafka's embedded "
      "ZooKeeper)",
      Component::kOther, kThreadLevelColon},
+    // Before jepsen, which reads its lines with the braces and location as the thread.
+    {"zeppelin", "%5p [%d] ({%t} %F[%M]:%L) - %m%n", S::kLog4j, "", "",
+     "Apache Zeppelin (level first, thread in braces, file and method)", Component::kOther,
+     kZeppelin},
     {"jepsen", "%-5p [%d{yyyy-MM-dd HH:mm:ss,SSS}] %t - %c %m%n", S::kLog4j, "", "",
      "Jepsen (level first; thread names with blanks)", Component::kOther, kJepsen},
     {"slf4j-simple", "[%t] %p %c - %m%n", S::kLog4j, "", "",
@@ -396,10 +400,17 @@ constexpr BuiltinLayout kLayouts[] = {
      Component::kOther, kBracketLogger},
     {"play-file", "%d - [%p] - from %c in %t%n", S::kLog4j, "", "",
      "Play 2's default file log: '%m' on the line after the header", Component::kOther, kPlayFile},
+    {"logger-method-line", "%d{ISO8601} %p %c.%M %L: %m%n", S::kLog4j, "", "",
+     "log4j with the method after the logger and the line before ':' (Intel SSM on HDFS)",
+     Component::kOther, kLoggerMethodLine},
     // Last: a time, a level and the message fit many lines that a layout above reads better.
     {"supervisord", "%(asctime)s %(levelname)s %(message)s", S::kPython, "", "",
      "supervisord's own log (levels CRIT, ERRO, WARN, INFO, DEBG, TRAC, BLAT)", Component::kOther,
      kSupervisord},
+    // A time and the message alone: after every layout that reads more of a line.
+    {"python-time-dash", "%(asctime)s - %(message)s", S::kPython, "", "",
+     "Ambari's and Bigtop's resource_management command output", Component::kOther,
+     kPythonTimeDash},
 };
 
 }  // namespace

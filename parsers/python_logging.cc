@@ -146,6 +146,17 @@ class PythonParser final : public Parser {
         after > name_end + 1 && scan::StartsWithAt(s, after, "- ")) {
       return Fail(miss, after, "a padded logger and ' - ': a log4j layout");
     }
+    // "org.apache.hadoop.ipc.Server.call 594: ..." is log4j's "%c.%M %L: %m" (Intel SSM): a line
+    // number, not a message, after a dotted name.
+    if (message_begin == name_end + 1 && message_begin < s.size() &&
+        scan::IsDigit(s[message_begin])) {
+      size_t digits_end = message_begin;
+      while (digits_end < s.size() && scan::IsDigit(s[digits_end])) ++digits_end;
+      if (scan::StartsWithAt(s, digits_end, ": ") &&
+          s.substr(name_begin, name_end - name_begin).find('.') != std::string_view::npos) {
+        return Fail(miss, message_begin, "a line number after the logger: a log4j layout");
+      }
+    }
     out->logger = s.substr(name_begin, name_end - name_begin);
     // ASAB writes its structured data between the logger and the message ("[sd state=
     // \"SUSPENDED\"] ZooKeeper connection state changed"): not message, as an MDC block is not.
