@@ -335,6 +335,11 @@ inline constexpr Sample kElasticsearch[] = {
      "Session: 0x2424e7662a50002 closed"},
     {"[2013-11-13 00:56:54,481][INFO ][node                     ] [Bi-Beast] initialized", "",
      Level::kInfo, "node", "", -1, "[Bi-Beast] initialized"},
+    // public-layouts/logstash6-kafka-config.log (elastic/logstash#9165): Logstash 6, same layout
+    {"[2018-02-17T22:54:22,484][INFO ][org.apache.kafka.clients.consumer.ConsumerConfig] "
+     "ConsumerConfig values: ",
+     "", Level::kInfo, "org.apache.kafka.clients.consumer.ConsumerConfig", "", -1,
+     "ConsumerConfig values:"},
 };
 inline constexpr Sample kZooKeeperIsoT[] = {
     // apache/bookkeeper#3225 (an embedded ZooKeeper, log4j2 ISO8601 with the 'T')
@@ -502,5 +507,193 @@ inline constexpr Sample kStunnel[] = {
      "from 10.244.14.73:52140",
      "", Level::kInfo, "", "1:140023020922624", -1,
      "Service [listener-2181] accepted connection from 10.244.14.73:52140"},
+};
+inline constexpr Sample kDropwizard[] = {
+    // public-layouts/dropwizard-curator-bang-trace.log (dropwizard/dropwizard-discovery#11)
+    {"ERROR [2016-04-14 15:22:42,600] org.apache.curator.framework.imps.CuratorFrameworkImpl: "
+     "Background exception was not retry-able or retry gave up",
+     "", Level::kError, "org.apache.curator.framework.imps.CuratorFrameworkImpl", "", -1,
+     "Background exception was not retry-able or retry gave up"},
+};
+inline constexpr Sample kSupervisord[] = {
+    // public-layouts/supervisord-minos-erro.log (XiaoMi/minos#32)
+    {"2014-05-16 13:17:07,299 ERRO pool crashmailbatch-monitor event buffer overflowed, "
+     "discarding event 364",
+     "", Level::kError, "", "", -1,
+     "pool crashmailbatch-monitor event buffer overflowed, discarding event 364"},
+    // public-layouts/supervisord-zkui-crit.log (qnib/docker-zkui#6)
+    {"2022-05-23 09:19:10,932 CRIT Supervisor running as root (no user in config file)", "",
+     Level::kFatal, "", "", -1, "Supervisor running as root (no user in config file)"},
+};
+inline constexpr Sample kTelegrafPlugin[] = {
+    // public-layouts/telegraf-plugin-logger.log (influxdata/telegraf#7169)
+    {"2020-03-13T02:03:38Z E! [inputs.zookeeper]: Error in plugin: unexpected line in mntr "
+     "response: \"mntr is not executed because it is not in the whitelist.\"",
+     "", Level::kError, "inputs.zookeeper", "", -1,
+     "Error in plugin: unexpected line in mntr response: \"mntr is not executed because it is not "
+     "in the whitelist.\""},
+};
+inline constexpr Sample kTelegraf[] = {
+    // public-layouts/telegraf-zookeeper-input.log (influxdata/telegraf#3547)
+    {"2017-12-06T09:27:53Z E! ERROR in input [inputs.zookeeper]: dial tcp 172.30.116.142:2181: "
+     "getsockopt: no route to host",
+     "", Level::kError, "", "", -1,
+     "ERROR in input [inputs.zookeeper]: dial tcp 172.30.116.142:2181: getsockopt: no route to "
+     "host"},
+};
+inline constexpr Sample kAtlas[] = {
+    // public-layouts/atlas-tilde-class-line.log (sburn/docker-apache-atlas#38)
+    {"2022-08-04 15:52:55,463 WARN  - [NIOServerCxn.Factory:localhost/127.0.0.1:9026:] ~ caught "
+     "end of stream exception (NIOServerCnxn:357)",
+     "", Level::kWarn, "NIOServerCnxn", "NIOServerCxn.Factory:localhost/127.0.0.1:9026", -1,
+     "caught end of stream exception"},
+    {"2022-08-04 15:52:57,452 ERROR - [main:] ~ [KafkaServer id=1] Fatal error during KafkaServer "
+     "startup. Prepare to shutdown (MarkerIgnoringBase:159)",
+     "", Level::kError, "MarkerIgnoringBase", "main", -1,
+     "[KafkaServer id=1] Fatal error during KafkaServer startup. Prepare to shutdown"},
+};
+inline constexpr Sample kGlogYear[] = {
+    // public-layouts/openmldb-glog-year.log (4paradigm/OpenMLDB#3867)
+    {"I20240412 03:12:59.328984 39763 zk_client.cc:601] connect success", "", Level::kInfo, "",
+     "39763", -1, "connect success"},
+};
+inline constexpr Sample kCloudStack[] = {
+    // public-layouts/cloudstack-logid.log (apache/cloudstack#10154)
+    {"2025-01-01 13:59:33,221 DEBUG [c.c.h.x.d.XcpServerDiscoverer] "
+     "(AgentConnectTaskPool-10755:ctx-76fa1734) (logid:f8b676f6) Not XenServer so moving on.",
+     "", Level::kDebug, "c.c.h.x.d.XcpServerDiscoverer", "AgentConnectTaskPool-10755", -1,
+     "Not XenServer so moving on."},
+};
+inline constexpr Sample kQuarkus[] = {
+    // public-layouts/quarkus-kafka-client.log (quarkusio/quarkus#22775)
+    {"2022-01-10 17:34:27,362 WARN  [org.apa.kaf.cli.NetworkClient] "
+     "(smallrye-kafka-consumer-thread-1) [Consumer clientId=kafka-consumer-source-in, "
+     "groupId=code-with-quarkus] Bootstrap broker localhost:49156 (id: -1 rack: null) "
+     "disconnected",
+     "", Level::kWarn, "org.apa.kaf.cli.NetworkClient", "smallrye-kafka-consumer-thread-1", -1,
+     "[Consumer clientId=kafka-consumer-source-in, groupId=code-with-quarkus] Bootstrap broker "
+     "localhost:49156 (id: -1 rack: null) disconnected"},
+};
+inline constexpr Sample kWildFly[] = {
+    // public-layouts/wildfly-console-kafka.log (payara/Cloud-Connectors#21)
+    {"15:40:10,727 WARN  [org.apache.kafka.clients.NetworkClient] (kafka-producer-network-thread "
+     "| KafkaJCAClient) [Producer clientId=KafkaJCAClient] Connection to node 0 (/127.0.0.1:9092) "
+     "could not be established. Broker may not be available.",
+     "", Level::kWarn, "org.apache.kafka.clients.NetworkClient",
+     "kafka-producer-network-thread | KafkaJCAClient", -1,
+     "[Producer clientId=KafkaJCAClient] Connection to node 0 (/127.0.0.1:9092) could not be "
+     "established. Broker may not be available."},
+};
+inline constexpr Sample kSolrAdminUi[] = {
+    // public-layouts/solr-admin-ui-table.log (apache/solr-operator#385)
+    {"ERROR | StaticHostProvider | Unable to resolve address: "
+     "example-solrcloud-zookeeper-1.example-solrcloud-zookeeper-headless.default.svc.cluster."
+     "local:2181",
+     "", Level::kError, "StaticHostProvider", "", -1,
+     "Unable to resolve address: "
+     "example-solrcloud-zookeeper-1.example-solrcloud-zookeeper-headless.default.svc.cluster."
+     "local:2181"},
+};
+inline constexpr Sample kAirflow[] = {
+    // public-layouts/airflow-task-filename.log (apache/airflow#17507)
+    {"[2023-05-04 02:28:14,847] {base.py:71} INFO - Using connection ID ssh_*** for task "
+     "execution.",
+     "", Level::kInfo, "", "", -1, "Using connection ID ssh_*** for task execution."},
+};
+inline constexpr Sample kStructlog[] = {
+    // public-layouts/structlog-console-airflow.log (apache/airflow#63243)
+    {"2026-03-10 02:39:57.112078 [info     ] Task finished                  [supervisor] "
+     "duration=1723.7576029417105 exit_code=0 final_state=success",
+     "", Level::kInfo, "supervisor", "", -1, "Task finished"},
+    {"2026-03-10 02:43:37.239128 [warning  ] Starting call to 'airflow.sdk.api.client.Client."
+     "request', this is the 1st time calling it. [airflow.sdk.api.client]",
+     "", Level::kWarn, "airflow.sdk.api.client", "", -1,
+     "Starting call to 'airflow.sdk.api.client.Client.request', this is the 1st time calling it."},
+};
+inline constexpr Sample kElasticsearch5[] = {
+    // public-layouts/es5-node-name.log (pires/kubernetes-elasticsearch-cluster#124)
+    {"[2017-09-07T02:40:07,833][WARN ][o.e.d.z.ZenDiscovery     ] [es-client-3470701633-b2vtp] "
+     "not enough master nodes discovered during pinging (found [[]], but needed [1]), pinging "
+     "again",
+     "", Level::kWarn, "o.e.d.z.ZenDiscovery", "", -1,
+     "not enough master nodes discovered during pinging (found [[]], but needed [1]), pinging "
+     "again"},
+};
+inline constexpr Sample kLogstash[] = {
+    // public-layouts/logstash7-pipeline-id.log (logstash-plugins/logstash-integration-kafka#37)
+    {"[2020-05-22T10:06:28,149][WARN ][org.apache.kafka.clients.NetworkClient][main] [Producer "
+     "clientId=producer-1] Error connecting to node 7b9b3d1abf9d:9094 (id: 1001 rack: null)",
+     "", Level::kWarn, "org.apache.kafka.clients.NetworkClient", "", -1,
+     "[Producer clientId=producer-1] Error connecting to node 7b9b3d1abf9d:9094 (id: 1001 rack: "
+     "null)"},
+};
+inline constexpr Sample kAirlift[] = {
+    // public-layouts/presto-airlift-tabs.log (twitter-forks/presto#28); the message holds tabs
+    {"2016-02-24T14:44:25.726-0800\tINFO\tquery-execution-2\tcom.facebook.presto.execution."
+     "SqlQueryManager\tQuery complete\t20160224_224424_00002_rjae5\tFINISHED\tnull\tnull\tbillg\t"
+     "811.80ms\tshow catalogs",
+     "", Level::kInfo, "com.facebook.presto.execution.SqlQueryManager", "query-execution-2", -1,
+     "Query complete\t20160224_224424_00002_rjae5\tFINISHED\tnull\tnull\tbillg\t811.80ms\tshow "
+     "catalogs"},
+};
+inline constexpr Sample kPlayMdc[] = {
+    // public-layouts/lagom-mdc-brackets.log (lagom/lagom#1285)
+    {"2019-01-19T14:22:13.633Z [warn] org.apache.kafka.clients.NetworkClient [] - Connection to "
+     "node -1 could not be established. Broker may not be available.",
+     "", Level::kWarn, "org.apache.kafka.clients.NetworkClient", "", -1,
+     "Connection to node -1 could not be established. Broker may not be available."},
+};
+inline constexpr Sample kZapConsole[] = {
+    // public-layouts/kubeblocks-zap-console-tabs.log (apecloud/kubeblocks#9165)
+    {"2025-04-02T11:39:50.202Z\tINFO\treconcile object *v1.Component with action STATUS OK\t"
+     "{\"controller\": \"component\", \"controllerGroup\": \"apps.kubeblocks.io\", "
+     "\"controllerKind\": \"Component\", \"Component\": "
+     "{\"name\":\"zkeeper-vmmphk-zookeeper\",\"namespace\":\"default\"}, \"namespace\": "
+     "\"default\", \"name\": \"zkeeper-vmmphk-zookeeper\", \"reconcileID\": "
+     "\"b689c128-1994-4f24-a523-4f915ea2097a\", \"component\": "
+     "{\"name\":\"zkeeper-vmmphk-zookeeper\",\"namespace\":\"default\"}}",
+     "", Level::kInfo, "", "", -1, "reconcile object *v1.Component with action STATUS OK"},
+};
+inline constexpr Sample kDataSophon[] = {
+    // public-layouts/datasophon-level-first-nomillis.log (iflytek/datasophon#559)
+    {"[INFO] 2024-05-20 13:37:25 TaskLogLogger-HDFS-NameNode:[82] - Start to configure service "
+     "role NameNode",
+     "", Level::kInfo, "TaskLogLogger-HDFS-NameNode", "", -1,
+     "Start to configure service role NameNode"},
+};
+inline constexpr Sample kBracketLogger[] = {
+    // public-layouts/openmldb-java-bracket-logger.log (4paradigm/OpenMLDB#2481)
+    {"2022-09-15 21:00:41,856 INFO [org.apache.zookeeper.ClientCnxn] - Unable to read additional "
+     "data from server sessionid 0x205ea539ae40000, likely server has closed socket, closing "
+     "socket "
+     "connection and attempting reconnect",
+     "", Level::kInfo, "org.apache.zookeeper.ClientCnxn", "", -1,
+     "Unable to read additional data from server sessionid 0x205ea539ae40000, likely server has "
+     "closed socket, closing socket connection and attempting reconnect"},
+};
+inline constexpr Sample kPlayFile[] = {
+    // public-layouts/play-file-message-next-line.log (manub/scalatest-embedded-kafka#32); the
+    // message is the next line
+    {"2016-08-11 13:15:47,553 - [TRACE] - from org.apache.zookeeper.server.NIOServerCnxn in "
+     "SyncThread:0",
+     "", Level::kTrace, "org.apache.zookeeper.server.NIOServerCnxn", "SyncThread:0", -1, ""},
+};
+inline constexpr Sample kZeppelin[] = {
+    // public-layouts/zeppelin-braces-thread.log (apache/zeppelin#1399)
+    {" INFO [2016-09-02 14:35:25,224] ({main} ZeppelinConfiguration.java[create]:110) - Zeppelin "
+     "Version: 0.7.0-SNAPSHOT",
+     "", Level::kInfo, "", "main", -1, "Zeppelin Version: 0.7.0-SNAPSHOT"},
+};
+inline constexpr Sample kLoggerMethodLine[] = {
+    // public-layouts/ssm-logger-method-line.log (Intel-bigdata/SSM#964)
+    {"2017-08-18 18:55:39,264 INFO org.apache.zeppelin.socket.NotebookServer.onMessage 177: "
+     "messagereceived.op = PING",
+     "", Level::kInfo, "org.apache.zeppelin.socket.NotebookServer", "", -1,
+     "messagereceived.op = PING"},
+};
+inline constexpr Sample kPythonTimeDash[] = {
+    // public-layouts/ambari-agent-resource-dash.log (apache/bigtop#1030)
+    {"2022-10-02 08:33:39,784 - Changing group for /var/run/zookeeper from 995 to hadoop", "",
+     Level::kUnknown, "", "", -1, "Changing group for /var/run/zookeeper from 995 to hadoop"},
 };
 }  // namespace faultline::builtin_samples

@@ -63,7 +63,8 @@ bool IsBareFrameLine(std::string_view s) {
 
 // Prefixes that make a line the continuation of the record before it. The first character is
 // compared before the prefix: most lines are ruled out without a string comparison.
-constexpr std::string_view kContinuationPrefixes[] = {"/**",
+constexpr std::string_view kContinuationPrefixes[] = {"! ",  // Dropwizard's traces: "! at ..."
+                                                      "/**",
                                                       "***",
                                                       "at ",
                                                       "... ",

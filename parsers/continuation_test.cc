@@ -10,6 +10,9 @@ namespace {
 TEST_CASE("continuation: Java stack traces") {
   const std::string_view lines[] = {
       "\tat org.apache.zookeeper.server.NIOServerCnxn.doIO(NIOServerCnxn.java:228)",
+      // Dropwizard prints its traces with "! " (dropwizard/dropwizard-discovery#11)
+      "! java.lang.NullPointerException: null",
+      "! at java.io.ByteArrayInputStream.<init>(ByteArrayInputStream.java:106) ~[na:1.8.0_65]",
       "at org.apache.zookeeper.ClientCnxn$SendThread.run(ClientCnxn.java:1144)",
       "    at java.lang.Thread.run(Thread.java:748)",
       "Caused by: java.net.ConnectException: Connection refused",

@@ -128,6 +128,15 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
   // The wrapper: a strong one on most lines; docker-desktop where the winner needs it.
   for (const SampleLine& line : sample) {
     if (!line.wrapped) continue;
+    // A line the winner reads whole but not inside the wrapper has a time of its own layout.
+    if (line.wrapper.kind == WrapperKind::kDocker && detection.parser != nullptr) {
+      Header header;
+      Miss miss;
+      if (!detection.parser->ParseHeader(line.wrapper.inner, &header, &miss) &&
+          detection.parser->ParseHeader(line.raw, &header, &miss)) {
+        continue;
+      }
+    }
     if (line.wrapper.weak()) {
       Header header;
       Miss miss;
@@ -174,8 +183,36 @@ bool StripKubectlPrefix(std::string_view* line, std::string_view* service) {
   return true;
 }
 
+// grep -H and grep -r output: "store/latest/n2.log:2018-06-07 19:39:07.364446 Commit index now 10";
+// the file names the source. Believed when the name is a log file's (".log", ".out", ".txt" in it)
+// and the rest starts with a time some parser reads.
+bool StripGrepFilePrefix(std::string_view* line, std::string_view* service) {
+  std::string_view s = *line;
+  size_t pos = 0;
+  while (pos < s.size() && pos < 256 &&
+         (scan::IsIdentChar(s[pos]) || s[pos] == '-' || s[pos] == '.' || s[pos] == '/')) {
+    ++pos;
+  }
+  if (pos == 0 || pos + 1 >= s.size() || s[pos] != ':' || !scan::IsDigit(s[pos + 1])) return false;
+  std::string_view name = s.substr(0, pos);
+  if (name.find(".log") == std::string_view::npos && name.find(".out") == std::string_view::npos &&
+      name.find(".txt") == std::string_view::npos) {
+    return false;
+  }
+  std::string_view rest = s.substr(pos + 1);
+  Header header;
+  Miss miss;
+  bool dated = (DetectLine(rest, &header) != nullptr && header.local != kNoInstant) ||
+               GenericLogParser().ParseHeader(rest, &header, &miss);
+  if (!dated) return false;
+  *service = name;
+  *line = rest;
+  return true;
+}
+
 bool StripComposePrefix(std::string_view* line, std::string_view* service) {
   if (StripKubectlPrefix(line, service)) return true;
+  if (StripGrepFilePrefix(line, service)) return true;
   std::string_view s = *line;
   size_t pos = scan::SkipSpaces(s, 0);
   size_t name_begin = pos;
@@ -200,6 +237,9 @@ bool StripComposePrefix(std::string_view* line, std::string_view* service) {
   }
   pos = scan::SkipSpaces(s, pos);
   if (pos == name_end || pos >= s.size() || s[pos] != '|') return false;
+  // "WARN | ClientCnxn | ..." is a table of levels (Solr's Admin UI copied), not a service.
+  Level level;
+  if (scan::Log4jLevel(s.substr(name_begin, name_end - name_begin), &level)) return false;
   ++pos;
   if (pos < s.size() && s[pos] == ' ') ++pos;
   *service = s.substr(name_begin, name_end - name_begin);

@@ -59,8 +59,9 @@ Detection DetectFormat(std::span<const std::string_view> lines,
 /// nullptr if no specific parser takes it. Fills *header on success.
 const Parser* DetectLine(std::string_view line, Header* header);
 
-/// Removes a `docker compose logs` prefix ("zk1  | ", "zk-1-1  | ") and returns the service
-/// name in *service; false when the line has no such prefix.
+/// Removes a `docker compose logs` prefix ("zk1  | ", "zk-1-1  | "), or grep -H's file name
+/// ("logs/zk1.log:2019-..."), and returns the service or file name in *service; false when the
+/// line has no such prefix.
 bool StripComposePrefix(std::string_view* line, std::string_view* service);
 
 }  // namespace faultline

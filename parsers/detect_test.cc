@@ -226,6 +226,9 @@ TEST_CASE("detect: StripComposePrefix") {
       // a label before each host's lines (testdata/parsers/public-layouts/dcos-zkfc-label.log)
       {"Namenode-0: 16/11/01 00:01:07 INFO ha.ZKFailoverController: Successfully transitioned",
        "Namenode-0", "16/11/01 00:01:07 INFO ha.ZKFailoverController: Successfully transitioned"},
+      // grep -H across files (jepsen-io/maelstrom doc/05-committing.md): the file names the source
+      {"store/latest/n2.log:2018-06-07 19:39:07.364446 Commit index now 10", "store/latest/n2.log",
+       "2018-06-07 19:39:07.364446 Commit index now 10"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.input);
@@ -262,6 +265,13 @@ std::vector<std::string> ReadLines(const std::string& path) {
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   return lines;
+  // Solr's Admin UI logging table copied as text (apache/solr-operator#385): a level, not a
+  // service, before the bar.
+  std::string_view table = "WARN | ClientCnxn | Session 0x0 for server zk-1:2181", service;
+  CHECK_FALSE(StripComposePrefix(&table, &service));
+  // A name that is no log file before ':' and a digit ("java.io.IOException:2 errors") stays whole.
+  std::string_view exception = "java.io.IOException:2018-06-07 19:39:07 x";
+  CHECK_FALSE(StripComposePrefix(&exception, &service));
 }
 
 // Real output of Debian 12's zookeeper 3.8.0 and python3-kazoo 2.8.0 (testdata/parsers/real-zk38):

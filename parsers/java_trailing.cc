@@ -9,6 +9,7 @@
 // read, without a logger; a strimzi line needs its "(logger)" to be told from other layouts.
 #include <array>
 
+#include "parsers/continuation.h"
 #include "parsers/layouts.h"
 #include "parsers/parser.h"
 #include "parsers/registry.h"
@@ -265,6 +266,22 @@ bool TrailingLoggerBody(std::string_view s, size_t pos, Header* out, Miss* miss,
       if (SplitLoggerThread(s.substr(open + 2, s.size() - open - 3), &out->logger, &thread)) {
         return TakeTrailer(s, begin, open, thread, out);
       }
+    }
+  }
+  // Marathon's with the exception printed on the header line after "(logger:thread)": "...
+  // elapsed (10005) (org.apache.curator.ConnectionState:Curator-Framework-0) org.apache.curator.
+  // CuratorConnectionLossException: KeeperErrorCode = ConnectionLoss".
+  size_t close = s.size();
+  for (int tries = 0; tries < 4 && close > begin; ++tries) {
+    close = s.rfind(") ", close - 1);
+    if (close == std::string_view::npos || close < begin) break;
+    std::string_view after = s.substr(close + 2);
+    if (after.empty() || !scan::IsIdentChar(after[0]) || !IsContinuationLine(after)) continue;
+    size_t open = s.rfind(" (", close);
+    std::string_view thread;
+    if (open != std::string_view::npos && open >= begin &&
+        SplitLoggerThread(s.substr(open + 2, close - open - 2), &out->logger, &thread)) {
+      return TakeTrailer(s, begin, open, thread, out);
     }
   }
   if (need_logger) return Fail(miss, s.size(), "no '(logger)' or '(logger) [thread]' at the end");

@@ -42,6 +42,30 @@ TEST_CASE("java: '(logger:thread)' at the end, the thread with parentheses of it
   CHECK(h.thread == "");
 }
 
+TEST_CASE("java: '(logger:thread)' with the exception printed after it on the header line") {
+  // d2iq-archive/marathon#4266
+  Header h;
+  Miss miss;
+  REQUIRE(JavaLogParser().ParseHeader(
+      "[2016-10-11 08:39:31,629] ERROR Connection timed out for connection string "
+      "(mesos-os-01:2181,mesos-os-02:2181,mesos-os-03:2181,mesos-os-04:2181) and timeout (15000) / "
+      "elapsed (10005) (org.apache.curator.ConnectionState:Curator-Framework-0) "
+      "org.apache.curator.CuratorConnectionLossException: KeeperErrorCode = ConnectionLoss",
+      &h, &miss));
+  CHECK(h.logger == "org.apache.curator.ConnectionState");
+  CHECK(h.thread == "Curator-Framework-0");
+  CHECK(
+      h.message ==
+      "Connection timed out for connection string "
+      "(mesos-os-01:2181,mesos-os-02:2181,mesos-os-03:2181,mesos-os-04:2181) and timeout (15000) / "
+      "elapsed (10005)");
+  // Words after the parentheses that are not an exception leave the line as it was.
+  REQUIRE(
+      JavaLogParser().ParseHeader("[2016-10-11 08:39:31,629] INFO a (b:c) and more", &h, &miss));
+  CHECK(h.logger == "");
+  CHECK(h.message == "a (b:c) and more");
+}
+
 TEST_CASE("java: Kafka Connect's connector context is not the message") {
   // testdata/parsers/public-layouts/kafka-connect-mdc.log
   Header h;

@@ -130,6 +130,7 @@ class Compiler {
     sealed_ = false;
     if (IsBlank(c)) {
       if (!open || tokens_->back().kind != Kind::kBlank) Push(Kind::kBlank, Role::kNone, "");
+      if (c == '\t') tokens_->back().tab = true;
       return;
     }
     if (!open || tokens_->back().kind != Kind::kLiteral) Push(Kind::kLiteral, Role::kNone, "");

@@ -160,7 +160,7 @@ struct CompiledLayout::State {
 bool CompiledLayout::SameAs(const CompiledLayout& other) const {
   auto same_token = [](const Token& a, const Token& b) {
     return a.kind == b.kind && a.role == b.role && a.padded == b.padded &&
-           a.short_form == b.short_form && a.skip == b.skip && a.text == b.text;
+           a.short_form == b.short_form && a.tab == b.tab && a.skip == b.skip && a.text == b.text;
   };
   return syntax_ == other.syntax_ && date_.SameAs(other.date_) &&
          std::equal(tokens_.begin(), tokens_.end(), other.tokens_.begin(), other.tokens_.end(),
@@ -336,7 +336,10 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
   }
   const Token& next = tokens_[index + 1];
   // What ends the field: the next literal's text, else a blank (before a blank or another field).
-  std::string_view stop = next.kind == Kind::kLiteral ? std::string_view(next.text) : " ";
+  // A blank the pattern wrote as a tab ends the field at a tab: the field may hold spaces.
+  std::string_view stop = next.kind == Kind::kLiteral ? std::string_view(next.text)
+                          : next.tab                  ? "\t"
+                                                      : " ";
   if (token.kind == Kind::kWord) {
     // A name: no blanks, and in Java layouts none of the characters that separate fields, so
     // "%C{1}@%L" ends at '@'. Within that run, each place the next literal begins is a candidate,

@@ -61,6 +61,9 @@ class CompiledLayout {
     /// kLevel: %p{length=1} writes the initial only ("I0810 12:46:00" in glog). kWord: a logger
     /// abbreviated by %c{1.} ("o.a.z.ClientCnxn"), told from a thread name by its dotted form.
     bool short_form = false;
+    /// kBlank: the pattern wrote a tab ("%d\t%p\t%t\t%c\t%m"), so a field before it ends at a tab
+    /// and may hold spaces (a thread, a message).
+    bool tab = false;
     size_t skip = 0;   ///< kOptional: the index of the first token after the group
     std::string text;  ///< kLiteral
     std::string name;  ///< the conversion as written ("%-5p", "%(name)s"), for --explain

@@ -113,6 +113,32 @@ TEST_CASE("pattern: the message found from the right (Strimzi, Kafka)") {
         "Session 0x0 for server zk1/10.0.0.1:2181, unexpected error (in this case (really))");
 }
 
+TEST_CASE("pattern: a tab in the pattern ends a field at a tab, spaces inside it stay") {
+  // zap's console encoder (apecloud/kubeblocks#9165): the context fields after the last tab are
+  // not message, though they hold " {".
+  auto zap = Compile("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX}\t%p\t%m\t{%X{fields}}%n");
+  Fields f = Read(*zap,
+                  "2025-04-02T11:39:50.206Z\tINFO\tcluster component phase transition:  -> Running "
+                  "(cluster component zookeeper is Running)\t{\"controller\": \"cluster\", "
+                  "\"Cluster\": {\"name\":\"zkeeper-vmmphk\",\"namespace\":\"default\"}}");
+  CHECK(f.level == "INFO");
+  CHECK(f.message ==
+        "cluster component phase transition:  -> Running (cluster component zookeeper is Running)");
+  // Airlift (twitter-forks/presto#28): the thread is not left empty before the logger.
+  auto airlift = Compile("%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ}\t%p\t%t\t%c\t%m%n");
+  f = Read(*airlift,
+           "2016-02-24T14:44:10.398-0800\tINFO\tquery-execution-1\tcom.facebook.presto.execution."
+           "SqlQueryManager\tQuery complete");
+  CHECK(f.thread == "query-execution-1");
+  CHECK(f.logger == "com.facebook.presto.execution.SqlQueryManager");
+  CHECK(f.message == "Query complete");
+  // Without tabs in the line the thread has no end: not read as an empty thread.
+  Header h;
+  Miss miss;
+  CHECK_FALSE(
+      airlift->Match("2014-05-16 13:17:07,290 INFO spawned: 'zk' with pid 22291", &h, &miss));
+}
+
 TEST_CASE("pattern: padding, truncation and wrappers") {
   auto boot =
       Compile("%d{yyyy-MM-dd HH:mm:ss.SSS} %5p %pid --- [%15.15t] %-40.40logger{39} : %m%n");

@@ -26,8 +26,10 @@ using scan::Fail;
 
 constexpr std::array<std::string_view, 4> kVariants = {"module", "space", "dash", "bare"};
 
-// A logger name (%(name)s): dotted identifiers, as kazoo's "kazoo.client" or "root".
+// A logger name (%(name)s): dotted identifiers, as kazoo's "kazoo.client" or "root". A name
+// starts like an identifier: the "-" of "ERROR - [main:] ~ ..." (Apache Atlas) separates.
 size_t NameEnd(std::string_view s, size_t pos) {
+  if (pos >= s.size() || !scan::IsIdentChar(s[pos])) return pos;
   while (pos < s.size() && (scan::IsIdentChar(s[pos]) || s[pos] == '.' || s[pos] == '-')) ++pos;
   return pos;
 }
@@ -143,6 +145,17 @@ class PythonParser final : public Parser {
     if (size_t after = scan::SkipSpaces(s, name_end);
         after > name_end + 1 && scan::StartsWithAt(s, after, "- ")) {
       return Fail(miss, after, "a padded logger and ' - ': a log4j layout");
+    }
+    // "org.apache.hadoop.ipc.Server.call 594: ..." is log4j's "%c.%M %L: %m" (Intel SSM): a line
+    // number, not a message, after a dotted name.
+    if (message_begin == name_end + 1 && message_begin < s.size() &&
+        scan::IsDigit(s[message_begin])) {
+      size_t digits_end = message_begin;
+      while (digits_end < s.size() && scan::IsDigit(s[digits_end])) ++digits_end;
+      if (scan::StartsWithAt(s, digits_end, ": ") &&
+          s.substr(name_begin, name_end - name_begin).find('.') != std::string_view::npos) {
+        return Fail(miss, message_begin, "a line number after the logger: a log4j layout");
+      }
     }
     out->logger = s.substr(name_begin, name_end - name_begin);
     // ASAB writes its structured data between the logger and the message ("[sd state=

@@ -75,6 +75,26 @@ TEST_CASE("python: ASAB's structured data is not message") {
   CHECK(h.message == "[frontend] x");
 }
 
+TEST_CASE("python: lines of log4j layouts are not Python's") {
+  Header h;
+  Miss miss;
+  // Apache Atlas: "%d %-5p - [%t:%x] ~ %m" (sburn/docker-apache-atlas#38): "-" is no logger.
+  CHECK_FALSE(
+      Py().ParseHeader("2022-08-04 15:52:57,452 ERROR - [main:] ~ [KafkaServer id=1] Fatal "
+                       "error during KafkaServer startup. Prepare to shutdown "
+                       "(MarkerIgnoringBase:159)",
+                       &h, &miss));
+  // "%d %p %c.%M %L: %m" (Intel-bigdata/SSM#964): a line number after the dotted name.
+  CHECK_FALSE(
+      Py().ParseHeader("2017-08-18 18:55:39,264 INFO org.apache.zeppelin.socket."
+                       "NotebookServer.onMessage 177: messagereceived.op = PING",
+                       &h, &miss));
+  // A number in a kazoo message after an undotted name stays a Python line.
+  REQUIRE(Py().ParseHeader("2019-09-17 05:04:03,691 INFO root 3: retries left", &h, &miss));
+  CHECK(h.logger == "root");
+  CHECK(h.message == "3: retries left");
+}
+
 TEST_CASE("python: space with a padded level") {
   Header h;
   Miss miss;

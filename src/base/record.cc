@@ -33,10 +33,15 @@ bool ParseLevel(std::string_view text, Level* level) {
     std::string_view name;
     Level level;
   };
+  // The four-letter forms are supervisord's (CRIT, ERRO, DEBG, TRAC, BLAT: its "blather") and
+  // logrus' on a terminal (ERRO, DEBU, TRAC, FATA, PANI).
   static constexpr Alias kAliases[] = {
       {"trace", Level::kTrace}, {"debug", Level::kDebug},    {"info", Level::kInfo},
       {"warn", Level::kWarn},   {"warning", Level::kWarn},   {"error", Level::kError},
       {"fatal", Level::kFatal}, {"critical", Level::kFatal}, {"severe", Level::kError},
+      {"crit", Level::kFatal},  {"erro", Level::kError},     {"debg", Level::kDebug},
+      {"debu", Level::kDebug},  {"trac", Level::kTrace},     {"blat", Level::kTrace},
+      {"fata", Level::kFatal},  {"pani", Level::kFatal},
   };
   for (const Alias& alias : kAliases) {
     if (EqualsIgnoreCase(text, alias.name)) {

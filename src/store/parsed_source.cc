@@ -335,6 +335,14 @@ void ParsedSource::ReadWrapped(const Wrapper& wrapper, std::string_view line, in
     StartRecord(inner, number, header, *parser_);
     return;
   }
+  // A layout whose own time is RFC 3339 ("2019-01-19T14:22:13.633Z [warn] ...", Telegraf's
+  // "2017-12-06T09:27:53Z E! ...") looks docker-wrapped: the source's parser reading the line
+  // whole says it is not.
+  if (wrapper.kind == WrapperKind::kDocker && parser_ != nullptr &&
+      parser_->ParseHeader(line, &header, &miss)) {
+    StartRecord(line, number, header, *parser_);
+    return;
+  }
   // A line the runner indented inside its wrapper (GitHub Actions' Gradle output): a header
   // with a time of its own is not a continuation line.
   if (!inner.empty() && inner[0] == ' ') {
