@@ -118,7 +118,7 @@ size_t DetectFoldWidth(const std::vector<std::string_view>& lines) {
     width = std::max(width, line.size());
     if (!line.empty()) ++nonempty;
   }
-  if (nonempty < 8 || width < 40 || width > 100) return 0;
+  if (nonempty < 8 || width < 40 || width > 80) return 0;
   size_t fragments = 0;
   for (size_t i = 1; i < lines.size(); ++i) {
     if (ContinuesFolded(lines[i - 1], lines[i], width)) ++fragments;

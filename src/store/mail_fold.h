@@ -3,8 +3,9 @@
 // which no layout reads ("2019-09-17 04:30:01,207 [myid:3] - INFO  " then
 // "[SessionTracker:ZooKeeperServer@355] - Expiring session ..."). Seen from an input's first
 // lines: the widest line sets the width, and a fragment is a line that starts no record, is not
-// indented (a stack frame), and whose first word would not have fitted on the line above. The
-// fragments are joined back to their head before any parser (or detection) sees them.
+// indented (a stack frame), and whose first word would not have fitted on the line above. When
+// the joined lines let a layout read a larger share of them (src/store/source_set.cc decides),
+// the fragments are joined back to their head before any parser sees them.
 #pragma once
 
 #include <string>
@@ -25,7 +26,8 @@ bool ContinuesFolded(std::string_view above, std::string_view next, size_t width
 void JoinFolded(std::string_view above, std::string_view next, size_t width, std::string* joined);
 
 /// The width `lines` (an input's first lines, cleaned of paste marks) were folded at, or 0 when
-/// they were not: at least 8 non-empty lines, all at most 100 bytes, a quarter of them fragments.
+/// they were not: at least 8 non-empty lines, all at most 80 bytes (mail wraps at 72-80), a quarter
+/// of them fragments.
 size_t DetectFoldWidth(const std::vector<std::string_view>& lines);
 
 /// `lines` with each fragment joined to its head (for detection; ReaderInput does the same as

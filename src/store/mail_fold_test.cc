@@ -93,8 +93,8 @@ TEST_CASE("mail fold: record starts, trace lines and indented frames are never f
 }
 
 TEST_CASE("mail fold: logs that were not folded are left alone") {
-  // Lines wider than 100 bytes: not a mail client's width.
-  std::vector<std::string> wide(10, "2019-09-17 04:30:01,207 INFO " + std::string(90, 'x'));
+  // Lines wider than 80 bytes: not a mail client's width.
+  std::vector<std::string> wide(10, "2019-09-17 04:30:01,207 INFO " + std::string(60, 'x'));
   CHECK(DetectFoldWidth(std::vector<std::string_view>(wide.begin(), wide.end())) == 0);
   // Short records with indented frames and exception lines under them.
   const std::vector<std::string_view> traces = {

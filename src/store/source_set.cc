@@ -1,6 +1,7 @@
 #include "src/store/source_set.h"
 
 #include <deque>
+#include <span>
 
 #include "parsers/detect.h"
 #include "parsers/registry.h"
@@ -87,6 +88,17 @@ LearntForInput LearntLayouts(const OpenOptions& options, const std::string& path
   return out;
 }
 
+// The share of `lines` (not counting empty ones) that the detected layout read as headers.
+double HeaderShare(const Detection& detection, std::span<const std::string_view> lines) {
+  size_t nonempty = 0;
+  for (std::string_view line : lines) nonempty += line.empty() ? 0 : 1;
+  if (detection.parser == nullptr || nonempty == 0) return 0;
+  for (const ParserScore& score : detection.scores) {
+    if (score.parser == detection.parser) return static_cast<double>(score.headers) / nonempty;
+  }
+  return 0;
+}
+
 }  // namespace
 
 SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& options,
@@ -150,20 +162,28 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
       if (StripComposePrefix(&stripped, &service)) ++compose_lines;
       sample.push_back(TrimLeadingSpaces(kept));
     }
-    // A log folded by mail is unfolded before detection, as it is before parsing. Not when
-    // resuming (cron): a joined line has no end offset of its own to resume from.
-    size_t fold_width =
-        input.start_offset == 0 && !input.complete_lines_only ? DetectFoldWidth(sample) : 0;
-    std::vector<std::string> unfolded;
-    if (fold_width > 0) {
-      unfolded = UnfoldLines(sample, fold_width);
-      sample.assign(unfolded.begin(), unfolded.end());
-    }
     bool interleaved = input.path == "-" || (nonempty > 0 && compose_lines * 2 >= nonempty);
     const Parser* forced = ForcedParser(options, info->host);
     LearntForInput learnt = LearntLayouts(options, input.path);
-    Detection detection = DetectFormat(sample, YearHintForPath(input.path.c_str()),
-                                       LearntCandidates{learnt.named, learnt.offered});
+    LearntCandidates candidates{learnt.named, learnt.offered};
+    YearHint year = YearHintForPath(input.path.c_str());
+    Detection detection = DetectFormat(sample, year, candidates);
+    // A log folded by mail is unfolded, before parsing as before detection, when that lets a
+    // layout read a larger share of its lines (short-line layouts stay as they are: a message on
+    // the line after its header, grep's file prefixes). Not when resuming (cron): a joined line
+    // has no end offset of its own to resume from.
+    size_t fold_width =
+        input.start_offset == 0 && !input.complete_lines_only ? DetectFoldWidth(sample) : 0;
+    if (fold_width > 0) {
+      std::vector<std::string> unfolded = UnfoldLines(sample, fold_width);
+      std::vector<std::string_view> joined(unfolded.begin(), unfolded.end());
+      Detection unfolded_detection = DetectFormat(joined, year, candidates);
+      if (HeaderShare(unfolded_detection, joined) > HeaderShare(detection, sample) + 0.2) {
+        detection = std::move(unfolded_detection);
+      } else {
+        fold_width = 0;
+      }
+    }
     sample.clear();  // its views die with `head` below
     auto line_input = std::make_unique<ReaderInput>(std::move(reader), std::move(head), true,
                                                     std::move(head_ends), input.start_line,
