@@ -160,7 +160,8 @@ CommandRunner SetupAnalyze(CLI::App* app) {
                 "Also say what was read and list near misses (all steps seen, outside a window)");
   cmd->add_option("-j,--jobs", o->jobs,
                   "Use N threads: one reads the inputs, N-1 engines match in parallel, each with a "
-                  "share of the rules (default: the cores it may use). The results are the same")
+                  "share of the rules; -j 1 does both on one (default: the cores it may use). The "
+                  "results are the same")
       ->type_name("N")
       ->check(CLI::Range(1, 256));
   cmd->add_option("--engine", o->engine,
