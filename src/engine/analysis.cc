@@ -55,15 +55,16 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
   // Re-read enough of each log next time to rebuild every rule's windows (plus a margin).
   if (request.cron) open.window.replay_span_us = engines.front()->LongestSpan() + 60'000'000;
   out->sources = OpenSources(inputs, open, reporter);
+  // The reading thread counts the templates alone or with one engine beside it (the engine is
+  // the busier of the two); with more, the first engine's thread does (ParallelFeed).
+  const bool reader_counts_templates = shards == 1;
   std::unique_ptr<ParallelFeed> parallel;
   if (scanner != nullptr) {
     std::vector<Engine*> readers;
     for (auto& engine : engines) readers.push_back(engine.get());
     std::vector<const SourceInfo*> infos;
     for (auto& source : out->sources.sources) infos.push_back(&source->info());
-    // The reading thread counts the templates with one engine beside it (the engine is the
-    // busier of the two), the first engine's thread with more.
-    MessageTemplates* templates = shards > 1 ? &out->templates : nullptr;
+    MessageTemplates* templates = reader_counts_templates ? nullptr : &out->templates;
     parallel = std::make_unique<ParallelFeed>(scanner.get(), readers, infos, templates);
   }
   Merger merger(out->sources.sources);
@@ -79,7 +80,7 @@ bool Analyze(const AnalysisRequest& request, const std::vector<const Rule*>& rul
     } else {
       engines.front()->Feed(*r, info);
     }
-    if (shards == 1) out->templates.Add(*r, info);
+    if (reader_counts_templates) out->templates.Add(*r, info);
   }
   if (parallel != nullptr) {
     parallel->Finish(!request.cron);

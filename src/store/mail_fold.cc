@@ -1,24 +1,27 @@
 #include "src/store/mail_fold.h"
 
 #include <algorithm>
-#include <array>
-#include <cctype>
+
+#include "parsers/scan_util.h"
+#include "parsers/timestamp.h"
+#include "src/base/record.h"
 
 namespace faultline {
 namespace {
 
-bool Digit(char c) { return c >= '0' && c <= '9'; }
+using scan::IsDigit;
+using scan::IsUpper;
 
 // "2019-09-17", "19/09/17", "17.09.2019", "04:30:01", "081109 203615" (HDFS 0.x), "I0917 " (glog).
 bool StartsWithDateOrTime(std::string_view s) {
   auto digits = [&](size_t from, size_t n) {
     if (s.size() < from + n) return false;
     for (size_t i = from; i < from + n; ++i) {
-      if (!Digit(s[i])) return false;
+      if (!IsDigit(s[i])) return false;
     }
     return true;
   };
-  if (digits(0, 4) && s.size() > 5 && (s[4] == '-' || s[4] == '/') && Digit(s[5])) return true;
+  if (digits(0, 4) && s.size() > 5 && (s[4] == '-' || s[4] == '/') && IsDigit(s[5])) return true;
   if (digits(0, 2) && s.size() > 5 && (s[2] == '-' || s[2] == '/' || s[2] == '.') && digits(3, 2) &&
       (s[5] == s[2])) {
     return true;
@@ -32,32 +35,21 @@ bool StartsWithDateOrTime(std::string_view s) {
   return false;
 }
 
-// `word` (upper case) begins `s` and ends there; with `any_case`, "Sep" and "sep" are "SEP".
-bool StartsWithWord(std::string_view s, std::string_view word, bool any_case) {
-  if (s.size() < word.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = any_case ? static_cast<char>(std::toupper(static_cast<unsigned char>(s[i]))) : s[i];
-    if (c != word[i]) return false;
-  }
-  return s.size() == word.size() || !std::isalnum(static_cast<unsigned char>(s[word.size()]));
-}
-
-// Upper case only: a fragment may well begin with "Fatal error" or "Info:".
+// A level name the project knows (ParseLevel), written in capitals as a layout writes it: a
+// fragment may well begin with "Fatal error" or "Info:".
 bool StartsWithLevel(std::string_view s) {
-  static constexpr std::array<std::string_view, 10> kLevels = {
-      "TRACE", "DEBUG", "INFO",   "WARN",     "WARNING",
-      "ERROR", "FATAL", "SEVERE", "CRITICAL", "NOTICE"};
-  return std::any_of(kLevels.begin(), kLevels.end(),
-                     [&](std::string_view level) { return StartsWithWord(s, level, false); });
+  size_t end = 0;
+  while (end < s.size() && IsUpper(s[end])) ++end;
+  if (end < 4 || (end < s.size() && scan::IsIdentChar(s[end]))) return false;
+  Level level;
+  return ParseLevel(s.substr(0, end), &level);
 }
 
-bool StartsWithMonth(std::string_view s) {
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-  // "Sep 17 04:30:01" or "Sep  7 04:30:01" (syslog).
-  bool day = s.size() > 5 && s[3] == ' ' && (Digit(s[4]) || (s[4] == ' ' && Digit(s[5])));
-  return day && std::any_of(kMonths.begin(), kMonths.end(),
-                            [&](std::string_view month) { return StartsWithWord(s, month, true); });
+// A syslog time, "Sep 17 04:30:01" (the year does not matter here).
+bool StartsWithSyslogTime(std::string_view s) {
+  ScannedTime time;
+  int column = 0;
+  return ScanSyslogTime(s, 2000, 12, &time, &column);
 }
 
 std::string_view FirstWord(std::string_view s) { return s.substr(0, s.find(' ')); }
@@ -69,9 +61,9 @@ bool StartsRecordOrTrace(std::string_view line) {
   std::string_view s = line;
   if (s[0] == '[' || s[0] == '<') {
     s.remove_prefix(1);
-    if (!s.empty() && Digit(s[0])) return true;  // "[2021-04-02 01:33:58,687]"
+    if (!s.empty() && IsDigit(s[0])) return true;  // "[2021-04-02 01:33:58,687]"
   }
-  if (StartsWithDateOrTime(s) || StartsWithLevel(s) || StartsWithMonth(s)) return true;
+  if (StartsWithDateOrTime(s) || StartsWithLevel(s) || StartsWithSyslogTime(s)) return true;
   // A trace's own lines, and a banner's rules (Hadoop's STARTUP_MSG block).
   for (std::string_view own : {"Caused by", "Traceback", "at ", "...", "/*", "****"}) {
     if (line.starts_with(own)) return true;
