@@ -257,6 +257,13 @@ TEST_CASE("detect: StripComposePrefix") {
     CHECK(line == input);
     CHECK(service == "unchanged");
   }
+  // Solr's Admin UI logging table copied as text (apache/solr-operator#385): a level, not a
+  // service, before the bar.
+  std::string_view table = "WARN | ClientCnxn | Session 0x0 for server zk-1:2181", service;
+  CHECK_FALSE(StripComposePrefix(&table, &service));
+  // A name that is no log file before ':' and a digit ("java.io.IOException:2 errors") stays whole.
+  std::string_view exception = "java.io.IOException:2018-06-07 19:39:07 x";
+  CHECK_FALSE(StripComposePrefix(&exception, &service));
 }
 
 std::vector<std::string> ReadLines(const std::string& path) {
@@ -265,13 +272,6 @@ std::vector<std::string> ReadLines(const std::string& path) {
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   return lines;
-  // Solr's Admin UI logging table copied as text (apache/solr-operator#385): a level, not a
-  // service, before the bar.
-  std::string_view table = "WARN | ClientCnxn | Session 0x0 for server zk-1:2181", service;
-  CHECK_FALSE(StripComposePrefix(&table, &service));
-  // A name that is no log file before ':' and a digit ("java.io.IOException:2 errors") stays whole.
-  std::string_view exception = "java.io.IOException:2018-06-07 19:39:07 x";
-  CHECK_FALSE(StripComposePrefix(&exception, &service));
 }
 
 // Real output of Debian 12's zookeeper 3.8.0 and python3-kazoo 2.8.0 (testdata/parsers/real-zk38):
