@@ -90,7 +90,7 @@ int RunAnalyze(const AnalyzeOptions& o) {
   ParseSeverity(o.fail_on, &threshold);  // checked by CLI11
   std::vector<Rule> rules;
   std::vector<RuleDiagnostic> diagnostics;
-  if (!LoadRuleSet(o.rule_dirs, &rules, &diagnostics)) {
+  if (!LoadRuleSet(o.rule_dirs, &rules, &diagnostics, true, o.jobs > 0 ? o.jobs : UsableCores())) {
     for (const RuleDiagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", d.ToString().c_str());
     reporter.Error("rules have errors (listed above); nothing was analysed");
     return kExitError;

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "src/base/atomic_write.h"
+#include "src/base/cores.h"
 #include "src/base/duration.h"
 #include "src/base/failpoint.h"
 #include "src/base/terminal.h"
@@ -207,7 +208,7 @@ int RunScan(const ScanOptions& o) {
   ParseSeverity(o.fail_on, &threshold);
   std::vector<Rule> rules;
   std::vector<RuleDiagnostic> diagnostics;
-  if (!LoadRuleSet(o.rule_dirs, &rules, &diagnostics)) {
+  if (!LoadRuleSet(o.rule_dirs, &rules, &diagnostics, true, UsableCores())) {
     for (const RuleDiagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", d.ToString().c_str());
     reporter.Error("rules have errors (listed above); nothing was scanned");
     return kExitError;

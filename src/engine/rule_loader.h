@@ -32,12 +32,14 @@ struct EmbeddedRule {
 std::vector<EmbeddedRule> BuiltinRuleTexts();
 
 /// Built-in rules, then every *.toml in each of `dirs` (a rule with a built-in id replaces it;
-/// one id in two files, e.g. two --rules directories, is an error naming both files).
+/// one id in two files, e.g. two --rules directories, is an error naming both files). Files are
+/// parsed on up to `threads` threads; the rules and diagnostics come in the same order as with one.
 bool LoadRuleSet(const std::vector<std::string>& dirs, std::vector<Rule>* rules,
-                 std::vector<RuleDiagnostic>* diagnostics, bool include_builtin = true);
+                 std::vector<RuleDiagnostic>* diagnostics, bool include_builtin = true,
+                 int threads = 1);
 
 /// Loads the given files only (for `rules check FILES`); one id in two files is an error.
 bool LoadRuleFiles(const std::vector<std::string>& files, std::vector<Rule>* rules,
-                   std::vector<RuleDiagnostic>* diagnostics);
+                   std::vector<RuleDiagnostic>* diagnostics, int threads = 1);
 
 }  // namespace faultline

@@ -449,5 +449,28 @@ TEST_CASE("rule_loader: diagnostics of a second file follow those of the first")
   CHECK(diagnostics[1].file == "a.toml");
 }
 
+TEST_CASE("rule_loader: rules parsed on several threads come as with one") {
+  testing::TempDir tmp;
+  // Good and broken files interleaved, so a thread finishing early would show in the order.
+  for (int i = 0; i < 12; ++i) {
+    std::string body = i % 3 == 1 ? kHead + "[[steps]]\nmessage = 'a'\nwithn = \"1s\"\n"
+                                  : kHead + "[[steps]]\nmessage = 'm" + std::to_string(i) + "'\n";
+    std::ofstream(tmp.Path() + "/r" + std::to_string(10 + i) + ".toml") << body;
+  }
+  auto load = [&](int threads, std::vector<std::string>* lines) {
+    std::vector<Rule> rules;
+    std::vector<RuleDiagnostic> diagnostics;
+    bool ok = LoadRuleSet({tmp.Path()}, &rules, &diagnostics, true, threads);
+    for (const Rule& rule : rules) lines->push_back(rule.id + " " + rule.file);
+    for (const RuleDiagnostic& d : diagnostics) lines->push_back(d.ToString());
+    return ok;
+  };
+  std::vector<std::string> one, four;
+  CHECK_FALSE(load(1, &one));
+  CHECK_FALSE(load(4, &four));
+  CHECK(one.size() == BuiltinRuleTexts().size() + 8 + 4);  // built-ins, 8 good, 4 diagnostics
+  CHECK(four == one);
+}
+
 }  // namespace
 }  // namespace faultline
