@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <system_error>
+
+#include "src/base/log_sniff.h"
 
 namespace faultline {
 namespace {
@@ -52,6 +55,9 @@ bool IsLogFileName(const std::string& full_name) {
   std::string name = full_name;
   if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
   if (EndsWith(name, ".log") || EndsWith(name, ".out")) return true;
+  // Hadoop's daemons rotate their .out files as .out.1 ... .out.5.
+  size_t out = name.rfind(".out.");
+  if (out != std::string::npos && AllDigits(name, out + 5, name.size())) return true;
   size_t log = name.rfind(".log");
   if (log == std::string::npos || log + 4 >= name.size()) return false;
   size_t tail = log + 4;
@@ -104,6 +110,11 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,
       continue;
     }
     std::vector<std::string> found, found_configs;
+    // Files under other names, by folder: read when their first lines look like a log's, in a
+    // folder that holds no file named like a log (logs attached as zk1.txt, or saved as
+    // "zookeeper"). Beside named logs they are notes, outputs and exports quoting those logs,
+    // whose lines would be read twice.
+    std::map<std::string, std::vector<std::string>> other_names;
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
       problems->push_back({path, ec.message()});
@@ -129,6 +140,14 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,
         found.push_back(it->path().string());
       } else if (configs != nullptr && IsConfigFileName(name)) {
         found_configs.push_back(it->path().string());
+      } else if (!IsConfigFileName(name) && MayHoldLogLines(name)) {
+        other_names[it->path().parent_path().string()].push_back(it->path().string());
+      }
+    }
+    for (const std::string& file : found) other_names.erase(fs::path(file).parent_path().string());
+    for (const auto& [folder, files] : other_names) {
+      for (const std::string& file : files) {
+        if (LooksLikeLogText(file)) found.push_back(file);
       }
     }
     std::sort(found.begin(), found.end());

@@ -1,5 +1,6 @@
 // Turns the paths on the command line into the list of inputs to read: files as given,
-// directories searched recursively for log files, "-" for standard input.
+// directories searched recursively for log files (by name, or by their first lines for other
+// text files), "-" for standard input.
 #pragma once
 
 #include <cstdint>
@@ -22,8 +23,10 @@ struct InputProblem {
   std::string why;
 };
 
-/// True for names faultline reads inside directories: *.log, *.log.N, *.out, *.log.YYYY-MM-DD,
-/// *.log-YYYYMMDD, and each of them with .gz appended.
+/// True for names faultline reads inside directories without looking: *.log, *.log.N, *.out,
+/// *.out.N, *.log.YYYY-MM-DD, *.log-YYYYMMDD, and each of them with .gz appended. Other files
+/// are read when their folder holds no such file and their first lines look like a log's
+/// (src/base/log_sniff.h).
 bool IsLogFileName(const std::string& name);
 
 /// True for configuration files read beside the logs: zoo.cfg, core-site.xml, hdfs-site.xml, and

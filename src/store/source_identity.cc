@@ -19,9 +19,11 @@ bool IsDigits(std::string_view s) {
   return true;
 }
 
-// "hadoop-hdfs-zkfc-nn1.log.3.gz" -> "hadoop-hdfs-zkfc-nn1"
+// "hadoop-hdfs-zkfc-nn1.log.3.gz" -> "hadoop-hdfs-zkfc-nn1", "zk1.log.txt" -> "zk1"
 std::string Stem(std::string name) {
   if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
+  // A log saved or attached as text: "zk1.log.txt", "namenode.txt".
+  if (EndsWith(name, ".txt")) name.resize(name.size() - 4);
   for (int round = 0; round < 2; ++round) {  // rotation suffix, then the extension
     size_t dot = name.rfind('.');
     size_t dash = name.rfind('-');

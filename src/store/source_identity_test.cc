@@ -39,6 +39,10 @@ TEST_CASE("source_identity: from the path") {
       {"nn1.log", "", "nn1", "", Component::kOther},
       {"zk1.log", "", "zk1", "", Component::kZk},
       {"logs/zkfc.out", "", "zkfc", "", Component::kZkfc},
+      // logs saved or attached as text
+      {"zk1.log.txt", "", "zk1", "", Component::kZk},
+      {"hadoop-hdfs-zkfc-nn1.log.txt", "", "nn1", "zkfc", Component::kZkfc},
+      {"case/namenode.txt", "case", "namenode", "", Component::kNameNode},
       {"-", "", "", "", Component::kOther},
   };
   for (const Row& row : rows) {
