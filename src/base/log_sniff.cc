@@ -103,9 +103,16 @@ bool SampleLooksLikeLog(std::string_view sample, bool sample_is_whole_file) {
     size_t end = sample.find('\n');
     std::string_view line = sample.substr(0, end);
     sample = end == std::string_view::npos ? std::string_view() : sample.substr(end + 1);
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    ++lines;
-    if (HasTimeOfDay(line) || HasLevelWord(line) || IsTraceLine(line)) ++log_like;
+    // Tool output that escapes a program's newlines (Ansible's "msg", a JSON string) carries
+    // several log lines in one: each escaped "\n" piece counts as a line of its own.
+    while (!line.empty() && lines < kSampleLines) {
+      size_t escaped = line.find("\\n");
+      std::string_view piece = line.substr(0, escaped);
+      line = escaped == std::string_view::npos ? std::string_view() : line.substr(escaped + 2);
+      if (piece.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      ++lines;
+      if (HasTimeOfDay(piece) || HasLevelWord(piece) || IsTraceLine(piece)) ++log_like;
+    }
   }
   if (lines == 0) return false;
   return log_like * 3 >= lines && log_like >= std::min(lines, 2);

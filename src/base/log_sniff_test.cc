@@ -67,6 +67,20 @@ TEST_CASE("log_sniff: log lines in any layout, and what is not a log") {
   CHECK_FALSE(SampleLooksLikeLog("INFORMATION ABOUT ERRORS\nSEE BELOW\n", true));
 }
 
+TEST_CASE("log_sniff: escaped newlines in tool output hold several log lines") {
+  // Ansible prints a failed command's output as one line with its newlines escaped: one line
+  // with a time and level would be too few to count, its three escaped lines are enough.
+  std::string ansible =
+      "TASK [hadoop : init secondary instance] ****\n"
+      "fatal: [nn2]: FAILED! =>\n"
+      "\n"
+      "INFO namenode.NameNode: registered\\n17/04/28 18:37:43 INFO namenode.NameNode: created"
+      "\\n17/04/28 18:37:43 ERROR namenode.NameNode: Failed to start namenode.\n";
+  CHECK(SampleLooksLikeLog(ansible, true));
+  // Prose that mentions the escape once is still prose.
+  CHECK_FALSE(SampleLooksLikeLog("use \\n to split lines\nthen join them again\n", true));
+}
+
 TEST_CASE("log_sniff: a UTF-16 log and a sample cut inside a line") {
   std::string utf16 = "\xff\xfe";
   for (char c : std::string("2020-01-01 10:11:12 WARN zk lost\r\n")) {
