@@ -120,7 +120,7 @@ bool SampleLooksLikeLog(std::string_view sample, bool sample_is_whole_file) {
 
 bool LooksLikeLogText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return true;
+  if (!in) return false;
   std::string sample(kSampleBytes, '\0');
   in.read(sample.data(), static_cast<std::streamsize>(sample.size()));
   sample.resize(static_cast<size_t>(in.gcount()));

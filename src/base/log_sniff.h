@@ -16,7 +16,8 @@ bool MayHoldLogLines(const std::string& name);
 /// look like log lines: a time of day (12:34:56), a level word in capitals (INFO, WARN, ERROR,
 /// ...) or a stack-trace line ("\tat ...", "Caused by: "); and at least two do (one, in a
 /// one-line file). Text only: a NUL byte outside a UTF-16 file means binary. A file that cannot
-/// be opened counts as a log, so that reading it reports why.
+/// be opened is not taken: nothing says it is a log (/var/log/btmp, unreadable but to root, is
+/// not one), and reporting it would turn a clean run into "an input was skipped".
 bool LooksLikeLogText(const std::string& path);
 
 /// The same test on a sample of the file's first bytes (for tests and for LooksLikeLogText).

@@ -96,8 +96,8 @@ TEST_CASE("log_sniff: files") {
   testing::TempDir dir;
   CHECK(LooksLikeLogText(dir.Write("zk.txt", "2020-01-01 10:11:12,123 [myid:1] - WARN x\n")));
   CHECK_FALSE(LooksLikeLogText(dir.Write("notes.txt", "call the network team\n")));
-  // Unreadable (here: missing) counts as a log, so that reading it reports why.
-  CHECK(LooksLikeLogText(dir.Path("gone.txt")));
+  // Unreadable (here: missing): nothing says it is a log, so it is not taken.
+  CHECK_FALSE(LooksLikeLogText(dir.Path("gone.txt")));
 }
 
 }  // namespace
