@@ -41,12 +41,14 @@ const std::vector<DateFormat>& Compiled() {
 }
 
 // A zone read after a blank is a zone, not the next field: "+0000", "UTC", "CST", but not the
-// level word of "2015-02-09 22:19:15,426 INFO : ..." nor the "I" of Go's "I | ...".
+// level word of "2015-02-09 22:19:15,426 INFO : ..." nor the "I" of Go's "I | ..."; and a read
+// that ends with the blank before a missing zone is the shape without it.
 bool PlausibleZone(std::string_view read) {
   size_t blank = read.rfind(' ');
   if (blank == std::string_view::npos) return true;
   std::string_view word = read.substr(blank + 1);
-  if (word.empty() || word[0] == '+' || word[0] == '-' || scan::IsDigit(word[0])) return true;
+  if (word.empty()) return false;
+  if (word[0] == '+' || word[0] == '-' || scan::IsDigit(word[0])) return true;
   Level level;
   return word.size() >= 3 && !ParseLevel(word, &level);
 }
@@ -76,7 +78,13 @@ int ReadDateShape(std::string_view s, size_t pos, ScannedTime* out, size_t* end)
       *out = t;
     }
   }
-  if (best == kTimeOfDay && best_end - pos < 10) return -1;
+  // A time of day without its fraction only before a level ("[10:00:00 INF] Starting").
+  if (best == kTimeOfDay && best_end - pos < 10) {
+    size_t word = best_end < s.size() && s[best_end] == ' ' ? best_end + 1 : s.size();
+    size_t word_end = scan::LetterWordEnd(s, word);
+    Level level;
+    if (word_end - word < 3 || !ParseLevel(s.substr(word, word_end - word), &level)) return -1;
+  }
   *end = best_end;
   return best;
 }

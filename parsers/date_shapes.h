@@ -14,8 +14,8 @@ namespace faultline {
 
 /// Reads a time at s[pos] with the shape that reads the longest one, ending where a field may
 /// end (a blank, the end, or ] ) > : | ; ,). Returns the shape's index and sets *out and *end,
-/// or returns -1. A bare time of day counts only with its fraction ("12:40:01 up 3 days" is
-/// prose).
+/// or returns -1. A bare time of day counts only with its fraction or before a level word
+/// ("12:40:01 up 3 days" is prose).
 int ReadDateShape(std::string_view s, size_t pos, ScannedTime* out, size_t* end);
 
 /// Whether a field may end at s[pos]: the end, a blank, or one of ] ) > : | ; , (what layouts

@@ -32,7 +32,7 @@ bool ReadLevelWord(std::string_view s, size_t pos, size_t* end, bool* initial) {
   if (e - pos < 3 || e - pos > 8 || !ParseLevel(s.substr(pos, e - pos), &level)) return false;
   if (e < s.size() && (scan::IsDigit(s[e]) || s[e] == '_' || s[e] == '.')) return false;
   *end = e;
-  return true;
+  return FieldEndsAt(s, e) || (e < s.size() && s[e] == '/');  // Celery's "INFO/MainProcess"
 }
 
 // The closing bracket matching s[open] ('[' or '('), brackets inside balanced; npos if none
@@ -109,7 +109,8 @@ struct Piece {
 // Reads the separator after a field: blanks and the punctuation layouts put between fields
 // (" - ", ": ", " | ", "] "), as pattern text (blanks as one blank, a tab kept). `padded`: the
 // field before was written with a width, so blanks before the punctuation belong to it.
-std::string ReadSeparator(std::string_view s, size_t* pos, bool padded, bool* open_bracket) {
+std::string ReadSeparator(std::string_view s, size_t* pos, bool padded, bool after_level,
+                          bool* open_bracket) {
   std::string sep;
   size_t p = *pos;
   while (p < s.size()) {
@@ -124,6 +125,7 @@ std::string ReadSeparator(std::string_view s, size_t* pos, bool padded, bool* op
       continue;
     }
     bool punct = c == '|' || (c == ':' && sep.find(':') == std::string::npos) ||
+                 (c == '/' && sep.empty() && after_level) ||
                  (c == ',' && sep.empty() && p + 1 < s.size() && s[p + 1] == ' ') ||
                  (c == '-' && p + 1 < s.size() && s[p + 1] == ' ') || (c == ']' && *open_bracket);
     if (!punct) break;
@@ -173,7 +175,7 @@ std::vector<Piece> ReadShape(std::string_view s) {
       end += close ? 1 : 0;
     } else if (!leveled && ReadLevelWord(s, inner, &end, &initial) &&
                (!close || (end = scan::SkipSpaces(s, end)) < s.size()) &&
-               (!close || s[end] == close) && FieldEndsAt(s, end + (close != 0))) {
+               (!close || (s[end] == close && FieldEndsAt(s, end + 1)))) {
       // "[INFO ]", "[info     ]": a level padded inside its brackets is read with the padding.
       std::string open_text = close ? std::string(1, c) : "";
       std::string close_text = close ? std::string(1, close) : "";
@@ -235,8 +237,10 @@ std::vector<Piece> ReadShape(std::string_view s) {
       if (class_line && !named) {
         piece.key = IsSourceFile(w.substr(0, colon)) ? "%F:%L" : "%c:%L";
         named = piece.key[1] == 'c';
-      } else if (!threaded && level_after && !dotted && LooksLikeThread(w)) {
-        // A thread before the level ("main  INFO ...", "Curator-Framework-0  WARN ...").
+      } else if (!threaded && !dotted &&
+                 (((level_after || dash_after) && LooksLikeThread(w)) || bracket_after)) {
+        // A thread before the level or a separator ("main  INFO ...", "main | o.a.z.X | ..."), or
+        // the last word in the bracket opened before the time (Celery's process name).
         piece.key = "%t";
         threaded = true;
       } else if (!named && name &&
@@ -252,7 +256,7 @@ std::vector<Piece> ReadShape(std::string_view s) {
       }
     }
     pos = end;
-    std::string sep = ReadSeparator(s, &pos, padded, &open_bracket);
+    std::string sep = ReadSeparator(s, &pos, padded, piece.leveled, &open_bracket);
     // A field that runs into text, or ends the line (then it is the message), is no field.
     if (pos >= s.size() || (sep.empty() && !piece.timed)) break;
     piece.key = (pieces.empty() ? lead : "") + piece.key + sep;

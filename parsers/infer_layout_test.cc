@@ -157,6 +157,14 @@ TEST_CASE("date shapes: the longest read wins, a level is not a zone") {
   shape = ReadDateShape("14:18:28.577 [error] Connect fail", 0, &t, &end);
   REQUIRE(shape >= 0);
   CHECK_FALSE(DateShapeHasYear(shape));
+  // Without its fraction, a time of day only before a level word.
+  CHECK(ReadDateShape("[10:00:01 WRN] Slow response", 1, &t, &end) >= 0);
+  CHECK(end == 9);
+  // The blank before a zone that is not there is not part of the time.
+  shape = ReadDateShape("2019-01-01 10:00:00.123 | INFO | main | x", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(end == 23);
+  CHECK(DateShapeFormat(shape) == "yyyy-MM-dd HH:mm:ss.SSSXXX");
 }
 
 }  // namespace
