@@ -187,9 +187,9 @@ std::vector<Piece> ReadShape(std::string_view s) {
       std::string_view w = s.substr(pos + 1, end - pos - 1);
       size_t colon = w.rfind(':');
       bool dotted;
-      if (c == '(' && colon != std::string_view::npos && colon > 0 &&
+      if (colon != std::string_view::npos && colon > 0 &&
           scan::ParseSmallInt(w.substr(colon + 1)) >= 0 && IsSourceFile(w.substr(0, colon))) {
-        piece.key = "(%F:%L)";
+        piece.key = std::string(1, c) + "%F:%L" + std::string(1, s[end]);  // a location
       } else if (!w.empty() && w.find_first_not_of("0123456789") == std::string_view::npos) {
         piece.key = std::string(1, c) + "%pid" + std::string(1, s[end]);  // a process id
       } else if (!w.empty() && (scan::IsDigit(w[0]) || w[0] == ' ')) {
@@ -219,6 +219,28 @@ std::vector<Piece> ReadShape(std::string_view s) {
       if (open_bracket && !w.empty() && w.back() == ']') w.remove_suffix(1), --end;
       if (!w.empty() && w.back() == ':' && (w.size() < 2 || w[w.size() - 2] != ':')) {
         w.remove_suffix(1), --end;
+      }
+      // Fields joined by single colons ("kafka.conn:INFO:16470:msg", Python's
+      // "%(asctime)s:%(name)s:%(levelname)s:%(process)d:%(message)s"): the first is the word.
+      bool dotted_head = false;
+      if (size_t single = w.find(':'); single != std::string_view::npos && single > 0 &&
+                                       single + 1 < w.size() && w[single + 1] != ':' &&
+                                       IsLoggerName(w.substr(0, single), &dotted_head) &&
+                                       !scan::IsDigit(w[single + 1])) {
+        end = pos + single;
+        w = w.substr(0, single);
+      }
+      // A process id between separators ("...:16470:msg").
+      size_t digits = pos;
+      while (digits < s.size() && scan::IsDigit(s[digits])) ++digits;
+      if (digits > pos && digits < s.size() && (s[digits] == ':' || s[digits] == '|')) {
+        piece.key = "%pid";
+        pos = digits;
+        std::string sep = ReadSeparator(s, &pos, false, false, &open_bracket);
+        if (pos >= s.size()) break;
+        piece.key = (pieces.empty() ? lead : "") + piece.key + sep;
+        pieces.push_back(std::move(piece));
+        continue;
       }
       size_t colon = w.rfind(':');
       size_t next = scan::SkipSpaces(s, end);

@@ -112,6 +112,38 @@ TEST_CASE("infer: what only a few lines have is not a field") {
        "Authenticated: id=72075502460731408, timeout=4000"});
 }
 
+TEST_CASE("infer: fields joined by colons, a process id among them") {
+  // dpkp/kafka-python#1858
+  CheckInferred(
+      {
+          "2019-07-03 16:57:40,126:kafka.conn:ERROR:16470:Connect attempt to <BrokerConnection "
+          "node_id=1 host=172.17.0.3:9092 <connecting> [IPv4 ('172.17.0.3', 9092)]> returned error "
+          "60. Disconnecting.",
+          "2019-07-03 16:57:40,131:kafka.client:WARNING:16470:Node 1 connection failed -- "
+          "refreshing metadata",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX}:%-1c:%-5p:%pid:%m%n", 1, Level::kWarn, "kafka.client", "",
+       "Node 1 connection failed -- refreshing metadata"});
+}
+
+TEST_CASE("infer: a source file and line in brackets is a location") {
+  // jubatus/jubatus#913: no time at all.
+  std::vector<std::string_view> lines = {
+      "INFO  [zk.cpp:577] ZooKeeper session lost",
+      "WARN  [zk.cpp:591] ZooKeeper session recovered before timeout",
+  };
+  InferredLayout inferred = InferLayout(lines);
+  CHECK(inferred.pattern == "%-5p [%F:%L] %m%n");
+  REQUIRE(inferred.parser != nullptr);
+  Header h;
+  Miss miss;
+  REQUIRE(inferred.parser->ParseHeader(lines[1], &h, &miss));
+  CHECK(h.level == Level::kWarn);
+  CHECK(h.thread == "");
+  CHECK(h.logger == "");
+  CHECK(h.message == "ZooKeeper session recovered before timeout");
+}
+
 TEST_CASE("infer: a time and prose, or no header at all, give no layout") {
   std::vector<std::string_view> prose = {
       "2014-05-16 09:37:35 Bootstrap task 0 of zookeeper on 10.38.11.59(0) success",
