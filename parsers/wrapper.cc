@@ -211,7 +211,10 @@ bool StripWrapper(std::string_view s, const YearHint& year, Wrapper* out) {
       return true;
     }
     if (s[4] != '-') return false;
-    {
+    // A UI's time glued to its line; the common fixed-width time ("2019-09-17 05:04:12,043 ...")
+    // is refused at a glance, as every line of a ZooKeeper log comes here.
+    bool fixed_width = s[7] == '-' && s[10] == ' ' && s[13] == ':' && s[16] == ':';
+    if (!fixed_width || scan::IsDigit(s[19])) {
       Wrapper w;
       size_t end = 0;
       if (ReadGluedDashTime(s, &w.local, &end)) {
