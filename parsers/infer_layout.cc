@@ -83,6 +83,17 @@ bool IsLoggerWithSuffix(std::string_view w, bool* dotted) {
   return IsLoggerName(w.substr(0, open), dotted) && *dotted;
 }
 
+// Whether a dotted logger followed by " - " or ": " starts at s[pos] ("main c.e.Foo - msg": the
+// word before it is then a field too).
+bool NamedFieldAfter(std::string_view s, size_t pos) {
+  size_t end = pos;
+  while (end < s.size() && s[end] != ' ' && s[end] != ':') ++end;
+  bool dotted = false;
+  return end > pos && IsLoggerName(s.substr(pos, end - pos), &dotted) && dotted &&
+         (scan::StartsWithAt(s, scan::SkipSpaces(s, end), "- ") ||
+          scan::StartsWithAt(s, end, ": "));
+}
+
 // "ZkServer.java", "client.py": a source file's name (a location, not a logger).
 bool IsSourceFile(std::string_view w) {
   for (std::string_view ext :
@@ -260,7 +271,8 @@ std::vector<Piece> ReadShape(std::string_view s) {
         piece.key = IsSourceFile(w.substr(0, colon)) ? "%F:%L" : "%c:%L";
         named = piece.key[1] == 'c';
       } else if (!threaded && !dotted &&
-                 (((level_after || dash_after) && LooksLikeThread(w)) || bracket_after)) {
+                 (((level_after || dash_after || NamedFieldAfter(s, next)) && LooksLikeThread(w)) ||
+                  bracket_after)) {
         // A thread before the level or a separator ("main  INFO ...", "main | o.a.z.X | ..."), or
         // the last word in the bracket opened before the time (Celery's process name).
         piece.key = "%t";
