@@ -678,6 +678,14 @@ inline constexpr Sample kPlayFile[] = {
      "SyncThread:0",
      "", Level::kTrace, "org.apache.zookeeper.server.NIOServerCnxn", "SyncThread:0", -1, ""},
 };
+inline constexpr Sample kGlogFileHeader[] = {
+    // public-layouts/glog-file-header-year.log (docker-archive/classicswarm#1853)
+    {"Log file created at: 2016/02/23 10:51:35", "", Level::kUnknown, "", "", -1, ""},
+};
+inline constexpr Sample kErlangReport[] = {
+    // public-layouts/erlang-error-report.log (huaban/erlzk#1); the message is the next line
+    {"=ERROR REPORT==== 25-Dec-2014::12:20:53 ===", "", Level::kError, "", "", -1, ""},
+};
 inline constexpr Sample kZeppelin[] = {
     // public-layouts/zeppelin-braces-thread.log (apache/zeppelin#1399)
     {" INFO [2016-09-02 14:35:25,224] ({main} ZeppelinConfiguration.java[create]:110) - Zeppelin "

@@ -400,6 +400,13 @@ constexpr BuiltinLayout kLayouts[] = {
      Component::kOther, kBracketLogger},
     {"play-file", "%d - [%p] - from %c in %t%n", S::kLog4j, "", "",
      "Play 2's default file log: '%m' on the line after the header", Component::kOther, kPlayFile},
+    // Headers whose text follows on the next lines, and which date the lines after them.
+    {"glog-file-header", "Log file created at: %d{yyyy/MM/dd HH:mm:ss}%n", S::kLog4j, "", "",
+     "glog's file header: its date gives the year the glog lines after it leave out",
+     Component::kOther, kGlogFileHeader},
+    {"erlang-report", "=%p REPORT==== %d{dd-MMM-yyyy::HH:mm:ss} ===%n", S::kLog4j, "", "",
+     "Erlang/OTP error_logger reports (RabbitMQ, erlzk): the message on the lines after it",
+     Component::kOther, kErlangReport},
     {"logger-method-line", "%d{ISO8601} %p %c.%M %L: %m%n", S::kLog4j, "", "",
      "log4j with the method after the logger and the line before ':' (Intel SSM on HDFS)",
      Component::kOther, kLoggerMethodLine},

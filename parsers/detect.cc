@@ -85,6 +85,7 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
   candidates.insert(candidates.end(), AllParsers().begin(), AllParsers().end());
   // Before the two fallbacks (timeless, generic), which stay last.
   candidates.insert(candidates.end() - 2, learnt.offered.begin(), learnt.offered.end());
+  if (learnt.inferred != nullptr) candidates.insert(candidates.end() - 2, learnt.inferred);
   for (const Parser* parser : candidates) {
     ParserScore score;
     score.parser = parser;
@@ -110,15 +111,30 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
   // The most specific parser with the most headers wins, unless the generic fallback explains
   // more than twice as many lines (a file of some other daemon whose lines merely start alike).
   const ParserScore* best = nullptr;
+  const ParserScore* inferred = nullptr;
   const ParserScore& generic = detection.scores.back();
   for (size_t i = 0; i + 1 < detection.scores.size(); ++i) {
     const ParserScore& score = detection.scores[i];
+    if (score.parser == learnt.inferred) {
+      inferred = &score;
+      continue;
+    }
     // On equal headers, the layout that understood more of each line: a thread or logger left
     // in the message is a layout read wrong.
     if (score.headers > 0 && (best == nullptr || score.headers > best->headers ||
                               (score.headers == best->headers && score.fields > best->fields))) {
       best = &score;
     }
+  }
+  // The layout inferred from the lines takes them from the table's best only where that reads
+  // fewer than half as many, or no more lines into fewer fields each (supervisord's "time level
+  // message" leaves Graylog's logger in the message); a row that reads each line more fully keeps
+  // the file even when the inferred layout reads more of its lines (pieces of a folded log).
+  if (inferred != nullptr && inferred->headers > 0 &&
+      (best == nullptr || best->headers * 2 < inferred->headers ||
+       (inferred->headers >= best->headers &&
+        inferred->fields * best->headers > best->fields * inferred->headers))) {
+    best = inferred;
   }
   if (best != nullptr && best->headers * 2 >= generic.headers) {
     detection.parser = best->parser;

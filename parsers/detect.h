@@ -49,6 +49,10 @@ struct LearntCandidates {
   /// Others (a file name left to a variable, a console appender): scored after the built-in
   /// specific parsers, so they win only by reading more lines.
   std::span<const Parser* const> offered;
+  /// A layout inferred from the input's own first lines (parsers/infer_layout.h): it takes the
+  /// input only from layouts that read fewer than half as many of the lines, being meant for
+  /// inputs the table does not know, not as a rival to a row that knows them.
+  const Parser* inferred = nullptr;
 };
 
 Detection DetectFormat(std::span<const std::string_view> lines,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parsers/continuation.h"
+#include "parsers/infer_layout.h"
 #include "parsers/pattern_parser.h"
 #include "parsers/registry.h"
 
@@ -357,6 +358,36 @@ TEST_CASE("detect: per-line detection leaves timeless lines to the record before
   CHECK(DetectLine("2022-08-18 11:00:52,999 - [WARN] o.a.z.ClientCnxn - x", &h) ==
         &LogbackLogParser());
   CHECK(DetectLine("15/12/05 15:08:06 WARN ha.HealthMonitor: x", &h) == &HadoopLogParser());
+}
+
+TEST_CASE("detect: a layout inferred from the lines, against the table") {
+  // Graylog 1 (graylog-labs/graylog2-web-interface#1107): supervisord's "time level message"
+  // reads every line too, but leaves the logger in the message.
+  std::vector<std::string_view> graylog = {
+      "2015-02-09 22:19:15,426 INFO : org.graylog2.shared.initializers.RestApiService - Started "
+      "REST API at <http://127.0.0.1:12900/>",
+      "2015-02-09 22:19:15,431 INFO : org.graylog2.shared.initializers.ServiceManagerListener - "
+      "Services are now stopped.",
+      "2015-02-09 22:19:15,432 ERROR: org.graylog2.Main - Graylog2 startup failed. Exiting. "
+      "Exception was:",
+  };
+  InferredLayout inferred = InferLayout(graylog);
+  REQUIRE(inferred.parser != nullptr);
+  Detection d = DetectFormat(graylog, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
+  CHECK(d.parser == inferred.parser.get());
+  // ZooKeeper's own lines (loghub): the inferred layout reads them too, into fewer fields.
+  std::vector<std::string_view> zookeeper = {
+      "2015-07-29 17:41:44,747 - INFO  [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:FastLeaderElection"
+      "@774] - Notification time out: 3200",
+      "2015-07-29 19:04:12,394 - INFO  [/10.10.34.11:3888:QuorumCnxManager$Listener@493] - "
+      "Received connection request /10.10.34.11:45307",
+      "2015-07-29 19:04:29,071 - WARN  [SendWorker:188978561024:QuorumCnxManager$SendWorker@688] - "
+      "Send worker leaving thread",
+  };
+  inferred = InferLayout(zookeeper);
+  REQUIRE(inferred.parser != nullptr);
+  d = DetectFormat(zookeeper, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
+  CHECK(d.parser == &ZooKeeperLogParser());
 }
 
 }  // namespace

@@ -50,8 +50,13 @@ TEST_CASE("generic: layouts") {
   };
   const Row rows[] = {
       {"[2019-09-17 05:04:12.618] ERROR something broke", kT + 618'000, 3, false, 0, Level::kError,
-       "ERROR something broke"},
-      {"2019/09/17 05:04:12 INFO started", kT, 0, false, 0, Level::kInfo, "INFO started"},
+       "something broke"},
+      {"2019/09/17 05:04:12 INFO started", kT, 0, false, 0, Level::kInfo, "started"},
+      // HashiCorp's hclog without a name (hashicorp/vault#6898): the bracketed level is taken.
+      {"2019-06-17T15:12:09.312-0500 [WARN]  storage migration check error: error=\"zk: invalid "
+       "path\"",
+       1560784329LL * kSecond + 312'000, 3, true, -5 * 3600 * kSecond, Level::kWarn,
+       "storage migration check error: error=\"zk: invalid path\""},
       {"2019-09-17T05:04:12.123456789+02:00 | WARN thing", kT + 123'456, 6, true,
        2 * 3600 * kSecond, Level::kWarn, "| WARN thing"},
       {"2019-09-17 05:04:12 -0530 [main] worker-1 SEVERE x", kT, 0, true,
@@ -101,6 +106,25 @@ TEST_CASE("generic: rejections") {
     CHECK(miss.column == row.column);
     CHECK(std::string_view(miss.why) == row.why);
   }
+}
+
+TEST_CASE("generic: dates of other shapes") {
+  Header h;
+  Miss miss;
+  // node-zookeeper's own lines (yfinkelstein/node-zookeeper#80): JavaScript's toUTCString().
+  REQUIRE(Generic().ParseHeader("Thu, 31 Jan 2013 12:00:54 GMT, Zookeeper Connecting", &h, &miss));
+  CHECK(h.local == 1359633654LL * kSecond);
+  CHECK(h.has_offset);
+  CHECK(h.message == "Zookeeper Connecting");
+  // Druid's bin/supervise (apache/druid#7923): ctime() in brackets.
+  REQUIRE(Generic().ParseHeader(
+      "[Wed Feb 27 12:46:13 2019] Running command[zk], logging to[/apache-druid-0.14.2-incubating/"
+      "var/sv/zk.log]: bin/run-zk quickstart/tutorial/conf",
+      &h, &miss));
+  CHECK(h.local == 1551271573LL * kSecond);
+  CHECK(h.message.starts_with("Running command[zk]"));
+  // A bare time of day is not a generic header: prose has them too.
+  CHECK_FALSE(Generic().ParseHeader("14:18:28.577 [error] Connect fail", &h, &miss));
 }
 
 }  // namespace

@@ -280,6 +280,11 @@ bool CompileJavaConversion(std::string_view s, size_t* p, Compiler* c, int depth
   if (role == Role::kNone && conversion->kind == Kind::kText && has_option && option == "myid") {
     role = Role::kMyid;  // ZooKeeper's "[myid:%X{myid}]"
   }
+  // "%X{logger}": a logger name with characters a Java name has not ("mio_extras::timer",
+  // "akka.cluster.Cluster(akka://app)"), as the layout inference writes it (infer_layout.h).
+  if (role == Role::kNone && conversion->kind == Kind::kText && has_option && option == "logger") {
+    role = Role::kLogger;
+  }
   if (c->thread_id_token < 0 && (word == "T" || word == "tid" || word == "threadId")) {
     c->thread_id_token = static_cast<int>(c->tokens_->size());
   }
@@ -447,6 +452,58 @@ std::string FoldMsecsIntoDatefmt(std::string* pattern, std::string_view datefmt)
   return std::string(datefmt);
 }
 
+// The bytes a line may start with when it is read by `tokens`: what the first token can start
+// with, or every byte when that is not plain (a name, a thread, an optional group).
+std::array<bool, 256> FirstBytes(const std::vector<Token>& tokens, const DateFormat& date) {
+  std::array<bool, 256> bytes{};
+  auto add_range = [&](char from, char to) {
+    for (int c = from; c <= to; ++c) bytes[c] = true;
+  };
+  auto add_blanks = [&] { bytes[' '] = bytes['\t'] = true; };
+  const Token& first = tokens.front();
+  if (first.padded) add_blanks();
+  switch (first.kind) {
+    case Kind::kLiteral:
+      bytes[static_cast<unsigned char>(first.text[0])] = true;
+      return bytes;
+    case Kind::kBlank:
+      add_blanks();
+      return bytes;
+    case Kind::kLevel:
+      add_range('A', 'Z');
+      add_range('a', 'z');
+      return bytes;
+    case Kind::kDate: {
+      using Field = DateFormat::Field;
+      if (date.parts().empty()) break;
+      const DateFormat::Part& part = date.parts().front();
+      switch (part.field) {
+        case Field::kLiteral:
+          bytes[static_cast<unsigned char>(part.literal)] = true;
+          return bytes;
+        case Field::kMonthName:
+        case Field::kWeekday:
+        case Field::kAmPm:
+        case Field::kZone:
+          add_range('A', 'Z');
+          add_range('a', 'z');
+          return bytes;
+        case Field::kBlank:
+          add_blanks();
+          return bytes;
+        default:  // digits, maybe a space-padded day or hour
+          add_range('0', '9');
+          bytes[' '] = true;
+          return bytes;
+      }
+    }
+    default:
+      break;
+  }
+  bytes.fill(true);
+  return bytes;
+}
+
 }  // namespace
 
 std::unique_ptr<CompiledLayout> CompileLayout(std::string_view pattern, PatternSyntax syntax,
@@ -492,6 +549,7 @@ std::unique_ptr<CompiledLayout> CompileLayout(std::string_view pattern, PatternS
                   : CompilePythonDate(c.date_format, &layout->date_, error);
   }
   if (!date_ok) return nullptr;
+  layout->first_bytes_ = FirstBytes(layout->tokens_, layout->date_);
   bool has_thread = false;
   for (const Token& token : layout->tokens_) {
     if (token.kind == Kind::kDate) layout->has_time_ = true;

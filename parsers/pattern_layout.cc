@@ -168,6 +168,11 @@ bool CompiledLayout::SameAs(const CompiledLayout& other) const {
 }
 
 bool CompiledLayout::Match(std::string_view line, Header* out, Miss* miss) const {
+  if (!line.empty() && !first_bytes_[static_cast<unsigned char>(line[0])]) {
+    miss->column = 0;
+    miss->why = "the line does not start as this pattern does";
+    return false;
+  }
   State state;
   state.s = line;
   if (!MatchFrom(0, 0, &state)) {

@@ -16,6 +16,7 @@
 // pattern match one or more blanks, and padded fields (%-5p, %(levelname)-8s) their padding.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -92,6 +93,10 @@ class CompiledLayout {
   bool CanStart(size_t token, std::string_view s, size_t pos) const;
 
   std::vector<Token> tokens_;
+  /// The bytes a line this layout reads may start with: a line that starts with another is
+  /// refused before any matching (most lines a file's own layout misses are tried against every
+  /// layout in the table).
+  std::array<bool, 256> first_bytes_{};
   DateFormat date_;
   std::string pattern_;
   PatternSyntax syntax_ = PatternSyntax::kLog4j;

@@ -469,3 +469,29 @@ TEST_CASE(
 
 }  // namespace
 }  // namespace faultline
+
+namespace faultline {
+namespace {
+
+TEST_CASE("pattern: a line that cannot start as the pattern does is refused at once") {
+  std::string error;
+  auto layout = CompileLayout("[%d] %p %m (%c)%n", PatternSyntax::kLog4j, "", &error);
+  REQUIRE(layout != nullptr);
+  Header h;
+  Miss miss;
+  CHECK_FALSE(layout->Match("2019-08-27 02:55:36,553 INFO x (y)", &h, &miss));
+  CHECK(miss.column == 0);
+  CHECK(layout->Match("[2019-08-27 02:55:36,553] INFO Connected. (kafka.zookeeper.ZooKeeperClient)",
+                      &h, &miss));
+  // A date first: digits (or a padded day); a level first: letters; a name first: anything.
+  auto dated = CompileLayout("%d{HH:mm:ss.SSS} [%p] %m%n", PatternSyntax::kLog4j, "", &error);
+  REQUIRE(dated != nullptr);
+  CHECK_FALSE(dated->Match("[14:18:28.577] error x", &h, &miss));
+  CHECK(dated->Match("14:18:28.577 [error] Connect fail", &h, &miss));
+  auto thread_first = CompileLayout("%t %p %m%n", PatternSyntax::kLog4j, "", &error);
+  REQUIRE(thread_first != nullptr);
+  CHECK(thread_first->Match("[main] INFO started", &h, &miss));
+}
+
+}  // namespace
+}  // namespace faultline

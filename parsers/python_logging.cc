@@ -157,6 +157,13 @@ class PythonParser final : public Parser {
         return Fail(miss, message_begin, "a line number after the logger: a log4j layout");
       }
     }
+    // A capitalised word without dots after the level is the message's first word ("INFO
+    // Starting up ...", "ERROR Failed: ..."): Python's loggers are module paths ("kazoo.client",
+    // "root", "__main__"); a line of a layout with no logger is not read as one that has it.
+    if (scan::IsUpper(s[name_begin]) &&
+        s.substr(name_begin, name_end - name_begin).find('.') == std::string_view::npos) {
+      return Fail(miss, name_begin, "a capitalised word, not a Python logger name");
+    }
     out->logger = s.substr(name_begin, name_end - name_begin);
     // ASAB writes its structured data between the logger and the message ("[sd state=
     // \"SUSPENDED\"] ZooKeeper connection state changed"): not message, as an MDC block is not.

@@ -93,6 +93,12 @@ TEST_CASE("python: lines of log4j layouts are not Python's") {
   REQUIRE(Py().ParseHeader("2019-09-17 05:04:03,691 INFO root 3: retries left", &h, &miss));
   CHECK(h.logger == "root");
   CHECK(h.message == "3: retries left");
+  // A capitalised word after the level begins the message of a "time level message" layout
+  // (supervisord's), not a logger.
+  CHECK_FALSE(Py().ParseHeader("2019-09-17 05:04:03,691 INFO Starting up", &h, &miss));
+  CHECK_FALSE(Py().ParseHeader("2019-09-17 05:04:03,691 ERROR Failed: bind", &h, &miss));
+  REQUIRE(Py().ParseHeader("2019-09-17 05:04:03,691 INFO kazoo.client Starting", &h, &miss));
+  CHECK(h.logger == "kazoo.client");
 }
 
 TEST_CASE("python: space with a padded level") {

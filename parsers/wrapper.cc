@@ -14,6 +14,9 @@ namespace {
 bool ReadHostAndIdent(std::string_view s, size_t pos, Wrapper* out) {
   if (pos >= s.size() || s[pos] != ' ') return false;
   size_t host_begin = pos + 1, host_end = host_begin;
+  // A host name has no brackets: "2021-10-20T14:38:51.181-0400 [DEBUG] agent.docker: ..." is
+  // HashiCorp's hclog, its level in brackets.
+  if (host_begin < s.size() && s[host_begin] == '[') return false;
   while (host_end < s.size() && s[host_end] != ' ' && s[host_end] != ':') ++host_end;
   if (host_end == host_begin || host_end >= s.size() || s[host_end] != ' ') return false;
   size_t ident_begin = host_end + 1, ident_end = ident_begin;
@@ -93,30 +96,61 @@ bool ReadUsTime(std::string_view s, int64_t* local, size_t* end) {
   return true;
 }
 
+// A date and time of the fields "YYYY-M-D<between>H:mm:ss" at s[*pos] (month, day and hour of
+// `min_digits` to 2 digits); *pos moves past it. False when a field is missing or out of range.
+struct Civil {
+  int year, month, day, hour, minute, second;
+};
+bool ReadDashDateTime(std::string_view s, size_t* pos, char between, size_t min_digits, Civil* c) {
+  size_t p = *pos;
+  auto expect = [&](char ch) { return p < s.size() && s[p++] == ch; };
+  if (!ReadDigitRun(s, &p, 4, 4, &c->year) || !expect('-') ||
+      !ReadDigitRun(s, &p, min_digits, 2, &c->month) || !expect('-') ||
+      !ReadDigitRun(s, &p, min_digits, 2, &c->day) || !expect(between) ||
+      !ReadDigitRun(s, &p, min_digits, 2, &c->hour) || !expect(':') ||
+      !ReadDigitRun(s, &p, 2, 2, &c->minute) || !expect(':') ||
+      !ReadDigitRun(s, &p, 2, 2, &c->second)) {
+    return false;
+  }
+  if (c->month < 1 || c->month > 12 || c->day < 1 || c->day > 31 || c->hour > 23 ||
+      c->minute > 59 || c->second > 60) {
+    return false;
+  }
+  *pos = p;
+  return true;
+}
+
+int64_t CivilMicros(const Civil& c, int64_t micros) {
+  return CivilToMicros(c.year, static_cast<unsigned>(c.month), static_cast<unsigned>(c.day), c.hour,
+                       c.minute, c.second, micros);
+}
+
+// "YYYY-M-D H:mm:ss" glued to the line it heads ("2017-5-17 15:28:402017-05-17 07:28:40,818 WARN
+// ..."): a log UI's time column copied with its line (Graylog's). Believed only when a digit
+// follows the seconds at once, which no log line's own time does.
+bool ReadGluedDashTime(std::string_view s, int64_t* local, size_t* end) {
+  size_t p = 0;
+  Civil c;
+  if (!ReadDashDateTime(s, &p, ' ', 1, &c) || p >= s.size() || !scan::IsDigit(s[p])) return false;
+  *local = CivilMicros(c, 0);
+  *end = p;
+  return true;
+}
+
 // runit's svlogd -tt: "YYYY-MM-DD_HH:MM:SS.xxxxx <line>", UTC, the fraction's digits as many as
 // svlogd writes (five).
 bool ReadSvlogdTime(std::string_view s, Wrapper* out) {
   size_t p = 0;
-  int year, month, day, hour, minute, second;
-  auto expect = [&](char c) { return p < s.size() && s[p++] == c; };
-  if (!ReadDigitRun(s, &p, 4, 4, &year) || !expect('-') || !ReadDigitRun(s, &p, 2, 2, &month) ||
-      !expect('-') || !ReadDigitRun(s, &p, 2, 2, &day) || !expect('_') ||
-      !ReadDigitRun(s, &p, 2, 2, &hour) || !expect(':') || !ReadDigitRun(s, &p, 2, 2, &minute) ||
-      !expect(':') || !ReadDigitRun(s, &p, 2, 2, &second)) {
-    return false;
-  }
+  Civil c;
+  if (!ReadDashDateTime(s, &p, '_', 2, &c)) return false;
   ScannedTime fraction;  // svlogd writes five digits
   fraction.length = p;
   ScanFraction(s, &fraction, 9);
   p = fraction.length;
-  if (!expect(' ') || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
-      second > 60) {
-    return false;
-  }
+  if (p >= s.size() || s[p++] != ' ') return false;
   Wrapper w;
   w.kind = WrapperKind::kSvlogd;
-  w.local = CivilToMicros(year, static_cast<unsigned>(month), static_cast<unsigned>(day), hour,
-                          minute, second, fraction.local);
+  w.local = CivilMicros(c, fraction.local);
   w.has_offset = true;
   w.precision = fraction.precision;
   w.inner = s.substr(p);
@@ -177,6 +211,19 @@ bool StripWrapper(std::string_view s, const YearHint& year, Wrapper* out) {
       return true;
     }
     if (s[4] != '-') return false;
+    // A UI's time glued to its line; the common fixed-width time ("2019-09-17 05:04:12,043 ...")
+    // is refused at a glance, as every line of a ZooKeeper log comes here.
+    bool fixed_width = s[7] == '-' && s[10] == ' ' && s[13] == ':' && s[16] == ':';
+    if (!fixed_width || scan::IsDigit(s[19])) {
+      Wrapper w;
+      size_t end = 0;
+      if (ReadGluedDashTime(s, &w.local, &end)) {
+        w.kind = WrapperKind::kUiCopy;
+        w.inner = s.substr(end);
+        TakeUiCopy(w, year, out);
+        return true;
+      }
+    }
     if (s[10] == '_') return ReadSvlogdTime(s, out);
     if (s[10] == 'T') {
       // RFC 3339 with a zone: docker / kubectl ("...Z <line>"), or journalctl -o short-iso

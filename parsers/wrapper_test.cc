@@ -120,6 +120,11 @@ TEST_CASE("wrapper: journalctl short-iso, short-precise, syslog") {
   CHECK_FALSE(StripWrapper("Caused by: java.io.EOFException", kMay2024, &w));
   CHECK_FALSE(StripWrapper("May the fourth be with you, always and forever", kMay2024, &w));
   CHECK_FALSE(StripWrapper("WARN  [main:QuorumPeer@400] - Unable to load database", kMay2024, &w));
+  // HashiCorp's hclog (hashicorp/nomad#11353): a level in brackets is no host.
+  CHECK_FALSE(
+      StripWrapper("2021-10-20T14:38:51.181-0400 [DEBUG] agent.plugin_loader.docker: using "
+                   "client connection initialized from environment",
+                   kMay2024, &w));
 }
 
 TEST_CASE("wrapper: a syslog Feb 29 is in the leap year at or before the hint's") {
@@ -151,6 +156,21 @@ TEST_CASE("wrapper: journalctl's header names the date of its last entry") {
   CHECK_FALSE(ReadJournalHeader("-- Reboot --", &hint));
   CHECK_FALSE(ReadJournalHeader("-- No entries --", &hint));
   CHECK_FALSE(ReadJournalHeader("-- Logs begin at Mon 2020-01-06 10:00:00 UTC. --", &hint));
+}
+
+TEST_CASE("wrapper: a UI's time column glued to the line (Graylog)") {
+  Wrapper w;
+  // Graylog2/graylog2-server#3837
+  REQUIRE(
+      StripWrapper("2017-5-17 15:28:402017-05-17 07:28:40,818 WARN : kafka.consumer."
+                   "RangeAssignor - No broker partitions consumed by consumer thread x",
+                   kMay2024, &w));
+  CHECK(w.kind == WrapperKind::kUiCopy);
+  CHECK(w.local == Micros(2017, 5, 17, 15, 28, 40));
+  CHECK(w.inner.starts_with("2017-05-17 07:28:40,818 WARN : kafka"));
+  // A log line's own time is followed by a fraction's separator or a blank, never a digit.
+  CHECK_FALSE(StripWrapper("2017-05-17 07:28:40,818 WARN : kafka.consumer.RangeAssignor - x",
+                           kMay2024, &w));
 }
 
 TEST_CASE("wrapper: a UI's copy (Rancher), alone and around another wrapper") {

@@ -14,12 +14,10 @@ namespace faultline {
 namespace {
 
 // A level as java.util.logging writes it, in capitals ("Note: ..." is prose): ParseLevel's names
-// (SEVERE and WARNING among them) and JUL's own CONFIG, FINE, FINER and FINEST.
+// (SEVERE, WARNING, FINE, FINER and FINEST among them) and JUL's own CONFIG.
 bool ParseJulLevel(std::string_view word, Level* level) {
   if (!std::all_of(word.begin(), word.end(), scan::IsUpper)) return false;
   if (word == "CONFIG") return *level = Level::kInfo, true;
-  if (word == "FINE") return *level = Level::kDebug, true;
-  if (word == "FINER" || word == "FINEST") return *level = Level::kTrace, true;
   return ParseLevel(word, level);
 }
 

@@ -4,6 +4,7 @@
 #include <span>
 
 #include "parsers/detect.h"
+#include "parsers/infer_layout.h"
 #include "parsers/registry.h"
 #include "src/base/line_reader.h"
 #include "src/store/demux.h"
@@ -99,6 +100,18 @@ double HeaderShare(const Detection& detection, std::span<const std::string_view>
   return 0;
 }
 
+// The lines a layout is inferred from: inside a wrapper that is surely one (docker, journald,
+// svlogd, a UI's copy), the line it wraps.
+std::vector<std::string_view> LinesInsideWrappers(std::span<const std::string_view> lines,
+                                                  const YearHint& year) {
+  std::vector<std::string_view> inner(lines.begin(), lines.end());
+  for (std::string_view& line : inner) {
+    Wrapper wrapper;
+    if (StripWrapper(line, year, &wrapper) && !wrapper.weak()) line = wrapper.inner;
+  }
+  return inner;
+}
+
 }  // namespace
 
 SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& options,
@@ -165,8 +178,11 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
     bool interleaved = input.path == "-" || (nonempty > 0 && compose_lines * 2 >= nonempty);
     const Parser* forced = ForcedParser(options, info->host);
     LearntForInput learnt = LearntLayouts(options, input.path);
-    LearntCandidates candidates{learnt.named, learnt.offered};
     YearHint year = YearHintForPath(input.path.c_str());
+    // A layout of the file's own, read off its first lines (parsers/infer_layout.h), for a file
+    // the built-in layouts read less than half of.
+    InferredLayout inferred = InferLayout(LinesInsideWrappers(sample, year));
+    LearntCandidates candidates{learnt.named, learnt.offered, inferred.parser.get()};
     Detection detection = DetectFormat(sample, year, candidates);
     // A log folded by mail is unfolded, before parsing as before detection, when that lets a
     // layout read a larger share of its lines (short-line layouts stay as they are: a message on
@@ -194,6 +210,8 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
       continue;
     }
     info->parser = forced != nullptr ? forced : detection.parser;
+    // Kept while the source lives, chosen or not: the detection's scores point at it.
+    if (inferred.parser != nullptr) set.layouts.push_back(inferred.parser);
     info->detection = std::move(detection);
     info->component = ComponentFor(info->parser, info->component);
     AddSource(&set, std::move(info), std::move(line_input), options);

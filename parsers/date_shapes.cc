@@ -1,0 +1,96 @@
+#include "parsers/date_shapes.h"
+
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "parsers/date_format.h"
+#include "parsers/scan_util.h"
+
+namespace faultline {
+namespace {
+
+constexpr std::string_view kDateShapes[] = {
+    "yyyy-MM-dd HH:mm:ss.SSSXXX",   // ISO 8601, with or without a fraction and a zone
+    "yyyy-MM-dd HH:mm:ss.SSS Z",    // a zone after a blank (Puppet, Go's time.Time.String)
+    "yyyy/MM/dd HH:mm:ss.SSS",      // Go's log package, Pinot
+    "yy/MM/dd HH:mm:ss.SSS",        // Hadoop's console, zkclient's tests
+    "yyyy.MM.dd HH:mm:ss.SSS",      // ClickHouse, stunnel
+    "MM-dd-yyyy HH:mm:ss.SSS",      // Splunk's own logs
+    "dd-MMM-yyyy HH:mm:ss.SSS",     // Tomcat's catalina.out
+    "dd MMM yyyy HH:mm:ss.SSS",     // log4j's DATE
+    "MMM dd, yyyy h:mm:ss a",       // java.util.logging
+    "EEE, dd MMM yyyy HH:mm:ss z",  // RFC 1123 (JavaScript's toUTCString)
+    "EEE MMM dd HH:mm:ss z yyyy",   // date(1)
+    "EEE MMM dd HH:mm:ss yyyy",     // C's ctime() (Perl's localtime, Druid's supervise)
+    "dd/MM/yy HH:mm:ss:SSS z",      // a millisecond after a colon (Dubbo's samples)
+    "HH:mm:ss.SSS",                 // a time of day: last, so that a date wins
+};
+constexpr int kTimeOfDay = static_cast<int>(std::size(kDateShapes)) - 1;
+
+const std::vector<DateFormat>& Compiled() {
+  static const std::vector<DateFormat> shapes = [] {
+    std::vector<DateFormat> compiled(std::size(kDateShapes));
+    std::string error;
+    for (size_t i = 0; i < compiled.size(); ++i) {
+      CompileJavaDate(kDateShapes[i], &compiled[i], &error);
+    }
+    return compiled;
+  }();
+  return shapes;
+}
+
+// A zone read after a blank is a zone, not the next field: "+0000", "UTC", "CST", but not the
+// level word of "2015-02-09 22:19:15,426 INFO : ..." nor the "I" of Go's "I | ..."; and a read
+// that ends with the blank before a missing zone is the shape without it.
+bool PlausibleZone(std::string_view read) {
+  size_t blank = read.rfind(' ');
+  if (blank == std::string_view::npos) return true;
+  std::string_view word = read.substr(blank + 1);
+  if (word.empty()) return false;
+  if (word[0] == '+' || word[0] == '-' || scan::IsDigit(word[0])) return true;
+  Level level;
+  return word.size() >= 3 && !ParseLevel(word, &level);
+}
+
+}  // namespace
+
+bool FieldEndsAt(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return true;
+  char c = s[pos];
+  return c == ' ' || c == '\t' || c == ']' || c == ')' || c == '>' || c == ':' || c == '|' ||
+         c == ';' || c == ',';
+}
+
+int ReadDateShape(std::string_view s, size_t pos, ScannedTime* out, size_t* end) {
+  // Every shape starts with a digit or a capital (a month or a weekday name).
+  if (pos >= s.size() || !(scan::IsDigit(s[pos]) || scan::IsUpper(s[pos]))) return -1;
+  int best = -1;
+  size_t best_end = pos;
+  const std::vector<DateFormat>& shapes = Compiled();
+  for (size_t i = 0; i < shapes.size(); ++i) {
+    ScannedTime t;
+    size_t e = pos;
+    if (shapes[i].Read(s, pos, &t, &e) && e > best_end && FieldEndsAt(s, e) &&
+        PlausibleZone(s.substr(pos, e - pos))) {
+      best = static_cast<int>(i);
+      best_end = e;
+      *out = t;
+    }
+  }
+  // A time of day without its fraction only before a level ("[10:00:00 INF] Starting").
+  if (best == kTimeOfDay && best_end - pos < 10) {
+    size_t word = best_end < s.size() && s[best_end] == ' ' ? best_end + 1 : s.size();
+    size_t word_end = scan::LetterWordEnd(s, word);
+    Level level;
+    if (word_end - word < 3 || !ParseLevel(s.substr(word, word_end - word), &level)) return -1;
+  }
+  *end = best_end;
+  return best;
+}
+
+std::string_view DateShapeFormat(int index) { return kDateShapes[index]; }
+
+bool DateShapeHasYear(int index) { return index != kTimeOfDay; }
+
+}  // namespace faultline

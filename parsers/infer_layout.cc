@@ -1,0 +1,380 @@
+#include "parsers/infer_layout.h"
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "parsers/continuation.h"
+#include "parsers/date_shapes.h"
+#include "parsers/scan_util.h"
+
+namespace faultline {
+namespace {
+
+// A time of any known shape at s[pos]: the shape's index, or -1; *end past it.
+int ReadDate(std::string_view s, size_t pos, size_t* end) {
+  ScannedTime t;
+  return ReadDateShape(s, pos, &t, end);
+}
+
+// A level word at s[pos] in any case; *end past it. A single initial (Go's "I |") counts only
+// before '|'.
+bool ReadLevelWord(std::string_view s, size_t pos, size_t* end, bool* initial) {
+  size_t e = scan::LetterWordEnd(s, pos);
+  Level level;
+  *initial = false;
+  if (e - pos == 1 && scan::SkipSpaces(s, e) < s.size() && s[scan::SkipSpaces(s, e)] == '|' &&
+      std::string_view("TDIWEF").find(s[pos]) != std::string_view::npos) {
+    *initial = true;
+    *end = e;
+    return true;
+  }
+  if (e - pos < 3 || e - pos > 8 || !ParseLevel(s.substr(pos, e - pos), &level)) return false;
+  if (e < s.size() && (scan::IsDigit(s[e]) || s[e] == '_' || s[e] == '.')) return false;
+  *end = e;
+  return FieldEndsAt(s, e) || (e < s.size() && s[e] == '/');  // Celery's "INFO/MainProcess"
+}
+
+// The closing bracket matching s[open] ('[' or '('), brackets inside balanced; npos if none
+// within 1000 bytes (an MDC block may be long).
+size_t CloseOf(std::string_view s, size_t open) {
+  char o = s[open], c = o == '[' ? ']' : o == '(' ? ')' : '>';
+  int depth = 0;
+  for (size_t i = open; i < s.size() && i < open + 1000; ++i) {
+    if (s[i] == '[' || s[i] == '(') ++depth;
+    if (s[i] == ']' || s[i] == ')') --depth;
+    if (depth == 0) return s[i] == c ? i : std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
+std::string_view TrimBlanks(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// A Java or Rust logger name: identifiers joined by '.' or "::" ("o.a.z.ClientCnxn",
+// "mio_extras::timer", "kafka.utils.Log4jControllerRegistration$"). `dotted` says it has a
+// joint, which tells it from a word of prose.
+bool IsLoggerName(std::string_view w, bool* dotted) {
+  if (w.empty() || w.size() > 160 || scan::IsDigit(w[0]) || w[0] == '.' || w.back() == '.') {
+    return false;
+  }
+  *dotted = false;
+  bool letter = false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (c == '.' || (c == ':' && i + 1 < w.size() && w[i + 1] == ':')) {
+      *dotted = true;
+      if (c == ':') ++i;
+      continue;
+    }
+    if (!scan::IsIdentChar(c)) return false;
+    letter = letter || !scan::IsDigit(c);
+  }
+  return letter;
+}
+
+// A logger name with its actor path or instance after it in parentheses, as Akka's are
+// ("akka.cluster.Cluster(akka://app)").
+bool IsLoggerWithSuffix(std::string_view w, bool* dotted) {
+  size_t open = w.find('(');
+  if (open == std::string_view::npos || open == 0 || w.back() != ')') return false;
+  return IsLoggerName(w.substr(0, open), dotted) && *dotted;
+}
+
+// Whether a dotted logger followed by " - " or ": " starts at s[pos] ("main c.e.Foo - msg": the
+// word before it is then a field too).
+bool NamedFieldAfter(std::string_view s, size_t pos) {
+  size_t end = pos;
+  while (end < s.size() && s[end] != ' ' && s[end] != ':') ++end;
+  bool dotted = false;
+  return end > pos && IsLoggerName(s.substr(pos, end - pos), &dotted) && dotted &&
+         (scan::StartsWithAt(s, scan::SkipSpaces(s, end), "- ") ||
+          scan::StartsWithAt(s, end, ": "));
+}
+
+// "ZkServer.java", "client.py": a source file's name (a location, not a logger).
+bool IsSourceFile(std::string_view w) {
+  for (std::string_view ext :
+       {".java", ".scala", ".py", ".go", ".cc", ".cpp", ".c", ".rb", ".js", ".kt", ".rs"}) {
+    if (w.size() > ext.size() && w.ends_with(ext)) return true;
+  }
+  return false;
+}
+
+// A thread name rather than a logger in brackets: blanks, parentheses, digits at the end,
+// dashes ("main", "Test worker", "pool-3-thread-1", "main-SendThread(zk1:2181)").
+bool LooksLikeThread(std::string_view w) {
+  if (w == "main") return true;
+  if (scan::IsDigit(w.back())) return true;
+  return w.find_first_of(" (#/@-") != std::string_view::npos ||
+         w.find("hread") != std::string_view::npos;
+}
+
+struct Piece {
+  std::string key;  ///< the pattern text, with the separator after the field
+  bool timed = false, leveled = false;
+};
+
+// Reads the separator after a field: blanks and the punctuation layouts put between fields
+// (" - ", ": ", " | ", "] "), as pattern text (blanks as one blank, a tab kept). `padded`: the
+// field before was written with a width, so blanks before the punctuation belong to it.
+std::string ReadSeparator(std::string_view s, size_t* pos, bool padded, bool after_level,
+                          bool* open_bracket) {
+  std::string sep;
+  size_t p = *pos;
+  while (p < s.size()) {
+    char c = s[p];
+    if (c == ' ' || c == '\t') {
+      size_t q = p;
+      while (q < s.size() && (s[q] == ' ' || s[q] == '\t')) ++q;
+      bool tab = s.substr(p, q - p).find('\t') != std::string_view::npos;
+      bool punct_next = q < s.size() && (s[q] == '-' || s[q] == ':' || s[q] == '|');
+      if (!(padded && sep.empty() && punct_next && !tab)) sep += tab ? '\t' : ' ';
+      p = q;
+      continue;
+    }
+    bool punct = c == '|' || (c == ':' && sep.find(':') == std::string::npos) ||
+                 (c == '/' && sep.empty() && after_level) ||
+                 (c == ',' && sep.empty() && p + 1 < s.size() && s[p + 1] == ' ') ||
+                 (c == '-' && p + 1 < s.size() && s[p + 1] == ' ') || (c == ']' && *open_bracket);
+    if (!punct) break;
+    if (c == ']') *open_bracket = false;
+    sep += c;
+    ++p;
+  }
+  *pos = p;
+  return sep;
+}
+
+// The fields at the start of one line, as pattern pieces (each with the separator after it).
+std::vector<Piece> ReadShape(std::string_view s) {
+  std::vector<Piece> pieces;
+  bool timed = false, leveled = false, threaded = false, named = false, open_bracket = false;
+  size_t pos = 0;
+  // A line that opens a bracket before its time and closes it after more fields (Rust's
+  // env_logger: "[2023-09-16T21:35:53Z TRACE zookeeper::io] msg").
+  std::string lead;
+  // A line in double quotes (a CSV export): the quotes are literal text around the fields.
+  if (s.size() > 2 && s[0] == '"' && TrimBlanks(s).back() == '"') {
+    size_t end;
+    if (ReadDate(s, 1, &end) >= 0) lead = "\"", pos = 1;
+  }
+  if (lead.empty() && s.size() > 1 && s[0] == '[') {
+    size_t end;
+    int shape = ReadDate(s, 1, &end);
+    if (shape >= 0 && end < s.size() && s[end] != ']') {
+      lead = "[";
+      open_bracket = true;
+      pos = 1;
+    }
+  }
+  for (int field = 0; field < 7 && pos < s.size(); ++field) {
+    Piece piece;
+    bool padded = false;
+    size_t end = pos;
+    bool initial = false;
+    char c = s[pos];
+    char close = c == '[' ? ']' : c == '(' ? ')' : c == '<' ? '>' : 0;
+    size_t inner = close ? pos + 1 : pos;
+    int shape = timed ? -1 : ReadDate(s, inner, &end);
+    if (shape >= 0 && (!close || (end < s.size() && s[end] == close))) {
+      piece.key = std::string(close ? std::string(1, c) : "") + "%d{" +
+                  std::string(DateShapeFormat(shape)) + "}" + (close ? std::string(1, close) : "");
+      piece.timed = timed = true;
+      end += close ? 1 : 0;
+    } else if (!leveled && ReadLevelWord(s, inner, &end, &initial) &&
+               (!close || (end = scan::SkipSpaces(s, end)) < s.size()) &&
+               (!close || (s[end] == close && FieldEndsAt(s, end + 1)))) {
+      // "[INFO ]", "[info     ]": a level padded inside its brackets is read with the padding.
+      std::string open_text = close ? std::string(1, c) : "";
+      std::string close_text = close ? std::string(1, close) : "";
+      piece.key = open_text + (initial ? "%p{length=1}" : "%-5p") + close_text;
+      piece.leveled = leveled = true;
+      padded = !close && !initial;  // "I | msg": the initial is not padded
+      end += close ? 1 : 0;
+    } else if ((c == '[' || c == '(') && (end = CloseOf(s, pos)) != std::string_view::npos) {
+      std::string_view w = s.substr(pos + 1, end - pos - 1);
+      size_t colon = w.rfind(':');
+      bool dotted;
+      if (colon != std::string_view::npos && colon > 0 &&
+          scan::ParseSmallInt(w.substr(colon + 1)) >= 0 && IsSourceFile(w.substr(0, colon))) {
+        piece.key = std::string(1, c) + "%F:%L" + std::string(1, s[end]);  // a location
+      } else if (!w.empty() && w.find_first_not_of("0123456789") == std::string_view::npos) {
+        piece.key = std::string(1, c) + "%pid" + std::string(1, s[end]);  // a process id
+      } else if (!w.empty() && (scan::IsDigit(w[0]) || w[0] == ' ')) {
+        // A time of a shape the table lacks ("[21-04-2020 10:00:01]"), a bracketed phrase
+        // ("[ Static zk configuration... ]"): not a thread.
+        break;
+      } else if (!named && c == '(' && IsLoggerName(w, &dotted) && dotted && !LooksLikeThread(w)) {
+        piece.key = "(%c)";  // oslo.log's "(kazoo.client): ..."
+        named = true;
+      } else if (w.empty() || w.find('=') != std::string_view::npos) {
+        piece.key = std::string(1, c) + "%X" + std::string(1, s[end]);  // an MDC block
+      } else if (!threaded && (c == '(' || !IsLoggerName(w, &dotted) || LooksLikeThread(w))) {
+        piece.key = std::string(1, c) + "%t" + std::string(1, s[end]);
+        threaded = true;
+      } else if (!named && c == '[') {
+        piece.key = "[%c]";
+        named = true;
+      } else {
+        break;
+      }
+      ++end;
+    } else {
+      // A bare word: a logger only where the line marks it so.
+      end = pos;
+      while (end < s.size() && s[end] != ' ' && s[end] != '\t') ++end;
+      std::string_view w = s.substr(pos, end - pos);
+      if (open_bracket && !w.empty() && w.back() == ']') w.remove_suffix(1), --end;
+      if (!w.empty() && w.back() == ':' && (w.size() < 2 || w[w.size() - 2] != ':')) {
+        w.remove_suffix(1), --end;
+      }
+      // Fields joined by single colons ("kafka.conn:INFO:16470:msg", Python's
+      // "%(asctime)s:%(name)s:%(levelname)s:%(process)d:%(message)s"): the first is the word.
+      bool dotted_head = false;
+      if (size_t single = w.find(':'); single != std::string_view::npos && single > 0 &&
+                                       single + 1 < w.size() && w[single + 1] != ':' &&
+                                       IsLoggerName(w.substr(0, single), &dotted_head) &&
+                                       !scan::IsDigit(w[single + 1])) {
+        end = pos + single;
+        w = w.substr(0, single);
+      }
+      // A process id between separators ("...:16470:msg").
+      size_t digits = pos;
+      while (digits < s.size() && scan::IsDigit(s[digits])) ++digits;
+      if (digits > pos && digits < s.size() && (s[digits] == ':' || s[digits] == '|')) {
+        piece.key = "%pid";
+        pos = digits;
+        std::string sep = ReadSeparator(s, &pos, false, false, &open_bracket);
+        if (pos >= s.size()) break;
+        piece.key = (pieces.empty() ? lead : "") + piece.key + sep;
+        pieces.push_back(std::move(piece));
+        continue;
+      }
+      size_t colon = w.rfind(':');
+      size_t next = scan::SkipSpaces(s, end);
+      bool dash_after = scan::StartsWithAt(s, next, "- ") || scan::StartsWithAt(s, next, "| ");
+      bool colon_after = end < s.size() && s[end] == ':';
+      bool bracket_after = open_bracket && end < s.size() && s[end] == ']';
+      size_t level_end;
+      bool level_after =
+          !leveled && next < s.size() &&
+          ReadLevelWord(s, next + (s[next] == '(' || s[next] == '['), &level_end, &initial);
+      bool dotted = false;
+      bool name = IsLoggerName(w, &dotted) || IsLoggerWithSuffix(w, &dotted);
+      bool class_line = colon != std::string_view::npos && colon > 0 &&
+                        scan::ParseSmallInt(w.substr(colon + 1)) >= 0 &&
+                        IsLoggerName(w.substr(0, colon), &dotted);
+      if (class_line && !named) {
+        piece.key = IsSourceFile(w.substr(0, colon)) ? "%F:%L" : "%c:%L";
+        named = piece.key[1] == 'c';
+      } else if (!threaded && !dotted &&
+                 (((level_after || dash_after || NamedFieldAfter(s, next)) && LooksLikeThread(w)) ||
+                  bracket_after)) {
+        // A thread before the level or a separator ("main  INFO ...", "main | o.a.z.X | ..."), or
+        // the last word in the bracket opened before the time (Celery's process name).
+        piece.key = "%t";
+        threaded = true;
+      } else if (!named && name &&
+                 (dotted ? (dash_after || colon_after || bracket_after || next > end)
+                         : (dash_after || level_after))) {
+        // A Java name ends at ':' and '(': Rust's "a::b" and Akka's "a.B(akka://x)" are read as
+        // text instead.
+        piece.key = w.find_first_of(":(") == std::string_view::npos ? "%-1c" : "%-1X{logger}";
+        padded = true;
+        named = true;
+      } else {
+        break;
+      }
+    }
+    pos = end;
+    std::string sep = ReadSeparator(s, &pos, padded, piece.leveled, &open_bracket);
+    // A field that runs into text, or ends the line (then it is the message), is no field.
+    if (pos >= s.size() || (sep.empty() && !piece.timed)) break;
+    piece.key = (pieces.empty() ? lead : "") + piece.key + sep;
+    pieces.push_back(std::move(piece));
+  }
+  if (open_bracket) pieces.clear();  // the bracket opened before the time never closed
+  return pieces;
+}
+
+bool UsefulPrefix(const std::vector<Piece>& pieces, size_t count) {
+  bool timed = false, leveled = false;
+  for (size_t i = 0; i < count; ++i) {
+    timed = timed || pieces[i].timed;
+    leveled = leveled || pieces[i].leveled;
+  }
+  return count >= 2 && (timed || leveled);
+}
+
+std::string JoinKeys(const std::vector<Piece>& pieces, size_t count) {
+  std::string key;
+  for (size_t i = 0; i < count; ++i) key += pieces[i].key;
+  return key;
+}
+
+}  // namespace
+
+std::string InferLinePattern(std::string_view line) {
+  std::vector<Piece> pieces = ReadShape(line);
+  if (!UsefulPrefix(pieces, pieces.size())) return "";
+  std::string fields = JoinKeys(pieces, pieces.size());
+  return fields + (fields[0] == '"' ? "%m\"%n" : "%m%n");
+}
+
+InferredLayout InferLayout(std::span<const std::string_view> lines) {
+  InferredLayout result;
+  std::vector<std::vector<Piece>> shapes;
+  for (std::string_view line : lines) {
+    if (line.empty() || IsContinuationLine(line)) continue;
+    std::vector<Piece> pieces = ReadShape(line);
+    if (UsefulPrefix(pieces, pieces.size())) shapes.push_back(std::move(pieces));
+  }
+  if (shapes.empty()) return result;
+  // Every useful prefix of every line, with the lines that begin with it.
+  std::map<std::string, int> support;
+  for (const auto& pieces : shapes) {
+    for (size_t count = 2; count <= pieces.size(); ++count) {
+      if (UsefulPrefix(pieces, count)) ++support[JoinKeys(pieces, count)];
+    }
+  }
+  // The longest prefix that most of the lines share; on equal length the commoner.
+  int need = std::max<int>(std::min<int>(2, static_cast<int>(shapes.size())),
+                           (static_cast<int>(shapes.size()) * 3 + 4) / 5);
+  std::string best;
+  size_t best_pieces = 0;
+  int best_support = 0;
+  for (const auto& pieces : shapes) {
+    for (size_t count = 2; count <= pieces.size(); ++count) {
+      if (!UsefulPrefix(pieces, count)) continue;
+      std::string key = JoinKeys(pieces, count);
+      int n = support[key];
+      if (n < need) continue;
+      if (count > best_pieces || (count == best_pieces && n > best_support)) {
+        best = key, best_pieces = count, best_support = n;
+      }
+    }
+  }
+  if (best.empty()) return result;
+  std::string pattern = best + (best[0] == '"' ? "%m\"%n" : "%m%n");
+  std::string error;
+  std::unique_ptr<CompiledLayout> layout =
+      CompileLayout(pattern, PatternSyntax::kLog4j, "", &error);
+  if (layout == nullptr) return result;
+  int read = 0;
+  for (std::string_view line : lines) {
+    Header header;
+    Miss miss;
+    if (!line.empty() && layout->Match(line, &header, &miss)) ++read;
+  }
+  if (read < need) return result;
+  result.pattern = pattern;
+  result.lines_read = read;
+  result.parser =
+      std::make_shared<PatternParser>("inferred", "the file's first lines", std::move(layout));
+  return result;
+}
+
+}  // namespace faultline

@@ -1,0 +1,42 @@
+// A layout for a file that no built-in layout reads: the fields its header lines share, found in
+// its first lines and written as a logging pattern, which then compiles and reads every line as
+// a configured layout would (one pass from the left, no guessing per line).
+//
+//   std::vector<std::string_view> first_lines = ...;
+//   InferredLayout inferred = InferLayout(first_lines);
+//   // inferred.pattern: "[%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %-1c] %m%n"
+//   if (inferred.parser) inferred.parser->ParseHeader(line, &header, &miss);
+//
+// A line is read field by field from its start: a time of any shape the date table knows (ISO
+// 8601 with ' ' or 'T', slashes, dots, month names, US month-first, a time of day, RFC 1123),
+// a level word in any case (padded, in [], () or <>), a bracketed or parenthesised thread or
+// logger (told apart by what they hold), a dotted or `::` logger, `Class:line`, `File.java:line`,
+// and the separators between them (" - ", ": ", " | ", "] "). The first thing that is none of
+// these starts the message. The file's layout is the longest field sequence that most of its
+// header lines begin with; a word is a logger only where the line marks it so (a separator
+// after it, dots, a level after it), because a logger read wrong is worse than none.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "parsers/pattern_parser.h"
+
+namespace faultline {
+
+struct InferredLayout {
+  std::string pattern;  ///< log4j syntax; empty when the lines agree on no layout
+  int lines_read = 0;   ///< header lines of the sample that the pattern reads
+  std::shared_ptr<PatternParser> parser;
+};
+
+/// The layout most of `lines` share, when it has at least two fields (a time or a level, and one
+/// more) and reads at least two of them (one when the sample has just one header line).
+InferredLayout InferLayout(std::span<const std::string_view> lines);
+
+/// The fields InferLayout reads at the start of one line, as a pattern ("" when none).
+std::string InferLinePattern(std::string_view line);
+
+}  // namespace faultline

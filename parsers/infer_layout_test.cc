@@ -1,0 +1,203 @@
+#include "parsers/infer_layout.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parsers/date_shapes.h"
+
+namespace faultline {
+namespace {
+
+// The lines are real ones from testdata/parsers/public-layouts (their sources are in its README).
+
+// What a file's inferred layout must be, and how it must read one of the lines.
+struct Want {
+  std::string_view pattern;
+  size_t line;  ///< the index of the line to read
+  Level level;
+  std::string_view logger, thread, message;
+};
+
+void CheckInferred(const std::vector<std::string_view>& lines, const Want& want) {
+  InferredLayout inferred = InferLayout(lines);
+  CHECK(inferred.pattern == want.pattern);
+  REQUIRE(inferred.parser != nullptr);
+  CHECK(inferred.lines_read == static_cast<int>(lines.size()));
+  Header h;
+  Miss miss;
+  REQUIRE(inferred.parser->ParseHeader(lines[want.line], &h, &miss));
+  CHECK(h.local != kNoInstant);
+  CHECK(h.level == want.level);
+  CHECK(h.logger == want.logger);
+  CHECK(h.thread == want.thread);
+  CHECK(h.message == want.message);
+}
+
+TEST_CASE("infer: Rust's env_logger, the module path as the logger") {
+  CheckInferred(
+      {
+          "[2023-09-16T21:35:53Z TRACE mio_extras::timer] triggering; token=Token(0)",
+          "[2023-09-16T21:35:53Z TRACE zookeeper::io] handle ping timeout",
+          "[2023-09-16T21:35:53Z TRACE zookeeper::io] Pinging [::1]:2181",
+      },
+      {"[%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %-1X{logger}] %m%n", 2, Level::kTrace, "zookeeper::io",
+       "", "Pinging [::1]:2181"});
+}
+
+TEST_CASE("infer: a thread in brackets, a source file and line in parentheses") {
+  // The file is not a logger.
+  CheckInferred(
+      {
+          "16/12/02 00:38:21  INFO [Test worker] (ZkServer.java:155) - Shutting down ZkServer...",
+          "16/12/02 00:38:21  INFO [ZkClient-EventThread-532-localhost:4700] "
+          "(ZkEventThread.java:65) - Starting ZkClient event thread.",
+      },
+      {"%d{yy/MM/dd HH:mm:ss.SSS} %-5p [%t] (%F:%L) - %m%n", 1, Level::kInfo, "",
+       "ZkClient-EventThread-532-localhost:4700", "Starting ZkClient event thread."});
+}
+
+TEST_CASE("infer: a name in brackets without a thread's marks is the logger") {
+  // Only one line has a second bracket: it stays in the message.
+  CheckInferred(
+      {
+          "2016-09-06T11:10:19.480Z INFO  [Periodicals] Starting "
+          "[org.graylog.plugins.usagestatistics.UsageStatsNodePeriodical] periodical in [300s], "
+          "polling every [21600s].",
+          "2016-09-06T11:10:22.648Z INFO  [node] [graylog-215f232f-550f-48ad-8dea-18a6ab8c91dc] "
+          "started",
+          "2016-09-06T11:10:19.919Z INFO  [JerseyService] Enabling CORS for HTTP endpoint",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p [%c] %m%n", 1, Level::kInfo, "node", "",
+       "[graylog-215f232f-550f-48ad-8dea-18a6ab8c91dc] started"});
+}
+
+TEST_CASE("infer: a thread before the level, a logger before ': '") {
+  CheckInferred(
+      {
+          "[19/09/22 09:22:11:636 CST] Curator-Framework-0  WARN utils.ZKPaths: The version of "
+          "ZooKeeper being used doesn't support Container nodes.",
+          "[19/09/22 09:22:12:629 CST] main  INFO imps.CuratorFrameworkImpl: Starting",
+      },
+      {"[%d{dd/MM/yy HH:mm:ss:SSS z}] %t %-5p %-1c: %m%n", 0, Level::kWarn, "utils.ZKPaths",
+       "Curator-Framework-0",
+       "The version of ZooKeeper being used doesn't support Container nodes."});
+}
+
+TEST_CASE("infer: a quoted export keeps its quotes out of the fields") {
+  // java.util.logging's FINE is DEBUG.
+  CheckInferred(
+      {
+          "\"2025-09-09 18:06:28,097 FINE  [org.pos.jdb.PgConnection] (Transaction Reaper Worker "
+          "0)   setAutoCommit = true\"\t",
+          "\"2025-09-09 18:06:28,095 WARN  [com.arj.ats.arjuna] (Transaction Reaper Worker 0) "
+          "ARJUNA012108: CheckedAction::check - atomic action 0:ffff0af4004b:a695:68bf2b16:727 "
+          "aborting with 1 threads active!\"\t",
+      },
+      {"\"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p [%c] (%t) %m\"%n", 0, Level::kDebug,
+       "org.pos.jdb.PgConnection", "Transaction Reaper Worker 0", "setAutoCommit = true"});
+}
+
+TEST_CASE("infer: what only a few lines have is not a field") {
+  // "Authenticated:" looks like a logger before ': ' on one line of three.
+  CheckInferred(
+      {
+          "2019-06-17 15:12:09.290788 I | Connected to 10.20.192.1:2181",
+          "2019-06-17 15:12:09.300161 I | Authenticated: id=72075502460731408, timeout=4000",
+          "2019-06-17 15:12:09.307160 I | Re-submitting `0` credentials after reconnect",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %p{length=1} | %m%n", 1, Level::kInfo, "", "",
+       "Authenticated: id=72075502460731408, timeout=4000"});
+}
+
+TEST_CASE("infer: fields joined by colons, a process id among them") {
+  // dpkp/kafka-python#1858
+  CheckInferred(
+      {
+          "2019-07-03 16:57:40,126:kafka.conn:ERROR:16470:Connect attempt to <BrokerConnection "
+          "node_id=1 host=172.17.0.3:9092 <connecting> [IPv4 ('172.17.0.3', 9092)]> returned error "
+          "60. Disconnecting.",
+          "2019-07-03 16:57:40,131:kafka.client:WARNING:16470:Node 1 connection failed -- "
+          "refreshing metadata",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX}:%-1c:%-5p:%pid:%m%n", 1, Level::kWarn, "kafka.client", "",
+       "Node 1 connection failed -- refreshing metadata"});
+}
+
+TEST_CASE("infer: a source file and line in brackets is a location") {
+  // jubatus/jubatus#913: no time at all.
+  std::vector<std::string_view> lines = {
+      "INFO  [zk.cpp:577] ZooKeeper session lost",
+      "WARN  [zk.cpp:591] ZooKeeper session recovered before timeout",
+  };
+  InferredLayout inferred = InferLayout(lines);
+  CHECK(inferred.pattern == "%-5p [%F:%L] %m%n");
+  REQUIRE(inferred.parser != nullptr);
+  Header h;
+  Miss miss;
+  REQUIRE(inferred.parser->ParseHeader(lines[1], &h, &miss));
+  CHECK(h.level == Level::kWarn);
+  CHECK(h.thread == "");
+  CHECK(h.logger == "");
+  CHECK(h.message == "ZooKeeper session recovered before timeout");
+}
+
+TEST_CASE("infer: a time and prose, or no header at all, give no layout") {
+  std::vector<std::string_view> prose = {
+      "2014-05-16 09:37:35 Bootstrap task 0 of zookeeper on 10.38.11.59(0) success",
+      "2014-05-16 09:37:35 Start task 0 of zookeeper on 10.38.11.59(0) success",
+  };
+  CHECK(InferLayout(prose).pattern == "");
+  CHECK(InferLayout(prose).parser == nullptr);
+  std::vector<std::string_view> trace = {
+      "org.apache.zookeeper.KeeperException$SessionExpiredException: KeeperErrorCode = Session "
+      "expired",
+      "\tat org.apache.zookeeper.KeeperException.create(KeeperException.java:127)",
+  };
+  CHECK(InferLayout(trace).pattern == "");
+}
+
+TEST_CASE("infer: the pattern of one line") {
+  CHECK(InferLinePattern("WARN : org.apache.zookeeper.ClientCnxn - Unable to reconnect to "
+                         "ZooKeeper service, session 0x169561caf4a0000 has expired") ==
+        "%-5p: %-1c- %m%n");
+  CHECK(InferLinePattern("2016-02-16 01:46:56 +0000 Puppet (err): Could not start "
+                         "Service[zookeeper]") ==
+        "%d{yyyy-MM-dd HH:mm:ss.SSS Z} %-1c (%-5p): %m%n");
+  CHECK(InferLinePattern("Connected to 10.20.192.1:2181") == "");
+}
+
+TEST_CASE("date shapes: the longest read wins, a level is not a zone") {
+  ScannedTime t;
+  size_t end = 0;
+  std::string_view graylog = "2015-02-09 22:19:15,426 INFO : org.graylog2.Main - x";
+  REQUIRE(ReadDateShape(graylog, 0, &t, &end) >= 0);
+  CHECK(end == 23);
+  std::string_view puppet = "2016-02-16 01:46:56 +0000 Puppet (debug): x";
+  int shape = ReadDateShape(puppet, 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(DateShapeFormat(shape) == "yyyy-MM-dd HH:mm:ss.SSS Z");
+  CHECK(end == 25);
+  CHECK(t.has_offset);
+  std::string_view js = "Thu, 31 Jan 2013 12:00:54 GMT, Zookeeper Connecting";
+  REQUIRE(ReadDateShape(js, 0, &t, &end) >= 0);
+  CHECK(end == 29);
+  // A time of day needs its fraction; uptime's output is prose.
+  CHECK(ReadDateShape("12:40:01 up 3 days", 0, &t, &end) == -1);
+  shape = ReadDateShape("14:18:28.577 [error] Connect fail", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK_FALSE(DateShapeHasYear(shape));
+  // Without its fraction, a time of day only before a level word.
+  CHECK(ReadDateShape("[10:00:01 WRN] Slow response", 1, &t, &end) >= 0);
+  CHECK(end == 9);
+  // The blank before a zone that is not there is not part of the time.
+  shape = ReadDateShape("2019-01-01 10:00:00.123 | INFO | main | x", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(end == 23);
+  CHECK(DateShapeFormat(shape) == "yyyy-MM-dd HH:mm:ss.SSSXXX");
+}
+
+}  // namespace
+}  // namespace faultline
