@@ -23,6 +23,8 @@ constexpr std::string_view kDateShapes[] = {
     "EEE, dd MMM yyyy HH:mm:ss z",  // RFC 1123 (JavaScript's toUTCString)
     "EEE MMM dd HH:mm:ss z yyyy",   // date(1)
     "EEE MMM dd HH:mm:ss yyyy",     // C's ctime() (Perl's localtime, Druid's supervise)
+    "MM/dd/yyyy HH:mm:ss.SSS",      // US order (Akka's default logger); a 13th month fails...
+    "dd/MM/yyyy HH:mm:ss.SSS",      // ...and the day-first order reads it
     "dd/MM/yy HH:mm:ss:SSS z",      // a millisecond after a colon (Dubbo's samples)
     "HH:mm:ss.SSS",                 // a time of day: last, so that a date wins
 };

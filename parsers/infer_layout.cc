@@ -215,7 +215,11 @@ std::vector<Piece> ReadShape(std::string_view s) {
       } else if (!threaded && (c == '(' || !IsLoggerName(w, &dotted) || LooksLikeThread(w))) {
         piece.key = std::string(1, c) + "%t" + std::string(1, s[end]);
         threaded = true;
-      } else if (!named && c == '[') {
+      } else if (!named && c == '[' && w.find("://") != std::string_view::npos) {
+        // A log source written as a path after the thread (Akka's "[akka://system/user/a]").
+        piece.key = "[%X{logger}]";
+        named = true;
+      } else if (!named && c == '[' && IsLoggerName(w, &dotted)) {
         piece.key = "[%c]";
         named = true;
       } else {
@@ -244,6 +248,21 @@ std::vector<Piece> ReadShape(std::string_view s) {
       // A process id between separators ("...:16470:msg").
       size_t digits = pos;
       while (digits < s.size() && scan::IsDigit(s[digits])) ++digits;
+      // A number right after the time, before a bracket or a level: log4j's TTCC milliseconds
+      // since start ("2020-11-11 16:02:31 19005 [main] [WARN ] ...") or a process id.
+      if (digits > pos && digits < s.size() && s[digits] == ' ' && !pieces.empty() &&
+          pieces.back().timed && !leveled && !threaded) {
+        size_t after = scan::SkipSpaces(s, digits);
+        size_t level_end;
+        bool level_next = after < s.size() && ReadLevelWord(s, after, &level_end, &initial);
+        if (after < s.size() && (s[after] == '[' || level_next)) {
+          pos = digits;
+          std::string sep = ReadSeparator(s, &pos, false, false, &open_bracket);
+          piece.key = "%r" + sep;
+          pieces.push_back(std::move(piece));
+          continue;
+        }
+      }
       if (digits > pos && digits < s.size() && (s[digits] == ':' || s[digits] == '|')) {
         piece.key = "%pid";
         pos = digits;

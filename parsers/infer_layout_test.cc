@@ -169,6 +169,37 @@ TEST_CASE("infer: the pattern of one line") {
   CHECK(InferLinePattern("Connected to 10.20.192.1:2181") == "");
 }
 
+TEST_CASE("infer: Akka's default logger, its log source a path after the thread") {
+  CheckInferred(
+      {
+          "[INFO] [02/14/2015 13:30:53.858] "
+          "[kafka-manager-system-akka.actor.default-dispatcher-161] "
+          "[akka://kafka-manager-system/user/kafka-manager/<cluster>/broker-view] Cancelling "
+          "updater...",
+          "[INFO] [02/14/2015 13:30:53.859] "
+          "[kafka-manager-system-akka.actor.default-dispatcher-161] "
+          "[akka://kafka-manager-system/user/kafka-manager/<cluster>/broker-view] Updating broker "
+          "view...",
+      },
+      {"[%-5p] [%d{MM/dd/yyyy HH:mm:ss.SSS}] [%t] [%X{logger}] %m%n", 1, Level::kInfo,
+       "akka://kafka-manager-system/user/kafka-manager/<cluster>/broker-view",
+       "kafka-manager-system-akka.actor.default-dispatcher-161", "Updating broker view..."});
+}
+
+TEST_CASE("infer: TTCC's milliseconds since start after the time are no field of ours") {
+  CheckInferred(
+      {
+          "2020-11-11 16:02:31 19006 [main] [WARN ] "
+          "org.apache.hadoop.hbase.client.ConnectionImplementation [] - Retrieve cluster id failed",
+          "2020-11-11 16:02:31 19005 [ReadOnlyZKClient-192.168.0.146:60010@0x75459c75] [WARN ] "
+          "org.apache.hadoop.hbase.zookeeper.ReadOnlyZKClient [] - 0x75459c75 failed for get of "
+          "/hbase/hbaseid, code = CONNECTIONLOSS, retries = 3, give up",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %r [%t] [%-5p] %-1c [%X] - %m%n", 0, Level::kWarn,
+       "org.apache.hadoop.hbase.client.ConnectionImplementation", "main",
+       "Retrieve cluster id failed"});
+}
+
 TEST_CASE("date shapes: the longest read wins, a level is not a zone") {
   ScannedTime t;
   size_t end = 0;
@@ -197,6 +228,13 @@ TEST_CASE("date shapes: the longest read wins, a level is not a zone") {
   REQUIRE(shape >= 0);
   CHECK(end == 23);
   CHECK(DateShapeFormat(shape) == "yyyy-MM-dd HH:mm:ss.SSSXXX");
+  // Slashes with the year last: month first (US, Akka) unless the month would be past 12.
+  shape = ReadDateShape("02/14/2015 13:30:53.858 x", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(DateShapeFormat(shape) == "MM/dd/yyyy HH:mm:ss.SSS");
+  shape = ReadDateShape("14/02/2015 13:30:53.858 x", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(DateShapeFormat(shape) == "dd/MM/yyyy HH:mm:ss.SSS");
 }
 
 }  // namespace
