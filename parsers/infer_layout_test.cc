@@ -232,8 +232,8 @@ TEST_CASE("infer: brackets padded with blanks inside, a thread with blanks") {
 TEST_CASE("infer: Consul 0.x, a lower-case subsystem after a bracketed level") {
   CheckInferred(
       {
-          "    2015/02/16 09:21:53 [INFO] consul: New leader elected: node1",
-          "    2015/02/16 09:21:53 [ERR] agent: failed to sync remote state: No cluster leader",
+          "2015/02/16 09:21:53 [INFO] consul: New leader elected: node1",
+          "2015/02/16 09:21:53 [ERR] agent: failed to sync remote state: No cluster leader",
       },
       {"%d{yyyy/MM/dd HH:mm:ss.SSS} [%-5p] %-1c: %m%n", 1, Level::kError, "agent", "",
        "failed to sync remote state: No cluster leader"});
