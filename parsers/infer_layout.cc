@@ -112,6 +112,47 @@ bool LooksLikeThread(std::string_view w) {
          w.find("hread") != std::string_view::npos;
 }
 
+// A logger name as a bracket may hold it beside its line: identifier characters, dots and dashes
+// ("salt.cli.daemons", "ShardingSphere-SQL"), starting with a letter.
+bool IsBracketedName(std::string_view w) {
+  if (w.empty() || !scan::IsIdentChar(w[0]) || scan::IsDigit(w[0])) return false;
+  for (char c : w) {
+    if (!scan::IsIdentChar(c) && c != '.' && c != '-' && c != '$') return false;
+  }
+  return true;
+}
+
+std::string_view TrimBoth(std::string_view s) {
+  size_t start = scan::SkipSpaces(s, 0);
+  return TrimBlanks(s.substr(start));
+}
+
+// Whether another bracket follows the field that ends at s[pos], after blanks or " - "
+// ("[ main ] - [ INFO ]"): a bracket padded with blanks inside is a field only in such a row.
+bool BracketNext(std::string_view s, size_t pos) {
+  pos = scan::SkipSpaces(s, pos);
+  if (pos < s.size() && s[pos] == '-') pos = scan::SkipSpaces(s, pos + 1);
+  return pos < s.size() && s[pos] == '[';
+}
+
+// An upper-case level word ("local.ERROR": Monolog's channel and level).
+bool IsLowerWord(std::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w) {
+    if (!((c >= 'a' && c <= 'z') || scan::IsDigit(c) || c == '_')) return false;
+  }
+  return true;
+}
+
+bool IsUpperLevel(std::string_view w) {
+  Level level;
+  if (w.size() < 3 || !ParseLevel(w, &level)) return false;
+  for (char c : w) {
+    if (!scan::IsUpper(c)) return false;
+  }
+  return true;
+}
+
 struct Piece {
   std::string key;  ///< the pattern text, with the separator after the field
   bool timed = false, leveled = false;
@@ -138,7 +179,8 @@ std::string ReadSeparator(std::string_view s, size_t* pos, bool padded, bool aft
     bool punct = c == '|' || (c == ':' && sep.find(':') == std::string::npos) ||
                  (c == '/' && sep.empty() && after_level) ||
                  (c == ',' && sep.empty() && p + 1 < s.size() && s[p + 1] == ' ') ||
-                 (c == '-' && p + 1 < s.size() && s[p + 1] == ' ') || (c == ']' && *open_bracket);
+                 (c == '-' && p + 1 < s.size() && s[p + 1] == ' ') || (c == ']' && *open_bracket) ||
+                 (c == '-' && after_level && p + 1 < s.size() && s[p + 1] == '-');
     if (!punct) break;
     if (c == ']') *open_bracket = false;
     sep += c;
@@ -160,6 +202,12 @@ std::vector<Piece> ReadShape(std::string_view s) {
   if (s.size() > 2 && s[0] == '"' && TrimBlanks(s).back() == '"') {
     size_t end;
     if (ReadDate(s, 1, &end) >= 0) lead = "\"", pos = 1;
+  }
+  // Ruby's Logger: the level's initial and a bracket around the time and the process id
+  // ("I, [2021-04-05T07:55:56.937224 #1]  INFO -- : msg"); the level word after it is read.
+  if (lead.empty() && s.size() > 4 && scan::IsUpper(s[0]) && s.substr(1, 3) == ", [") {
+    size_t end;
+    if (ReadDate(s, 4, &end) >= 0) lead = "%X, [", open_bracket = true, pos = 4;
   }
   if (lead.empty() && s.size() > 1 && s[0] == '[') {
     size_t end;
@@ -184,9 +232,11 @@ std::vector<Piece> ReadShape(std::string_view s) {
                   std::string(DateShapeFormat(shape)) + "}" + (close ? std::string(1, close) : "");
       piece.timed = timed = true;
       end += close ? 1 : 0;
-    } else if (!leveled && ReadLevelWord(s, inner, &end, &initial) &&
+    } else if (!leveled &&
+               ReadLevelWord(s, close ? scan::SkipSpaces(s, inner) : inner, &end, &initial) &&
                (!close || (end = scan::SkipSpaces(s, end)) < s.size()) &&
-               (!close || (s[end] == close && FieldEndsAt(s, end + 1)))) {
+               (!close || (s[end] == close && (FieldEndsAt(s, end + 1) ||
+                                               (end + 1 < s.size() && s[end + 1] == '['))))) {
       // "[INFO ]", "[info     ]": a level padded inside its brackets is read with the padding.
       std::string open_text = close ? std::string(1, c) : "";
       std::string close_text = close ? std::string(1, close) : "";
@@ -201,6 +251,19 @@ std::vector<Piece> ReadShape(std::string_view s) {
       if (colon != std::string_view::npos && colon > 0 &&
           scan::ParseSmallInt(w.substr(colon + 1)) >= 0 && IsSourceFile(w.substr(0, colon))) {
         piece.key = std::string(1, c) + "%F:%L" + std::string(1, s[end]);  // a location
+      } else if (size_t named_colon = w.rfind(':');
+                 !named && c == '[' && w.find(' ') != std::string_view::npos &&
+                 named_colon != std::string_view::npos &&
+                 scan::ParseSmallInt(TrimBoth(w.substr(named_colon + 1))) >= 0 &&
+                 IsBracketedName(TrimBoth(w.substr(0, named_colon)))) {
+        // A logger and its line padded inside one bracket: Salt's "[salt.minion    :2744]",
+        // ShardingSphere's "[ com.zaxxer.hikari.pool.HikariPool : 668 ]".
+        piece.key = "[%-1c:%-1L]";
+        named = true;
+      } else if (!threaded && c == '[' && w.size() > 2 && w.front() == ' ' && w.back() == ' ' &&
+                 BracketNext(s, end + 1)) {
+        piece.key = "[%-1t]";  // "[ HikariPool-56 housekeeper ] - [ WARN  ]": padded inside
+        threaded = true;
       } else if (!w.empty() && w.find_first_not_of("0123456789") == std::string_view::npos) {
         piece.key = std::string(1, c) + "%pid" + std::string(1, s[end]);  // a process id
       } else if (!w.empty() && (scan::IsDigit(w[0]) || w[0] == ' ')) {
@@ -245,6 +308,17 @@ std::vector<Piece> ReadShape(std::string_view s) {
         end = pos + single;
         w = w.substr(0, single);
       }
+      // Ruby's "#1]": the process id after the time, inside its bracket.
+      if (s[pos] == '#' && open_bracket) {
+        size_t hash_end = pos + 1;
+        while (hash_end < s.size() && scan::IsDigit(s[hash_end])) ++hash_end;
+        if (hash_end > pos + 1 && hash_end < s.size() && s[hash_end] == ']') {
+          pos = hash_end;
+          piece.key = "#%pid" + ReadSeparator(s, &pos, false, false, &open_bracket);
+          pieces.push_back(std::move(piece));
+          continue;
+        }
+      }
       // A process id between separators ("...:16470:msg").
       size_t digits = pos;
       while (digits < s.size() && scan::IsDigit(s[digits])) ++digits;
@@ -286,7 +360,16 @@ std::vector<Piece> ReadShape(std::string_view s) {
       bool class_line = colon != std::string_view::npos && colon > 0 &&
                         scan::ParseSmallInt(w.substr(colon + 1)) >= 0 &&
                         IsLoggerName(w.substr(0, colon), &dotted);
-      if (class_line && !named) {
+      size_t level_dot = w.rfind('.');
+      bool after_bracket_level = !pieces.empty() && pieces.back().leveled &&
+                                 pieces.back().key.find(']') != std::string::npos;
+      if (!leveled && !named && colon_after && level_dot != std::string_view::npos &&
+          level_dot > 0 && IsUpperLevel(w.substr(level_dot + 1)) &&
+          IsLoggerName(w.substr(0, level_dot), &dotted)) {
+        piece.key = "%c.%p";  // Monolog's "local.ERROR: msg": the channel, then the level
+        piece.leveled = leveled = true;
+        named = true;
+      } else if (class_line && !named) {
         piece.key = IsSourceFile(w.substr(0, colon)) ? "%F:%L" : "%c:%L";
         named = piece.key[1] == 'c';
       } else if (!threaded && !dotted &&
@@ -298,7 +381,9 @@ std::vector<Piece> ReadShape(std::string_view s) {
         threaded = true;
       } else if (!named && name &&
                  (dotted ? (dash_after || colon_after || bracket_after || next > end)
-                         : (dash_after || level_after))) {
+                         : (dash_after || level_after ||
+                            (colon_after && after_bracket_level && IsLowerWord(w))))) {
+        // Consul 0.x's "[ERR] agent: msg": a lower-case subsystem after a bracketed level.
         // A Java name ends at ':' and '(': Rust's "a::b" and Akka's "a.B(akka://x)" are read as
         // text instead.
         piece.key = w.find_first_of(":(") == std::string_view::npos ? "%-1c" : "%-1X{logger}";
@@ -311,7 +396,11 @@ std::vector<Piece> ReadShape(std::string_view s) {
     pos = end;
     std::string sep = ReadSeparator(s, &pos, padded, piece.leveled, &open_bracket);
     // A field that runs into text, or ends the line (then it is the message), is no field.
-    if (pos >= s.size() || (sep.empty() && !piece.timed)) break;
+    // Salt's "[salt.minion :2744][INFO    ][12550] msg": brackets glued after a logger with its
+    // line, or after a level (elsewhere a glued bracket after a logger is not a field).
+    bool glued_bracket = sep.empty() && pos < s.size() && s[pos] == '[' &&
+                         (piece.key == "[%-1c:%-1L]" || (piece.leveled && piece.key.back() == ']'));
+    if (pos >= s.size() || (sep.empty() && !piece.timed && !glued_bracket)) break;
     piece.key = (pieces.empty() ? lead : "") + piece.key + sep;
     pieces.push_back(std::move(piece));
   }

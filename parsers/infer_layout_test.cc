@@ -200,6 +200,58 @@ TEST_CASE("infer: TTCC's milliseconds since start after the time are no field of
        "Retrieve cluster id failed"});
 }
 
+TEST_CASE("infer: Salt's logger and line padded in one bracket, brackets glued") {
+  // The process id after the level is not a thread.
+  CheckInferred(
+      {
+          "2018-03-28 17:05:14,773 [salt.cli.daemons :293 ][INFO    ][12550] Setting up the Salt "
+          "Minion \"devops-mq01.us-east-1a.test.MYDOMAIN.com\"",
+          "2018-03-28 17:05:14,780 [salt.cli.daemons :82  ][INFO    ][12550] Starting up the Salt "
+          "Minion",
+          "2018-03-28 17:05:14,780 [salt.utils.event :1016][INFO    ][12550] Starting pull socket "
+          "on /var/run/salt/minion/minion_event_689b972413_pull.ipc",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [%-1c:%-1L][%-5p][%pid] %m%n", 2, Level::kInfo,
+       "salt.utils.event", "",
+       "Starting pull socket on /var/run/salt/minion/minion_event_689b972413_pull.ipc"});
+}
+
+TEST_CASE("infer: brackets padded with blanks inside, a thread with blanks") {
+  CheckInferred(
+      {
+          "2019-09-12 16:19:59.246 [ HikariPool-2 housekeeper ] - [ WARN  ] [ "
+          "com.zaxxer.hikari.pool.HikariPool : 668 ] - HikariPool-2 - Thread starvation or clock "
+          "leap detected (housekeeper delta=54s154ms717\u03bcs822ns).",
+          "2019-09-12 16:20:06.183 [ ShardingSphere-Command-2 ] - [ INFO  ] [ ShardingSphere-SQL : "
+          "71 ] - Rule Type: master-slave",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [%-1t] - [%-5p] [%-1c:%-1L] - %m%n", 1, Level::kInfo,
+       "ShardingSphere-SQL", "ShardingSphere-Command-2", "Rule Type: master-slave"});
+}
+
+TEST_CASE("infer: Consul 0.x, a lower-case subsystem after a bracketed level") {
+  CheckInferred(
+      {
+          "2015/02/16 09:21:53 [INFO] consul: New leader elected: node1",
+          "2015/02/16 09:21:53 [ERR] agent: failed to sync remote state: No cluster leader",
+      },
+      {"%d{yyyy/MM/dd HH:mm:ss.SSS} [%-5p] %-1c: %m%n", 1, Level::kError, "agent", "",
+       "failed to sync remote state: No cluster leader"});
+}
+
+TEST_CASE("infer: Monolog's channel and level, Ruby's Logger") {
+  CheckInferred({"[2021-01-26 04:18:00] local.ERROR: Use of undefined constant xxx - assumed 'xx"},
+                {"[%d{yyyy-MM-dd HH:mm:ss.SSSXXX}] %c.%p: %m%n", 0, Level::kError, "local", "",
+                 "Use of undefined constant xxx - assumed 'xx"});
+  CheckInferred(
+      {
+          "I, [2021-04-05T07:55:56.937224 #1]  INFO -- : Oxidized starting, running as pid 1",
+          "D, [2021-04-05T07:55:56.938546 #1] DEBUG -- : resolving DNS for xe-02...",
+      },
+      {"%X, [%d{yyyy-MM-dd HH:mm:ss.SSSXXX} #%pid] %-5p-- : %m%n", 1, Level::kDebug, "", "",
+       "resolving DNS for xe-02..."});
+}
+
 TEST_CASE("date shapes: the longest read wins, a level is not a zone") {
   ScannedTime t;
   size_t end = 0;
