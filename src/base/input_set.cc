@@ -140,7 +140,7 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,
         found.push_back(it->path().string());
       } else if (configs != nullptr && IsConfigFileName(name)) {
         found_configs.push_back(it->path().string());
-      } else if (!IsConfigFileName(name) && MayHoldLogLines(name)) {
+      } else if (MayHoldLogLines(name)) {  // config names never: .cfg, .xml, .properties, ...
         other_names[it->path().parent_path().string()].push_back(it->path().string());
       }
     }

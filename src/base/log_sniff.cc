@@ -12,10 +12,6 @@ constexpr int kSampleLines = 30;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // "12:34:56" or "1:02:03" anywhere in the line.
 bool HasTimeOfDay(std::string_view line) {
   for (size_t colon = line.find(':'); colon != std::string_view::npos && colon + 5 < line.size();
@@ -75,7 +71,7 @@ bool MayHoldLogLines(const std::string& name) {
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (std::string_view ext : kNeverLogs) {
-    if (EndsWith(lower, ext)) return false;
+    if (lower.ends_with(ext)) return false;
   }
   return true;
 }

@@ -3,17 +3,16 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <span>
 #include <sstream>
-#include <thread>
 
 #include "src/base/duration.h"
 #include "src/base/install_dirs.h"
+#include "src/base/parallel_indexed.h"
 #include "src/base/spellcheck.h"
 #include "src/engine/rule_keys.h"
 
@@ -427,21 +426,12 @@ struct ParsedRule {
   bool ok = false;
 };
 
-// Runs parse(i, &out[i]) for i in [0, count) on up to `threads` threads. Parsing TOML and
-// compiling RE2 is a run's whole start-up cost (~30 ms for the built-in rules); each file is
-// independent of the others.
+// Parses `count` rule files on up to `threads` threads (parse(i, &out[i])): parsing TOML and
+// compiling RE2 is a run's whole start-up cost (~30 ms for the built-in rules).
 template <typename Parse>
 std::vector<ParsedRule> ParseRules(size_t count, int threads, const Parse& parse) {
   std::vector<ParsedRule> out(count);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < count;) parse(i, &out[i]);
-  };
-  size_t helpers = std::min<size_t>(threads > 1 ? threads - 1 : 0, count > 1 ? count - 1 : 0);
-  std::vector<std::thread> pool;
-  for (size_t t = 0; t < helpers; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+  RunIndexed(count, threads, [&](size_t i) { parse(i, &out[i]); });
   return out;
 }
 
