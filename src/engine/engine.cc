@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <cstring>
-#include <memory>
 
 namespace faultline {
 namespace {
@@ -53,7 +51,7 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
       bool is_context = index >= static_cast<int>(rule.steps.size());
       bool captures_myid =
           std::find(m.captures.begin(), m.captures.end(), "myid") != m.captures.end();
-      Target target{static_cast<int>(r), index, false, is_context || !captures_myid};
+      Target target{static_cast<int>(r), index, false, !is_context && captures_myid};
       if (m.message == nullptr) {
         unconditional_.push_back(target);
         return;
@@ -116,26 +114,26 @@ std::string_view Engine::PartText(const Matcher& m, const Record& record, std::s
   return text;
 }
 
-bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e,
+bool Engine::KeysMatch(const Step& step, const Partial& p, const Candidate& e,
                        bool previous_missing) const {
   if (p.hits.empty()) return true;
-  const Evidence& previous = p.hits.back();
+  const Candidate& previous = p.hits.back();
   for (const std::string& key : step.same) {
     // host, myid and session are compared with the step just before: when it is not in the logs
     // given there is nothing to compare with.
     if (previous_missing && (key == "host" || key == "myid" || key == "session")) continue;
     if (key == "host") {
-      if (e.host != previous.host) return false;
+      if (e.source->host != previous.source->host) return false;
     } else if (key == "myid") {
       if (e.myid < 0 || e.myid != previous.myid) return false;
     } else if (key == "session") {
-      std::string_view session = SessionOf(e);
-      if (session.empty() || session != SessionOf(previous)) return false;
+      std::string_view session = e.session();
+      if (session.empty() || session != previous.session()) return false;
     } else {
       ReadCaptures(e);
       auto mine = e.captures.find(key);
       bool found = false;
-      for (const Evidence& hit : p.hits) {
+      for (const Candidate& hit : p.hits) {
         ReadCaptures(hit);
         auto theirs = hit.captures.find(key);
         if (theirs == hit.captures.end()) continue;
@@ -148,7 +146,7 @@ bool Engine::KeysMatch(const Step& step, const Partial& p, const Evidence& e,
   }
   for (const std::string& key : step.not_same) {
     if (previous_missing) break;
-    if (key == "host" && e.host == previous.host) return false;
+    if (key == "host" && e.source->host == previous.source->host) return false;
     if (key == "myid" && e.myid >= 0 && e.myid == previous.myid) return false;
   }
   return true;
@@ -175,7 +173,7 @@ int64_t Engine::Deadline(const RuleState& state, const Partial& p) const {
   return p.last + state.reach[p.next];
 }
 
-void Engine::Advance(RuleState& state, Partial& p, Evidence e) {
+void Engine::Advance(RuleState& state, Partial& p, Candidate e) {
   const Step& step = state.rule->steps[p.next];
   if (step.count > 1) {
     p.counted.push_back(std::move(e));
@@ -183,7 +181,7 @@ void Engine::Advance(RuleState& state, Partial& p, Evidence e) {
       p.counted.pop_front();
     }
     if (static_cast<int>(p.counted.size()) < step.count) return;
-    Evidence first = p.counted.front();
+    Candidate first = p.counted.front();
     first.occurrences = static_cast<int>(p.counted.size());
     p.last = p.counted.back().instant;
     p.counted.clear();
@@ -198,7 +196,7 @@ void Engine::Advance(RuleState& state, Partial& p, Evidence e) {
 bool Engine::CameTooSoon(const RuleState& state, const Partial& p) const {
   const std::vector<Step>& steps = state.rule->steps;
   if (p.next >= static_cast<int>(steps.size()) || state.at_least[p.next] == 0) return false;
-  for (const Evidence& r : state.recent[p.next]) {
+  for (const Candidate& r : state.recent[p.next]) {
     if (std::abs(r.instant - p.last) < state.at_least[p.next] && KeysMatch(steps[p.next], p, r))
       return true;
   }
@@ -206,8 +204,8 @@ bool Engine::CameTooSoon(const RuleState& state, const Partial& p) const {
 }
 
 // One record is one piece of evidence: it cannot be two steps of the same chain.
-bool Engine::IsStepRecord(const Partial& p, const Evidence& e) {
-  for (const Evidence& hit : p.hits) {
+bool Engine::IsStepRecord(const Partial& p, const Candidate& e) {
+  for (const Candidate& hit : p.hits) {
     if (SameRecord(hit, e)) return true;
   }
   return false;
@@ -218,23 +216,23 @@ void Engine::CatchUp(RuleState& state, Partial& p) {
   while (p.next > 0 && p.next < static_cast<int>(steps.size())) {
     const Step& step = steps[p.next];
     if (step.absent || step.count > 1 || state.at_least[p.next] > 0) return;
-    Ring<Evidence>& waiting = state.same_instant[p.next];
-    auto it = std::find_if(waiting.begin(), waiting.end(), [&](const Evidence& r) {
+    Ring<Candidate>& waiting = state.same_instant[p.next];
+    auto it = std::find_if(waiting.begin(), waiting.end(), [&](const Candidate& r) {
       return r.instant == p.last && KeysMatch(step, p, r) && !IsStepRecord(p, r);
     });
     if (it == waiting.end()) return;
-    Evidence e = std::move(waiting[it.index()]);
+    Candidate e = std::move(waiting[it.index()]);
     waiting.erase(it);
     Advance(state, p, std::move(e));
   }
 }
 
-void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
+void Engine::OnStep(RuleState& state, int k, Candidate e, bool matches_earlier) {
   const Rule& rule = *state.rule;
   const Step& step = rule.steps[k];
   const int last_step = static_cast<int>(rule.steps.size()) - 1;
   if (state.at_least[k] > 0) {
-    Ring<Evidence>& recent = state.recent[k];
+    Ring<Candidate>& recent = state.recent[k];
     while (!recent.empty() && (recent.front().instant < e.instant - state.at_least[k] ||
                                recent.size() >= kMaxRecentPerStep)) {
       recent.pop_front();
@@ -320,7 +318,7 @@ void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
     AfterAdvance(state, static_cast<size_t>(found));
     return;
   }
-  Ring<Evidence>& waiting = state.same_instant[k];
+  Ring<Candidate>& waiting = state.same_instant[k];
   if (!waiting.empty() &&
       (waiting.front().instant != e.instant || waiting.size() >= kMaxSameInstantPerStep)) {
     waiting.clear();
@@ -330,10 +328,13 @@ void Engine::OnStep(RuleState& state, int k, Evidence e, bool matches_earlier) {
   for (auto it = state.expired.rbegin(); it != state.expired.rend(); ++it) {
     if (it->next != k || !KeysMatch(step, *it, e)) continue;
     if (state.near_noted++ < kMaxNearMisses) {  // the overall bound: Canonicalize()
-      near_misses_.push_back(
-          {state.rule, it->hits.back(), e, e.instant - it->last, state.within[k], false, {}});
-      ResolvePending(&near_misses_.back().from);
-      ResolvePending(&near_misses_.back().to);
+      near_misses_.push_back({state.rule,
+                              Resolve(it->hits.back()),
+                              Resolve(e),
+                              e.instant - it->last,
+                              state.within[k],
+                              false,
+                              {}});
     }
     state.expired.erase(std::next(it).base());
     break;
@@ -363,7 +364,7 @@ void Engine::AfterAdvance(RuleState& state, size_t index) {
     Partial done = std::move(p);
     state.partials.erase(state.partials.begin() + static_cast<std::ptrdiff_t>(index));
     // Later partials waiting for the last step with the same keys are explained by this match.
-    const Evidence& last = done.hits.back();
+    const Candidate& last = done.hits.back();
     std::erase_if(state.partials, [&](const Partial& other) {
       return other.next == last_step && KeysMatch(rule.steps[last_step], other, last);
     });
@@ -485,18 +486,11 @@ void Engine::FeedScanned(const Record& record, const SourceInfo& source,
     }
   }
   matched.resize(kept);
-  // Shared by the record's hits (see Evidence::pending), as is its session id.
-  std::shared_ptr<const char[]> shared_text;
-  std::string& session = session_;  // reused: no allocation per record
-  session.clear();
+  // The record's text and session id, shared by its candidates (see candidate.h).
+  SharedText shared_text;
   if (!matched.empty()) {
-    FindSessionId(text, &session);
-    // The session id follows the text in the same block (Evidence::Pending::session_length).
-    std::shared_ptr<char[]> copy =
-        std::make_shared_for_overwrite<char[]>(record.text.size() + session.size());
-    std::memcpy(copy.get(), record.text.data(), record.text.size());
-    std::memcpy(copy.get() + record.text.size(), session.data(), session.size());
-    shared_text = std::move(copy);
+    FindSessionId(text, &session_);
+    shared_text = SharedText(record.text, session_, record.message.offset, record.message.length);
   }
   for (size_t i = 0; i < matched.size(); ++i) {
     const Target& t = matched[i];
@@ -508,19 +502,13 @@ void Engine::FeedScanned(const Record& record, const SourceInfo& source,
     // Sorted by rule, then step descending: the next target, if of this rule, is an earlier step.
     bool matches_earlier =
         i + 1 < matched.size() && matched[i + 1].rule == t.rule && matched[i + 1].index < t.index;
-    Evidence e = MakeEvidence(m.name, record, source, session.size(), shared_text);
+    Candidate e = MakeCandidate(m, record, source, shared_text);
     e.assumed = t.assumed;
     std::string_view part = PartText(m, record, text);
+    e.part_begin = static_cast<uint32_t>(part.data() - record.text.data());
+    e.part_length = static_cast<uint32_t>(part.size());
+    if (t.reads_myid) ReadMyid(&e);
     bool is_context = t.index >= steps;
-    if (!m.captures.empty()) {
-      if (t.defer_captures) {
-        e.pending.matcher = &m;
-        e.pending.part_begin = static_cast<uint32_t>(part.data() - record.text.data());
-        e.pending.part_length = static_cast<uint32_t>(part.size());
-      } else {
-        ExtractCaptures(m, part, &e);
-      }
-    }
     if (is_context) {
       auto& hits = state.context_hits[t.index - steps];
       if (hits.size() >= kMaxContextHits) hits.pop_front();

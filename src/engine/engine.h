@@ -14,18 +14,20 @@
 //   absence until its window has. Before Finish() they hold what is already settled.
 // - Memory is bounded by the per-rule limits below, not by the input: partial matches (1,024 per
 //   rule), recent and same-instant records per step, context records (256 per context entry).
-// - Evidence leaves the engine complete (text and captures filled in); inside, it keeps its text
-//   and captures pending until it joins a match (Evidence::pending).
+// - Inside, a record that matched a pattern is a Candidate (src/engine/candidate.h): a small
+//   value that holds the record's text by a counted reference. It becomes Evidence (text and
+//   captures copied out) only when it joins a match or a near miss; Evidence is all that leaves.
 #pragma once
 
 #include <deque>
 #include <map>
-#include <memory>
 #include <string>
 #include <vector>
 
 #include "src/base/record.h"
 #include "src/base/ring.h"
+#include "src/engine/candidate.h"
+#include "src/engine/capture_memo.h"
 #include "src/engine/config_values.h"
 #include "src/engine/match.h"
 #include "src/engine/pattern_set.h"
@@ -101,9 +103,9 @@ class Engine {
    public:
     bool empty() const { return head_ == items_.size(); }
     size_t size() const { return items_.size() - head_; }
-    const Evidence& front() const { return items_[head_]; }
-    const Evidence& back() const { return items_.back(); }
-    void push_back(Evidence e) { items_.push_back(std::move(e)); }
+    const Candidate& front() const { return items_[head_]; }
+    const Candidate& back() const { return items_.back(); }
+    void push_back(Candidate c) { items_.push_back(std::move(c)); }
     void pop_front();
     void clear() {
       items_.clear();
@@ -111,13 +113,13 @@ class Engine {
     }
 
    private:
-    std::vector<Evidence> items_;
+    std::vector<Candidate> items_;
     size_t head_ = 0;
   };
   struct Partial {
     int next = 0;          ///< the step it waits for
     uint64_t skipped = 0;  ///< bit i: step i was passed over (not in the logs given)
-    std::vector<Evidence> hits;
+    std::vector<Candidate> hits;
     int64_t last = 0;     ///< instant of the last hit
     CountWindow counted;  ///< occurrences of a `count` step in its window
   };
@@ -137,14 +139,14 @@ class Engine {
     /// on every record, so dropping the front must not move the rest).
     std::deque<Partial> partials;
     std::deque<Partial> expired;  ///< recent, for near misses
-    std::vector<Ring<Evidence>> context_hits;
+    std::vector<Ring<Candidate>> context_hits;
     /// Per step with `at_least`: its recent records, so that one logged just *before* the step
     /// ahead of it (or in the same millisecond, in any order) also counts as too soon.
-    std::vector<Ring<Evidence>> recent;
+    std::vector<Ring<Candidate>> recent;
     /// Per later step: records that found no partial, of the latest instant only. Logs of two
     /// servers written in the same millisecond merge in either order; a partial that reaches
     /// that step in the same instant takes them as if they had come after.
-    std::vector<Ring<Evidence>> same_instant;
+    std::vector<Ring<Candidate>> same_instant;
     int half_noted = 0;     ///< half-matched chains listed as near misses
     size_t near_noted = 0;  ///< near misses of this rule kept
     /// No partial of this rule is due before this (it may be earlier than needed, never later).
@@ -155,33 +157,29 @@ class Engine {
     int rule;
     int index;             ///< step index, or steps.size() + context index
     bool assumed = false;  ///< per record: its fields were unknown, not checked (FieldsMatch)
-    /// Its captures may be read later (Evidence::pending): when a key first compares them
-    /// (ReadCaptures), or when the evidence is reported. Only a `myid` capture, which sets the
-    /// record's myid, is read as records come.
-    bool defer_captures = false;
+    /// Its pattern captures `myid`, which sets the record's myid and is read as records come.
+    /// Other captures are read when a key first compares them (ReadCaptures), or when the
+    /// candidate is reported.
+    bool reads_myid = false;
   };
 
-  /// The record as evidence, its text fields pending in `shared` (the record's text, then its
-  /// session id of `session_length` bytes).
-  static Evidence MakeEvidence(const std::string& name, const Record& record,
-                               const SourceInfo& source, size_t session_length,
-                               const std::shared_ptr<const char[]>& shared);
-  /// e's session id, pending or resolved.
-  static std::string_view SessionOf(const Evidence& e);
+  /// The record as a candidate of matcher `m`, its text in `text` (shared by its candidates).
+  static Candidate MakeCandidate(const Matcher& m, const Record& record, const SourceInfo& source,
+                                 const SharedText& text);
   /// The text `m`'s pattern runs on: the message, the continuation lines, or `text` (the message
   /// and all that follows it).
   static std::string_view PartText(const Matcher& m, const Record& record, std::string_view text);
-  /// Fills e's captures from `part` (see PartText); a `myid` capture names the server spoken for.
-  void ExtractCaptures(const Matcher& m, std::string_view part, Evidence* e);
-  /// Reads e's pending captures now, for a key that compares them: most records that match a
-  /// step are never compared with another (no partial waits for them), so they are not read as
-  /// they come. ResolvePending reads them again when e is reported (the same values).
-  void ReadCaptures(const Evidence& e) const;
+  /// A `myid` capture of c's matcher, when it has one, names the server spoken for (a leader's
+  /// line "... to learner 2." speaks for that learner).
+  void ReadMyid(Candidate* c) const;
+  /// Reads c's captures now, for a key that compares them: most records that match a step are
+  /// never compared with another (no partial waits for them), so they are not read as they come.
+  void ReadCaptures(const Candidate& c) const;
   /// `pattern`'s named captures in `part` into *captures; false if it does not match there.
   bool MatchCaptures(const RE2& pattern, std::string_view part,
                      std::map<std::string, std::string>* captures) const;
-  /// Fills in what an evidence still has pending (see Evidence::pending).
-  void ResolvePending(Evidence* e);
+  /// The candidate as evidence: its text fields and captures copied out of the record's text.
+  Evidence Resolve(const Candidate& c) const;
   /// `assumed`: set when a component or logger the matcher names is unknown in the record.
   bool FieldsMatch(const Matcher& m, const Record& record, const SourceInfo& source,
                    bool* assumed) const;
@@ -189,18 +187,16 @@ class Engine {
   bool PartMatches(const Matcher& m, const Record& record) const;
   /// `previous_missing`: the step just before `step` is not in the logs given (passed over), so
   /// host, myid, session and not_same have nothing to compare with.
-  bool KeysMatch(const Step& step, const Partial& p, const Evidence& e,
+  bool KeysMatch(const Step& step, const Partial& p, const Candidate& e,
                  bool previous_missing = false) const;
   /// `matches_earlier`: the record also matches an earlier step of the rule, which then starts
   /// the chain (no partial is started here with the steps before missing).
-  void OnStep(RuleState& state, int k, Evidence e, bool matches_earlier);
-  void Advance(RuleState& state, Partial& p, Evidence e);
+  void OnStep(RuleState& state, int k, Candidate e, bool matches_earlier);
+  void Advance(RuleState& state, Partial& p, Candidate e);
   /// True if the step `p` now waits for has `at_least` and a record of it came within that time
   /// of p's last step, before or after (the partial is then dropped).
   bool CameTooSoon(const RuleState& state, const Partial& p) const;
-  static bool IsStepRecord(const Partial& p, const Evidence& e);
-  /// The same record: same line of the same source (either may still be pending).
-  static bool SameRecord(const Evidence& a, const Evidence& b);
+  static bool IsStepRecord(const Partial& p, const Candidate& e);
   /// Advances `p` with records of its next step that came in the same instant as its last step.
   void CatchUp(RuleState& state, Partial& p);
   void Complete(RuleState& state, Partial p, bool absence, bool open_at_end);
@@ -209,16 +205,17 @@ class Engine {
   static bool CanOpen(const Rule& rule, const Partial& p);
   /// The partial waiting for an earlier step that `e` (a record of step k) may extend by
   /// passing over skippable steps; -1 if none.
-  int FindSkipping(const RuleState& state, int k, const Evidence& e) const;
+  int FindSkipping(const RuleState& state, int k, const Candidate& e) const;
   /// True if partial `i` may take `e` as step k by passing over skippable steps.
-  bool CanSkipTo(const RuleState& state, int k, const Evidence& e, int i) const;
+  bool CanSkipTo(const RuleState& state, int k, const Candidate& e, int i) const;
   /// After `p` advanced: completes it, drops it, or schedules its deadline.
   void AfterAdvance(RuleState& state, size_t index);
   /// Fills `state`'s skippable, can_start and reach from its rule's roles and windows.
   static void PlanRoles(RuleState& state);
   /// A chain that began and could not open: kept as a near miss for --explain.
   void NoteHalfMatch(RuleState& state, const Partial& p);
-  void Finalize(const RuleState& state, Match match);  // gathers context, keeps the match
+  /// Gathers context, resolves the match's steps and context into evidence, keeps the match.
+  void Finalize(const RuleState& state, Match match, const std::vector<Candidate>& steps);
   void FinalizeDue(int64_t now, bool all);
   /// Puts the results in their canonical order and applies the overall bounds.
   void Canonicalize();
@@ -235,7 +232,8 @@ class Engine {
   /// Matches waiting for context that may still follow their last step (an `after` window).
   struct Waiting {
     const RuleState* state;
-    Match match;
+    Match match;                   ///< all but its steps and context, still candidates
+    std::vector<Candidate> steps;  ///< the match's steps, resolved by Finalize
     int64_t until;
   };
   std::vector<Waiting> waiting_;
@@ -248,9 +246,10 @@ class Engine {
   std::string err_;
   std::vector<int> hits_;                         // reused per record
   std::vector<Target> matched_;                   // reused per record
-  mutable std::vector<re2::StringPiece> pieces_;  // reused by ExtractCaptures, ReadCaptures
+  mutable std::vector<re2::StringPiece> pieces_;  // reused by MatchCaptures
   std::string session_;                           // reused per record: the session id Feed found
   mutable RegexMemo field_memo_;                  // steps' logger and thread patterns
+  mutable CaptureMemo capture_memo_;              // MatchCaptures' recent answers
 };
 
 }  // namespace faultline

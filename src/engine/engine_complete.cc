@@ -18,16 +18,14 @@ constexpr double kAssumedFactor = 0.8;
 // A chain or threshold matched in a log without time: the order is known, the windows are not.
 constexpr double kOrderOnlyFactor = 0.8;
 
-// The evidence of the step a context entry belongs to, or null when that step is not in the
-// match. match.steps holds only the steps seen, so when an earlier step was passed over the
+// The candidate of the step a context entry belongs to, or null when that step is not in the
+// match. A match holds only the steps seen, so when an earlier step was passed over the
 // anchor's index in the rule is not its position there.
-const Evidence* AnchorEvidence(const Match& match, const ContextMatcher& context) {
-  const std::vector<Step>& steps = match.rule->steps;
-  if (context.anchor < 0 || context.anchor >= static_cast<int>(steps.size())) return nullptr;
-  for (const Evidence& e : match.steps) {
-    // Until resolved, an evidence's name is still pending (see Evidence::Pending).
-    const std::string& name = e.pending.name != nullptr ? *e.pending.name : e.name;
-    if (name == steps[context.anchor].name) return &e;
+const Candidate* AnchorCandidate(const Rule& rule, const std::vector<Candidate>& steps,
+                                 const ContextMatcher& context) {
+  if (context.anchor < 0 || context.anchor >= static_cast<int>(rule.steps.size())) return nullptr;
+  for (const Candidate& c : steps) {
+    if (c.matcher == &rule.steps[context.anchor]) return &c;
   }
   return nullptr;
 }
@@ -54,7 +52,7 @@ void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_en
     }
   }
   match.confidence = Confidence(*state.rule, matched);
-  for (const Evidence& hit : p.hits) {
+  for (const Candidate& hit : p.hits) {
     if (hit.assumed) {
       match.confidence *= kAssumedFactor;
       break;
@@ -64,52 +62,50 @@ void Engine::Complete(RuleState& state, Partial p, bool absence, bool open_at_en
   bool windowed = state.rule->steps.size() > 1 || state.rule->steps.front().count > 1;
   if (windowed && !p.hits.empty() && p.hits.front().order_only)
     match.confidence *= kOrderOnlyFactor;
-  match.steps = std::move(p.hits);
   match.absence = absence;
   match.window_open_at_end = open_at_end && absence;
   if (match.window_open_at_end) match.logs_end = watermark_;
   match.ended_waiting = open_at_end && !absence;
-  match.first = match.steps.front().instant;
-  match.last = match.steps.back().instant;
+  match.first = p.hits.front().instant;
+  match.last = p.hits.back().instant;
   if (absence) match.absence_deadline = match.last + state.within.back();
   // Context may follow the last step: wait until the latest `after` window has passed.
   int64_t until = INT64_MIN;
   for (size_t c = 0; c < state.rule->contexts.size(); ++c) {
-    const Evidence* anchor = AnchorEvidence(match, state.rule->contexts[c]);
+    const Candidate* anchor = AnchorCandidate(*state.rule, p.hits, state.rule->contexts[c]);
     if (anchor != nullptr && state.after[c] > 0) {
       until = std::max(until, anchor->instant + state.after[c]);
     }
   }
   if (until > watermark_) {
-    waiting_.push_back({&state, std::move(match), until});
+    waiting_.push_back({&state, std::move(match), std::move(p.hits), until});
     next_deadline_ = std::min(next_deadline_, until);
     return;
   }
-  Finalize(state, std::move(match));
+  Finalize(state, std::move(match), p.hits);
 }
 
-void Engine::Finalize(const RuleState& state, Match match) {
-  auto is_step_record = [&](const Evidence& e) {
-    for (const Evidence& step : match.steps) {
-      if (Engine::SameRecord(step, e)) return true;
+void Engine::Finalize(const RuleState& state, Match match, const std::vector<Candidate>& steps) {
+  auto is_step_record = [&](const Candidate& e) {
+    for (const Candidate& step : steps) {
+      if (SameRecord(step, e)) return true;
     }
     return false;
   };
   for (size_t c = 0; c < state.rule->contexts.size(); ++c) {
     const ContextMatcher& cm = state.rule->contexts[c];
-    const Evidence* found = AnchorEvidence(match, cm);
+    const Candidate* found = AnchorCandidate(*state.rule, steps, cm);
     if (found == nullptr) continue;
-    const Evidence& anchor = *found;
+    const Candidate& anchor = *found;
     size_t taken = 0;
-    for (const Evidence& hit : state.context_hits[c]) {
+    for (const Candidate& hit : state.context_hits[c]) {
       if (hit.instant < anchor.instant - state.before[c] ||
           hit.instant > anchor.instant + state.after[c] || is_step_record(hit)) {
         continue;
       }
-      if (cm.same_host && hit.host != anchor.host) continue;
+      if (cm.same_host && hit.host() != anchor.host()) continue;
       if (taken++ >= kMaxContextInMatch) continue;
-      match.context.push_back(hit);
-      ResolvePending(&match.context.back());
+      match.context.push_back(Resolve(hit));
     }
   }
   std::stable_sort(match.context.begin(), match.context.end(),
@@ -118,7 +114,8 @@ void Engine::Finalize(const RuleState& state, Match match) {
     match.first = std::min(match.first, e.instant);
     match.last = std::max(match.last, e.instant);
   }
-  for (Evidence& e : match.steps) ResolvePending(&e);
+  match.steps.reserve(steps.size());
+  for (const Candidate& c : steps) match.steps.push_back(Resolve(c));
   matches_.push_back(std::move(match));
 }
 
@@ -127,7 +124,7 @@ void Engine::FinalizeDue(int64_t now, bool all) {
     if (all || now > waiting_[i].until) {
       Waiting w = std::move(waiting_[i]);
       waiting_.erase(waiting_.begin() + static_cast<std::ptrdiff_t>(i));
-      Finalize(*w.state, std::move(w.match));
+      Finalize(*w.state, std::move(w.match), w.steps);
     } else {
       next_deadline_ = std::min(next_deadline_, waiting_[i].until);
       ++i;

@@ -1,6 +1,6 @@
-// The engine's evidence: built from a record as a match candidate with its text fields pending,
-// resolved (text copied, captures read) only when it joins a match or a near miss, and compared
-// record by record. See Evidence::Pending in match.h.
+// The engine's candidates and evidence: a candidate is built from a record as it comes, holding
+// the record's text by reference; it is resolved into evidence (text copied, captures read) only
+// when it joins a match or a near miss. See src/engine/candidate.h.
 #include <string>
 #include <string_view>
 
@@ -9,92 +9,91 @@
 
 namespace faultline {
 
-Evidence Engine::MakeEvidence(const std::string& name, const Record& record,
-                              const SourceInfo& source, size_t session_length,
-                              const std::shared_ptr<const char[]>& shared) {
-  Evidence e;
-  e.pending.name = &name;  // the step's or context entry's own name: it outlives the evidence
-  e.instant = record.instant;
-  e.precision = record.precision;
-  e.pending.source = &source.name;  // copied only if the evidence is reported
-  e.line = record.line;
-  e.host = source.host;
-  e.component = record.component;
-  e.level = record.level;
-  e.myid = record.myid;
-  e.order_only = (record.flags & kOrderOnly) != 0;
-  e.pending.session_length = static_cast<uint32_t>(session_length);
-  e.pending.text = shared;
-  e.pending.text_length = static_cast<uint32_t>(record.text.size());
-  e.pending.message_begin = record.message.offset;
-  e.pending.message_length = record.message.length;
-  return e;
+Candidate Engine::MakeCandidate(const Matcher& m, const Record& record, const SourceInfo& source,
+                                const SharedText& text) {
+  Candidate c;
+  c.instant = record.instant;
+  c.line = record.line;
+  c.source = &source;
+  c.matcher = &m;
+  c.text = text;
+  c.myid = record.myid;
+  c.component = record.component;
+  c.level = record.level;
+  c.precision = record.precision;
+  c.order_only = (record.flags & kOrderOnly) != 0;
+  return c;
 }
 
-void Engine::ResolvePending(Evidence* e) {
-  if (e->pending.text == nullptr) return;
-  Evidence::Pending pending = std::move(e->pending);
-  e->pending = {};
-  e->source = *pending.source;
-  e->name = *pending.name;
-  e->session.assign(pending.text.get() + pending.text_length, pending.session_length);
-  std::string_view all(pending.text.get(), pending.text_length);
+Evidence Engine::Resolve(const Candidate& c) const {
+  Evidence e;
+  e.name = c.matcher->name;
+  e.instant = c.instant;
+  e.precision = c.precision;
+  e.source = c.source->name;
+  e.line = c.line;
+  e.host = c.source->host;
+  e.component = c.component;
+  e.level = c.level;
+  e.myid = c.myid;
+  e.session = c.session();
+  std::string_view all = c.text.text();
   size_t newline = all.find('\n');
-  e->header = std::string(all.substr(0, newline));
+  e.header = std::string(all.substr(0, newline));
   if (newline != std::string_view::npos) {
     std::string_view rest = all.substr(newline + 1);
-    e->first_continuation = std::string(rest.substr(0, rest.find('\n')));
+    e.first_continuation = std::string(rest.substr(0, rest.find('\n')));
   }
-  e->message = std::string(all.substr(pending.message_begin, pending.message_length));
-  if (pending.matcher != nullptr) {
-    ExtractCaptures(*pending.matcher, all.substr(pending.part_begin, pending.part_length), e);
+  e.message = c.text.message();
+  e.occurrences = c.occurrences;
+  e.assumed = c.assumed;
+  e.order_only = c.order_only;
+  ReadCaptures(c);
+  e.captures = c.captures;
+  // A `myid` capture names the server spoken for, in context entries too.
+  auto named = e.captures.find("myid");
+  if (named != e.captures.end()) {
+    int myid = scan::ParseSmallInt(named->second);  // as the parsers read [myid:N]
+    if (myid >= 0) e.myid = myid;
   }
+  return e;
 }
 
 bool Engine::MatchCaptures(const RE2& pattern, std::string_view part,
                            std::map<std::string, std::string>* captures) const {
+  bool memo = CaptureMemo::Fits(pattern, part);
+  uint64_t hash = memo ? CaptureMemo::Hash(pattern, part) : 0;
+  bool matched = false;
+  if (memo && capture_memo_.Find(pattern, part, hash, &matched, captures)) return matched;
   int groups = pattern.NumberOfCapturingGroups();
   std::vector<re2::StringPiece>& pieces = pieces_;  // reused: no allocation per call
   pieces.assign(static_cast<size_t>(groups) + 1, re2::StringPiece());
   if (!pattern.Match(re2::StringPiece(part.data(), part.size()), 0, part.size(), RE2::UNANCHORED,
                      pieces.data(), groups + 1)) {
+    if (memo) capture_memo_.Remember(pattern, part, hash, nullptr);
     return false;
   }
+  if (memo) capture_memo_.Remember(pattern, part, hash, pieces.data());
   for (const auto& [group, index] : pattern.NamedCapturingGroups()) {
     (*captures)[group] = std::string(pieces[index].data(), pieces[index].size());
   }
   return true;
 }
 
-void Engine::ReadCaptures(const Evidence& e) const {
-  const Evidence::Pending& pending = e.pending;
-  if (pending.matcher == nullptr || pending.text == nullptr || !e.captures.empty()) return;
-  MatchCaptures(*pending.matcher->message,
-                std::string_view(pending.text.get() + pending.part_begin, pending.part_length),
-                &e.captures);
-}
-
-void Engine::ExtractCaptures(const Matcher& m, std::string_view part, Evidence* e) {
+void Engine::ReadCaptures(const Candidate& c) const {
+  if (c.captures_read) return;
+  c.captures_read = true;
+  const Matcher& m = *c.matcher;
   if (m.message == nullptr || m.captures.empty()) return;
-  MatchCaptures(*m.message, part, &e->captures);
-  // A leader's line that names a learner ("... to learner 2.") speaks for that server.
-  auto named = e->captures.find("myid");
-  if (named != e->captures.end()) {
-    int myid = scan::ParseSmallInt(named->second);  // as the parsers read [myid:N]
-    if (myid >= 0) e->myid = myid;
-  }
+  MatchCaptures(*m.message, c.part(), &c.captures);
 }
 
-std::string_view Engine::SessionOf(const Evidence& e) {
-  if (e.pending.text == nullptr) return e.session;
-  return {e.pending.text.get() + e.pending.text_length, e.pending.session_length};
-}
-
-bool Engine::SameRecord(const Evidence& a, const Evidence& b) {
-  if (a.line != b.line) return false;
-  const std::string& a_source = a.pending.source != nullptr ? *a.pending.source : a.source;
-  const std::string& b_source = b.pending.source != nullptr ? *b.pending.source : b.source;
-  return &a_source == &b_source || a_source == b_source;
+void Engine::ReadMyid(Candidate* c) const {
+  ReadCaptures(*c);
+  auto named = c->captures.find("myid");
+  if (named == c->captures.end()) return;
+  int myid = scan::ParseSmallInt(named->second);  // as the parsers read [myid:N]
+  if (myid >= 0) c->myid = myid;
 }
 
 }  // namespace faultline

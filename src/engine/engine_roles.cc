@@ -58,7 +58,7 @@ bool Engine::CanOpen(const Rule& rule, const Partial& p) {
   return !decisive_rule || decisive_hit;
 }
 
-bool Engine::CanSkipTo(const RuleState& state, int k, const Evidence& e, int i) const {
+bool Engine::CanSkipTo(const RuleState& state, int k, const Candidate& e, int i) const {
   const Step& step = state.rule->steps[k];
   const Partial& p = state.partials[i];
   if (step.count > 1 || state.at_least[k] > 0) return false;
@@ -71,7 +71,7 @@ bool Engine::CanSkipTo(const RuleState& state, int k, const Evidence& e, int i) 
   return e.instant - p.last <= window && KeysMatch(step, p, e, /*previous_missing=*/true);
 }
 
-int Engine::FindSkipping(const RuleState& state, int k, const Evidence& e) const {
+int Engine::FindSkipping(const RuleState& state, int k, const Candidate& e) const {
   for (size_t i = 0; i < state.partials.size(); ++i) {
     if (CanSkipTo(state, k, e, static_cast<int>(i))) return static_cast<int>(i);
   }
@@ -82,8 +82,7 @@ void Engine::NoteHalfMatch(RuleState& state, const Partial& p) {
   if (p.hits.empty()) return;  // a `count` step that never reached its count
   if (state.half_noted >= kMaxHalfMatchesPerRule) return;
   ++state.half_noted;
-  NearMiss miss{state.rule, p.hits.back(), {}, 0, 0, true, {}};
-  ResolvePending(&miss.from);
+  NearMiss miss{state.rule, Resolve(p.hits.back()), {}, 0, 0, true, {}};
   for (size_t s = 0; s < state.rule->steps.size(); ++s) {
     bool matched = static_cast<int>(s) < p.next && !(p.skipped & (uint64_t{1} << s));
     if (!matched && !state.rule->steps[s].absent) {

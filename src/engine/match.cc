@@ -11,16 +11,6 @@ bool IsHex(char c) {
 
 }  // namespace
 
-void Evidence::Release() {
-  pending = Pending();
-  if (!captures.empty()) captures.clear();
-  // A string within its small-string buffer owns no memory; only a longer one is worth a swap.
-  for (std::string* text :
-       {&name, &source, &host, &session, &header, &first_continuation, &message}) {
-    if (text->capacity() > std::string().capacity()) std::string().swap(*text);
-  }
-}
-
 void FindSessionId(std::string_view text, std::string* id) {
   id->clear();
   for (size_t pos = text.find("0x"); pos != std::string_view::npos;

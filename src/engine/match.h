@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <map>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +13,8 @@
 
 namespace faultline {
 
-/// A record that matched a step or context entry, copied out of the stream.
+/// A record that matched a step or context entry, copied out of the stream (the engine holds
+/// it as a Candidate until it joins a match: src/engine/candidate.h).
 struct Evidence {
   std::string name;  ///< step or context name
   int64_t instant = kNoInstant;
@@ -29,35 +29,13 @@ struct Evidence {
   std::string header;              ///< the record's first line as written
   std::string first_continuation;  ///< e.g. the exception line of a stack trace
   std::string message;
-  /// Inside the engine, captures a rule's keys compare may be read only when first compared
-  /// (Engine::ReadCaptures, from a const path): hence mutable.
-  mutable std::map<std::string, std::string> captures;
+  std::map<std::string, std::string> captures;
   int occurrences = 1;  ///< for a `count` step: how many fell in the window
   /// Matched on its message alone: the step names a component or logger the record's layout
   /// does not show (a pasted excerpt, a foreign layout).
   bool assumed = false;
   /// Its source has no time at all: the instant is synthetic, in line order (1 ms per line).
   bool order_only = false;
-  /// Inside the engine only: the text fields (name, source, session, header, first_continuation,
-  /// message) and the captures are not filled yet. Most records that match a pattern never join a
-  /// match, and copying their text (once per rule that names them) and reading captures cost more
-  /// than finding the match; so the engine keeps the record's text, shared by all its hits, and
-  /// fills them in when the evidence joins a match or a near miss. Empty in all the engine hands
-  /// on.
-  struct Pending {
-    /// The record's text, then its session id: one allocation, shared by the record's hits.
-    std::shared_ptr<const char[]> text;
-    uint32_t text_length = 0, session_length = 0;
-    const std::string* name = nullptr;         ///< the step's or context entry's name
-    const std::string* source = nullptr;       ///< its source's name (Feed's SourceInfo)
-    const Matcher* matcher = nullptr;          ///< set: its captures are still to be read
-    uint32_t part_begin = 0, part_length = 0;  ///< what the matcher's pattern ran on
-    uint32_t message_begin = 0, message_length = 0;
-  } pending;
-
-  /// Lets go of the memory it holds (its text, shared or its own, and captures): for a slot of
-  /// a queue it was popped from, whose value no one reads again.
-  void Release();
 };
 
 struct Match {
