@@ -145,11 +145,20 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,
       }
     }
     for (const std::string& file : found) other_names.erase(fs::path(file).parent_path().string());
+    std::vector<std::string> text_files;
     for (const auto& [folder, files] : other_names) {
       for (const std::string& file : files) {
-        if (LooksLikeLogText(file)) found.push_back(file);
+        if (LooksLikeLogText(file)) {
+          found.push_back(file);
+        } else if (IsPlainText(file)) {
+          text_files.push_back(file);
+        }
       }
     }
+    // A directory with nothing that looks like a log still holds what the user has: an excerpt
+    // of a line or two without time (a status reply pasted into answer.txt). Reading it beats
+    // "Read 0 input(s)"; beside anything log-like such files are notes, and are left alone.
+    if (found.empty()) found = std::move(text_files);
     std::sort(found.begin(), found.end());
     for (std::string& file : found) inputs.push_back({std::move(file), path});
     std::sort(found_configs.begin(), found_configs.end());

@@ -3,11 +3,19 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <optional>
+#include <string>
 
 namespace faultline {
 namespace {
 
 constexpr size_t kSampleBytes = 8192;
+
+// A byte order mark of UTF-16 (a log saved on Windows): its NULs are not binary.
+bool IsUtf16(std::string_view sample) {
+  return sample.size() >= 2 && ((sample[0] == '\xff' && sample[1] == '\xfe') ||
+                                (sample[0] == '\xfe' && sample[1] == '\xff'));
+}
 constexpr int kSampleLines = 30;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -80,8 +88,7 @@ bool SampleLooksLikeLog(std::string_view sample, bool sample_is_whole_file) {
   std::string narrowed;
   // UTF-16 (a log saved on Windows): its ASCII is every other byte; the NULs between are not
   // binary.
-  if (sample.size() >= 2 && ((sample[0] == '\xff' && sample[1] == '\xfe') ||
-                             (sample[0] == '\xfe' && sample[1] == '\xff'))) {
+  if (IsUtf16(sample)) {
     for (char c : sample.substr(2)) {
       if (c != '\0') narrowed.push_back(c);
     }
@@ -114,13 +121,29 @@ bool SampleLooksLikeLog(std::string_view sample, bool sample_is_whole_file) {
   return log_like * 3 >= lines && log_like >= std::min(lines, 2);
 }
 
-bool LooksLikeLogText(const std::string& path) {
+namespace {
+
+// The file's first kSampleBytes; nullopt if it cannot be opened.
+std::optional<std::string> ReadSample(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
+  if (!in) return std::nullopt;
   std::string sample(kSampleBytes, '\0');
   in.read(sample.data(), static_cast<std::streamsize>(sample.size()));
   sample.resize(static_cast<size_t>(in.gcount()));
-  return SampleLooksLikeLog(sample, sample.size() < kSampleBytes);
+  return sample;
+}
+
+}  // namespace
+
+bool LooksLikeLogText(const std::string& path) {
+  std::optional<std::string> sample = ReadSample(path);
+  return sample && SampleLooksLikeLog(*sample, sample->size() < kSampleBytes);
+}
+
+bool IsPlainText(const std::string& path) {
+  std::optional<std::string> sample = ReadSample(path);
+  if (!sample || sample->find_first_not_of(" \t\r\n") == std::string::npos) return false;
+  return IsUtf16(*sample) || sample->find('\0') == std::string::npos;
 }
 
 }  // namespace faultline

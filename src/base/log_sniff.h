@@ -20,6 +20,11 @@ bool MayHoldLogLines(const std::string& name);
 /// not one), and reporting it would turn a clean run into "an input was skipped".
 bool LooksLikeLogText(const std::string& path);
 
+/// True for a file that opens, is not empty and holds text (no NUL byte in its first 8 KiB,
+/// outside a UTF-16 file): what a directory holding nothing that looks like a log still offers
+/// (a one-line excerpt without time, pasted into answer.txt).
+bool IsPlainText(const std::string& path);
+
 /// The same test on a sample of the file's first bytes (for tests and for LooksLikeLogText).
 bool SampleLooksLikeLog(std::string_view sample, bool sample_is_whole_file);
 

@@ -100,5 +100,15 @@ TEST_CASE("log_sniff: files") {
   CHECK_FALSE(LooksLikeLogText(dir.Path("gone.txt")));
 }
 
+TEST_CASE("log_sniff: plain text, the last resort of a directory") {
+  testing::TempDir dir;
+  CHECK(IsPlainText(
+      dir.Write("reply.txt", "conf is not executed because it is not in the whitelist\n")));
+  CHECK_FALSE(IsPlainText(dir.Write("blank.txt", " \n\n")));
+  CHECK_FALSE(IsPlainText(dir.Write("core", std::string("ELF\0\0\1", 6))));
+  CHECK(IsPlainText(dir.Write("win.txt", std::string("\xff\xfeW\0A\0R\0N\0", 10))));
+  CHECK_FALSE(IsPlainText(dir.Path("gone.txt")));
+}
+
 }  // namespace
 }  // namespace faultline

@@ -12,7 +12,8 @@ void AddInputOptions(CLI::App* app, InputOptions* options, bool parser_flag_is_f
   app->add_option("paths", options->paths,
                   "Log files, directories (searched recursively for *.log, *.log.N, *.out,\n"
                   "*.log.YYYY-MM-DD and their .gz, and other text files whose first lines\n"
-                  "read as log lines: zk1.txt, zookeeper) or - for standard input")
+                  "read as log lines: zk1.txt, zookeeper; with none of those, its text\n"
+                  "files) or - for standard input")
       ->required();
   app->add_option(parser_flag_is_format ? "--format,--log-format" : "--log-format", options->format,
                   "Use this parser for every input instead of detecting: " + ParserNames());

@@ -24,4 +24,18 @@ done
 # The host comes from the name without its .txt: zk-leader, as from zk-leader.log.
 grep -q "^$case_dir/zk-leader.txt .* zk-leader " "$OUT" || fail "host of zk-leader.txt: $(cat "$OUT")"
 expect_same_diagnosis "$incident" "$case_dir"
+
+# A folder with nothing log-like still gives its text: a one-line reply without time, attached
+# as a .txt (zkops-4lw-conf-not-whitelisted-oneline), is read and diagnosed, not "Read 0".
+reply_dir="$SCRATCH/reply"
+mkdir -p "$reply_dir"
+cp "$TESTDATA/incidents/public/zkops-4lw-conf-not-whitelisted-oneline/echo-conf-nc.log" \
+  "$reply_dir/conf-response.txt"
+printf 'primary = ["zk-4lw-not-whitelisted"]\n' >"$reply_dir/expect.toml"
+run sources "$reply_dir"
+expect_status 0
+grep -q "^$reply_dir/conf-response.txt " "$OUT" || fail "the reply was not read: $(cat "$OUT")"
+if grep -q "expect.toml" "$OUT"; then fail "expect.toml was read as a log"; fi
+run analyze --format json "$reply_dir"
+grep -q '"rule": *"zk-4lw-not-whitelisted"' "$OUT" || fail "the reply was not diagnosed: $(cat "$OUT")"
 pass
