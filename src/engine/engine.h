@@ -244,12 +244,13 @@ class Engine {
   int64_t records_seen_ = 0;
   int64_t matches_dropped_ = 0;
   std::string err_;
-  std::vector<int> hits_;                         // reused per record
-  std::vector<Target> matched_;                   // reused per record
-  mutable std::vector<re2::StringPiece> pieces_;  // reused by MatchCaptures
-  std::string session_;                           // reused per record: the session id Feed found
-  mutable RegexMemo field_memo_;                  // steps' logger and thread patterns
-  mutable CaptureMemo capture_memo_;              // MatchCaptures' recent answers
+  std::vector<int> hits_;                          // reused per record
+  std::vector<Target> matched_;                    // reused per record
+  std::vector<const Candidate*> context_scratch_;  // reused by Finalize
+  mutable std::vector<re2::StringPiece> pieces_;   // reused by MatchCaptures
+  std::string session_;                            // reused per record: the session id Feed found
+  mutable RegexMemo field_memo_;                   // steps' logger and thread patterns
+  mutable CaptureMemo capture_memo_;               // MatchCaptures' recent answers
 };
 
 }  // namespace faultline

@@ -92,6 +92,9 @@ void Engine::Finalize(const RuleState& state, Match match, const std::vector<Can
     }
     return false;
   };
+  // The context taken, found first so that the match's list is allocated once.
+  std::vector<const Candidate*>& taken_context = context_scratch_;
+  taken_context.clear();
   for (size_t c = 0; c < state.rule->contexts.size(); ++c) {
     const ContextMatcher& cm = state.rule->contexts[c];
     const Candidate* found = AnchorCandidate(*state.rule, steps, cm);
@@ -105,9 +108,11 @@ void Engine::Finalize(const RuleState& state, Match match, const std::vector<Can
       }
       if (cm.same_host && hit.host() != anchor.host()) continue;
       if (taken++ >= kMaxContextInMatch) continue;
-      match.context.push_back(Resolve(hit));
+      taken_context.push_back(&hit);
     }
   }
+  match.context.reserve(taken_context.size());
+  for (const Candidate* hit : taken_context) match.context.push_back(Resolve(*hit));
   std::stable_sort(match.context.begin(), match.context.end(),
                    [](const Evidence& a, const Evidence& b) { return a.instant < b.instant; });
   for (const Evidence& e : match.context) {
