@@ -97,6 +97,8 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
         ++score.headers;
         score.fields += (header.local != kNoInstant) + (header.level != Level::kUnknown) +
                         !header.logger.empty() + !header.thread.empty() + (header.code_line >= 0);
+        score.blank_led +=
+            !header.message.empty() && (header.message[0] == ' ' || header.message[0] == '\t');
       } else if (score.first_miss_line == 0 && !sample[i].continuation) {
         score.first_miss_line = static_cast<int64_t>(i) + 1;
         score.first_miss = miss;
@@ -128,12 +130,16 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
   }
   // The layout inferred from the lines takes them from the table's best only where that reads
   // fewer than half as many, or no more lines into fewer fields each (supervisord's "time level
-  // message" leaves Graylog's logger in the message); a row that reads each line more fully keeps
-  // the file even when the inferred layout reads more of its lines (pieces of a folded log).
+  // message" leaves Graylog's logger in the message), or as many into as many fields without
+  // leaving a padding in the message (Flink's "       [] - " after its %-60c logger); a row that
+  // reads each line more fully keeps the file even when the inferred layout reads more of its lines
+  // (pieces of a folded log).
   if (inferred != nullptr && inferred->headers > 0 &&
       (best == nullptr || best->headers * 2 < inferred->headers ||
        (inferred->headers >= best->headers &&
-        inferred->fields * best->headers > best->fields * inferred->headers))) {
+        (inferred->fields * best->headers > best->fields * inferred->headers ||
+         (inferred->headers == best->headers && inferred->fields == best->fields &&
+          inferred->blank_led < best->blank_led))))) {
     best = inferred;
   }
   if (best != nullptr && best->headers * 2 >= generic.headers) {
