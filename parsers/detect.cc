@@ -205,6 +205,39 @@ bool StripKubectlPrefix(std::string_view* line, std::string_view* service) {
   return true;
 }
 
+// A Kubernetes name: lower-case letters, digits and dashes, starting with a letter.
+size_t KubernetesNameEnd(std::string_view s, size_t pos) {
+  if (pos >= s.size() || !(s[pos] >= 'a' && s[pos] <= 'z')) return pos;
+  size_t end = pos;
+  while (end < s.size() && end - pos < 253 &&
+         ((s[end] >= 'a' && s[end] <= 'z') || scan::IsDigit(s[end]) || s[end] == '-')) {
+    ++end;
+  }
+  return end;
+}
+
+// stern and kubetail: "pod container <line>" ("mothy-numbat-kafka-0 kafka [2019-10-25 ...] INFO
+// ..."); the pod names the source. Believed when the pod's name has a dash and the rest is a
+// dated header some parser reads, so that two words of prose stay whole.
+bool StripPodContainerPrefix(std::string_view* line, std::string_view* service) {
+  std::string_view s = *line;
+  size_t pod_end = KubernetesNameEnd(s, 0);
+  if (pod_end == 0 || pod_end + 1 >= s.size() || s[pod_end] != ' ' ||
+      s.substr(0, pod_end).find('-') == std::string_view::npos) {
+    return false;
+  }
+  size_t container_end = KubernetesNameEnd(s, pod_end + 1);
+  if (container_end == pod_end + 1 || container_end + 1 >= s.size() || s[container_end] != ' ') {
+    return false;
+  }
+  std::string_view rest = s.substr(container_end + 1);
+  Header header;
+  if (DetectLine(rest, &header) == nullptr || header.local == kNoInstant) return false;
+  *service = s.substr(0, pod_end);
+  *line = rest;
+  return true;
+}
+
 // grep -H and grep -r output: "store/latest/n2.log:2018-06-07 19:39:07.364446 Commit index now 10";
 // the file names the source. Believed when the name is a log file's (".log", ".out", ".txt" in it)
 // and the rest starts with a time some parser reads.
@@ -235,6 +268,7 @@ bool StripGrepFilePrefix(std::string_view* line, std::string_view* service) {
 bool StripComposePrefix(std::string_view* line, std::string_view* service) {
   if (StripKubectlPrefix(line, service)) return true;
   if (StripGrepFilePrefix(line, service)) return true;
+  if (StripPodContainerPrefix(line, service)) return true;
   std::string_view s = *line;
   size_t pos = scan::SkipSpaces(s, 0);
   size_t name_begin = pos;
