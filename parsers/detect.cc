@@ -97,6 +97,8 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
         ++score.headers;
         score.fields += (header.local != kNoInstant) + (header.level != Level::kUnknown) +
                         !header.logger.empty() + !header.thread.empty() + (header.code_line >= 0);
+        score.blank_led +=
+            !header.message.empty() && (header.message[0] == ' ' || header.message[0] == '\t');
       } else if (score.first_miss_line == 0 && !sample[i].continuation) {
         score.first_miss_line = static_cast<int64_t>(i) + 1;
         score.first_miss = miss;
@@ -128,12 +130,16 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
   }
   // The layout inferred from the lines takes them from the table's best only where that reads
   // fewer than half as many, or no more lines into fewer fields each (supervisord's "time level
-  // message" leaves Graylog's logger in the message); a row that reads each line more fully keeps
-  // the file even when the inferred layout reads more of its lines (pieces of a folded log).
+  // message" leaves Graylog's logger in the message), or as many into as many fields without
+  // leaving a padding in the message (Flink's "       [] - " after its %-60c logger); a row that
+  // reads each line more fully keeps the file even when the inferred layout reads more of its lines
+  // (pieces of a folded log).
   if (inferred != nullptr && inferred->headers > 0 &&
       (best == nullptr || best->headers * 2 < inferred->headers ||
        (inferred->headers >= best->headers &&
-        inferred->fields * best->headers > best->fields * inferred->headers))) {
+        (inferred->fields * best->headers > best->fields * inferred->headers ||
+         (inferred->headers == best->headers && inferred->fields == best->fields &&
+          inferred->blank_led < best->blank_led))))) {
     best = inferred;
   }
   if (best != nullptr && best->headers * 2 >= generic.headers) {
@@ -199,6 +205,39 @@ bool StripKubectlPrefix(std::string_view* line, std::string_view* service) {
   return true;
 }
 
+// A Kubernetes name: lower-case letters, digits and dashes, starting with a letter.
+size_t KubernetesNameEnd(std::string_view s, size_t pos) {
+  if (pos >= s.size() || !(s[pos] >= 'a' && s[pos] <= 'z')) return pos;
+  size_t end = pos;
+  while (end < s.size() && end - pos < 253 &&
+         ((s[end] >= 'a' && s[end] <= 'z') || scan::IsDigit(s[end]) || s[end] == '-')) {
+    ++end;
+  }
+  return end;
+}
+
+// stern and kubetail: "pod container <line>" ("mothy-numbat-kafka-0 kafka [2019-10-25 ...] INFO
+// ..."); the pod names the source. Believed when the pod's name has a dash and the rest is a
+// dated header some parser reads, so that two words of prose stay whole.
+bool StripPodContainerPrefix(std::string_view* line, std::string_view* service) {
+  std::string_view s = *line;
+  size_t pod_end = KubernetesNameEnd(s, 0);
+  if (pod_end == 0 || pod_end + 1 >= s.size() || s[pod_end] != ' ' ||
+      s.substr(0, pod_end).find('-') == std::string_view::npos) {
+    return false;
+  }
+  size_t container_end = KubernetesNameEnd(s, pod_end + 1);
+  if (container_end == pod_end + 1 || container_end + 1 >= s.size() || s[container_end] != ' ') {
+    return false;
+  }
+  std::string_view rest = s.substr(container_end + 1);
+  Header header;
+  if (DetectLine(rest, &header) == nullptr || header.local == kNoInstant) return false;
+  *service = s.substr(0, pod_end);
+  *line = rest;
+  return true;
+}
+
 // grep -H and grep -r output: "store/latest/n2.log:2018-06-07 19:39:07.364446 Commit index now 10";
 // the file names the source. Believed when the name is a log file's (".log", ".out", ".txt" in it)
 // and the rest starts with a time some parser reads.
@@ -229,6 +268,7 @@ bool StripGrepFilePrefix(std::string_view* line, std::string_view* service) {
 bool StripComposePrefix(std::string_view* line, std::string_view* service) {
   if (StripKubectlPrefix(line, service)) return true;
   if (StripGrepFilePrefix(line, service)) return true;
+  if (StripPodContainerPrefix(line, service)) return true;
   std::string_view s = *line;
   size_t pos = scan::SkipSpaces(s, 0);
   size_t name_begin = pos;

@@ -19,6 +19,9 @@ struct ParserScore {
   const Parser* parser = nullptr;
   int headers = 0;  ///< lines it parsed as headers
   int fields = 0;   ///< fields those headers gave (time, level, logger, thread): breaks ties
+  /// Headers whose message starts with a blank: a padded field's padding and what follows it
+  /// left in the message ("       [] - msg" after Flink's %-60c) is a layout read short.
+  int blank_led = 0;
   int64_t first_miss_line = 0;  ///< 1-based line of the first non-continuation miss (0: none)
   Miss first_miss;
   std::string first_miss_text;  ///< that line, cut to 200 bytes, for --explain

@@ -230,6 +230,11 @@ TEST_CASE("detect: StripComposePrefix") {
       // grep -H across files (jepsen-io/maelstrom doc/05-committing.md): the file names the source
       {"store/latest/n2.log:2018-06-07 19:39:07.364446 Commit index now 10", "store/latest/n2.log",
        "2018-06-07 19:39:07.364446 Commit index now 10"},
+      // stern and kubetail: "pod container " (bitnami/charts#1522): the pod names the source
+      {"mothy-numbat-kafka-0 kafka [2019-10-25 08:17:20,509] INFO Loading logs. "
+       "(kafka.log.LogManager)",
+       "mothy-numbat-kafka-0",
+       "[2019-10-25 08:17:20,509] INFO Loading logs. (kafka.log.LogManager)"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.input);
@@ -249,6 +254,9 @@ TEST_CASE("detect: StripComposePrefix") {
       "a b | c",
       "[pod/] x",
       "[pod/zk-0] x",
+      // two lower-case words before text with no time of its own, or a pod name with no dash
+      "mothy-numbat-kafka-0 kafka \tzookeeper.set.acl = false",
+      "zookeeper kafka [2019-10-25 08:17:20,509] INFO Loading logs. (kafka.log.LogManager)",
       "",
   };
   for (std::string_view input : not_prefixed) {

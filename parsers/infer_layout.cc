@@ -29,7 +29,8 @@ bool ReadLevelWord(std::string_view s, size_t pos, size_t* end, bool* initial) {
     *end = e;
     return true;
   }
-  if (e - pos < 3 || e - pos > 8 || !ParseLevel(s.substr(pos, e - pos), &level)) return false;
+  // Up to .NET's "Information" (Serilog's and Microsoft.Extensions.Logging's full level names).
+  if (e - pos < 3 || e - pos > 11 || !ParseLevel(s.substr(pos, e - pos), &level)) return false;
   if (e < s.size() && (scan::IsDigit(s[e]) || s[e] == '_' || s[e] == '.')) return false;
   *end = e;
   return FieldEndsAt(s, e) || (e < s.size() && s[e] == '/');  // Celery's "INFO/MainProcess"
@@ -120,6 +121,16 @@ bool IsBracketedName(std::string_view w) {
     if (!scan::IsIdentChar(c) && c != '.' && c != '-' && c != '$') return false;
   }
   return true;
+}
+
+// A Java class's simple name as %c{1} writes it before ": " ("FlinkScheduler$", "ZkUtils"): a
+// capital first, identifier characters; a word of prose before a colon has no capital or is a
+// level.
+bool IsClassName(std::string_view w) {
+  bool dotted = false;
+  Level level;
+  return !w.empty() && scan::IsUpper(w[0]) && IsLoggerName(w, &dotted) && !dotted &&
+         (w.find('$') != std::string_view::npos || w.size() > 1) && !ParseLevel(w, &level);
 }
 
 std::string_view TrimBoth(std::string_view s) {
@@ -249,8 +260,15 @@ std::vector<Piece> ReadShape(std::string_view s) {
       size_t colon = w.rfind(':');
       bool dotted;
       if (colon != std::string_view::npos && colon > 0 &&
-          scan::ParseSmallInt(w.substr(colon + 1)) >= 0 && IsSourceFile(w.substr(0, colon))) {
-        piece.key = std::string(1, c) + "%F:%L" + std::string(1, s[end]);  // a location
+          scan::ParseSmallInt(TrimBoth(w.substr(colon + 1))) >= 0 &&
+          IsSourceFile(TrimBoth(w.substr(0, colon)))) {
+        // A location; padded inside its brackets as procrun writes it ("( prunsrv.c:910 )").
+        bool blanks = w.front() == ' ' || w.back() == ' ' || w[colon + 1] == ' ';
+        piece.key = std::string(1, c) + (blanks ? "%-1F:%-1L" : "%F:%L") + std::string(1, s[end]);
+      } else if (std::string_view digits = TrimBoth(w);
+                 !digits.empty() && w.front() == ' ' &&
+                 digits.find_first_not_of("0123456789") == std::string_view::npos) {
+        piece.key = std::string(1, c) + "%-1pid" + std::string(1, s[end]);  // "[ 4100]": "[%5d]"
       } else if (size_t named_colon = w.rfind(':');
                  !named && c == '[' && w.find(' ') != std::string_view::npos &&
                  named_colon != std::string_view::npos &&
@@ -363,9 +381,22 @@ std::vector<Piece> ReadShape(std::string_view s) {
       size_t level_dot = w.rfind('.');
       bool after_bracket_level = !pieces.empty() && pieces.back().leveled &&
                                  pieces.back().key.find(']') != std::string::npos;
-      if (!leveled && !named && colon_after && level_dot != std::string_view::npos &&
-          level_dot > 0 && IsUpperLevel(w.substr(level_dot + 1)) &&
-          IsLoggerName(w.substr(0, level_dot), &dotted)) {
+      bool after_thread_bracket = !pieces.empty() && pieces.back().key.starts_with("[%t]");
+      size_t tab = s.find('\t', pos);
+      bool tab_field = !named && !pieces.empty() && pieces.back().leveled &&
+                       pieces.back().key.ends_with('\t') && tab != std::string_view::npos &&
+                       tab > pos && tab - pos <= 64 && tab + 1 < s.size() && s[tab + 1] != '{' &&
+                       s[tab + 1] != '\t';
+      if (tab_field) {
+        // zap's console encoder with a named logger: "time<TAB>LEVEL<TAB>name<TAB>msg". A field
+        // between tabs after the level, with text after it that is not the encoder's {fields},
+        // is the name, blanks and all ("package environments").
+        piece.key = "%X{logger}";
+        named = true;
+        end = tab;
+      } else if (!leveled && !named && colon_after && level_dot != std::string_view::npos &&
+                 level_dot > 0 && IsUpperLevel(w.substr(level_dot + 1)) &&
+                 IsLoggerName(w.substr(0, level_dot), &dotted)) {
         piece.key = "%c.%p";  // Monolog's "local.ERROR: msg": the channel, then the level
         piece.leveled = leveled = true;
         named = true;
@@ -382,7 +413,8 @@ std::vector<Piece> ReadShape(std::string_view s) {
       } else if (!named && name &&
                  (dotted ? (dash_after || colon_after || bracket_after || next > end)
                          : (dash_after || level_after ||
-                            (colon_after && after_bracket_level && IsLowerWord(w))))) {
+                            (colon_after && after_bracket_level && IsLowerWord(w)) ||
+                            (colon_after && after_thread_bracket && IsClassName(w))))) {
         // Consul 0.x's "[ERR] agent: msg": a lower-case subsystem after a bracketed level.
         // A Java name ends at ':' and '(': Rust's "a::b" and Akka's "a.B(akka://x)" are read as
         // text instead.
@@ -423,13 +455,27 @@ std::string JoinKeys(const std::vector<Piece>& pieces, size_t count) {
   return key;
 }
 
+// What follows the fields: the message, in the quotes a CSV export opened; in a tab-separated
+// layout whose lines end in zap's "<TAB>{fields}", without them.
+std::string MessageSuffix(std::string_view fields, std::span<const std::string_view> lines) {
+  if (fields[0] == '"') return "%m\"%n";
+  if (fields.back() == '\t') {
+    for (std::string_view line : lines) {
+      if (line.find("\t{") != std::string_view::npos && TrimBlanks(line).ends_with('}')) {
+        return "%m%notEmpty{\t%X{fields}}%n";
+      }
+    }
+  }
+  return "%m%n";
+}
+
 }  // namespace
 
 std::string InferLinePattern(std::string_view line) {
   std::vector<Piece> pieces = ReadShape(line);
   if (!UsefulPrefix(pieces, pieces.size())) return "";
   std::string fields = JoinKeys(pieces, pieces.size());
-  return fields + (fields[0] == '"' ? "%m\"%n" : "%m%n");
+  return fields + MessageSuffix(fields, std::span<const std::string_view>(&line, 1));
 }
 
 InferredLayout InferLayout(std::span<const std::string_view> lines) {
@@ -466,7 +512,7 @@ InferredLayout InferLayout(std::span<const std::string_view> lines) {
     }
   }
   if (best.empty()) return result;
-  std::string pattern = best + (best[0] == '"' ? "%m\"%n" : "%m%n");
+  std::string pattern = best + MessageSuffix(best, lines);
   std::string error;
   std::unique_ptr<CompiledLayout> layout =
       CompileLayout(pattern, PatternSyntax::kLog4j, "", &error);

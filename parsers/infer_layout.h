@@ -11,10 +11,11 @@
 // 8601 with ' ' or 'T', slashes, dots, month names, US month-first, a time of day, RFC 1123),
 // a level word in any case (padded, in [], () or <>), a bracketed or parenthesised thread or
 // logger (told apart by what they hold), a dotted or `::` logger, `Class:line`, `File.java:line`,
-// and the separators between them (" - ", ": ", " | ", "] "). The first thing that is none of
-// these starts the message. The file's layout is the longest field sequence that most of its
-// header lines begin with; a word is a logger only where the line marks it so (a separator
-// after it, dots, a level after it), because a logger read wrong is worse than none.
+// a class name before ": " after a bracketed thread, a name between tabs after the level (zap's
+// console encoder), and the separators between them (" - ", ": ", " | ", "] "). The first thing
+// that is none of these starts the message. The file's layout is the longest field sequence that
+// most of its header lines begin with; a word is a logger only where the line marks it so (a
+// separator after it, dots, a level after it), because a logger read wrong is worse than none.
 #pragma once
 
 #include <memory>

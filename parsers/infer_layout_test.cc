@@ -47,6 +47,43 @@ TEST_CASE("infer: Rust's env_logger, the module path as the logger") {
        "", "Pinging [::1]:2181"});
 }
 
+TEST_CASE("infer: procrun's padded location and bracketed number") {
+  // The number after the location is read as a process id: it is not the message.
+  CheckInferred(
+      {
+          "[2020-05-11 20:48:48] [debug] ( prunsrv.c:1448) [ 6104] Inside ServiceMain...",
+          "[2020-05-11 20:48:48] [debug] ( prunsrv.c:910 ) [ 6104] reportServiceStatusE: "
+          "dwCurrentState = 2, dwWin32ExitCode = 0, dwWaitHint = 3000, dwServiceSpecificExitCode "
+          "= 0.",
+          "[2020-05-11 20:48:48] [info]  ( prunsrv.c:1203) [ 6104] Starting service...",
+      },
+      {"[%d{yyyy-MM-dd HH:mm:ss.SSSXXX}] [%-5p] (%-1F:%-1L) [%-1pid] %m%n", 2, Level::kInfo, "", "",
+       "Starting service..."});
+}
+
+TEST_CASE("infer: a class name and a colon after the bracketed thread") {
+  CheckInferred(
+      {
+          "INFO  2015-09-24 06:22:04,585 [main] FlinkScheduler$:  Current user: vagrant",
+          "INFO  2015-09-24 06:22:04,588 [main] FlinkScheduler$:  Hadoop version: 2.3.0",
+          "INFO  2015-09-24 06:22:04,588 [main] FlinkScheduler$:  JVM Options:",
+      },
+      {"%-5p %d{yyyy-MM-dd HH:mm:ss.SSSXXX} [%t] %-1c: %m%n", 1, Level::kInfo, "FlinkScheduler$",
+       "main", "Hadoop version: 2.3.0"});
+}
+
+TEST_CASE("infer: zap's console encoder with a named logger and fields") {
+  // The name between tabs may hold a blank; the {fields} after the message are not message.
+  CheckInferred(
+      {
+          "2020-11-02T10:11:35.207Z\tINFO\tpackage environments\tDetect if openshift is running",
+          "2020-11-02T10:11:35.221Z\tINFO\tcmd\tenvironment is not openshift",
+          "2020-11-02T10:11:35.221Z\tDEBUG\tk8sutil\tFound namespace\t{\"Namespace\": \"default\"}",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX}\t%-5p\t%X{logger}\t%m%notEmpty{\t%X{fields}}%n", 2,
+       Level::kDebug, "k8sutil", "", "Found namespace"});
+}
+
 TEST_CASE("infer: a thread in brackets, a source file and line in parentheses") {
   // The file is not a logger.
   CheckInferred(

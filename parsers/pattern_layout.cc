@@ -241,6 +241,12 @@ bool CompiledLayout::MatchFrom(size_t index, size_t pos, State* state) const {
         if (end == pos && !after_padding && pos < s.size()) {
           return state->Fail(pos, "expected a blank");
         }
+        // A tab the pattern writes between fields is one in the line: a tab-separated layout
+        // (Airlift's thread and logger) must not take the words of a message as its fields.
+        if (token.tab && end > pos &&
+            s.substr(pos, end - pos).find('\t') == std::string_view::npos) {
+          return state->Fail(pos, "expected a tab");
+        }
         pos = end;
         continue;
       }
@@ -339,7 +345,11 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
     }
     return take(limit);
   }
-  const Token& next = tokens_[index + 1];
+  // A message before an optional group ("%m%notEmpty{\t%X{fields}}") ends where the group's
+  // first text begins, or at the end of a line that lacks the group.
+  bool group_next = token.kind == Kind::kMessage && tokens_[index + 1].kind == Kind::kOptional &&
+                    index + 2 < tokens_.size();
+  const Token& next = tokens_[index + (group_next ? 2 : 1)];
   // What ends the field: the next literal's text, else a blank (before a blank or another field).
   // A blank the pattern wrote as a tab ends the field at a tab: the field may hold spaces.
   std::string_view stop = next.kind == Kind::kLiteral ? std::string_view(next.text)
@@ -391,6 +401,7 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
       if (found == 0) break;
       at = found;
     }
+    if (group_next && take(limit)) return true;
     return state->Fail(pos, "the text that should follow the message is not here");
   }
   // kText: the first end where brackets and parentheses inside are balanced and the rest matches.

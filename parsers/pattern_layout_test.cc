@@ -137,6 +137,19 @@ TEST_CASE("pattern: a tab in the pattern ends a field at a tab, spaces inside it
   Miss miss;
   CHECK_FALSE(
       airlift->Match("2014-05-16 13:17:07,290 INFO spawned: 'zk' with pid 22291", &h, &miss));
+  // A tab in the pattern is one in the line: zap's named logger is no Airlift thread, and the
+  // message's words are no logger (arkmq-org/arkmq-org-broker-operator#27).
+  CHECK_FALSE(
+      airlift->Match("2020-11-02T10:11:35.221Z\tINFO\tcmd\tGo Version: go1.13.4", &h, &miss));
+  // A message before an optional group ends at the group's tab, or at the end of the line.
+  auto named =
+      Compile("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX}\t%p\t%X{logger}\t%m%notEmpty{\t%X{fields}}%n");
+  f = Read(*named, "2020-11-02T10:11:35.221Z\tINFO\tcmd\tGo Version: go1.13.4");
+  CHECK(f.logger == "cmd");
+  CHECK(f.message == "Go Version: go1.13.4");
+  f = Read(*named,
+           "2020-11-02T10:11:35.280Z\tDEBUG\tk8sutil\tFound podname\t{\"Pod.Name\": \"a\"}");
+  CHECK(f.message == "Found podname");
 }
 
 TEST_CASE("pattern: padding, truncation and wrappers") {

@@ -35,17 +35,19 @@ bool ParseLevel(std::string_view text, Level* level) {
   };
   // The four-letter forms are supervisord's (CRIT, ERRO, DEBG, TRAC, BLAT: its "blather") and
   // logrus' on a terminal (ERRO, DEBU, TRAC, FATA, PANI); "err" is syslog's and Puppet's; FINE,
-  // FINER and FINEST java.util.logging's; INF, WRN, DBG, FTL, VRB, TRC Serilog's and zerolog's.
+  // FINER and FINEST java.util.logging's; INF, WRN, DBG, FTL, VRB, TRC Serilog's and zerolog's,
+  // Information and Verbose their full names (.NET).
   static constexpr Alias kAliases[] = {
-      {"trace", Level::kTrace}, {"debug", Level::kDebug},    {"info", Level::kInfo},
-      {"warn", Level::kWarn},   {"warning", Level::kWarn},   {"error", Level::kError},
-      {"fatal", Level::kFatal}, {"critical", Level::kFatal}, {"severe", Level::kError},
-      {"crit", Level::kFatal},  {"erro", Level::kError},     {"debg", Level::kDebug},
-      {"debu", Level::kDebug},  {"trac", Level::kTrace},     {"blat", Level::kTrace},
-      {"fata", Level::kFatal},  {"pani", Level::kFatal},     {"err", Level::kError},
-      {"fine", Level::kDebug},  {"finer", Level::kTrace},    {"finest", Level::kTrace},
-      {"inf", Level::kInfo},    {"wrn", Level::kWarn},       {"dbg", Level::kDebug},
-      {"ftl", Level::kFatal},   {"vrb", Level::kTrace},      {"trc", Level::kTrace},
+      {"trace", Level::kTrace},      {"debug", Level::kDebug},    {"info", Level::kInfo},
+      {"warn", Level::kWarn},        {"warning", Level::kWarn},   {"error", Level::kError},
+      {"fatal", Level::kFatal},      {"critical", Level::kFatal}, {"severe", Level::kError},
+      {"crit", Level::kFatal},       {"erro", Level::kError},     {"debg", Level::kDebug},
+      {"debu", Level::kDebug},       {"trac", Level::kTrace},     {"blat", Level::kTrace},
+      {"fata", Level::kFatal},       {"pani", Level::kFatal},     {"err", Level::kError},
+      {"fine", Level::kDebug},       {"finer", Level::kTrace},    {"finest", Level::kTrace},
+      {"inf", Level::kInfo},         {"wrn", Level::kWarn},       {"dbg", Level::kDebug},
+      {"ftl", Level::kFatal},        {"vrb", Level::kTrace},      {"trc", Level::kTrace},
+      {"information", Level::kInfo}, {"verbose", Level::kTrace},
   };
   for (const Alias& alias : kAliases) {
     if (EqualsIgnoreCase(text, alias.name)) {
