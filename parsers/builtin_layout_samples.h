@@ -272,6 +272,14 @@ inline constexpr Sample kPythonSyslog[] = {
      "Zookeeper connection state changed: LOST"},
 };
 
+inline constexpr Sample kSyslog[] = {
+    // public-layouts/systemd-journal-zkserver.log (aleonsan/ansible-kafka#4)
+    {"Oct 14 07:41:22 kafka03.novalocal systemd[1]: zookeeper.service: main process exited, "
+     "code=exited, status=1/FAILURE",
+     "", Level::kUnknown, "systemd", "", -1,
+     "zookeeper.service: main process exited, code=exited, status=1/FAILURE"},
+};
+
 inline constexpr Sample kThreadFirst[] = {
     // testdata/parsers/public-layouts/github-actions-hermes.log (inside its runner's timestamps)
     {"[Test worker] - 2024-11-25 12:45:07.551 INFO  o.a.c.f.imps.CuratorFrameworkImpl - Default "

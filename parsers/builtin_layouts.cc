@@ -263,6 +263,12 @@ constexpr BuiltinLayout kLayouts[] = {
      S::kPython, "%b %e %H:%M:%S.%f", "",
      "Python SysLogHandler with process, logger and function (syslog adds time and host)",
      Component::kMonitor, kPythonSyslog},
+    // After every layout that reads the line inside a syslog prefix (the wrapper is taken off
+    // then): this one reads only the prefix, for lines inside that no layout reads.
+    {"syslog", "%(asctime)s %(hostname)s %(name)s[%(process)d]: %(message)s", S::kPython,
+     "%b %e %H:%M:%S", "",
+     "syslog and journalctl's short output whose messages are not log lines (systemd, scripts)",
+     Component::kOther, kSyslog},
     {"thread-first", "[%t] - %d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger - %msg%n", S::kLog4j, "",
      "", "Gradle/JUnit test output (Hermes)", Component::kOther, kThreadFirst},
     {"streams", "%d{dd MMM yyyy HH:mm:ss.SSS} [%T] %p #%X{aspects} M[%F:%C.%M:%L]  - %m%n",
