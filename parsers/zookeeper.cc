@@ -103,13 +103,28 @@ bool ZooKeeperBody(std::string_view s, size_t pos, Header* out, Miss* miss) {
     return Fail(miss, open, "no '] - ' closing the thread:Class@line bracket");
   }
   std::string_view inside = s.substr(open, close - open);
-  size_t at = LastIndexOf(inside, '@', inside.size());
-  if (at == std::string_view::npos) return Fail(miss, open, "no '@line' in the bracket");
+  // The bracket nearly always ends "@<line>": the '@' before those digits is the last one, found
+  // by walking back over them (and their value read on the way) instead of a memrchr call.
+  size_t at = inside.size();
+  uint64_t code_line = 0, scale = 1;  // unsigned: a long run of digits wraps, harmlessly
+  while (at > 0 && scan::IsDigit(inside[at - 1])) {
+    --at;
+    code_line += static_cast<uint64_t>(inside[at] - '0') * scale;
+    scale *= 10;
+  }
+  size_t digits = inside.size() - at;
+  if (at > 0 && inside[at - 1] == '@' && digits <= 9) {
+    --at;
+    out->code_line = digits == 0 ? -1 : static_cast<int32_t>(code_line);
+  } else {
+    at = LastIndexOf(inside, '@', inside.size());
+    if (at == std::string_view::npos) return Fail(miss, open, "no '@line' in the bracket");
+    out->code_line = scan::ParseSmallInt(inside.substr(at + 1));
+  }
   size_t colon = LastIndexOf(inside, ':', at);
   if (colon == std::string_view::npos) return Fail(miss, open, "no ':' before Class@line");
   out->thread = inside.substr(0, colon);
   out->logger = inside.substr(colon + 1, at - colon - 1);
-  out->code_line = scan::ParseSmallInt(inside.substr(at + 1));
   out->message = s.substr(message_begin);
   if (out->myid < 0) out->myid = MyidFromThread(out->thread);
   return true;
