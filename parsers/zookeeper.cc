@@ -84,7 +84,16 @@ constexpr Sample kSamples[] = {
 namespace layout {
 
 bool ZooKeeperBody(std::string_view s, size_t pos, Header* out, Miss* miss) {
-  size_t level_end = scan::UpperWordEnd(s, pos);
+  // %-5p writes four or five capitals: where the fifth or sixth byte is not one, the word ends
+  // there (a shorter word cannot be a level either), without the byte loop.
+  size_t level_end;
+  if (pos + 5 < s.size() && !scan::IsUpper(s[pos + 4])) {
+    level_end = pos + 4;
+  } else if (pos + 6 < s.size() && !scan::IsUpper(s[pos + 5])) {
+    level_end = pos + 5;
+  } else {
+    level_end = scan::UpperWordEnd(s, pos);
+  }
   if (!scan::Log4jLevel(s.substr(pos, level_end - pos), &out->level)) {
     return Fail(miss, pos, "expected a log4j level (INFO, WARN, ...)");
   }

@@ -231,7 +231,7 @@ bool SameKey(const char* key, std::string_view logger, uint64_t head, uint64_t t
 ContentComponent ContentComponentCache::Get(std::string_view logger, std::string_view thread) {
   if (logger.empty() || logger.size() > kMaxKey) return ComponentFromContent(logger, thread);
   // Hashes the length and the first and last eight bytes (a byte loop costs more than the
-  // lookup saves); the memcmp below decides equality.
+  // lookup saves); SameKey below decides equality.
   uint64_t head = 0, tail = 0;
   if (logger.size() >= 8) {
     std::memcpy(&head, logger.data(), 8);
