@@ -113,18 +113,15 @@ bool ZooKeeperBody(std::string_view s, size_t pos, Header* out, Miss* miss) {
   }
   std::string_view inside = s.substr(open, close - open);
   // The bracket nearly always ends "@<line>": the '@' before those digits is the last one, found
-  // by walking back over them (and their value read on the way) instead of a memrchr call.
+  // by walking back over them instead of a memrchr call.
   size_t at = inside.size();
-  uint64_t code_line = 0, scale = 1;  // unsigned: a long run of digits wraps, harmlessly
-  while (at > 0 && scan::IsDigit(inside[at - 1])) {
-    --at;
-    code_line += static_cast<uint64_t>(inside[at] - '0') * scale;
-    scale *= 10;
-  }
+  while (at > 0 && scan::IsDigit(inside[at - 1])) --at;
   size_t digits = inside.size() - at;
   if (at > 0 && inside[at - 1] == '@' && digits <= 9) {
+    int32_t code_line = 0;
+    for (size_t i = at; i < inside.size(); ++i) code_line = code_line * 10 + (inside[i] - '0');
+    out->code_line = digits == 0 ? -1 : code_line;
     --at;
-    out->code_line = digits == 0 ? -1 : static_cast<int32_t>(code_line);
   } else {
     at = LastIndexOf(inside, '@', inside.size());
     if (at == std::string_view::npos) return Fail(miss, open, "no '@line' in the bracket");
