@@ -24,12 +24,6 @@ using scan::Fail;
 
 constexpr std::array<std::string_view, 4> kVariants = {"plain", "thread", "location", "console"};
 
-// A Java logger name: identifier characters and dots, no spaces.
-size_t LoggerEnd(std::string_view s, size_t pos) {
-  while (pos < s.size() && (scan::IsIdentChar(s[pos]) || s[pos] == '.')) ++pos;
-  return pos;
-}
-
 constexpr Sample kSamples[] = {
     {"2019-09-17 05:04:12,618 FATAL org.apache.hadoop.hdfs.tools.DFSZKFailoverController: Got a "
      "fatal error, exiting now",
@@ -111,7 +105,7 @@ bool HadoopBody(std::string_view s, size_t pos, Header* out, Miss* miss) {
   } else {
     out->variant = 0;
   }
-  size_t logger_end = LoggerEnd(s, pos);
+  size_t logger_end = scan::JavaNameEnd(s, pos);
   if (logger_end == pos) return Fail(miss, pos, "expected a Java logger name");
   out->logger = s.substr(pos, logger_end - pos);
   pos = logger_end;

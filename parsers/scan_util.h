@@ -3,6 +3,10 @@
 
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "parsers/parser.h"
 #include "src/base/record.h"
 
@@ -92,8 +96,27 @@ inline bool AnyLevel(std::string_view word, Level* level) {
 }
 
 /// A Java logger or class name as %c writes it: identifiers and dots ("o.a.z.ClientCnxn",
-/// "kafka.utils.Log4jControllerRegistration$"). Returns its end.
+/// "kafka.utils.Log4jControllerRegistration$"). Returns its end. Sixteen bytes at a time where
+/// SSE2 is there: Hadoop's full logger names ("org.apache.hadoop.ha.ActiveStandbyElector") made
+/// the byte loop about a fifth of reading a ZKFC log.
 inline size_t JavaNameEnd(std::string_view s, size_t pos) {
+#if defined(__SSE2__)
+  // Signed byte compares: bytes from 0x80 up are negative, so in no range, as in IsIdentChar.
+  auto in_range = [](__m128i v, char low, char high) {
+    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(low - 1))),
+                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(high + 1))));
+  };
+  auto is = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  while (pos + 16 <= s.size()) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + pos));
+    __m128i name = _mm_or_si128(_mm_or_si128(in_range(v, 'a', 'z'), in_range(v, 'A', 'Z')),
+                                _mm_or_si128(in_range(v, '0', '9'), is(v, '_')));
+    name = _mm_or_si128(name, _mm_or_si128(is(v, '$'), is(v, '.')));
+    unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(name)) & 0xffffu;
+    if (other != 0) return pos + static_cast<size_t>(__builtin_ctz(other));
+    pos += 16;
+  }
+#endif
   while (pos < s.size() && (IsIdentChar(s[pos]) || s[pos] == '.')) ++pos;
   return pos;
 }

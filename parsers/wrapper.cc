@@ -196,7 +196,7 @@ std::string_view WrapperName(WrapperKind kind) {
   return "";
 }
 
-bool StripWrapper(std::string_view s, const YearHint& year, Wrapper* out) {
+bool StripWrapperAfterGlance(std::string_view s, const YearHint& year, Wrapper* out) {
   if (s.size() < 20) return false;
   ScannedTime t;
   int column = 0;
@@ -211,8 +211,8 @@ bool StripWrapper(std::string_view s, const YearHint& year, Wrapper* out) {
       return true;
     }
     if (s[4] != '-') return false;
-    // A UI's time glued to its line; the common fixed-width time ("2019-09-17 05:04:12,043 ...")
-    // is refused at a glance, as every line of a ZooKeeper log comes here.
+    // A UI's time glued to its line. The common fixed-width time ("2019-09-17 05:04:12,043 ...")
+    // does not come here: StripWrapper refuses it at a glance (wrapper.h).
     bool fixed_width = s[7] == '-' && s[10] == ' ' && s[13] == ':' && s[16] == ':';
     if (!fixed_width || scan::IsDigit(s[19])) {
       Wrapper w;

@@ -67,9 +67,23 @@ struct Wrapper {
   bool weak() const { return kind == WrapperKind::kDockerDesktop; }
 };
 
+/// StripWrapper past its first glance (wrapper.cc).
+bool StripWrapperAfterGlance(std::string_view line, const YearHint& year, Wrapper* out);
+
 /// Recognises a wrapper at the start of `line`; false (and *out untouched) when there is none.
 /// No allocation; a cheap first-byte test rejects most unwrapped lines.
-bool StripWrapper(std::string_view line, const YearHint& year, Wrapper* out);
+inline bool StripWrapper(std::string_view line, const YearHint& year, Wrapper* out) {
+  // The fixed-width log4j time every line of a ZooKeeper or Hadoop log starts with ("2019-09-17
+  // 05:04:12,043 - INFO ...") is refused here, inline: a call per line cost more than the test.
+  const char* s = line.data();
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (line.size() >= 20 && digit(s[0]) && s[1] != '/' && s[2] != '/' && s[4] == '-' &&
+      s[7] == '-' && s[10] == ' ' && s[13] == ':' && s[16] == ':' && !digit(s[19]) &&
+      s[19] != ' ') {
+    return false;
+  }
+  return StripWrapperAfterGlance(line, year, out);
+}
 
 /// The year hint for a file: its modification time's date (standard input and files that cannot
 /// be stat'ed: now).

@@ -84,7 +84,16 @@ constexpr Sample kSamples[] = {
 namespace layout {
 
 bool ZooKeeperBody(std::string_view s, size_t pos, Header* out, Miss* miss) {
-  size_t level_end = scan::UpperWordEnd(s, pos);
+  // %-5p writes four or five capitals: where the fifth or sixth byte is not one, the word ends
+  // there (a shorter word cannot be a level either), without the byte loop.
+  size_t level_end;
+  if (pos + 5 < s.size() && !scan::IsUpper(s[pos + 4])) {
+    level_end = pos + 4;
+  } else if (pos + 6 < s.size() && !scan::IsUpper(s[pos + 5])) {
+    level_end = pos + 5;
+  } else {
+    level_end = scan::UpperWordEnd(s, pos);
+  }
   if (!scan::Log4jLevel(s.substr(pos, level_end - pos), &out->level)) {
     return Fail(miss, pos, "expected a log4j level (INFO, WARN, ...)");
   }
@@ -103,13 +112,25 @@ bool ZooKeeperBody(std::string_view s, size_t pos, Header* out, Miss* miss) {
     return Fail(miss, open, "no '] - ' closing the thread:Class@line bracket");
   }
   std::string_view inside = s.substr(open, close - open);
-  size_t at = LastIndexOf(inside, '@', inside.size());
-  if (at == std::string_view::npos) return Fail(miss, open, "no '@line' in the bracket");
+  // The bracket nearly always ends "@<line>": the '@' before those digits is the last one, found
+  // by walking back over them instead of a memrchr call.
+  size_t at = inside.size();
+  while (at > 0 && scan::IsDigit(inside[at - 1])) --at;
+  size_t digits = inside.size() - at;
+  if (at > 0 && inside[at - 1] == '@' && digits <= 9) {
+    int32_t code_line = 0;
+    for (size_t i = at; i < inside.size(); ++i) code_line = code_line * 10 + (inside[i] - '0');
+    out->code_line = digits == 0 ? -1 : code_line;
+    --at;
+  } else {
+    at = LastIndexOf(inside, '@', inside.size());
+    if (at == std::string_view::npos) return Fail(miss, open, "no '@line' in the bracket");
+    out->code_line = scan::ParseSmallInt(inside.substr(at + 1));
+  }
   size_t colon = LastIndexOf(inside, ':', at);
   if (colon == std::string_view::npos) return Fail(miss, open, "no ':' before Class@line");
   out->thread = inside.substr(0, colon);
   out->logger = inside.substr(colon + 1, at - colon - 1);
-  out->code_line = scan::ParseSmallInt(inside.substr(at + 1));
   out->message = s.substr(message_begin);
   if (out->myid < 0) out->myid = MyidFromThread(out->thread);
   return true;

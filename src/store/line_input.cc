@@ -82,7 +82,7 @@ bool ReaderInput::NextLine(std::string_view* line, int64_t* number) {
   if (marks_.any()) *line = CleanPastedLine(*line, marks_, &cleaned_);
   if (strip_leading_spaces_) {
     size_t before = line->size();
-    *line = TrimLeadingSpaces(*line);
+    if (!line->empty() && (*line)[0] == ' ') *line = TrimLeadingSpaces(*line);  // no call for most
     indent_removed_ = line->size() != before;
   }
   return true;
