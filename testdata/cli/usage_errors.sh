@@ -18,10 +18,10 @@ expect_stderr_line "faultline: error: --level: unknown level 'loud' (trace, debu
 run timeline --grep '(' "$SCRATCH/zk.log"
 expect_status 2
 grep -q "^faultline: error: --grep: bad pattern '(': missing )" "$ERR" || fail "$(cat "$ERR")"
-run timeline --format syslog "$SCRATCH/zk.log"
+run timeline --format syslogd "$SCRATCH/zk.log"
 expect_status 2
 # The list names every parser and built-in layout (faultline layouts), the fallbacks last.
-grep -q "^faultline: error: unknown format 'syslog' (known: zookeeper, hadoop, java, logback, python, .*spring-boot, .*, timeless, generic)$" "$ERR" ||
+grep -q "^faultline: error: unknown format 'syslogd' (known: zookeeper, hadoop, java, logback, python, .*spring-boot, .*, timeless, generic)$" "$ERR" ||
   fail "unknown format: $(cat "$ERR")"
 run timeline --from yesterday "$SCRATCH/zk.log"
 expect_status 2
