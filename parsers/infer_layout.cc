@@ -146,7 +146,7 @@ bool BracketNext(std::string_view s, size_t pos) {
   return pos < s.size() && s[pos] == '[';
 }
 
-// An upper-case level word ("local.ERROR": Monolog's channel and level).
+// A lower-case word: Consul's subsystem ("[ERR] agent: msg").
 bool IsLowerWord(std::string_view w) {
   if (w.empty()) return false;
   for (char c : w) {
@@ -155,6 +155,7 @@ bool IsLowerWord(std::string_view w) {
   return true;
 }
 
+// An upper-case level word ("local.ERROR": Monolog's channel and level).
 bool IsUpperLevel(std::string_view w) {
   Level level;
   if (w.size() < 3 || !ParseLevel(w, &level)) return false;

@@ -118,9 +118,7 @@ bool ZooKeeperBody(std::string_view s, size_t pos, Header* out, Miss* miss) {
   while (at > 0 && scan::IsDigit(inside[at - 1])) --at;
   size_t digits = inside.size() - at;
   if (at > 0 && inside[at - 1] == '@' && digits <= 9) {
-    int32_t code_line = 0;
-    for (size_t i = at; i < inside.size(); ++i) code_line = code_line * 10 + (inside[i] - '0');
-    out->code_line = digits == 0 ? -1 : code_line;
+    out->code_line = scan::ParseSmallInt(inside.substr(at));  // -1 for "@" alone
     --at;
   } else {
     at = LastIndexOf(inside, '@', inside.size());

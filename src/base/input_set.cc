@@ -148,9 +148,10 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& paths,
     std::vector<std::string> text_files;
     for (const auto& [folder, files] : other_names) {
       for (const std::string& file : files) {
-        if (LooksLikeLogText(file)) {
+        TextKind kind = SniffText(file);
+        if (kind == TextKind::kLog) {
           found.push_back(file);
-        } else if (IsPlainText(file)) {
+        } else if (kind == TextKind::kPlain) {
           text_files.push_back(file);
         }
       }

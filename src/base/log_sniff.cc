@@ -135,15 +135,16 @@ std::optional<std::string> ReadSample(const std::string& path) {
 
 }  // namespace
 
-bool LooksLikeLogText(const std::string& path) {
+TextKind SniffText(const std::string& path) {
   std::optional<std::string> sample = ReadSample(path);
-  return sample && SampleLooksLikeLog(*sample, sample->size() < kSampleBytes);
+  if (!sample || sample->find_first_not_of(" \t\r\n") == std::string::npos) return TextKind::kNone;
+  if (SampleLooksLikeLog(*sample, sample->size() < kSampleBytes)) return TextKind::kLog;
+  bool text = IsUtf16(*sample) || sample->find('\0') == std::string::npos;
+  return text ? TextKind::kPlain : TextKind::kNone;
 }
 
-bool IsPlainText(const std::string& path) {
-  std::optional<std::string> sample = ReadSample(path);
-  if (!sample || sample->find_first_not_of(" \t\r\n") == std::string::npos) return false;
-  return IsUtf16(*sample) || sample->find('\0') == std::string::npos;
-}
+bool LooksLikeLogText(const std::string& path) { return SniffText(path) == TextKind::kLog; }
+
+bool IsPlainText(const std::string& path) { return SniffText(path) != TextKind::kNone; }
 
 }  // namespace faultline

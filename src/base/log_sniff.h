@@ -25,6 +25,11 @@ bool LooksLikeLogText(const std::string& path);
 /// (a one-line excerpt without time, pasted into answer.txt).
 bool IsPlainText(const std::string& path);
 
+/// Both tests on one read of the file: a log (kLog), other text (kPlain), or neither (kNone:
+/// binary, blank or unreadable).
+enum class TextKind { kNone, kPlain, kLog };
+TextKind SniffText(const std::string& path);
+
 /// The same test on a sample of the file's first bytes (for tests and for LooksLikeLogText).
 bool SampleLooksLikeLog(std::string_view sample, bool sample_is_whole_file);
 

@@ -33,7 +33,6 @@ class SharedText {
   SharedText& operator=(SharedText&& other) noexcept;
   ~SharedText() { Drop(); }
 
-  bool empty() const { return block_ == nullptr; }
   /// The record's text: its header line, then "\n" + each continuation line.
   std::string_view text() const { return {Data(), block_->text_length}; }
   std::string_view session() const {

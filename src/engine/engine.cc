@@ -123,7 +123,7 @@ bool Engine::KeysMatch(const Step& step, const Partial& p, const Candidate& e,
     // given there is nothing to compare with.
     if (previous_missing && (key == "host" || key == "myid" || key == "session")) continue;
     if (key == "host") {
-      if (e.source->host != previous.source->host) return false;
+      if (e.host() != previous.host()) return false;
     } else if (key == "myid") {
       if (e.myid < 0 || e.myid != previous.myid) return false;
     } else if (key == "session") {
@@ -146,7 +146,7 @@ bool Engine::KeysMatch(const Step& step, const Partial& p, const Candidate& e,
   }
   for (const std::string& key : step.not_same) {
     if (previous_missing) break;
-    if (key == "host" && e.source->host == previous.source->host) return false;
+    if (key == "host" && e.host() == previous.host()) return false;
     if (key == "myid" && e.myid >= 0 && e.myid == previous.myid) return false;
   }
   return true;

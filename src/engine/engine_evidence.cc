@@ -1,6 +1,8 @@
 // The engine's candidates and evidence: a candidate is built from a record as it comes, holding
 // the record's text by reference; it is resolved into evidence (text copied, captures read) only
 // when it joins a match or a near miss. See src/engine/candidate.h.
+#include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -8,6 +10,18 @@
 #include "src/engine/engine.h"
 
 namespace faultline {
+namespace {
+
+// A `myid` capture names the server a line speaks for (a leader's "... to learner 2."), read as
+// the parsers read [myid:N]; `otherwise` when there is none.
+int32_t CapturedMyid(const std::map<std::string, std::string>& captures, int32_t otherwise) {
+  auto named = captures.find("myid");
+  if (named == captures.end()) return otherwise;
+  int myid = scan::ParseSmallInt(named->second);
+  return myid >= 0 ? myid : otherwise;
+}
+
+}  // namespace
 
 Candidate Engine::MakeCandidate(const Matcher& m, const Record& record, const SourceInfo& source,
                                 const SharedText& text) {
@@ -50,12 +64,7 @@ Evidence Engine::Resolve(const Candidate& c) const {
   e.order_only = c.order_only;
   ReadCaptures(c);
   e.captures = c.captures;
-  // A `myid` capture names the server spoken for, in context entries too.
-  auto named = e.captures.find("myid");
-  if (named != e.captures.end()) {
-    int myid = scan::ParseSmallInt(named->second);  // as the parsers read [myid:N]
-    if (myid >= 0) e.myid = myid;
-  }
+  e.myid = CapturedMyid(e.captures, e.myid);  // in context entries too
   return e;
 }
 
@@ -90,10 +99,7 @@ void Engine::ReadCaptures(const Candidate& c) const {
 
 void Engine::ReadMyid(Candidate* c) const {
   ReadCaptures(*c);
-  auto named = c->captures.find("myid");
-  if (named == c->captures.end()) return;
-  int myid = scan::ParseSmallInt(named->second);  // as the parsers read [myid:N]
-  if (myid >= 0) c->myid = myid;
+  c->myid = CapturedMyid(c->captures, c->myid);
 }
 
 }  // namespace faultline
