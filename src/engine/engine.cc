@@ -427,20 +427,20 @@ void Engine::ExpireRule(RuleState& state, int64_t now, bool at_end) {
   state.next_deadline = INT64_MAX;
   int64_t earliest = INT64_MAX;  // of the partials left: scheduled once, after the walk
   const Rule& rule = *state.rule;
-  for (size_t i = 0; i < state.partials.size();) {
+  const int last = static_cast<int>(rule.steps.size()) - 1;
+  // The partials left move up over the ones that go, in one pass: erasing each from the middle
+  // of the deque moved all behind it, for every one that went.
+  size_t kept = 0;
+  for (size_t i = 0; i < state.partials.size(); ++i) {
     Partial& p = state.partials[i];
     if (p.next == 0) {  // a `count` first step: drop occurrences that left the window
       while (!p.counted.empty() && now - p.counted.front().instant > state.within[0]) {
         p.counted.pop_front();
       }
-      if (p.counted.empty()) {
-        state.partials.erase(state.partials.begin() + i);
-        continue;
-      }
+      if (p.counted.empty()) continue;
     }
     // A chain that can open but still waits for skippable steps before an absent last step:
     // once they are overdue (or the input ends) it waits for the absence window instead.
-    const int last = static_cast<int>(rule.steps.size()) - 1;
     if (p.next > 0 && p.next < last && rule.steps[last].absent &&
         (at_end || now > Deadline(state, p)) && CanOpen(rule, p)) {
       bool passable = true;
@@ -456,7 +456,6 @@ void Engine::ExpireRule(RuleState& state, int64_t now, bool at_end) {
     bool opens_at_end = at_end && p.next > 0 && CanOpen(rule, p);
     if (now > deadline || (at_end && absent_next) || opens_at_end) {
       Partial gone = std::move(p);
-      state.partials.erase(state.partials.begin() + i);
       if (absent_next) {
         Complete(state, std::move(gone), true, at_end && now <= deadline);
       } else if (gone.next > 0 && CanOpen(rule, gone)) {
@@ -469,8 +468,11 @@ void Engine::ExpireRule(RuleState& state, int64_t now, bool at_end) {
       continue;
     }
     earliest = std::min(earliest, deadline);
-    ++i;
+    if (kept != i) state.partials[kept] = std::move(p);
+    ++kept;
   }
+  state.partials.erase(state.partials.begin() + static_cast<std::ptrdiff_t>(kept),
+                       state.partials.end());
   if (earliest != INT64_MAX) Schedule(state, earliest);
 }
 
