@@ -109,6 +109,8 @@ DemuxResult Demultiplex(LineInput* input, int64_t window_us) {
       break;
     }
     open[target].writer->Append(number, line);
+    std::vector<std::string>& head = result.segments[open[target].index].head;
+    if (head.size() < static_cast<size_t>(kDetectLines)) head.emplace_back(line);
   }
   if (result.error.empty()) result.error = input->error();
   for (size_t i = 0; i < open.size(); ++i) {

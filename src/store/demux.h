@@ -24,6 +24,9 @@ struct Segment {
   int ordinal = 0;                 ///< 1-based, in order of first appearance
   std::unique_ptr<SpoolInput> input;
   int64_t lines = 0;
+  /// Its first lines (up to kDetectLines) as spooled: a segment no built-in layout reads (only
+  /// the generic fallback, or nothing) gets a layout inferred from them, as a file does.
+  std::vector<std::string> head;
 };
 
 struct DemuxResult {

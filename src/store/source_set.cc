@@ -33,23 +33,50 @@ void AddSource(SourceSet* set, std::unique_ptr<SourceInfo> info, std::unique_ptr
   set->infos.push_back(std::move(info));
 }
 
+// The lines a layout is inferred from: inside a wrapper that is surely one (docker, journald,
+// svlogd, a UI's copy), the line it wraps.
+std::vector<std::string_view> LinesInsideWrappers(std::span<const std::string_view> lines,
+                                                  const YearHint& year) {
+  std::vector<std::string_view> inner(lines.begin(), lines.end());
+  for (std::string_view& line : inner) {
+    Wrapper wrapper;
+    if (StripWrapper(line, year, &wrapper) && !wrapper.weak()) line = wrapper.inner;
+  }
+  return inner;
+}
+
+// A segment of an interleaved input that only the generic fallback reads (or nothing): the
+// layout inferred from its own first lines when that reads more of them, as for a file. Lines
+// are demultiplexed with the built-in layouts, which know nothing of one service's own layout.
+const Parser* InferSegmentLayout(SourceSet* set, const Segment& segment, const YearHint& year) {
+  if (segment.parser != nullptr && segment.parser != &GenericLogParser()) return segment.parser;
+  std::vector<std::string_view> sample(segment.head.begin(), segment.head.end());
+  InferredLayout inferred = InferLayout(LinesInsideWrappers(sample, year));
+  if (inferred.parser == nullptr) return segment.parser;
+  Detection detection = DetectFormat(sample, year, LearntCandidates{{}, {}, inferred.parser.get()});
+  if (detection.parser != inferred.parser.get()) return segment.parser;
+  set->layouts.push_back(inferred.parser);  // kept while the source lives
+  return detection.parser;
+}
+
 // Splits an interleaved input into one source per segment.
 void AddDemultiplexed(SourceSet* set, const SourceInfo& base, std::unique_ptr<LineInput> input,
                       const OpenOptions& options, Reporter* reporter) {
   DemuxResult demux = Demultiplex(input.get(), options.window.span_us);
   if (!demux.error.empty()) reporter->InputProblem(base.path, demux.error);
+  YearHint year = demux.journal_year ? *demux.journal_year : YearHintForPath(nullptr);
   for (Segment& segment : demux.segments) {
     if (segment.input == nullptr) continue;
     auto info = std::make_unique<SourceInfo>(base);
     info->demultiplexed = true;
-    info->parser = segment.parser;
+    info->parser = InferSegmentLayout(set, segment, year);
     if (!segment.service.empty()) {
       info->host = segment.service;
       info->name = base.name + "[" + segment.service + "]";
     } else if (demux.segments.size() > 1) {
       info->name = base.name + "#" + std::to_string(segment.ordinal);
     }
-    info->component = ComponentFor(segment.parser, info->component);
+    info->component = ComponentFor(info->parser, info->component);
     info->problem = demux.error;
     info->journal_year = demux.journal_year;
     AddSource(set, std::move(info), std::move(segment.input), options);
@@ -98,18 +125,6 @@ double HeaderShare(const Detection& detection, std::span<const std::string_view>
     if (score.parser == detection.parser) return static_cast<double>(score.headers) / nonempty;
   }
   return 0;
-}
-
-// The lines a layout is inferred from: inside a wrapper that is surely one (docker, journald,
-// svlogd, a UI's copy), the line it wraps.
-std::vector<std::string_view> LinesInsideWrappers(std::span<const std::string_view> lines,
-                                                  const YearHint& year) {
-  std::vector<std::string_view> inner(lines.begin(), lines.end());
-  for (std::string_view& line : inner) {
-    Wrapper wrapper;
-    if (StripWrapper(line, year, &wrapper) && !wrapper.weak()) line = wrapper.inner;
-  }
-  return inner;
 }
 
 }  // namespace
