@@ -520,6 +520,9 @@ std::vector<Piece> ReadShape(std::string_view s) {
         piece.key = w.find_first_of(":(") == std::string_view::npos ? "%-1c" : "%-1X{logger}";
         padded = true;
         named = true;
+      } else if (!threaded && named && dash_after) {
+        piece.key = "%t";  // after the logger, a word before " - " is the thread
+        threaded = true;
       } else {
         break;
       }

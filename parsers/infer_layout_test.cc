@@ -390,6 +390,21 @@ TEST_CASE("infer: a name joined by '/' before ': ' after the level") {
         "%d{yyyy/MM/dd HH:mm:ss.SSS} %-5p %m%n");
 }
 
+TEST_CASE("infer: after the logger, a word before ' - ' is the thread") {
+  // Hazelcast's tests (their lines shortened): an empty MDC between the pipes, the logger in
+  // brackets, then the thread.
+  CheckInferred(
+      {
+          "14:19:02,290  INFO || - [ConvenientSourceP] hz.unruffled_thompson.jet.blocking.thread-0 "
+          "- [127.0.0.1]:5702 [dev] Output to ordinal 0: 86",
+          "14:19:02,295  INFO || - [ConvenientSourceP] hz.unruffled_thompson.jet.blocking.thread-0 "
+          "- [127.0.0.1]:5702 [dev] Output to ordinal 0: 87",
+      },
+      {"%d{HH:mm:ss.SSS} %-5p|| - [%c] %t - %m%n", 1, Level::kInfo, "ConvenientSourceP",
+       "hz.unruffled_thompson.jet.blocking.thread-0",
+       "[127.0.0.1]:5702 [dev] Output to ordinal 0: 87"});
+}
+
 TEST_CASE("date shapes: the longest read wins, a level is not a zone") {
   ScannedTime t;
   size_t end = 0;
