@@ -65,7 +65,7 @@ bool ParseServerLevelWord(std::string_view word, Level* level) {
 namespace {
 
 // A level name as layouts spell it: the usual names (ParseLevel), the servers' own words
-// (ParseServerLevelWord), stunnel's syslog severity "LOG0".."LOG7",
+// (ParseServerLevelWord), stunnel's syslog severity "LOG0".."LOG7" and librdkafka's "%7",
 // and Python's "Level 5" for a number without a name (kazoo's BLATHER is 5). Returns the end of
 // the name, or `start` when there is none.
 size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level) {
@@ -73,11 +73,17 @@ size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level
   std::string_view word = s.substr(start, end - start);
   if (scan::Log4jLevel(word, level)) return end;  // the common case, without case folding
   if (word.size() >= 3 && word.size() <= 8 && ParseLevel(word, level)) return end;
+  constexpr Level kSeverity[] = {Level::kFatal, Level::kFatal, Level::kFatal, Level::kError,
+                                 Level::kWarn,  Level::kInfo,  Level::kInfo,  Level::kDebug};
   if (word == "LOG" && end < s.size() && s[end] >= '0' && s[end] <= '7') {
-    constexpr Level kSeverity[] = {Level::kFatal, Level::kFatal, Level::kFatal, Level::kError,
-                                   Level::kWarn,  Level::kInfo,  Level::kInfo,  Level::kDebug};
     *level = kSeverity[s[end] - '0'];
     return end + 1;
+  }
+  // A syslog severity after '%', as librdkafka writes it ("%7|1608570438.367|FETCH|...").
+  if (word.empty() && start > 0 && s[start - 1] == '%' && start < s.size() && s[start] >= '0' &&
+      s[start] <= '7' && (start + 1 == s.size() || !scan::IsDigit(s[start + 1]))) {
+    *level = kSeverity[s[start] - '0'];
+    return start + 1;
   }
   if (ParseServerLevelWord(word, level)) return end;
   if (python && word == "Level" && end + 1 < s.size() && s[end] == ' ' &&
