@@ -686,6 +686,18 @@ inline constexpr Sample kPlayFile[] = {
      "SyncThread:0",
      "", Level::kTrace, "org.apache.zookeeper.server.NIOServerCnxn", "SyncThread:0", -1, ""},
 };
+inline constexpr Sample kLibrdkafka[] = {
+    // public-layouts/rdkafka-debug-raw.log (confluentinc/confluent-kafka-dotnet#1477)
+    {"%7|1608570438.367|BROADCAST|rdkafka#consumer-1| [thrd:127.0.0.1:9092/1]: Broadcasting state "
+     "change",
+     "", Level::kDebug, "rdkafka#consumer-1", "127.0.0.1:9092/1", -1, "Broadcasting state change"},
+};
+inline constexpr Sample kDotnetConsole[] = {
+    // public-layouts/dotnet-console-two-line.log (zarusz/SlimMessageBus#213); the message is the
+    // next line
+    {"info: SlimMessageBus.Host.Kafka.KafkaMessageBus[0]", "", Level::kInfo,
+     "SlimMessageBus.Host.Kafka.KafkaMessageBus", "", -1, ""},
+};
 inline constexpr Sample kGlogFileHeader[] = {
     // public-layouts/glog-file-header-year.log (docker-archive/classicswarm#1853)
     {"Log file created at: 2016/02/23 10:51:35", "", Level::kUnknown, "", "", -1, ""},

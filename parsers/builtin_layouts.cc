@@ -406,6 +406,14 @@ constexpr BuiltinLayout kLayouts[] = {
      Component::kOther, kBracketLogger},
     {"play-file", "%d - [%p] - from %c in %t%n", S::kLog4j, "", "",
      "Play 2's default file log: '%m' on the line after the header", Component::kOther, kPlayFile},
+    {"librdkafka", "%%%p|%d{UNIX}|%X{facility}|%X{logger}| [thrd:%t]: %m%n", S::kLog4j, "", "",
+     "librdkafka's own log lines (Kafka clients in C, .NET, Python, Go): a syslog severity, epoch "
+     "seconds, the facility, the client and its thread",
+     Component::kOther, kLibrdkafka},
+    {"dotnet-console", "%p: %c[%X{eventId}]%n", S::kLog4j, "", "",
+     ".NET's console logger (Microsoft.Extensions.Logging): 'level: Category[EventId]', the "
+     "message indented on the next line (no time)",
+     Component::kOther, kDotnetConsole},
     // Headers whose text follows on the next lines, and which date the lines after them.
     {"glog-file-header", "Log file created at: %d{yyyy/MM/dd HH:mm:ss}%n", S::kLog4j, "", "",
      "glog's file header: its date gives the year the glog lines after it leave out",

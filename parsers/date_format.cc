@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 namespace faultline {
@@ -74,19 +75,34 @@ bool ReadZone(std::string_view s, size_t* pos, ScannedTime* out) {
   return true;
 }
 
-// Seconds since the epoch with an optional fraction ("1712345678.123").
+// Seconds since the epoch with an optional fraction ("1712345678.123"); for `millis`,
+// milliseconds, or micro- and nanoseconds told by their count of digits (16, 19: Go's UnixNano).
 bool ReadEpoch(std::string_view s, size_t* pos, bool millis, ScannedTime* out) {
   size_t p = *pos;
   int64_t v = 0;
   size_t count = 0;
   // At most 12 digits of seconds or 15 of milliseconds (past the year 30000 is no log time, and
-  // more would overflow the microseconds).
-  const size_t max_digits = millis ? 15 : 12;
-  while (p < s.size() && IsDigit(s[p]) && count < max_digits) v = v * 10 + (s[p++] - '0'), ++count;
+  // more would overflow the microseconds); 19 for nanoseconds, which still fit.
+  const size_t max_digits = millis ? 19 : 12;
+  constexpr int64_t kMaxBeforeDigit = (INT64_MAX - 9) / 10;
+  while (p < s.size() && IsDigit(s[p]) && count < max_digits && v <= kMaxBeforeDigit) {
+    v = v * 10 + (s[p++] - '0'), ++count;
+  }
   if (count < 9) return false;  // before 1973: not a time a log was written at
   if (p < s.size() && IsDigit(s[p])) return false;
-  int64_t micros = millis ? v * 1000 : v * 1'000'000;
-  out->precision = millis ? 3 : 0;
+  int64_t micros = v * 1'000'000;
+  out->precision = 0;
+  if (millis) {
+    if (count <= 15) {
+      micros = v * 1000, out->precision = 3;
+    } else if (count == 16) {
+      micros = v, out->precision = 6;
+    } else if (count == 19) {
+      micros = v / 1000, out->precision = 6;
+    } else {
+      return false;  // 17 or 18 digits: no unit of a clock
+    }
+  }
   if (!millis && p + 1 < s.size() && s[p] == '.' && IsDigit(s[p + 1])) {
     ++p;
     int64_t scale = 100'000;

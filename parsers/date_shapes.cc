@@ -26,9 +26,19 @@ constexpr std::string_view kDateShapes[] = {
     "MM/dd/yyyy HH:mm:ss.SSS",      // US order (Akka's default logger); a 13th month fails...
     "dd/MM/yyyy HH:mm:ss.SSS",      // ...and the day-first order reads it
     "dd/MM/yy HH:mm:ss:SSS z",      // a millisecond after a colon (Dubbo's samples)
+    "UNIX",                         // epoch seconds, a fraction optional (librdkafka)
+    "UNIX_MILLIS",                  // epoch milliseconds; micro- and nanoseconds (Go's UnixNano)
     "HH:mm:ss.SSS",                 // a time of day: last, so that a date wins
 };
 constexpr int kTimeOfDay = static_cast<int>(std::size(kDateShapes)) - 1;
+constexpr int kEpochSeconds = kTimeOfDay - 2, kEpochMillis = kTimeOfDay - 1;
+
+// An epoch number is a time only in the years a log can be from (2000 to 2100): a number at the
+// start of a line is otherwise a count, an id or a line number.
+bool PlausibleEpoch(const ScannedTime& t) {
+  constexpr int64_t kYear2000Us = 946'684'800'000'000, kYear2100Us = 4'102'444'800'000'000;
+  return t.local >= kYear2000Us && t.local < kYear2100Us;
+}
 
 const std::vector<DateFormat>& Compiled() {
   static const std::vector<DateFormat> shapes = [] {
@@ -73,8 +83,9 @@ int ReadDateShape(std::string_view s, size_t pos, ScannedTime* out, size_t* end)
   for (size_t i = 0; i < shapes.size(); ++i) {
     ScannedTime t;
     size_t e = pos;
+    bool epoch = static_cast<int>(i) == kEpochSeconds || static_cast<int>(i) == kEpochMillis;
     if (shapes[i].Read(s, pos, &t, &e) && e > best_end && FieldEndsAt(s, e) &&
-        PlausibleZone(s.substr(pos, e - pos))) {
+        (epoch ? PlausibleEpoch(t) : PlausibleZone(s.substr(pos, e - pos)))) {
       best = static_cast<int>(i);
       best_end = e;
       *out = t;

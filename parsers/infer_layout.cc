@@ -6,6 +6,7 @@
 
 #include "parsers/continuation.h"
 #include "parsers/date_shapes.h"
+#include "parsers/pattern_layout.h"
 #include "parsers/scan_util.h"
 
 namespace faultline {
@@ -17,20 +18,39 @@ int ReadDate(std::string_view s, size_t pos, size_t* end) {
   return ReadDateShape(s, pos, &t, end);
 }
 
-// A level word at s[pos] in any case; *end past it. A single initial (Go's "I |") counts only
-// before '|'.
+// An upper-case component name, blanks, then a bracket ("REPL     [replexec-0]"): MongoDB's
+// fields after its level's initial.
+bool ComponentThenBracket(std::string_view s, size_t pos) {
+  size_t end = pos;
+  while (end < s.size() && (scan::IsUpper(s[end]) || scan::IsDigit(s[end]) || s[end] == '_')) {
+    ++end;
+  }
+  if (end - pos < 2 || !scan::IsUpper(s[pos]) || end >= s.size() || s[end] != ' ') return false;
+  size_t next = scan::SkipSpaces(s, end);
+  return next < s.size() && s[next] == '[';
+}
+
+// A level word at s[pos] in any case, or as a server writes it (PostgreSQL's "LOG", syslog's
+// "notice"); *end past it. A single initial counts only where the line marks it a field: before
+// '|' (Go's "I | msg") or before a component and a bracket (MongoDB's "I REPL     [rsSync] msg").
 bool ReadLevelWord(std::string_view s, size_t pos, size_t* end, bool* initial) {
   size_t e = scan::LetterWordEnd(s, pos);
   Level level;
   *initial = false;
-  if (e - pos == 1 && scan::SkipSpaces(s, e) < s.size() && s[scan::SkipSpaces(s, e)] == '|' &&
-      std::string_view("TDIWEF").find(s[pos]) != std::string_view::npos) {
-    *initial = true;
-    *end = e;
-    return true;
+  if (e - pos == 1 && std::string_view("TDIWEF").find(s[pos]) != std::string_view::npos) {
+    size_t next = scan::SkipSpaces(s, e);
+    if ((next < s.size() && s[next] == '|') || (next > e && ComponentThenBracket(s, next))) {
+      *initial = true;
+      *end = e;
+      return true;
+    }
   }
   // Up to .NET's "Information" (Serilog's and Microsoft.Extensions.Logging's full level names).
-  if (e - pos < 3 || e - pos > 11 || !ParseLevel(s.substr(pos, e - pos), &level)) return false;
+  std::string_view word = s.substr(pos, e - pos);
+  if (e - pos < 3 || e - pos > 11 ||
+      !(ParseLevel(word, &level) || ParseServerLevelWord(word, &level))) {
+    return false;
+  }
   if (e < s.size() && (scan::IsDigit(s[e]) || s[e] == '_' || s[e] == '.')) return false;
   *end = e;
   return FieldEndsAt(s, e) || (e < s.size() && s[e] == '/');  // Celery's "INFO/MainProcess"
@@ -165,6 +185,52 @@ bool IsUpperLevel(std::string_view w) {
   return true;
 }
 
+// An upper-case name ("REPL", "NETWORK"): a component, as MongoDB writes it after its level.
+bool IsUpperName(std::string_view w) {
+  if (w.size() < 2 || !scan::IsUpper(w[0])) return false;
+  for (char c : w) {
+    if (!(scan::IsUpper(c) || scan::IsDigit(c) || c == '_')) return false;
+  }
+  return true;
+}
+
+bool IsNumber(std::string_view w) {
+  return !w.empty() && w.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// A thread id in hexadecimal ("0x00007ff435c4f700"), as Boost.Log and C++ loggers print it.
+bool IsHexThreadId(std::string_view w) {
+  if (w.size() < 6 || w[0] != '0' || (w[1] != 'x' && w[1] != 'X')) return false;
+  for (char c : w.substr(2)) {
+    if (!(scan::IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+  }
+  return true;
+}
+
+// A tag set: lower-case names joined by commas ("gc,heap,coops"), what the JVM's unified logging
+// (-Xlog, Java 9 on) prints for a logger. A thread name has no commas.
+bool IsTagSet(std::string_view w) {
+  if (w.find(',') == std::string_view::npos || w.front() == ',' || w.back() == ',') return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    bool lower = (c >= 'a' && c <= 'z') || scan::IsDigit(c) || c == '_';
+    if (!lower && !(c == ',' && w[i - 1] != ',')) return false;
+  }
+  return true;
+}
+
+// A name whose parts are joined by '/' ("localservices/BROKER": Moleculer's node and module).
+bool IsSlashName(std::string_view w) {
+  if (w.find('/') == std::string_view::npos || w.front() == '/' || w.back() == '/' ||
+      w.find("//") != std::string_view::npos || !scan::IsIdentChar(w[0]) || scan::IsDigit(w[0])) {
+    return false;
+  }
+  for (char c : w) {
+    if (!scan::IsIdentChar(c) && c != '/' && c != '.' && c != '-') return false;
+  }
+  return true;
+}
+
 struct Piece {
   std::string key;  ///< the pattern text, with the separator after the field
   bool timed = false, leveled = false;
@@ -285,6 +351,13 @@ std::vector<Piece> ReadShape(std::string_view s) {
         threaded = true;
       } else if (!w.empty() && w.find_first_not_of("0123456789") == std::string_view::npos) {
         piece.key = std::string(1, c) + "%pid" + std::string(1, s[end]);  // a process id
+      } else if (!threaded && c == '[' && IsHexThreadId(w)) {
+        piece.key = "[%t]";  // Boost.Log's "[0x00007ff435c4f700]"
+        threaded = true;
+      } else if (!named && c == '[' && !w.empty() && IsTagSet(TrimBlanks(w))) {
+        // The JVM's "[gc,heap     ]", padded inside its bracket (%c reads no commas).
+        piece.key = "[%-1X{logger}]";
+        named = true;
       } else if (!w.empty() && (scan::IsDigit(w[0]) || w[0] == ' ')) {
         // A time of a shape the table lacks ("[21-04-2020 10:00:01]"), a bracketed phrase
         // ("[ Static zk configuration... ]"): not a thread.
@@ -294,7 +367,9 @@ std::vector<Piece> ReadShape(std::string_view s) {
         named = true;
       } else if (w.empty() || w.find('=') != std::string_view::npos) {
         piece.key = std::string(1, c) + "%X" + std::string(1, s[end]);  // an MDC block
-      } else if (!threaded && (c == '(' || !IsLoggerName(w, &dotted) || LooksLikeThread(w))) {
+      } else if (!threaded &&
+                 (c == '(' || named || !IsLoggerName(w, &dotted) || LooksLikeThread(w))) {
+        // After a logger, a bracketed name is the thread ("REPL     [listener]").
         piece.key = std::string(1, c) + "%t" + std::string(1, s[end]);
         threaded = true;
       } else if (!named && c == '[' && w.find("://") != std::string_view::npos) {
@@ -356,6 +431,18 @@ std::vector<Piece> ReadShape(std::string_view s) {
           continue;
         }
       }
+      // nginx's "pid#tid: " before its message.
+      if (digits > pos && digits + 1 < s.size() && s[digits] == '#' &&
+          scan::IsDigit(s[digits + 1])) {
+        size_t tid = digits + 1;
+        while (tid < s.size() && scan::IsDigit(s[tid])) ++tid;
+        if (tid < s.size() && s[tid] == ':') {
+          pos = tid;
+          piece.key = "%pid#%t" + ReadSeparator(s, &pos, false, false, &open_bracket);
+          pieces.push_back(std::move(piece));
+          continue;
+        }
+      }
       if (digits > pos && digits < s.size() && (s[digits] == ':' || s[digits] == '|')) {
         piece.key = "%pid";
         pos = digits;
@@ -401,14 +488,25 @@ std::vector<Piece> ReadShape(std::string_view s) {
         piece.key = "%c.%p";  // Monolog's "local.ERROR: msg": the channel, then the level
         piece.leveled = leveled = true;
         named = true;
+      } else if (!named && !pieces.empty() && pieces.back().leveled && IsUpperName(w) &&
+                 next > end && next < s.size() && s[next] == '[') {
+        piece.key = "%-1c";  // MongoDB's component, padded, before its bracketed thread
+        padded = true;
+        named = true;
+      } else if (!named && colon_after && !pieces.empty() && pieces.back().leveled &&
+                 IsSlashName(w)) {
+        piece.key = "%-1c";  // "INFO  localservices/BROKER: msg"
+        padded = true;
+        named = true;
       } else if (class_line && !named) {
         piece.key = IsSourceFile(w.substr(0, colon)) ? "%F:%L" : "%c:%L";
         named = piece.key[1] == 'c';
-      } else if (!threaded && !dotted &&
+      } else if (!threaded && !dotted && !(pieces.empty() && IsNumber(w)) &&
                  (((level_after || dash_after || NamedFieldAfter(s, next)) && LooksLikeThread(w)) ||
                   bracket_after)) {
         // A thread before the level or a separator ("main  INFO ...", "main | o.a.z.X | ..."), or
-        // the last word in the bracket opened before the time (Celery's process name).
+        // the last word in the bracket opened before the time (Celery's process name); not a
+        // number that starts the line (a time or a count the table lacks).
         piece.key = "%t";
         threaded = true;
       } else if (!named && name &&
@@ -422,6 +520,9 @@ std::vector<Piece> ReadShape(std::string_view s) {
         piece.key = w.find_first_of(":(") == std::string_view::npos ? "%-1c" : "%-1X{logger}";
         padded = true;
         named = true;
+      } else if (!threaded && named && dash_after) {
+        piece.key = "%t";  // after the logger, a word before " - " is the thread
+        threaded = true;
       } else {
         break;
       }

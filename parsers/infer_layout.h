@@ -9,10 +9,14 @@
 //
 // A line is read field by field from its start: a time of any shape the date table knows (ISO
 // 8601 with ' ' or 'T', slashes, dots, month names, US month-first, a time of day, RFC 1123),
-// a level word in any case (padded, in [], () or <>), a bracketed or parenthesised thread or
-// logger (told apart by what they hold), a dotted or `::` logger, `Class:line`, `File.java:line`,
+// a level word in any case (padded, in [], () or <>; servers' own: PostgreSQL's "LOG", syslog's
+// "notice"), a bracketed or parenthesised thread or logger (told apart by what they hold), a
+// dotted or `::` logger, `Class:line`, `File.java:line`,
 // a class name before ": " after a bracketed thread, a name between tabs after the level (zap's
-// console encoder), and the separators between them (" - ", ": ", " | ", "] "). The first thing
+// console encoder), a level's initial before a component and a bracketed thread (MongoDB's
+// "I REPL     [rsSync]"), a hexadecimal thread id, the JVM's tag sets ("[gc,heap]") as the logger,
+// nginx's "pid#tid:", an epoch time, and the separators between them (" - ", ": ", " | ", "] ").
+// Once a logger is read, a bracketed name or a word before " - " is the thread. The first thing
 // that is none of these starts the message. The file's layout is the longest field sequence that
 // most of its header lines begin with; a word is a logger only where the line marks it so (a
 // separator after it, dots, a level after it), because a logger read wrong is worse than none.

@@ -289,6 +289,122 @@ TEST_CASE("infer: Monolog's channel and level, Ruby's Logger") {
        "resolving DNS for xe-02..."});
 }
 
+TEST_CASE("infer: PostgreSQL's zone, process id and LOG level") {
+  // "LOG" is PostgreSQL's INFO; the number in brackets is a process id, not a thread.
+  CheckInferred(
+      {
+          "2024-07-16 14:13:12.520 UTC [140] LOG:  received fast shutdown request",
+          "2024-07-16 14:13:12.528 UTC [1794] FATAL:  terminating connection due to administrator "
+          "command",
+          "2024-07-16 14:13:12.539 UTC [143] LOG:  shutting down",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSS Z} [%pid] %-5p: %m%n", 0, Level::kInfo, "", "",
+       "received fast shutdown request"});
+}
+
+TEST_CASE("infer: nginx's lower-case notice and its pid#tid before the message") {
+  CheckInferred(
+      {
+          "2024/03/26 15:40:58 [notice] 3291#3291: using inherited sockets from \"6;7;\"",
+          "2024/03/26 16:06:56 [notice] 3963#3963: signal process started",
+          "2024/03/26 16:06:59 [error] 3964#3964: *1 connect() failed (111: Unknown error) while "
+          "connecting to upstream",
+      },
+      {"%d{yyyy/MM/dd HH:mm:ss.SSS} [%-5p] %pid#%t: %m%n", 2, Level::kError, "", "3964",
+       "*1 connect() failed (111: Unknown error) while connecting to upstream"});
+}
+
+TEST_CASE("infer: a level's initial before a component and a bracketed thread") {
+  // MongoDB 3.x-4.2: the component is the logger; a bracketed name after it is the thread.
+  CheckInferred(
+      {
+          "2019-10-30T12:52:56.489+0000 I REPL     [replexec-0] transition to STARTUP2 from "
+          "STARTUP",
+          "2019-10-30T12:52:56.489+0000 I NETWORK  [LogicalSessionCacheReap] Starting new replica "
+          "set monitor for replicaset/172.18.0.2:27017",
+          "2019-10-30T12:52:56.490+0000 I NETWORK  [listener] connection accepted from "
+          "172.18.0.2:45106 #2 (1 connection now open)",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %p{length=1} %-1c [%t] %m%n", 2, Level::kInfo, "NETWORK",
+       "listener", "connection accepted from 172.18.0.2:45106 #2 (1 connection now open)"});
+  // A capital alone before prose is a word of it.
+  CHECK(InferLinePattern("2019-10-30T12:52:56.489+0000 I think REPL [x] is down") == "");
+}
+
+TEST_CASE("infer: an epoch time at the start of the line") {
+  // Go's UnixNano (19 digits) with a bracketed level (Burrow 0.x).
+  CheckInferred(
+      {
+          "1434495090171073998 [Info] Starting Kafka client for cluster main",
+          "1434495090186517134 [Info] Starting consumers for 50 partitions of __consumer_offsets "
+          "in cluster main",
+          "1434495106251738523 [Info] Acquired Zookeeper notifier lock",
+      },
+      {"%d{UNIX_MILLIS} [%-5p] %m%n", 2, Level::kInfo, "", "", "Acquired Zookeeper notifier lock"});
+  // A number that is no time of these years is no date, nor a thread.
+  CHECK(InferLinePattern("946684799 [Info] Starting") == "");
+  CHECK(InferLinePattern("12345678901234567 [Info] Starting") == "");
+}
+
+TEST_CASE("infer: a hexadecimal thread id in brackets") {
+  // Boost.Log's default; "Kafka:" after the level is the message's own prefix, not a logger.
+  CheckInferred(
+      {
+          "[2018-02-01 14:32:10.238659] [0x00007ff435c4f700] [debug]   Kafka: 7 TOPPAR "
+          "[thrd:10.148.0.101:29092/2]: 10.148.0.101:29092/2: session.error [0] 0+0 msgs",
+          "[2018-02-01 14:32:10.313289] [0x00007ff436c50700] [debug]   Kafka: 7 FETCH "
+          "[thrd:10.148.0.101:39092/3]: 10.148.0.101:39092/3: Fetch 1/1/1 toppar(s)",
+      },
+      {"[%d{yyyy-MM-dd HH:mm:ss.SSSXXX}] [%t] [%-5p] %m%n", 1, Level::kDebug, "",
+       "0x00007ff436c50700",
+       "Kafka: 7 FETCH [thrd:10.148.0.101:39092/3]: 10.148.0.101:39092/3: Fetch 1/1/1 toppar(s)"});
+}
+
+TEST_CASE("infer: the JVM's unified logging tags are the logger") {
+  // A tag set has commas, which no thread name has; the padded ones inside their bracket too.
+  CheckInferred(
+      {
+          "[2017-07-20T14:35:37.812+0800][gc,heap] Heap region size: 1M",
+          "[2017-07-20T14:35:37.822+0800][gc,heap,coops] Heap address: 0x0000000780000000, size: "
+          "1024 MB, Compressed Oops mode: Zero based, Oop shift amount: 3",
+          "[2017-07-20T14:35:38.820+0800][gc,start     ] GC(0) Pause Initial Mark (Metadata GC "
+          "Threshold)",
+      },
+      {"[%d{yyyy-MM-dd HH:mm:ss.SSSXXX}][%-1X{logger}] %m%n", 2, Level::kUnknown, "gc,start", "",
+       "GC(0) Pause Initial Mark (Metadata GC Threshold)"});
+}
+
+TEST_CASE("infer: a name joined by '/' before ': ' after the level") {
+  CheckInferred(
+      {
+          "[2018-02-28T09:51:41.185Z] INFO  localservices/BROKER: Moleculer v0.12.0-rc1 is "
+          "starting...",
+          "[2018-02-28T09:51:41.190Z] INFO  localservices/REGISTRY: Strategy: RoundRobinStrategy",
+          "[2018-02-28T09:51:41.378Z] WARN  localservices/TRANSPORTER: Kafka Transporter is an "
+          "EXPERIMENTAL transporter. Do NOT use it in production yet!",
+      },
+      {"[%d{yyyy-MM-dd HH:mm:ss.SSSXXX}] %-5p %-1c: %m%n", 1, Level::kInfo,
+       "localservices/REGISTRY", "", "Strategy: RoundRobinStrategy"});
+  // Without the colon a path is the message's first word (sarama's "client/metadata got ...").
+  CHECK(InferLinePattern("2022/04/15 19:31:59 INFO client/metadata got error from broker -1") ==
+        "%d{yyyy/MM/dd HH:mm:ss.SSS} %-5p %m%n");
+}
+
+TEST_CASE("infer: after the logger, a word before ' - ' is the thread") {
+  // Hazelcast's tests (their lines shortened): an empty MDC between the pipes, the logger in
+  // brackets, then the thread.
+  CheckInferred(
+      {
+          "14:19:02,290  INFO || - [ConvenientSourceP] hz.unruffled_thompson.jet.blocking.thread-0 "
+          "- [127.0.0.1]:5702 [dev] Output to ordinal 0: 86",
+          "14:19:02,295  INFO || - [ConvenientSourceP] hz.unruffled_thompson.jet.blocking.thread-0 "
+          "- [127.0.0.1]:5702 [dev] Output to ordinal 0: 87",
+      },
+      {"%d{HH:mm:ss.SSS} %-5p|| - [%c] %t - %m%n", 1, Level::kInfo, "ConvenientSourceP",
+       "hz.unruffled_thompson.jet.blocking.thread-0",
+       "[127.0.0.1]:5702 [dev] Output to ordinal 0: 87"});
+}
+
 TEST_CASE("date shapes: the longest read wins, a level is not a zone") {
   ScannedTime t;
   size_t end = 0;
@@ -324,6 +440,18 @@ TEST_CASE("date shapes: the longest read wins, a level is not a zone") {
   shape = ReadDateShape("14/02/2015 13:30:53.858 x", 0, &t, &end);
   REQUIRE(shape >= 0);
   CHECK(DateShapeFormat(shape) == "dd/MM/yyyy HH:mm:ss.SSS");
+  // Epoch seconds with a fraction (librdkafka), milliseconds, micro- and nanoseconds.
+  shape = ReadDateShape("1608570438.367 x", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(DateShapeFormat(shape) == "UNIX");
+  CHECK(t.local == 1'608'570'438'367'000);
+  for (std::string_view epoch :
+       {"1608570438367 x", "1608570438367123 x", "1608570438367123456 x"}) {
+    shape = ReadDateShape(epoch, 0, &t, &end);
+    REQUIRE(shape >= 0);
+    CHECK(DateShapeFormat(shape) == "UNIX_MILLIS");
+    CHECK(t.local / 1000 == 1'608'570'438'367);
+  }
 }
 
 }  // namespace

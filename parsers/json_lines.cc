@@ -7,7 +7,8 @@
 //   python     python-json-logger: "asctime", "levelname", "name"
 //   structlog  structlog's JSONRenderer: "event", "timestamp", "level"
 //   go         zap, logrus, zerolog: "msg", "ts" (epoch seconds) or "caller"
-//   other      any other object with a time, a level or a message key (bunyan, werelogs)
+//   other      any other object with a time, a level or a message key (bunyan, werelogs,
+//              MongoDB 4.4+: "t" {"$date"}, "s", "c", "ctx")
 // Key names and their precedence are in structured_keys.h. Header fields are views of the raw
 // string contents between the quotes: escapes stay as written (a message with \" keeps the
 // backslash, "\n\tat ..." stays two-character escapes), because a view cannot hold the decoded

@@ -80,6 +80,28 @@ TEST_CASE("json: epoch times") {
   CHECK(h.local == kNoInstant);
 }
 
+TEST_CASE("json: MongoDB 4.4's structured log") {
+  // public-layouts/mongodb44-json-date-object.log: the time in "t"."$date", the severity a
+  // letter, the component the logger, the context the thread.
+  std::string_view line =
+      R"j({"t":{"$date":"2021-12-30T04:59:47.205+00:00"},"s":"I",  "c":"NETWORK",  "id":22944,   )j"
+      R"j("ctx":"conn102","msg":"Connection ended","attr":{"remote":"127.0.0.1:49144"}})j";
+  Header h;
+  Miss miss;
+  REQUIRE(Parse(line, &h, &miss));
+  CHECK(h.local == CivilToMicros(2021, 12, 30, 4, 59, 47, 205'000));
+  CHECK(h.level == Level::kInfo);
+  CHECK(h.logger == "NETWORK");
+  CHECK(h.thread == "conn102");
+  CHECK(h.message == "Connection ended");
+  REQUIRE(
+      Parse(R"j({"t":{"$date":"2021-12-30T04:59:47.205+00:00"},"s":"D2","msg":"m"})j", &h, &miss));
+  CHECK(h.level == Level::kDebug);
+  // A letter that is no severity is no level.
+  REQUIRE(Parse(R"j({"s":"Q","msg":"m"})j", &h, &miss));
+  CHECK(h.level == Level::kUnknown);
+}
+
 TEST_CASE("json: log4j2 instant") {
   Header h;
   Miss miss;

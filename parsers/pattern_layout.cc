@@ -44,8 +44,28 @@ constexpr std::array<bool, 256> kBrackets = [] {
   return table;
 }();
 
-// A level name as layouts spell it: the usual names (ParseLevel), ClickHouse's and Poco's
-// "Information" and "Notice", stunnel's syslog severity "LOG0".."LOG7",
+}  // namespace
+
+bool ParseServerLevelWord(std::string_view word, Level* level) {
+  // ClickHouse's and Poco's "Information", syslog's "notice" (nginx's "[notice]", Poco's
+  // "Notice") are INFO; PostgreSQL writes its ordinary messages as "LOG:" and its worst as
+  // "PANIC:" (in capitals only: "Log" and "log" begin prose).
+  if (word == "Information" || word == "notice" || word == "Notice" || word == "NOTICE" ||
+      word == "LOG") {
+    return *level = Level::kInfo, true;
+  }
+  if (word == "PANIC") return *level = Level::kFatal, true;
+  // .NET's console logger: "fail:" is Error ("crit:" and "info:" ParseLevel reads).
+  if (word == "fail") return *level = Level::kError, true;
+  if (word == "dbug") return *level = Level::kDebug, true;
+  if (word == "trce") return *level = Level::kTrace, true;
+  return false;
+}
+
+namespace {
+
+// A level name as layouts spell it: the usual names (ParseLevel), the servers' own words
+// (ParseServerLevelWord), stunnel's syslog severity "LOG0".."LOG7" and librdkafka's "%7",
 // and Python's "Level 5" for a number without a name (kazoo's BLATHER is 5). Returns the end of
 // the name, or `start` when there is none.
 size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level) {
@@ -53,16 +73,19 @@ size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level
   std::string_view word = s.substr(start, end - start);
   if (scan::Log4jLevel(word, level)) return end;  // the common case, without case folding
   if (word.size() >= 3 && word.size() <= 8 && ParseLevel(word, level)) return end;
-  if (word == "Information" || word == "Notice") {
-    *level = Level::kInfo;
-    return end;
-  }
+  constexpr Level kSeverity[] = {Level::kFatal, Level::kFatal, Level::kFatal, Level::kError,
+                                 Level::kWarn,  Level::kInfo,  Level::kInfo,  Level::kDebug};
   if (word == "LOG" && end < s.size() && s[end] >= '0' && s[end] <= '7') {
-    constexpr Level kSeverity[] = {Level::kFatal, Level::kFatal, Level::kFatal, Level::kError,
-                                   Level::kWarn,  Level::kInfo,  Level::kInfo,  Level::kDebug};
     *level = kSeverity[s[end] - '0'];
     return end + 1;
   }
+  // A syslog severity after '%', as librdkafka writes it ("%7|1608570438.367|FETCH|...").
+  if (word.empty() && start > 0 && s[start - 1] == '%' && start < s.size() && s[start] >= '0' &&
+      s[start] <= '7' && (start + 1 == s.size() || !scan::IsDigit(s[start + 1]))) {
+    *level = kSeverity[s[start] - '0'];
+    return start + 1;
+  }
+  if (ParseServerLevelWord(word, level)) return end;
   if (python && word == "Level" && end + 1 < s.size() && s[end] == ' ' &&
       scan::IsDigit(s[end + 1])) {
     size_t digits = end + 1;

@@ -29,6 +29,11 @@
 
 namespace faultline {
 
+/// A level word servers write beyond ParseLevel's names: "Information", syslog's "notice",
+/// PostgreSQL's "LOG" (INFO) and "PANIC" (FATAL), .NET's console "fail", "dbug" and "trce", as
+/// written (no case folding).
+bool ParseServerLevelWord(std::string_view word, Level* level);
+
 class CompiledLayout {
  public:
   enum class Kind : uint8_t {

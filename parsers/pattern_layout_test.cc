@@ -310,6 +310,28 @@ TEST_CASE("pattern: optional groups, level initials, thread ids (C client, glog,
   CHECK_FALSE(bitnami->Match("2014-01-08 17:41:07,939 kazoo.client INFO Sending", &h, &miss));
 }
 
+TEST_CASE("pattern: servers' level words and librdkafka's syslog severity") {
+  // PostgreSQL's "LOG" is INFO, nginx's "notice" too; as written only ("Log" begins prose).
+  auto postgres = Compile("%d{yyyy-MM-dd HH:mm:ss.SSS Z} [%pid] %-5p: %m%n");
+  Fields f = Read(*postgres, "2024-07-16 14:13:12.520 UTC [140] LOG:  received fast shutdown");
+  CHECK(f.level == "INFO");
+  CHECK(f.message == "received fast shutdown");
+  Header h;
+  Miss miss;
+  CHECK_FALSE(postgres->Match("2024-07-16 14:13:12.520 UTC [140] Log:  x", &h, &miss));
+  // librdkafka: a syslog severity after '%' (7 is debug, 3 error); 8 is none.
+  auto rdkafka = Compile("%%%p|%d{UNIX}|%X{facility}|%X{logger}| [thrd:%t]: %m%n");
+  f = Read(*rdkafka, "%3|1608570438.367|FAIL|rdkafka#consumer-1| [thrd:main]: Connect failed");
+  CHECK(f.level == "ERROR");
+  CHECK(f.time == "2020-12-21T17:07:18.367000");
+  CHECK(f.logger == "rdkafka#consumer-1");
+  CHECK(f.thread == "main");
+  CHECK(f.message == "Connect failed");
+  CHECK_FALSE(rdkafka->Match("%8|1608570438.367|FAIL|c| [thrd:main]: x", &h, &miss));
+  // A digit is a level only after '%'.
+  CHECK_FALSE(Compile("%p %m%n")->Match("7 Connect failed", &h, &miss));
+}
+
 TEST_CASE("pattern: level names and loggers of other writers (ClickHouse, Python, Storm)") {
   // ClickHouse: Poco's level names, a thread id, a logger with blanks before ": ".
   auto clickhouse = Compile("%d{yyyy.MM.dd HH:mm:ss.SSSSSS} [ %tid ] {%X{query_id}} <%p> %c: %m%n");

@@ -40,22 +40,26 @@ inline constexpr KeyName kKeys[] = {
     {"instant", Field::kTime, 6},     // log4j2 JsonLayout: {"epochSecond":..,"nanoOfSecond":..}
     {"timeMillis", Field::kTime, 7},  // log4j2 JsonLayout before 2.11
     {"logtime", Field::kTime, 8},     // Ambari's log feeder JSON (epoch ms as a string)
+    {"t.$date", Field::kTime, 9},     // MongoDB 4.4+: {"t":{"$date":"..."},"s":"I","c":..}
     {"level", Field::kLevel, 0},
     {"levelname", Field::kLevel, 1},
     {"log.level", Field::kLevel, 2},
     {"severity", Field::kLevel, 3},
     {"loglevel", Field::kLevel, 4},
     {"lvl", Field::kLevel, 5},
+    {"s", Field::kLevel, 6},  // MongoDB's severity: "I", "W", "E", "F", "D1".."D5"
     {"logger_name", Field::kLogger, 0},
     {"logger", Field::kLogger, 1},
     {"loggerName", Field::kLogger, 2},
     {"log.logger", Field::kLogger, 3},
     {"name", Field::kLogger, 4},    // python-json-logger's %(name)s; bunyan's app name
     {"caller", Field::kLogger, 5},  // zap, go-kit: "file.go:42", only when nothing better
+    {"c", Field::kLogger, 6},       // MongoDB's component ("NETWORK")
     {"thread_name", Field::kThread, 0},
     {"thread", Field::kThread, 1},
     {"threadName", Field::kThread, 2},
     {"process.thread.name", Field::kThread, 3},
+    {"ctx", Field::kThread, 4},  // MongoDB's context: the thread ("conn102", "listener")
     {"message", Field::kMessage, 0},
     {"msg", Field::kMessage, 1},
     {"@message", Field::kMessage, 2},
@@ -97,9 +101,19 @@ inline bool IsKeyPrefix(std::string_view path) {
   return false;
 }
 
-/// A level value in any case: ParseLevel's names, and zap's/zerolog's "panic", "dpanic" (FATAL)
-/// and syslog's "notice" (INFO, as the Python parser reads it).
+/// A level value in any case: ParseLevel's names, zap's/zerolog's "panic", "dpanic" (FATAL),
+/// syslog's "notice" (INFO, as the Python parser reads it) and MongoDB's letters ("I", "D2").
 inline bool ParseLevelValue(std::string_view value, Level* level) {
+  // MongoDB's one-letter severities, its debug levels numbered ("D2").
+  bool numbered_debug = value.size() == 2 && value[0] == 'D' && value[1] >= '1' && value[1] <= '5';
+  if (value.size() == 1 || numbered_debug) {
+    constexpr std::string_view kLetters = "FEWID";
+    constexpr Level kLevels[] = {Level::kFatal, Level::kError, Level::kWarn, Level::kInfo,
+                                 Level::kDebug};
+    size_t i = kLetters.find(value[0]);
+    if (i == std::string_view::npos) return false;
+    return *level = kLevels[i], true;
+  }
   if (value.size() < 3 || value.size() > 8) return false;
   if (ParseLevel(value, level)) return true;
   if (EqualsIgnoreCase(value, "panic") || EqualsIgnoreCase(value, "dpanic")) {
