@@ -26,8 +26,6 @@ constexpr std::string_view kJournalExplanation = "\u2591\u2591";
 
 // A record may gather continuation lines up to this size; the rest are counted, not stored.
 constexpr size_t kMaxRecordBytes = 16 << 20;
-// A released record whose text grew beyond this gives its memory back.
-constexpr size_t kShrinkAbove = 1 << 20;
 
 bool Earlier(const Record* a, const Record* b) {
   if (a->instant != b->instant) return a->instant < b->instant;
@@ -88,11 +86,6 @@ Record* ParsedSource::Acquire() {
   }
   owned_.push_back(std::make_unique<Record>());
   return owned_.back().get();
-}
-
-void ParsedSource::Release(Record* record) {
-  if (record->text.capacity() > kShrinkAbove) std::string().swap(record->text);
-  free_.push_back(record);
 }
 
 // The logger namespace and thread decide, then the parser's own family (a ZooKeeper layout), then

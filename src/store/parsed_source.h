@@ -55,11 +55,17 @@ class ParsedSource {
 
   /// The next record, or nullptr at the end. Valid until Release().
   Record* Next();
-  /// Returns a record from Next() for reuse.
-  void Release(Record* record);
+  /// Returns a record from Next() for reuse. Inline: the merger hands every record back.
+  void Release(Record* record) {
+    if (record->text.capacity() > kShrinkAbove) std::string().swap(record->text);
+    free_.push_back(record);
+  }
   const SourceInfo& info() const { return *info_; }
 
  private:
+  /// A released record whose text grew beyond this gives its memory back.
+  static constexpr size_t kShrinkAbove = 1 << 20;
+
   void ReadLine(std::string_view line, int64_t number);
   void ReadUnwrapped(std::string_view line, int64_t number, const Wrapper* weak);
   void ReadWrapped(const Wrapper& wrapper, std::string_view line, int64_t number);
