@@ -58,6 +58,7 @@ class ReaderInput final : public LineInput {
 
  private:
   bool NextLine(std::string_view* line, int64_t* number);  // one physical line, cleaned
+  void TrimIndent(std::string_view* line);                 // strip_leading_spaces_'s trim
 
   std::unique_ptr<LineReader> reader_;
   std::deque<std::string> prefetched_;
@@ -76,6 +77,7 @@ class ReaderInput final : public LineInput {
   int64_t ahead_number_ = 0;
   bool ahead_indent_removed_ = false;
   bool have_ahead_ = false;
+  bool plain_;  // no folding, no paste marks: a line from the reader needs only TrimIndent
 };
 
 /// Appends (number, line) pairs to an anonymous temporary file.

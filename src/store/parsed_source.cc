@@ -26,8 +26,6 @@ constexpr std::string_view kJournalExplanation = "\u2591\u2591";
 
 // A record may gather continuation lines up to this size; the rest are counted, not stored.
 constexpr size_t kMaxRecordBytes = 16 << 20;
-// A released record whose text grew beyond this gives its memory back.
-constexpr size_t kShrinkAbove = 1 << 20;
 
 bool Earlier(const Record* a, const Record* b) {
   if (a->instant != b->instant) return a->instant < b->instant;
@@ -66,6 +64,7 @@ ParsedSource::ParsedSource(std::unique_ptr<LineInput> input, const Parser* parse
                            int32_t index, SourceClock clock, WindowSettings window)
     : input_(std::move(input)),
       parser_(parser),
+      parser_component_(parser != nullptr ? parser->DefaultComponent() : Component::kOther),
       info_(info),
       index_(index),
       clock_(clock),
@@ -89,17 +88,12 @@ Record* ParsedSource::Acquire() {
   return owned_.back().get();
 }
 
-void ParsedSource::Release(Record* record) {
-  if (record->text.capacity() > kShrinkAbove) std::string().swap(record->text);
-  free_.push_back(record);
-}
-
 // The logger namespace and thread decide, then the parser's own family (a ZooKeeper layout), then
 // what the file name says, then the parser's guess. One file may hold several components.
 Component ParsedSource::RecordComponent(const Header& header, const Parser& parser) const {
   ContentComponent content = component_cache_.Get(header.logger, header.thread);
   if (content.known) return content.component;
-  Component guess = parser.DefaultComponent();
+  Component guess = &parser == parser_ ? parser_component_ : parser.DefaultComponent();
   if (guess == Component::kZk && !content.client) return guess;
   if (info_->component != Component::kOther) return info_->component;
   if (content.client) return Component::kOther;  // a ZooKeeper client inside some program
@@ -398,9 +392,6 @@ bool ParsedSource::ReadWeaklyWrapped(const Wrapper& wrapper, int64_t number) {
 
 void ParsedSource::ReadLine(std::string_view line, int64_t number) {
   ++info_->lines;
-  Header header;
-  Miss miss;
-  Wrapper wrapper;
   // journalctl's "-- Logs begin at ..., end at ... --" names the year of the syslog times after
   // it (the line itself is kept as any other line nothing reads).
   if (line.size() > 20 && line[0] == '-' && line[1] == '-' &&
@@ -415,18 +406,28 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
   // A source no parser recognised keeps its lines whole (a kernel's syslog is not unwrapped into
   // records nobody reads): the wrapper serves the lines inside that a parser reads. A UI's copy
   // is unwrapped all the same: its time is the only one most of its lines have.
-  bool wrapped =
-      (parser_ != nullptr || copied_from_ui_) && StripWrapper(line, year_hint_, &wrapper);
-  if (wrapped && !wrapper.weak()) {
-    if (year_from_journal_) wrapper.year_guessed = false;
-    ReadWrapped(wrapper, line, number);
+  if ((parser_ != nullptr || copied_from_ui_) && StripWrapper(line, year_hint_, &wrapper_)) {
+    if (!wrapper_.weak()) {
+      if (year_from_journal_) wrapper_.year_guessed = false;
+      ReadWrapped(wrapper_, line, number);
+    } else {
+      ReadUnwrapped(line, number, &wrapper_);
+    }
+    wrapper_ = Wrapper{};  // as StripWrapper leaves it when it finds none
     return;
   }
+  ReadUnwrapped(line, number, nullptr);
+}
+
+// A line that is not (`weak` == nullptr) or only maybe wrapped (docker-desktop's).
+void ParsedSource::ReadUnwrapped(std::string_view line, int64_t number, const Wrapper* weak) {
+  Header header;
+  Miss miss;
   if (parser_ != nullptr && parser_->ParseHeader(line, &header, &miss)) {
     StartRecord(line, number, header, *parser_);
     return;
   }
-  if (wrapped && ReadWeaklyWrapped(wrapper, number)) return;
+  if (weak != nullptr && ReadWeaklyWrapped(*weak, number)) return;
   // `journalctl -x` explains an entry on lines of its own ("░░ Subject: ...", "░░ Defined-By:
   // systemd"): they continue that entry.
   if (open_ != nullptr && (IsContinuationLine(line) || line.starts_with(kJournalExplanation))) {
@@ -549,7 +550,8 @@ Record* ParsedSource::Next() {
     }
     if (Releasable()) break;
     if (eof_) return nullptr;
-    int64_t before = input_->offset();
+    // Only cron mode's resume points need the line's offset (a virtual call per line).
+    int64_t before = window_.replay_span_us > 0 ? input_->offset() : 0;
     if (input_->Next(&line, &number)) {
       line_start_offset_ = before;
       last_line_number_ = number;

@@ -55,12 +55,19 @@ class ParsedSource {
 
   /// The next record, or nullptr at the end. Valid until Release().
   Record* Next();
-  /// Returns a record from Next() for reuse.
-  void Release(Record* record);
+  /// Returns a record from Next() for reuse. Inline: the merger hands every record back.
+  void Release(Record* record) {
+    if (record->text.capacity() > kShrinkAbove) std::string().swap(record->text);
+    free_.push_back(record);
+  }
   const SourceInfo& info() const { return *info_; }
 
  private:
+  /// A released record whose text grew beyond this gives its memory back.
+  static constexpr size_t kShrinkAbove = 1 << 20;
+
   void ReadLine(std::string_view line, int64_t number);
+  void ReadUnwrapped(std::string_view line, int64_t number, const Wrapper* weak);
   void ReadWrapped(const Wrapper& wrapper, std::string_view line, int64_t number);
   bool ReadWeaklyWrapped(const Wrapper& wrapper, int64_t number);
   void AppendContinuation(std::string_view line);
@@ -82,6 +89,7 @@ class ParsedSource {
 
   std::unique_ptr<LineInput> input_;
   const Parser* parser_;
+  Component parser_component_;  ///< parser_->DefaultComponent(), asked once (a virtual call)
   const Parser* block_parser_ = nullptr;  ///< the last other layout a line was read with
   SourceInfo* info_;
   int32_t index_;
@@ -89,6 +97,9 @@ class ParsedSource {
   WindowSettings window_;
   bool eof_ = false;
   mutable ContentComponentCache component_cache_;  // RecordComponent's per-logger verdicts
+  // The wrapper StripWrapper fills, kept default between lines rather than built for each: it
+  // touches it only when a line has one (most have not).
+  Wrapper wrapper_;
 
   Record* open_ = nullptr;        // the record whose continuation lines may still follow
   bool message_wrapped_ = false;  // open_'s message is the lines after its header

@@ -112,14 +112,27 @@ namespace {
 bool Has(std::string_view text, std::string_view part) {
   return text.find(part) != std::string_view::npos;
 }
-// A byte loop the compiler inlines: the prefixes are short, and ZkServerThread asks once per
-// record whose logger says nothing (a memcmp call each cost more than the comparison).
+// Inlined word compares: the prefixes are short constants, and ZkServerThread asks once per
+// record whose logger says nothing (a memcmp call each cost more than the comparison, a byte
+// loop about twice as much as eight bytes at a time).
 inline bool Starts(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (text[i] != prefix[i]) return false;
+  size_t n = prefix.size();
+  if (text.size() < n) return false;
+  if (n < 8) {
+    for (size_t i = 0; i < n; ++i) {
+      if (text[i] != prefix[i]) return false;
+    }
+    return true;
   }
-  return true;
+  auto word = [](const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  };
+  for (size_t at = 0; at + 8 < n; at += 8) {
+    if (word(text.data() + at) != word(prefix.data() + at)) return false;
+  }
+  return word(text.data() + n - 8) == word(prefix.data() + n - 8);  // the last eight, overlapping
 }
 
 // What the logger alone says; the thread is looked at only when it says nothing.
@@ -234,10 +247,16 @@ bool SameKey(const char* key, std::string_view logger, uint64_t head, uint64_t t
   return static_cast<uint8_t>(static_cast<uint8_t>(verdict) << 4 | static_cast<uint8_t>(component));
 }
 
+// ComponentFromContent for the loggers the cache does not hold, out of line: inlined, it made
+// every lookup save and restore more registers.
+[[gnu::noinline]] ContentComponent Uncached(std::string_view logger, std::string_view thread) {
+  return ComponentFromContent(logger, thread);
+}
+
 }  // namespace
 
 ContentComponent ContentComponentCache::Get(std::string_view logger, std::string_view thread) {
-  if (logger.empty() || logger.size() > kMaxKey) return ComponentFromContent(logger, thread);
+  if (logger.empty() || logger.size() > kMaxKey) return Uncached(logger, thread);
   // Hashes the length and the first and last eight bytes (a byte loop costs more than the
   // lookup saves); SameKey below decides equality.
   uint64_t head = 0, tail = 0;

@@ -31,13 +31,7 @@ bool LocateZone(const std::string& name, const date::time_zone** zone, std::stri
 
 }  // namespace
 
-int64_t SourceClock::ToUtc(int64_t local_us, uint16_t* flags) {
-  if (zone_ == nullptr) return local_us + skew_;
-  if (local_us >= cache_begin_ && local_us < cache_end_) {
-    last_local_ = local_us;
-    last_ambiguous_ = false;
-    return local_us - cache_offset_ + skew_;
-  }
+int64_t SourceClock::ToUtcOutsideCache(int64_t local_us, uint16_t* flags) {
   int64_t whole_seconds = local_us >= 0 ? local_us / kMicrosPerSecond
                                         : -((-local_us + kMicrosPerSecond - 1) / kMicrosPerSecond);
   date::local_seconds local{std::chrono::seconds(whole_seconds)};

@@ -29,14 +29,25 @@ class SourceClock {
   /// `zone` == nullptr means UTC. `skew_us` is added to every instant.
   SourceClock(const date::time_zone* zone, int64_t skew_us) : zone_(zone), skew_(skew_us) {}
 
-  /// UTC microseconds for a wall-clock time; ORs kDstGap / kDstAmbiguous into *flags.
-  int64_t ToUtc(int64_t local_us, uint16_t* flags);
+  /// UTC microseconds for a wall-clock time; ORs kDstGap / kDstAmbiguous into *flags. Inline
+  /// for UTC and the cached interval (every record's path); the zone lookup is out of line.
+  int64_t ToUtc(int64_t local_us, uint16_t* flags) {
+    if (zone_ == nullptr) return local_us + skew_;
+    if (local_us >= cache_begin_ && local_us < cache_end_) {
+      last_local_ = local_us;
+      last_ambiguous_ = false;
+      return local_us - cache_offset_ + skew_;
+    }
+    return ToUtcOutsideCache(local_us, flags);
+  }
   /// UTC microseconds for a time that carried its own UTC offset.
   int64_t WithOffset(int64_t local_us, int64_t offset_us) const {
     return local_us - offset_us + skew_;
   }
 
  private:
+  int64_t ToUtcOutsideCache(int64_t local_us, uint16_t* flags);
+
   const date::time_zone* zone_;
   int64_t skew_;
   // Local interval [cache_begin_, cache_end_) where the offset is cache_offset_ and unique.
