@@ -117,6 +117,16 @@ TEST_CASE("timestamp: consecutive lines sharing a minute") {
       {"1969-12-31 23:59:59,500", true, -500'000, 0},
       {"1969-12-31 23:59:58", true, -2 * kSecond, 0},
       {"2019-09-17 05:04:12", true, kT, 0},
+      // With text after the time, as in a log line: the word-at-a-time test of ":SS,mmm?".
+      {"2019-09-17 05:04:12,043 - INFO", true, kT + 43'000, 0},
+      {"2019-09-17 05:04:12.043 - INFO", true, kT + 43'000, 0},
+      {"2019-09-17 05:04:59,999 [main]", true, kT + 47 * kSecond + 999'000, 0},
+      {"2019-09-17 05:04:12,0431 x", true, kT + 43'100, 0},
+      {"2019-09-17 05:04:12;043 x", true, kT, 0},
+      {"2019-09-17 05:04:12,04x x", true, kT + 40'000, 0},
+      {"2019-09-17 05:04:1x,000 - INFO", false, 0, 17},
+      {"2019-09-17 05:04:61,000 - INFO", false, 0, 17},
+      {"2019-09-17 05:04/12,000 - INFO", false, 0, 16},
   };
   for (int round = 0; round < 2; ++round) {
     for (const Row& row : rows) {
