@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,9 @@
 #include "src/store/source_info.h"
 
 namespace faultline {
+
+/// Named captures of a pattern in a text, by group name.
+using Captures = std::map<std::string, std::string>;
 
 /// One record's text and session id in one block, with a count of the candidates holding it.
 /// The count is not atomic: candidates live and die in one engine, one thread (see Engine).
@@ -74,9 +78,17 @@ struct Candidate {
   bool assumed = false;     ///< see Evidence::assumed
   bool order_only = false;  ///< see Evidence::order_only
   /// Its named captures, read only when a key first compares them (Engine::ReadCaptures, from
-  /// a const path): hence mutable. Empty until then.
-  mutable std::map<std::string, std::string> captures;
+  /// a const path): hence mutable. Null until then, or when the pattern captured nothing.
+  /// Shared and never changed once read: a storm's repeated line shares one map (CaptureMemo).
+  mutable std::shared_ptr<const Captures> captures;
   mutable bool captures_read = false;
+
+  /// The capture `name`, or null if it has none (or its captures were not read).
+  const std::string* Capture(const std::string& name) const {
+    if (captures == nullptr) return nullptr;
+    auto found = captures->find(name);
+    return found == captures->end() ? nullptr : &found->second;
+  }
 
   const std::string& host() const { return source->host; }
   std::string_view session() const { return text.session(); }
@@ -84,7 +96,7 @@ struct Candidate {
   /// Lets go of its text and captures: for a queue slot it was popped from.
   void Release() {
     text = SharedText();
-    if (!captures.empty()) captures.clear();
+    captures.reset();
     captures_read = false;
   }
 };

@@ -11,7 +11,7 @@ uint64_t CaptureMemo::Hash(const RE2& pattern, std::string_view text) {
 }
 
 bool CaptureMemo::Find(const RE2& pattern, std::string_view text, uint64_t hash, bool* matched,
-                       std::map<std::string, std::string>* captures) const {
+                       std::shared_ptr<const Captures>* captures) const {
   if (slots_ == nullptr) return false;
   const Slot& slot = slots_[hash % kSlots];
   if (slot.pattern != &pattern || slot.hash != hash || slot.length != text.size() ||
@@ -19,34 +19,20 @@ bool CaptureMemo::Find(const RE2& pattern, std::string_view text, uint64_t hash,
     return false;
   }
   *matched = slot.matched;
-  if (!slot.matched) return true;
-  size_t g = 0;
-  for (const auto& named : pattern.NamedCapturingGroups()) {
-    (*captures)[named.first].assign(text.substr(slot.begin[g], slot.size[g]));
-    ++g;
-  }
+  *captures = slot.captures;
   return true;
 }
 
 void CaptureMemo::Remember(const RE2& pattern, std::string_view text, uint64_t hash,
-                           const re2::StringPiece* groups) {
-  if (!Fits(pattern, text)) return;
+                           std::shared_ptr<const Captures> captures) {
+  if (!Fits(text)) return;
   if (slots_ == nullptr) slots_ = std::make_unique<Slot[]>(kSlots);
   Slot& slot = slots_[hash % kSlots];
   slot.pattern = &pattern;
   slot.hash = hash;
   slot.length = static_cast<uint8_t>(text.size());
-  slot.matched = groups != nullptr;
-  size_t g = 0;
-  for (const auto& named : pattern.NamedCapturingGroups()) {
-    const re2::StringPiece& piece = groups == nullptr ? re2::StringPiece() : groups[named.second];
-    // A group that took no part in the match is empty, as MatchCaptures reads it.
-    bool inside = piece.data() != nullptr && piece.data() >= text.data() &&
-                  piece.data() + piece.size() <= text.data() + text.size();
-    slot.begin[g] = inside ? static_cast<uint8_t>(piece.data() - text.data()) : 0;
-    slot.size[g] = inside ? static_cast<uint8_t>(piece.size()) : 0;
-    ++g;
-  }
+  slot.matched = captures != nullptr;
+  slot.captures = std::move(captures);
   std::memcpy(slot.text, text.data(), text.size());
 }
 

@@ -14,25 +14,24 @@
 #include <string>
 #include <string_view>
 
+#include "src/engine/candidate.h"
+
 namespace faultline {
 
 class CaptureMemo {
  public:
   static constexpr size_t kSlots = 256;
   static constexpr size_t kMaxText = 200;  ///< longer texts are not remembered
-  static constexpr size_t kMaxGroups = 6;  ///< nor patterns with more named groups
 
-  static bool Fits(const RE2& pattern, std::string_view text) {
-    return text.size() <= kMaxText && pattern.NamedCapturingGroups().size() <= kMaxGroups;
-  }
+  static bool Fits(std::string_view text) { return text.size() <= kMaxText; }
   static uint64_t Hash(const RE2& pattern, std::string_view text);
-  /// True, with *matched and (if matched) *captures filled, if the answer is remembered.
+  /// True, with *matched and (if matched) *captures set, if the answer is remembered. The map
+  /// is shared with every candidate given it before: no copy, no allocation.
   bool Find(const RE2& pattern, std::string_view text, uint64_t hash, bool* matched,
-            std::map<std::string, std::string>* captures) const;
-  /// Remembers the answer: `groups` are the pattern's submatches (index 0 the whole match),
-  /// pointing into `text`; null when it did not match.
+            std::shared_ptr<const Captures>* captures) const;
+  /// Remembers the answer: `captures` as read, null when the pattern did not match.
   void Remember(const RE2& pattern, std::string_view text, uint64_t hash,
-                const re2::StringPiece* groups);
+                std::shared_ptr<const Captures> captures);
 
  private:
   struct Slot {
@@ -40,8 +39,7 @@ class CaptureMemo {
     uint64_t hash = 0;
     uint8_t length = 0;
     bool matched = false;
-    /// Per named group, in NamedCapturingGroups() order: its bytes in `text`.
-    uint8_t begin[kMaxGroups], size[kMaxGroups];
+    std::shared_ptr<const Captures> captures;
     char text[kMaxText];
   };
   std::unique_ptr<Slot[]> slots_;  // allocated by the first Remember

@@ -153,14 +153,14 @@ bool Engine::KeysMatch(const RuleState& state, int step, const Partial& p, const
       }
       case Key::kCapture: {
         ReadCaptures(e);
-        auto mine = e.captures.find(*key.name);
+        const std::string* mine = e.Capture(*key.name);
         bool found = false;
         for (const Candidate& hit : p.hits) {
           ReadCaptures(hit);
-          auto theirs = hit.captures.find(*key.name);
-          if (theirs == hit.captures.end()) continue;
+          const std::string* theirs = hit.Capture(*key.name);
+          if (theirs == nullptr) continue;
           found = true;
-          if (mine == e.captures.end() || mine->second != theirs->second) return false;
+          if (mine == nullptr || *mine != *theirs) return false;
         }
         // The steps that had the capture may be the ones not in the logs given.
         if (!found && p.skipped == 0) return false;
@@ -269,13 +269,14 @@ void Engine::OnStep(RuleState& state, int k, Candidate e, bool matches_earlier) 
   if (k == 0) {
     size_t index = state.partials.size();  // a `count` first step collects occurrences per key
     if (step.count > 1) {
-      Partial probe;
+      Partial& probe = count_probe_;  // reused: its one hit's room is kept between records
       for (size_t i = 0; i < state.partials.size(); ++i) {
         const Partial& p = state.partials[i];
         if (p.next != 0 || p.counted.empty()) continue;
         probe.hits.assign(1, p.counted.front());
         if (KeysMatch(state, 0, probe, e)) index = i;
       }
+      probe.hits.clear();  // holds no record's text past this record
     }
     if (index == state.partials.size()) {
       if (state.partials.size() >= kMaxPartialsPerRule) state.partials.pop_front();

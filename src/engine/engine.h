@@ -185,9 +185,10 @@ class Engine {
   /// Reads c's captures now, for a key that compares them: most records that match a step are
   /// never compared with another (no partial waits for them), so they are not read as they come.
   void ReadCaptures(const Candidate& c) const;
-  /// `pattern`'s named captures in `part` into *captures; false if it does not match there.
+  /// `pattern`'s named captures in `part` into *captures (shared with earlier readers of the
+  /// same text); false, and *captures null, if it does not match there.
   bool MatchCaptures(const RE2& pattern, std::string_view part,
-                     std::map<std::string, std::string>* captures) const;
+                     std::shared_ptr<const Captures>* captures) const;
   /// The candidate as evidence: its text fields and captures copied out of the record's text.
   Evidence Resolve(const Candidate& c) const;
   /// `assumed`: set when a component or logger the matcher names is unknown in the record.
@@ -267,6 +268,7 @@ class Engine {
   std::string session_;                            // reused per record: the session id Feed found
   mutable RegexMemo field_memo_;                   // steps' logger and thread patterns
   mutable CaptureMemo capture_memo_;               // MatchCaptures' recent answers
+  Partial count_probe_;  ///< OnStep's stand-in for a `count` group when comparing keys
 };
 
 }  // namespace faultline

@@ -14,10 +14,9 @@ namespace {
 
 // A `myid` capture names the server a line speaks for (a leader's "... to learner 2."), read as
 // the parsers read [myid:N]; `otherwise` when there is none.
-int32_t CapturedMyid(const std::map<std::string, std::string>& captures, int32_t otherwise) {
-  auto named = captures.find("myid");
-  if (named == captures.end()) return otherwise;
-  int myid = scan::ParseSmallInt(named->second);
+int32_t CapturedMyid(const std::string* captured, int32_t otherwise) {
+  if (captured == nullptr) return otherwise;
+  int myid = scan::ParseSmallInt(*captured);
   return myid >= 0 ? myid : otherwise;
 }
 
@@ -63,14 +62,15 @@ Evidence Engine::Resolve(const Candidate& c) const {
   e.assumed = c.assumed;
   e.order_only = c.order_only;
   ReadCaptures(c);
-  e.captures = c.captures;
-  e.myid = CapturedMyid(e.captures, e.myid);  // in context entries too
+  if (c.captures != nullptr) e.captures = *c.captures;
+  e.myid = CapturedMyid(c.Capture("myid"), e.myid);  // in context entries too
   return e;
 }
 
 bool Engine::MatchCaptures(const RE2& pattern, std::string_view part,
-                           std::map<std::string, std::string>* captures) const {
-  bool memo = CaptureMemo::Fits(pattern, part);
+                           std::shared_ptr<const Captures>* captures) const {
+  captures->reset();
+  bool memo = CaptureMemo::Fits(part);
   uint64_t hash = memo ? CaptureMemo::Hash(pattern, part) : 0;
   bool matched = false;
   if (memo && capture_memo_.Find(pattern, part, hash, &matched, captures)) return matched;
@@ -82,10 +82,12 @@ bool Engine::MatchCaptures(const RE2& pattern, std::string_view part,
     if (memo) capture_memo_.Remember(pattern, part, hash, nullptr);
     return false;
   }
-  if (memo) capture_memo_.Remember(pattern, part, hash, pieces.data());
+  auto read = std::make_shared<Captures>();
   for (const auto& [group, index] : pattern.NamedCapturingGroups()) {
-    (*captures)[group] = std::string(pieces[index].data(), pieces[index].size());
+    (*read)[group] = std::string(pieces[index].data(), pieces[index].size());
   }
+  *captures = read;
+  if (memo) capture_memo_.Remember(pattern, part, hash, std::move(read));
   return true;
 }
 
@@ -99,7 +101,7 @@ void Engine::ReadCaptures(const Candidate& c) const {
 
 void Engine::ReadMyid(Candidate* c) const {
   ReadCaptures(*c);
-  c->myid = CapturedMyid(c->captures, c->myid);
+  c->myid = CapturedMyid(c->Capture("myid"), c->myid);
 }
 
 }  // namespace faultline
