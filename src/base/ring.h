@@ -1,6 +1,8 @@
 // Ring: a first-in, first-out queue over one reused array. std::deque allocates a block per
 // 512 bytes, so for an element larger than that (the engine's Evidence) every push_back
-// allocates; a ring allocates only when it grows past its largest size so far.
+// allocates; a ring allocates only when it grows past its largest size so far. Its capacity is
+// a power of two, so a position wraps with a mask, not a division (it is asked for every record
+// that matches a context pattern).
 #pragma once
 
 #include <cstddef>
@@ -68,7 +70,7 @@ class Ring {
   }
   void pop_front() {
     ReleaseSlot(&slots_[head_]);  // let go of what it holds now, not when the slot is reused
-    head_ = (head_ + 1) % slots_.size();
+    head_ = (head_ + 1) & (slots_.size() - 1);
     --size_;
   }
   void clear() {
@@ -83,9 +85,9 @@ class Ring {
   }
 
  private:
-  size_t Slot(size_t i) const { return (head_ + i) % slots_.size(); }
+  size_t Slot(size_t i) const { return (head_ + i) & (slots_.size() - 1); }
   void Grow() {
-    std::vector<T> bigger(slots_.empty() ? 4 : slots_.size() * 2);
+    std::vector<T> bigger(slots_.empty() ? 4 : slots_.size() * 2);  // a power of two
     for (size_t i = 0; i < size_; ++i) bigger[i] = std::move((*this)[i]);
     slots_ = std::move(bigger);
     head_ = 0;

@@ -573,7 +573,15 @@ void Engine::FeedScanned(const Record& record, const SourceInfo& source,
       auto& hits = state.context_hits[t.index - steps];
       if (hits.size() >= kMaxContextHits) hits.pop_front();
       hits.push_back(std::move(e));
-      if (hits.size() >= kMaxContextHits) hits.front().text.Prefetch();  // the next to go
+      if (hits.size() >= kMaxContextHits) {
+        // A full ring's oldest entries are cold by the time they go (a storm cycles through
+        // its 256 slots): the next to go has its text block fetched now, and the one after it
+        // its slot, read for its block's address at the next push.
+        hits.front().text.Prefetch();
+        const char* after = reinterpret_cast<const char*>(&hits[1]);
+        __builtin_prefetch(after, 1);
+        __builtin_prefetch(after + sizeof(Candidate) - 1, 1);
+      }
       continue;
     }
     OnStep(state, t.index, std::move(e), matches_earlier);
