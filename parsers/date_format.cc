@@ -90,7 +90,8 @@ bool ReadEpoch(std::string_view s, size_t* pos, bool millis, ScannedTime* out) {
   }
   if (count < 9) return false;  // before 1973: not a time a log was written at
   if (p < s.size() && IsDigit(s[p])) return false;
-  int64_t micros = v * 1'000'000;
+  // Scaled only as the unit says: seconds times a million would overflow for the longer counts.
+  int64_t micros = millis ? 0 : v * 1'000'000;
   out->precision = 0;
   if (millis) {
     if (count <= 15) {
