@@ -57,7 +57,9 @@ bool ParseServerLevelWord(std::string_view word, Level* level) {
   if (word == "PANIC") return *level = Level::kFatal, true;
   // .NET's console logger: "fail:" is Error ("crit:" and "info:" ParseLevel reads).
   if (word == "fail") return *level = Level::kError, true;
-  if (word == "dbug") return *level = Level::kDebug, true;
+  // Jetty's StdErrLog writes "DBUG"; MySQL's error log "[Note]" for its ordinary messages.
+  if (word == "dbug" || word == "DBUG") return *level = Level::kDebug, true;
+  if (word == "Note") return *level = Level::kInfo, true;
   if (word == "trce") return *level = Level::kTrace, true;
   return false;
 }
