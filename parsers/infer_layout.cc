@@ -397,6 +397,13 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
                  IsColonName(w)) {
         piece.key = "[%X{logger}]";  // after a bracketed level: Fluent Bit's component
         named = true;
+      } else if (std::string_view file_method =
+                     w.substr(0, colon == std::string_view::npos ? 0 : colon);
+                 c == '(' && file_method.ends_with(']') &&
+                 file_method.find(" [") != std::string_view::npos &&
+                 IsSourceFile(file_method.substr(0, file_method.find(" ["))) &&
+                 scan::ParseSmallInt(w.substr(colon + 1)) >= 0) {
+        piece.key = "(%F [%M]:%L)";  // log4j's "(%F [%M]:%L)": "(JettyStart.java [run]:139)"
       } else if (colon != std::string_view::npos && colon > 0 &&
                  scan::ParseSmallInt(TrimBoth(w.substr(colon + 1))) >= 0 &&
                  IsSourceFile(TrimBoth(w.substr(0, colon)))) {
@@ -406,7 +413,10 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         // reads: it is read as text up to the colon.
         bool path = w.substr(0, colon).find('/') != std::string_view::npos;
         piece.key = std::string(1, c) +
-                    (path ? "%X{file}:%L" : blanks ? "%-1F:%-1L" : "%F:%L") + std::string(1, s[end]);
+                    (path     ? "%X{file}:%L"
+                     : blanks ? "%-1F:%-1L"
+                              : "%F:%L") +
+                    std::string(1, s[end]);
       } else if (std::string_view digits = TrimBoth(w);
                  !digits.empty() && w.front() == ' ' &&
                  digits.find_first_not_of("0123456789") == std::string_view::npos) {

@@ -228,6 +228,28 @@ bool ReadTimeOfDayPrefix(std::string_view s, Wrapper* out) {
   return true;
 }
 
+// A one-word label before a dated line ("rabbitmq 2023-06-02 09:00:17.674258+00:00 [info] ..."):
+// a service's or pod's name that a log viewer or an image's entrypoint put before each line. The
+// name has no blanks, is no level word (a level-first layout's "WARN  [2021-...]") and is
+// followed by a date at once; it gives no time.
+bool ReadLabelBeforeDate(std::string_view s, Wrapper* out) {
+  size_t end = 0;
+  while (end < s.size() && end <= 40 &&
+         (scan::IsIdentChar(s[end]) || s[end] == '-' || s[end] == '.')) {
+    ++end;
+  }
+  if (end < 2 || end >= s.size() || s[end] != ' ' || !DateStartsAt(s, end + 1)) return false;
+  Level level;
+  std::string_view label = s.substr(0, end);
+  if (ParseLevel(label, &level) || ParseServerLevelWord(label, &level)) return false;
+  Wrapper w;
+  w.kind = WrapperKind::kUiCopy;
+  w.in_ui_copy = true;
+  w.inner = s.substr(end + 1);
+  *out = w;
+  return true;
+}
+
 // A CI console's bracketed RFC 3339 time before each line (Jenkins' timestamper plugin:
 // "[2022-01-27T20:20:42.174Z] <line>"), read as docker's is.
 bool ReadBracketedRfc3339(std::string_view s, Wrapper* out) {
@@ -354,7 +376,7 @@ bool StripWrapperAfterGlance(std::string_view s, const YearHint& year, Wrapper* 
     return true;
   }
   if (s[0] == '[') return ReadBracketedRfc3339(s, out);
-  if (!scan::IsUpper(s[0])) return false;
+  if (!scan::IsUpper(s[0])) return s[0] >= 'a' && s[0] <= 'z' && ReadLabelBeforeDate(s, out);
   if (s[3] == ' ' && (s[5] == ',' || s[6] == ',')) {
     // Kibana's Discover table copied as text: "Apr 29, 2020 @ 08:53:06.728<TAB>" (the browser's
     // local time), the columns the user chose (a pod or host name) each ended by a tab, then the
