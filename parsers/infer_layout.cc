@@ -37,7 +37,7 @@ bool ReadLevelWord(std::string_view s, size_t pos, size_t* end, bool* initial) {
   size_t e = scan::LetterWordEnd(s, pos);
   Level level;
   *initial = false;
-  if (e - pos == 1 && std::string_view("TDIWEF").find(s[pos]) != std::string_view::npos) {
+  if (e - pos == 1 && std::string_view("TDIWEFNC").find(s[pos]) != std::string_view::npos) {
     size_t next = scan::SkipSpaces(s, e);
     if ((next < s.size() && s[next] == '|') || (next > e && ComponentThenBracket(s, next))) {
       *initial = true;
@@ -234,6 +234,7 @@ bool IsSlashName(std::string_view w) {
 struct Piece {
   std::string key;  ///< the pattern text, with the separator after the field
   bool timed = false, leveled = false;
+  std::string_view plain_logger;  ///< the word read as a logger by ShapeOptions::plain_logger
 };
 
 // Reads the separator after a field: blanks and the punctuation layouts put between fields
@@ -296,7 +297,8 @@ bool IsNameColonLevel(std::string_view w) {
 
 // How a line is read. `plain_logger`: a lower-case word before ": " right after a level is a
 // logger ("INFO vector: msg"), as Rust's tracing writes a crate's name; read so only when other
-// lines of the file put a logger there (a word before a colon is otherwise prose).
+// lines of the file put a logger there, or when most lines have such a word and the words repeat
+// (etcd's "I | etcdmain: ..."): a word before a colon is otherwise prose.
 // `text_logger`: a bracketed logger is read as text, as a name with colons in it must be (Fluent
 // Bit's "[output:kafka:kafka.1]" beside its "[storage]"), so that the lines agree on one piece.
 struct ShapeOptions {
@@ -391,7 +393,7 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       } else if (w.size() > 1 && w.front() == '"' && w.back() == '"') {
         // A quoted message in brackets (TiDB's '["msg"] [key=value]'): the message's quotes
         // and bracket are pattern text (MessageSuffix writes the rest).
-        pieces.push_back(Piece{"[\"", false, false});
+        pieces.push_back(Piece{"[\"", false, false, {}});
         break;
       } else if (!named && c == '[' && leveled && !pieces.empty() && pieces.back().leveled &&
                  IsColonName(w)) {
@@ -641,6 +643,7 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       } else if (!named && options.plain_logger && colon_after && !pieces.empty() &&
                  pieces.back().leveled && IsLowerWord(w)) {
         piece.key = "%-1X{logger}";  // "INFO vector: msg" where other lines have "a::b: msg"
+        piece.plain_logger = w;
         padded = true;
         named = true;
       } else if (!threaded && named && dash_after) {
@@ -678,7 +681,10 @@ bool UsefulPrefix(const std::vector<Piece>& pieces, size_t count) {
     timed = timed || pieces[i].timed;
     leveled = leveled || pieces[i].leveled;
   }
-  return count >= 2 && (timed || leveled);
+  // A level in brackets alone at the line's start is a layout too (Elixir's and Maven's console,
+  // "[debug] msg", without a time).
+  bool bracketed_level = count == 1 && pieces[0].leveled && pieces[0].key.starts_with('[');
+  return (count >= 2 && (timed || leveled)) || bracketed_level;
 }
 
 std::string JoinKeys(const std::vector<Piece>& pieces, size_t count) {
@@ -701,6 +707,25 @@ std::string MessageSuffix(std::string_view fields, std::span<const std::string_v
     }
   }
   return "%m%n";
+}
+
+// Whether most of the `header_lines` header lines have a plain word before ": " right after the
+// level and those words repeat (at most half as many distinct words as lines with one): a
+// package's or subsystem's name, as loggers are, not the first word of varied messages.
+bool RepeatedPlainLoggers(std::span<const std::string_view> lines, size_t header_lines) {
+  ShapeOptions plain;
+  plain.plain_logger = true;
+  std::vector<std::string_view> words;
+  for (std::string_view line : lines) {
+    if (line.empty() || IsContinuationLine(line)) continue;
+    for (const Piece& piece : ReadShape(line, plain)) {
+      if (!piece.plain_logger.empty()) words.push_back(piece.plain_logger);
+    }
+  }
+  if (words.size() < 3 || words.size() * 5 < header_lines * 3) return false;
+  std::sort(words.begin(), words.end());
+  size_t distinct = std::unique(words.begin(), words.end()) - words.begin();
+  return distinct * 2 <= words.size();
 }
 
 }  // namespace
@@ -732,15 +757,17 @@ InferredLayout InferLayout(std::span<const std::string_view> lines) {
     }
     // Some lines put a "crate::module" logger after the level: read the others' plain word there
     // as one too.
-    if (pass == 1 || !(logger_after_level || colon_logger)) break;
-    options.plain_logger = logger_after_level;
+    bool repeated_words =
+        pass == 0 && !logger_after_level && RepeatedPlainLoggers(lines, shapes.size());
+    if (pass == 1 || !(logger_after_level || colon_logger || repeated_words)) break;
+    options.plain_logger = logger_after_level || repeated_words;
     options.text_logger = colon_logger;
   }
   if (shapes.empty()) return result;
   // Every useful prefix of every line, with the lines that begin with it.
   std::map<std::string, int> support;
   for (const auto& pieces : shapes) {
-    for (size_t count = 2; count <= pieces.size(); ++count) {
+    for (size_t count = 1; count <= pieces.size(); ++count) {
       if (UsefulPrefix(pieces, count)) ++support[JoinKeys(pieces, count)];
     }
   }
@@ -751,7 +778,7 @@ InferredLayout InferLayout(std::span<const std::string_view> lines) {
   size_t best_pieces = 0;
   int best_support = 0;
   for (const auto& pieces : shapes) {
-    for (size_t count = 2; count <= pieces.size(); ++count) {
+    for (size_t count = 1; count <= pieces.size(); ++count) {
       if (!UsefulPrefix(pieces, count)) continue;
       std::string key = JoinKeys(pieces, count);
       int n = support[key];

@@ -44,7 +44,8 @@ struct InferredLayout {
 };
 
 /// The layout most of `lines` share, when it has at least two fields (a time or a level, and one
-/// more) and reads at least two of them (one when the sample has just one header line).
+/// more; or a level in brackets alone at the line's start) and reads at least two of them (one
+/// when the sample has just one header line).
 InferredLayout InferLayout(std::span<const std::string_view> lines);
 
 /// The fields InferLayout reads at the start of one line, as a pattern ("" when none).

@@ -455,6 +455,29 @@ TEST_CASE("infer: a plain word after the level is a logger where other lines hav
   CHECK(prose.pattern == "%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %m%n");
 }
 
+TEST_CASE("infer: a plain word after the level is a logger where most lines repeat one") {
+  // etcd 2's capnslog ("N" is its notice): the package names repeat, as loggers do.
+  CheckInferred(
+      {
+          "2015-09-08 20:21:32.210455 I | etcdmain: etcd Version: 2.2.0-rc.0+git",
+          "2015-09-08 20:21:32.210508 I | etcdmain: Git SHA: a44da0b",
+          "2015-09-08 20:21:32.210645 N | etcdmain: the server is already initialized as member "
+          "before, starting as etcd member...",
+          "2015-09-08 20:21:34.981527 I | etcdserver: recovered store from snapshot at index "
+          "1204949",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %p{length=1} | %-1X{logger}: %m%n", 2, Level::kInfo,
+       "etcdmain", "",
+       "the server is already initialized as member before, starting as etcd member..."});
+  // Words that do not repeat are the messages' own (made-up lines).
+  InferredLayout prose = InferLayout(std::vector<std::string_view>{
+      "2020-01-01 10:00:00,000 INFO error: connection refused",
+      "2020-01-01 10:00:01,000 WARN retry: 3 attempts left",
+      "2020-01-01 10:00:02,000 INFO done: 4 files",
+  });
+  CHECK(prose.pattern == "%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %m%n");
+}
+
 TEST_CASE("infer: a quoted message in brackets, fields after it") {
   CheckInferred(
       {

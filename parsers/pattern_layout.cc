@@ -106,7 +106,7 @@ size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level
   return start;
 }
 
-// %level{length=1}: the initial of a level name (glog's I, W, E, F).
+// %level{length=1}: the initial of a level name (glog's I, W, E, F; capnslog's N and C too).
 bool ReadLevelInitial(char c, Level* level) {
   switch (c) {
     case 'T':
@@ -116,6 +116,7 @@ bool ReadLevelInitial(char c, Level* level) {
       *level = Level::kDebug;
       return true;
     case 'I':
+    case 'N':  // capnslog's (etcd's) notice
       *level = Level::kInfo;
       return true;
     case 'W':
@@ -125,6 +126,7 @@ bool ReadLevelInitial(char c, Level* level) {
       *level = Level::kError;
       return true;
     case 'F':
+    case 'C':  // capnslog's critical
       *level = Level::kFatal;
       return true;
     default:
