@@ -757,8 +757,13 @@ InferredLayout InferLayout(std::span<const std::string_view> lines) {
     }
     // Some lines put a "crate::module" logger after the level: read the others' plain word there
     // as one too.
-    bool repeated_words =
-        pass == 0 && !logger_after_level && RepeatedPlainLoggers(lines, shapes.size());
+    // (Read again only where most lines stopped right after their level: once per file, but a
+    // second reading of every sample line costs as much as the first.)
+    size_t stop_after_level = 0;
+    for (const auto& pieces : shapes) stop_after_level += pieces.back().leveled;
+    bool repeated_words = pass == 0 && !logger_after_level &&
+                          stop_after_level * 5 >= shapes.size() * 3 &&
+                          RepeatedPlainLoggers(lines, shapes.size());
     if (pass == 1 || !(logger_after_level || colon_logger || repeated_words)) break;
     options.plain_logger = logger_after_level || repeated_words;
     options.text_logger = colon_logger;
