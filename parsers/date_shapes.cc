@@ -11,27 +11,32 @@ namespace faultline {
 namespace {
 
 constexpr std::string_view kDateShapes[] = {
-    "yyyy-MM-dd HH:mm:ss.SSSXXX",   // ISO 8601, with or without a fraction and a zone
-    "yyyy-MM-dd HH:mm:ss.SSS Z",    // a zone after a blank (Puppet, Go's time.Time.String)
-    "yyyy/MM/dd HH:mm:ss.SSS",      // Go's log package, Pinot
-    "yy/MM/dd HH:mm:ss.SSS",        // Hadoop's console, zkclient's tests
-    "yyyy.MM.dd HH:mm:ss.SSS",      // ClickHouse, stunnel
-    "MM-dd-yyyy HH:mm:ss.SSS",      // Splunk's own logs
-    "dd-MMM-yyyy HH:mm:ss.SSS",     // Tomcat's catalina.out
-    "dd MMM yyyy HH:mm:ss.SSS",     // log4j's DATE
-    "MMM dd, yyyy h:mm:ss a",       // java.util.logging
-    "EEE, dd MMM yyyy HH:mm:ss z",  // RFC 1123 (JavaScript's toUTCString)
-    "EEE MMM dd HH:mm:ss z yyyy",   // date(1)
-    "EEE MMM dd HH:mm:ss yyyy",     // C's ctime() (Perl's localtime, Druid's supervise)
-    "MM/dd/yyyy HH:mm:ss.SSS",      // US order (Akka's default logger); a 13th month fails...
-    "dd/MM/yyyy HH:mm:ss.SSS",      // ...and the day-first order reads it
-    "dd/MM/yy HH:mm:ss:SSS z",      // a millisecond after a colon (Dubbo's samples)
-    "UNIX",                         // epoch seconds, a fraction optional (librdkafka)
-    "UNIX_MILLIS",                  // epoch milliseconds; micro- and nanoseconds (Go's UnixNano)
-    "HH:mm:ss.SSS",                 // a time of day: last, so that a date wins
+    "yyyy-MM-dd HH:mm:ss.SSSXXX",    // ISO 8601, with or without a fraction and a zone
+    "yyyy-MM-dd HH:mm:ss.SSS Z",     // a zone after a blank (Puppet, Go's time.Time.String)
+    "yyyy/MM/dd HH:mm:ss.SSS",       // Go's log package, Pinot
+    "yyyy/MM/dd HH:mm:ss.SSS Z",     // the same with a zone after a blank (TiDB's "+00:00")
+    "yy/MM/dd HH:mm:ss.SSS",         // Hadoop's console, zkclient's tests
+    "yyyy.MM.dd HH:mm:ss.SSS",       // ClickHouse, stunnel
+    "MM-dd-yyyy HH:mm:ss.SSS",       // Splunk's own logs
+    "dd-MMM-yyyy HH:mm:ss.SSS",      // Tomcat's catalina.out
+    "dd MMM yyyy HH:mm:ss.SSS",      // log4j's DATE
+    "MMM dd, yyyy h:mm:ss a",        // java.util.logging
+    "EEE, dd MMM yyyy HH:mm:ss z",   // RFC 1123 (JavaScript's toUTCString)
+    "EEE MMM dd HH:mm:ss z yyyy",    // date(1)
+    "EEE MMM dd HH:mm:ss.SSS yyyy",  // C's ctime() (Perl's localtime, Druid's supervise), with
+                                     // a fraction as Apache httpd writes it
+    "MM/dd/yyyy HH:mm:ss.SSS",       // US order (Akka's default logger); a 13th month fails...
+    "dd/MM/yyyy HH:mm:ss.SSS",       // ...and the day-first order reads it
+    "dd/MM/yy HH:mm:ss:SSS z",       // a millisecond after a colon (Dubbo's samples)
+    "MMM dd HH:mm:ss.SSS",           // no year: syslog's order (Rust tracing's local time)
+    "dd MMM HH:mm:ss.SSS",           // no year: day first (log4j's "%d{dd MMM HH:mm:ss}")
+    "UNIX",                          // epoch seconds, a fraction optional (librdkafka)
+    "UNIX_MILLIS",                   // epoch milliseconds; micro- and nanoseconds (Go's UnixNano)
+    "HH:mm:ss.SSS",                  // a time of day: last, so that a date wins
 };
 constexpr int kTimeOfDay = static_cast<int>(std::size(kDateShapes)) - 1;
 constexpr int kEpochSeconds = kTimeOfDay - 2, kEpochMillis = kTimeOfDay - 1;
+constexpr int kYearlessMonthFirst = kTimeOfDay - 4, kYearlessDayFirst = kTimeOfDay - 3;
 
 // An epoch number is a time only in the years a log can be from (2000 to 2100): a number at the
 // start of a line is otherwise a count, an id or a line number.
@@ -104,6 +109,8 @@ int ReadDateShape(std::string_view s, size_t pos, ScannedTime* out, size_t* end)
 
 std::string_view DateShapeFormat(int index) { return kDateShapes[index]; }
 
-bool DateShapeHasYear(int index) { return index != kTimeOfDay; }
+bool DateShapeHasYear(int index) {
+  return index != kTimeOfDay && index != kYearlessMonthFirst && index != kYearlessDayFirst;
+}
 
 }  // namespace faultline

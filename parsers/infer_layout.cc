@@ -37,7 +37,7 @@ bool ReadLevelWord(std::string_view s, size_t pos, size_t* end, bool* initial) {
   size_t e = scan::LetterWordEnd(s, pos);
   Level level;
   *initial = false;
-  if (e - pos == 1 && std::string_view("TDIWEF").find(s[pos]) != std::string_view::npos) {
+  if (e - pos == 1 && std::string_view("TDIWEFNC").find(s[pos]) != std::string_view::npos) {
     size_t next = scan::SkipSpaces(s, e);
     if ((next < s.size() && s[next] == '|') || (next > e && ComponentThenBracket(s, next))) {
       *initial = true;
@@ -234,6 +234,7 @@ bool IsSlashName(std::string_view w) {
 struct Piece {
   std::string key;  ///< the pattern text, with the separator after the field
   bool timed = false, leveled = false;
+  std::string_view plain_logger;  ///< the word read as a logger by ShapeOptions::plain_logger
 };
 
 // Reads the separator after a field: blanks and the punctuation layouts put between fields
@@ -268,8 +269,61 @@ std::string ReadSeparator(std::string_view s, size_t* pos, bool padded, bool aft
   return sep;
 }
 
+// An Erlang process id ("<0.1087.0>"): numbers joined by dots in angle brackets, what lager and
+// OTP's logger print after the level (the process is Erlang's unit of concurrency: a thread).
+bool IsErlangPid(std::string_view w) {
+  if (w.size() < 7 || w.front() != '<' || w.back() != '>') return false;
+  int dots = 0;
+  for (char c : w.substr(1, w.size() - 2)) {
+    if (c == '.') {
+      ++dots;
+    } else if (!scan::IsDigit(c)) {
+      return false;
+    }
+  }
+  return dots == 2;
+}
+
+// A module and its level in one bracket ("[mpm_event:notice]", Apache httpd's): the name, then
+// a level word after the last colon.
+bool IsNameColonLevel(std::string_view w) {
+  size_t colon = w.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  std::string_view word = w.substr(colon + 1);
+  Level level;
+  return word.size() >= 3 && (ParseLevel(word, &level) || ParseServerLevelWord(word, &level)) &&
+         IsBracketedName(w.substr(0, colon));
+}
+
+// How a line is read. `plain_logger`: a lower-case word before ": " right after a level is a
+// logger ("INFO vector: msg"), as Rust's tracing writes a crate's name; read so only when other
+// lines of the file put a logger there, or when most lines have such a word and the words repeat
+// (etcd's "I | etcdmain: ..."): a word before a colon is otherwise prose.
+// `text_logger`: a bracketed logger is read as text, as a name with colons in it must be (Fluent
+// Bit's "[output:kafka:kafka.1]" beside its "[storage]"), so that the lines agree on one piece.
+struct ShapeOptions {
+  bool plain_logger = false;
+  bool text_logger = false;
+};
+
+// A component name with colons ("output:kafka:kafka.1"): name characters and single colons,
+// and not a location ("server.go:129": a number after the last colon).
+bool IsColonName(std::string_view w) {
+  size_t last = w.rfind(':');
+  if (last == std::string_view::npos || !IsBracketedName(w.substr(0, w.find(':'))) ||
+      IsNumber(w.substr(last + 1))) {
+    return false;
+  }
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (c == ':' && (i + 1 == w.size() || w[i + 1] == ':')) return false;
+    if (c != ':' && !scan::IsIdentChar(c) && c != '.' && c != '-') return false;
+  }
+  return true;
+}
+
 // The fields at the start of one line, as pattern pieces (each with the separator after it).
-std::vector<Piece> ReadShape(std::string_view s) {
+std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
   std::vector<Piece> pieces;
   bool timed = false, leveled = false, threaded = false, named = false, open_bracket = false;
   size_t pos = 0;
@@ -322,16 +376,49 @@ std::vector<Piece> ReadShape(std::string_view s) {
       piece.leveled = leveled = true;
       padded = !close && !initial;  // "I | msg": the initial is not padded
       end += close ? 1 : 0;
+    } else if (c == '<' && !threaded && leveled &&
+               (end = s.find('>', pos)) != std::string_view::npos &&
+               IsErlangPid(s.substr(pos, end + 1 - pos))) {
+      piece.key = "<%t>";  // lager's "[info] <0.1087.0> msg"
+      threaded = true;
+      ++end;
     } else if ((c == '[' || c == '(') && (end = CloseOf(s, pos)) != std::string_view::npos) {
       std::string_view w = s.substr(pos + 1, end - pos - 1);
       size_t colon = w.rfind(':');
       bool dotted;
-      if (colon != std::string_view::npos && colon > 0 &&
-          scan::ParseSmallInt(TrimBoth(w.substr(colon + 1))) >= 0 &&
-          IsSourceFile(TrimBoth(w.substr(0, colon)))) {
+      if (!leveled && !named && c == '[' && IsNameColonLevel(w)) {
+        piece.key = "[%c:%p]";  // "[mpm_event:notice]"
+        piece.leveled = leveled = true;
+        named = true;
+      } else if (w.size() > 1 && w.front() == '"' && w.back() == '"') {
+        // A quoted message in brackets (TiDB's '["msg"] [key=value]'): the message's quotes
+        // and bracket are pattern text (MessageSuffix writes the rest).
+        pieces.push_back(Piece{"[\"", false, false, {}});
+        break;
+      } else if (!named && c == '[' && leveled && !pieces.empty() && pieces.back().leveled &&
+                 IsColonName(w)) {
+        piece.key = "[%X{logger}]";  // after a bracketed level: Fluent Bit's component
+        named = true;
+      } else if (std::string_view file_method =
+                     w.substr(0, colon == std::string_view::npos ? 0 : colon);
+                 c == '(' && file_method.ends_with(']') &&
+                 file_method.find(" [") != std::string_view::npos &&
+                 IsSourceFile(file_method.substr(0, file_method.find(" ["))) &&
+                 scan::ParseSmallInt(w.substr(colon + 1)) >= 0) {
+        piece.key = "(%F [%M]:%L)";  // log4j's "(%F [%M]:%L)": "(JettyStart.java [run]:139)"
+      } else if (colon != std::string_view::npos && colon > 0 &&
+                 scan::ParseSmallInt(TrimBoth(w.substr(colon + 1))) >= 0 &&
+                 IsSourceFile(TrimBoth(w.substr(0, colon)))) {
         // A location; padded inside its brackets as procrun writes it ("( prunsrv.c:910 )").
         bool blanks = w.front() == ' ' || w.back() == ' ' || w[colon + 1] == ' ';
-        piece.key = std::string(1, c) + (blanks ? "%-1F:%-1L" : "%F:%L") + std::string(1, s[end]);
+        // A file with its directories ("source/server/server.cc:342", Envoy's) is no name %F
+        // reads: it is read as text up to the colon.
+        bool path = w.substr(0, colon).find('/') != std::string_view::npos;
+        piece.key = std::string(1, c) +
+                    (path     ? "%X{file}:%L"
+                     : blanks ? "%-1F:%-1L"
+                              : "%F:%L") +
+                    std::string(1, s[end]);
       } else if (std::string_view digits = TrimBoth(w);
                  !digits.empty() && w.front() == ' ' &&
                  digits.find_first_not_of("0123456789") == std::string_view::npos) {
@@ -348,6 +435,12 @@ std::vector<Piece> ReadShape(std::string_view s) {
       } else if (!threaded && c == '[' && w.size() > 2 && w.front() == ' ' && w.back() == ' ' &&
                  BracketNext(s, end + 1)) {
         piece.key = "[%-1t]";  // "[ HikariPool-56 housekeeper ] - [ WARN  ]": padded inside
+        threaded = true;
+      } else if (!threaded && c == '[' && !w.empty() && IsNumber(w) && pieces.size() == 1 &&
+                 pieces.back().timed && pos > 0 && s[pos - 1] == ']') {
+        // Envoy's (spdlog's) "[time][33078][info][main]": the number glued to the time is the
+        // thread id; the name after the level is then the logger.
+        piece.key = "[%t]";
         threaded = true;
       } else if (!w.empty() && w.find_first_not_of("0123456789") == std::string_view::npos) {
         piece.key = std::string(1, c) + "%pid" + std::string(1, s[end]);  // a process id
@@ -377,7 +470,7 @@ std::vector<Piece> ReadShape(std::string_view s) {
         piece.key = "[%X{logger}]";
         named = true;
       } else if (!named && c == '[' && IsLoggerName(w, &dotted)) {
-        piece.key = "[%c]";
+        piece.key = options.text_logger ? "[%X{logger}]" : "[%c]";
         named = true;
       } else {
         break;
@@ -426,7 +519,32 @@ std::vector<Piece> ReadShape(std::string_view s) {
         if (after < s.size() && (s[after] == '[' || level_next)) {
           pos = digits;
           std::string sep = ReadSeparator(s, &pos, false, false, &open_bracket);
+          // Before a bracketed level the number is a thread id (MySQL's "2019-05-20T05:32:23Z 0
+          // [Warning] msg"); before a bracketed name, TTCC's milliseconds since start.
+          size_t level_end;
+          bool bracketed_level = s[after] == '[' &&
+                                 ReadLevelWord(s, after + 1, &level_end, &initial) &&
+                                 level_end < s.size() && s[level_end] == ']';
+          if (bracketed_level && !threaded) {
+            piece.key = "%t" + sep;
+            threaded = true;
+            pieces.push_back(std::move(piece));
+            continue;
+          }
           piece.key = "%r" + sep;
+          pieces.push_back(std::move(piece));
+          continue;
+        }
+      }
+      // The JVM's uptime in seconds after the date ("2016-10-25T22:49:14.690+0000: 16443.462:
+      // [GC ..."): a decoration, as log4j's %r is, not message.
+      if (digits > pos && digits < s.size() && s[digits] == '.' && pieces.size() == 1 &&
+          pieces.back().timed && pieces.back().key.ends_with(": ")) {
+        size_t fraction = digits + 1;
+        while (fraction < s.size() && scan::IsDigit(s[fraction])) ++fraction;
+        if (fraction > digits + 1 && scan::StartsWithAt(s, fraction, ": ")) {
+          pos = fraction;
+          piece.key = "%X{uptime}" + ReadSeparator(s, &pos, false, false, &open_bracket);
           pieces.push_back(std::move(piece));
           continue;
         }
@@ -517,11 +635,25 @@ std::vector<Piece> ReadShape(std::string_view s) {
         // Consul 0.x's "[ERR] agent: msg": a lower-case subsystem after a bracketed level.
         // A Java name ends at ':' and '(': Rust's "a::b" and Akka's "a.B(akka://x)" are read as
         // text instead.
-        piece.key = w.find_first_of(":(") == std::string_view::npos ? "%-1c" : "%-1X{logger}";
+        piece.key = w.find_first_of(":(") == std::string_view::npos && !options.plain_logger
+                        ? "%-1c"
+                        : "%-1X{logger}";
+        padded = true;
+        named = true;
+      } else if (!named && options.plain_logger && colon_after && !pieces.empty() &&
+                 pieces.back().leveled && IsLowerWord(w)) {
+        piece.key = "%-1X{logger}";  // "INFO vector: msg" where other lines have "a::b: msg"
+        piece.plain_logger = w;
         padded = true;
         named = true;
       } else if (!threaded && named && dash_after) {
         piece.key = "%t";  // after the logger, a word before " - " is the thread
+        threaded = true;
+      } else if (!threaded && named && colon_after && !pieces.empty() &&
+                 pieces.back().key.ends_with(':') && scan::StartsWithAt(s, end, ": ")) {
+        // Fields joined by bare colons (Jetty's "time:LEVEL:logger:thread: msg"): after the
+        // logger, the word before ": " is the thread.
+        piece.key = "%t";
         threaded = true;
       } else {
         break;
@@ -533,7 +665,8 @@ std::vector<Piece> ReadShape(std::string_view s) {
     // Salt's "[salt.minion :2744][INFO    ][12550] msg": brackets glued after a logger with its
     // line, or after a level (elsewhere a glued bracket after a logger is not a field).
     bool glued_bracket = sep.empty() && pos < s.size() && s[pos] == '[' &&
-                         (piece.key == "[%-1c:%-1L]" || (piece.leveled && piece.key.back() == ']'));
+                         (piece.key == "[%-1c:%-1L]" ||
+                          (piece.leveled && piece.key.back() == ']') || piece.key == "[%t]");
     if (pos >= s.size() || (sep.empty() && !piece.timed && !glued_bracket)) break;
     piece.key = (pieces.empty() ? lead : "") + piece.key + sep;
     pieces.push_back(std::move(piece));
@@ -548,7 +681,10 @@ bool UsefulPrefix(const std::vector<Piece>& pieces, size_t count) {
     timed = timed || pieces[i].timed;
     leveled = leveled || pieces[i].leveled;
   }
-  return count >= 2 && (timed || leveled);
+  // A level in brackets alone at the line's start is a layout too (Elixir's and Maven's console,
+  // "[debug] msg", without a time).
+  bool bracketed_level = count == 1 && pieces[0].leveled && pieces[0].key.starts_with('[');
+  return (count >= 2 && (timed || leveled)) || bracketed_level;
 }
 
 std::string JoinKeys(const std::vector<Piece>& pieces, size_t count) {
@@ -561,6 +697,8 @@ std::string JoinKeys(const std::vector<Piece>& pieces, size_t count) {
 // layout whose lines end in zap's "<TAB>{fields}", without them.
 std::string MessageSuffix(std::string_view fields, std::span<const std::string_view> lines) {
   if (fields[0] == '"') return "%m\"%n";
+  // TiDB's '["msg"] [key=value]...': the message ends at its quote; the fields after are not it.
+  if (fields.ends_with("[\"")) return "%m\"]%notEmpty{ %X{fields}}%n";
   if (fields.back() == '\t') {
     for (std::string_view line : lines) {
       if (line.find("\t{") != std::string_view::npos && TrimBlanks(line).ends_with('}')) {
@@ -569,6 +707,25 @@ std::string MessageSuffix(std::string_view fields, std::span<const std::string_v
     }
   }
   return "%m%n";
+}
+
+// Whether most of the `header_lines` header lines have a plain word before ": " right after the
+// level and those words repeat (at most half as many distinct words as lines with one): a
+// package's or subsystem's name, as loggers are, not the first word of varied messages.
+bool RepeatedPlainLoggers(std::span<const std::string_view> lines, size_t header_lines) {
+  ShapeOptions plain;
+  plain.plain_logger = true;
+  std::vector<std::string_view> words;
+  for (std::string_view line : lines) {
+    if (line.empty() || IsContinuationLine(line)) continue;
+    for (const Piece& piece : ReadShape(line, plain)) {
+      if (!piece.plain_logger.empty()) words.push_back(piece.plain_logger);
+    }
+  }
+  if (words.size() < 3 || words.size() * 5 < header_lines * 3) return false;
+  std::sort(words.begin(), words.end());
+  size_t distinct = std::unique(words.begin(), words.end()) - words.begin();
+  return distinct * 2 <= words.size();
 }
 
 }  // namespace
@@ -583,16 +740,39 @@ std::string InferLinePattern(std::string_view line) {
 InferredLayout InferLayout(std::span<const std::string_view> lines) {
   InferredLayout result;
   std::vector<std::vector<Piece>> shapes;
-  for (std::string_view line : lines) {
-    if (line.empty() || IsContinuationLine(line)) continue;
-    std::vector<Piece> pieces = ReadShape(line);
-    if (UsefulPrefix(pieces, pieces.size())) shapes.push_back(std::move(pieces));
+  ShapeOptions options;
+  for (int pass = 0; pass < 2; ++pass) {
+    shapes.clear();
+    bool logger_after_level = false, colon_logger = false;
+    for (std::string_view line : lines) {
+      if (line.empty() || IsContinuationLine(line)) continue;
+      std::vector<Piece> pieces = ReadShape(line, options);
+      for (size_t i = 1; i < pieces.size(); ++i) {
+        logger_after_level =
+            logger_after_level || (pieces[i - 1].leveled && pieces[i - 1].key.back() == ' ' &&
+                                   pieces[i].key.starts_with("%-1X{logger}:"));
+        colon_logger = colon_logger || pieces[i].key.starts_with("[%X{logger}]");
+      }
+      if (UsefulPrefix(pieces, pieces.size())) shapes.push_back(std::move(pieces));
+    }
+    // Some lines put a "crate::module" logger after the level: read the others' plain word there
+    // as one too.
+    // (Read again only where most lines stopped right after their level: once per file, but a
+    // second reading of every sample line costs as much as the first.)
+    size_t stop_after_level = 0;
+    for (const auto& pieces : shapes) stop_after_level += pieces.back().leveled;
+    bool repeated_words = pass == 0 && !logger_after_level &&
+                          stop_after_level * 5 >= shapes.size() * 3 &&
+                          RepeatedPlainLoggers(lines, shapes.size());
+    if (pass == 1 || !(logger_after_level || colon_logger || repeated_words)) break;
+    options.plain_logger = logger_after_level || repeated_words;
+    options.text_logger = colon_logger;
   }
   if (shapes.empty()) return result;
   // Every useful prefix of every line, with the lines that begin with it.
   std::map<std::string, int> support;
   for (const auto& pieces : shapes) {
-    for (size_t count = 2; count <= pieces.size(); ++count) {
+    for (size_t count = 1; count <= pieces.size(); ++count) {
       if (UsefulPrefix(pieces, count)) ++support[JoinKeys(pieces, count)];
     }
   }
@@ -603,7 +783,7 @@ InferredLayout InferLayout(std::span<const std::string_view> lines) {
   size_t best_pieces = 0;
   int best_support = 0;
   for (const auto& pieces : shapes) {
-    for (size_t count = 2; count <= pieces.size(); ++count) {
+    for (size_t count = 1; count <= pieces.size(); ++count) {
       if (!UsefulPrefix(pieces, count)) continue;
       std::string key = JoinKeys(pieces, count);
       int n = support[key];

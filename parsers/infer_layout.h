@@ -15,7 +15,13 @@
 // a class name before ": " after a bracketed thread, a name between tabs after the level (zap's
 // console encoder), a level's initial before a component and a bracketed thread (MongoDB's
 // "I REPL     [rsSync]"), a hexadecimal thread id, the JVM's tag sets ("[gc,heap]") as the logger,
-// nginx's "pid#tid:", an epoch time, and the separators between them (" - ", ": ", " | ", "] ").
+// nginx's "pid#tid:", an epoch time, an Erlang process id, a module and its level in one bracket
+// ("[mpm_event:notice]"), a number before a bracketed level or glued after a bracketed time as the
+// thread (MySQL, Envoy), fields joined by bare colons up to the thread (Jetty), a quoted message in
+// brackets (TiDB), the JVM's uptime after the date, and the separators between them (" - ", ": ",
+// " | ", "] "). A second pass reads what only the file as a whole marks as a field: a plain word
+// before ": " after the level where other lines have an "a::b" logger there, a bracketed logger as
+// text where another line's has colons.
 // Once a logger is read, a bracketed name or a word before " - " is the thread. The first thing
 // that is none of these starts the message. The file's layout is the longest field sequence that
 // most of its header lines begin with; a word is a logger only where the line marks it so (a
@@ -38,7 +44,8 @@ struct InferredLayout {
 };
 
 /// The layout most of `lines` share, when it has at least two fields (a time or a level, and one
-/// more) and reads at least two of them (one when the sample has just one header line).
+/// more; or a level in brackets alone at the line's start) and reads at least two of them (one
+/// when the sample has just one header line).
 InferredLayout InferLayout(std::span<const std::string_view> lines);
 
 /// The fields InferLayout reads at the start of one line, as a pattern ("" when none).

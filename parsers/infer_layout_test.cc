@@ -405,6 +405,145 @@ TEST_CASE("infer: after the logger, a word before ' - ' is the thread") {
        "[127.0.0.1]:5702 [dev] Output to ordinal 0: 87"});
 }
 
+TEST_CASE("infer: an Erlang process id after the level is the thread") {
+  CheckInferred(
+      {
+          "2021-10-11 10:13:09.220 [info] <0.13712.6846> accepting AMQP connection <0.13712.6846> "
+          "(10.200.25.18:20936 -> 10.200.25.7:5672)",
+          "2021-10-11 10:13:18.000 [warning] <0.32.0> lager_error_logger_h dropped 228 messages",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [%-5p] <%t> %m%n", 1, Level::kWarn, "", "0.32.0",
+       "lager_error_logger_h dropped 228 messages"});
+}
+
+TEST_CASE("infer: a module and its level in one bracket") {
+  CheckInferred(
+      {
+          "[Fri Mar 30 02:02:21.786655 2018] [mpm_event:notice] [pid 1:tid 139730366576512] "
+          "AH00489: Apache/2.4.25 (Unix) configured -- resuming normal operations",
+          "[Fri Mar 30 02:02:21.786830 2018] [core:notice] [pid 1:tid 139730366576512] AH00094: "
+          "Command line: 'httpd -D FOREGROUND'",
+      },
+      {"[%d{EEE MMM dd HH:mm:ss.SSS yyyy}] [%c:%p] [%t] %m%n", 1, Level::kInfo, "core",
+       "pid 1:tid 139730366576512", "AH00094: Command line: 'httpd -D FOREGROUND'"});
+}
+
+TEST_CASE("infer: fields joined by bare colons end at the thread") {
+  CheckInferred(
+      {
+          "2017-08-06 17:53:51.062:DBUG:oejx.XmlConfiguration:main: XML call setOut",
+          "2017-08-06 17:53:51.133:INFO:oejs.Server:main: jetty-9.4.6.v20170531",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX}:%-5p:%-1c:%t: %m%n", 0, Level::kDebug,
+       "oejx.XmlConfiguration", "main", "XML call setOut"});
+}
+
+TEST_CASE("infer: a plain word after the level is a logger where other lines have a::b") {
+  CheckInferred(
+      {
+          "Feb 25 12:52:13.339  INFO vector: Log level \"info\" is enabled.",
+          "Feb 25 12:52:13.342 TRACE rdkafka::client: Create new librdkafka client 0x5572f1014f40",
+          "Feb 25 12:52:13.342  INFO vector::topology: Running healthchecks.",
+      },
+      {"%d{MMM dd HH:mm:ss.SSS} %-5p %-1X{logger}: %m%n", 0, Level::kInfo, "vector", "",
+       "Log level \"info\" is enabled."});
+  // Without such lines, a word before a colon stays the message's (made-up lines).
+  InferredLayout prose = InferLayout(std::vector<std::string_view>{
+      "2020-01-01 10:00:00,000 INFO error: connection refused",
+      "2020-01-01 10:00:01,000 WARN retry: 3 attempts left",
+  });
+  CHECK(prose.pattern == "%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %m%n");
+}
+
+TEST_CASE("infer: a plain word after the level is a logger where most lines repeat one") {
+  // etcd 2's capnslog ("N" is its notice): the package names repeat, as loggers do.
+  CheckInferred(
+      {
+          "2015-09-08 20:21:32.210455 I | etcdmain: etcd Version: 2.2.0-rc.0+git",
+          "2015-09-08 20:21:32.210508 I | etcdmain: Git SHA: a44da0b",
+          "2015-09-08 20:21:32.210645 N | etcdmain: the server is already initialized as member "
+          "before, starting as etcd member...",
+          "2015-09-08 20:21:34.981527 I | etcdserver: recovered store from snapshot at index "
+          "1204949",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %p{length=1} | %-1X{logger}: %m%n", 2, Level::kInfo,
+       "etcdmain", "",
+       "the server is already initialized as member before, starting as etcd member..."});
+  // Words that do not repeat are the messages' own (made-up lines).
+  InferredLayout prose = InferLayout(std::vector<std::string_view>{
+      "2020-01-01 10:00:00,000 INFO error: connection refused",
+      "2020-01-01 10:00:01,000 WARN retry: 3 attempts left",
+      "2020-01-01 10:00:02,000 INFO done: 4 files",
+  });
+  CHECK(prose.pattern == "%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %m%n");
+}
+
+TEST_CASE("infer: a quoted message in brackets, fields after it") {
+  CheckInferred(
+      {
+          "[2025/12/01 05:56:35.653 +00:00] [INFO] [sarama.go:129] [\"Closed connection to broker "
+          "10.2.7.5:9094\"] [component=sarama]",
+          "[2025/12/01 05:56:37.487 +00:00] [INFO] [persist_storage.go:621] [\"gc is disabled\"] "
+          "[gcTs=462570834164449280]",
+      },
+      {"[%d{yyyy/MM/dd HH:mm:ss.SSS Z}] [%-5p] [%F:%L] [\"%m\"]%notEmpty{ %X{fields}}%n", 1,
+       Level::kInfo, "", "", "gc is disabled"});
+}
+
+TEST_CASE("infer: glued brackets, the number after the time is the thread") {
+  CheckInferred(
+      {
+          "[2021-07-12 03:46:47.089][33078][info][main] [source/server/server.cc:342]   "
+          "envoy.bootstrap: envoy.bootstrap.wasm",
+          "[2021-07-12 03:46:47.089][33078][info][main] [source/server/server.cc:342]   "
+          "envoy.dubbo_proxy.protocols: dubbo",
+      },
+      {"[%d{yyyy-MM-dd HH:mm:ss.SSSXXX}][%t][%-5p][%c] [%X{file}:%L] %m%n", 1, Level::kInfo, "main",
+       "33078", "envoy.dubbo_proxy.protocols: dubbo"});
+}
+
+TEST_CASE("infer: a component with colons after a bracketed level is the logger") {
+  CheckInferred(
+      {
+          "[2020/06/16 17:19:32] [ info] [storage] in-memory",
+          "[2020/06/16 17:19:32] [ info] [engine] started (pid=1)",
+          "[2020/06/16 17:19:32] [ info] [output:kafka:kafka.1] brokers='172.16.1.3:9092' "
+          "topics='testacl'",
+      },
+      {"[%d{yyyy/MM/dd HH:mm:ss.SSS}] [%-5p] [%X{logger}] %m%n", 2, Level::kInfo,
+       "output:kafka:kafka.1", "", "brokers='172.16.1.3:9092' topics='testacl'"});
+}
+
+TEST_CASE("infer: a number before a bracketed level is the thread, the JVM's uptime no message") {
+  CheckInferred(
+      {
+          "2019-05-20T05:32:23.776629Z 0 [Warning] InnoDB: New log files created, LSN=45790",
+          "2019-05-20T05:32:23.854559Z 1 [Warning] root@localhost is created with an empty "
+          "password",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %t [%-5p] %m%n", 1, Level::kWarn, "", "1",
+       "root@localhost is created with an empty password"});
+  CheckInferred(
+      {
+          "2016-10-25T22:49:14.772+0000: 16443.545: [CMS-concurrent-mark-start]",
+          "2016-10-25T22:49:16.705+0000: 16445.478: [CMS-concurrent-mark: 1.933/1.933 secs]",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX}: %X{uptime}: %m%n", 0, Level::kUnknown, "", "",
+       "[CMS-concurrent-mark-start]"});
+}
+
+TEST_CASE("infer: a file, a method in brackets and a line in parentheses is a location") {
+  CheckInferred(
+      {
+          "28 Nov 2016 04:00:19,684 [main] INFO  (JettyStart.java [lifeCycleStarting]:416) - "
+          "Jetty server starting... ",
+          "28 Nov 2016 04:00:20,737 [main] WARN  (JettyStart.java [run]:224) - Could not find "
+          "OpenID extension. OpenID will be disabled! ",
+      },
+      {"%d{dd MMM yyyy HH:mm:ss.SSS} [%t] %-5p (%F [%M]:%L) - %m%n", 1, Level::kWarn, "", "main",
+       "Could not find OpenID extension. OpenID will be disabled!"});
+}
+
 TEST_CASE("date shapes: the longest read wins, a level is not a zone") {
   ScannedTime t;
   size_t end = 0;
@@ -440,6 +579,18 @@ TEST_CASE("date shapes: the longest read wins, a level is not a zone") {
   shape = ReadDateShape("14/02/2015 13:30:53.858 x", 0, &t, &end);
   REQUIRE(shape >= 0);
   CHECK(DateShapeFormat(shape) == "dd/MM/yyyy HH:mm:ss.SSS");
+  // Dates without a year, month or day first: no year to read.
+  for (std::string_view yearless :
+       {"Feb 25 12:52:13.339  INFO vector: x", "06 Aug 19:51:49 DEBUG x"}) {
+    shape = ReadDateShape(yearless, 0, &t, &end);
+    REQUIRE(shape >= 0);
+    CHECK_FALSE(DateShapeHasYear(shape));
+  }
+  // ctime's order with a fraction (Apache httpd).
+  shape = ReadDateShape("Fri Mar 30 02:02:21.786655 2018] x", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(end == 31);
+  CHECK(DateShapeHasYear(shape));
   // Epoch seconds with a fraction (librdkafka), milliseconds, micro- and nanoseconds.
   shape = ReadDateShape("1608570438.367 x", 0, &t, &end);
   REQUIRE(shape >= 0);

@@ -57,7 +57,9 @@ bool ParseServerLevelWord(std::string_view word, Level* level) {
   if (word == "PANIC") return *level = Level::kFatal, true;
   // .NET's console logger: "fail:" is Error ("crit:" and "info:" ParseLevel reads).
   if (word == "fail") return *level = Level::kError, true;
-  if (word == "dbug") return *level = Level::kDebug, true;
+  // Jetty's StdErrLog writes "DBUG"; MySQL's error log "[Note]" for its ordinary messages.
+  if (word == "dbug" || word == "DBUG") return *level = Level::kDebug, true;
+  if (word == "Note") return *level = Level::kInfo, true;
   if (word == "trce") return *level = Level::kTrace, true;
   return false;
 }
@@ -104,7 +106,7 @@ size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level
   return start;
 }
 
-// %level{length=1}: the initial of a level name (glog's I, W, E, F).
+// %level{length=1}: the initial of a level name (glog's I, W, E, F; capnslog's N and C too).
 bool ReadLevelInitial(char c, Level* level) {
   switch (c) {
     case 'T':
@@ -114,6 +116,7 @@ bool ReadLevelInitial(char c, Level* level) {
       *level = Level::kDebug;
       return true;
     case 'I':
+    case 'N':  // capnslog's (etcd's) notice
       *level = Level::kInfo;
       return true;
     case 'W':
@@ -123,6 +126,7 @@ bool ReadLevelInitial(char c, Level* level) {
       *level = Level::kError;
       return true;
     case 'F':
+    case 'C':  // capnslog's critical
       *level = Level::kFatal;
       return true;
     default:

@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "parsers/pattern_layout.h"
 #include "parsers/scan_util.h"
 #include "parsers/timestamp.h"
 
@@ -19,6 +20,14 @@ bool ReadHostAndIdent(std::string_view s, size_t pos, Wrapper* out) {
   if (host_begin < s.size() && s[host_begin] == '[') return false;
   while (host_end < s.size() && s[host_end] != ' ' && s[host_end] != ':') ++host_end;
   if (host_end == host_begin || host_end >= s.size() || s[host_end] != ' ') return false;
+  // Nor is a level word in capitals a host: "Feb 25 12:52:13.342 TRACE rdkafka::client: msg" is
+  // a log line of its own (Rust's tracing), not syslog's.
+  Level level;
+  std::string_view host = s.substr(host_begin, host_end - host_begin);
+  if (host.size() >= 4 && scan::IsUpper(host[0]) && scan::IsUpper(host[1]) &&
+      ParseLevel(host, &level)) {
+    return false;
+  }
   size_t ident_begin = host_end + 1, ident_end = ident_begin;
   if (ident_begin >= s.size() || scan::IsDigit(s[ident_begin])) return false;
   while (ident_end < s.size() && s[ident_end] != ' ' && s[ident_end] != '[' &&
@@ -27,6 +36,7 @@ bool ReadHostAndIdent(std::string_view s, size_t pos, Wrapper* out) {
   }
   if (ident_end == ident_begin || ident_end >= s.size()) return false;
   size_t pos_after = ident_end;
+  if (pos_after + 1 < s.size() && s[pos_after] == ':' && s[pos_after + 1] == ':') return false;
   if (s[pos_after] == '[') {
     size_t close = s.find(']', pos_after);
     if (close == std::string_view::npos || close == pos_after + 1 ||
@@ -158,11 +168,104 @@ bool ReadSvlogdTime(std::string_view s, Wrapper* out) {
   return true;
 }
 
+// "0 [Warning] ": a number, then a level in brackets. After an RFC 3339 time this is MySQL's
+// error log (the thread id, then the level), not a line docker wrapped: no layout starts so.
+bool NumberThenBracketedLevel(std::string_view s) {
+  size_t p = 0;
+  while (p < s.size() && scan::IsDigit(s[p])) ++p;
+  if (p == 0 || p + 2 >= s.size() || s[p] != ' ' || s[p + 1] != '[') return false;
+  size_t close = s.find(']', p + 2);
+  if (close == std::string_view::npos || close > p + 14) return false;
+  std::string_view word = s.substr(p + 2, close - p - 2);
+  Level level;
+  return ParseLevel(word, &level) || ParseServerLevelWord(word, &level);
+}
+
 void TakeTime(const ScannedTime& t, Wrapper* out) {
   out->local = t.local;
   out->precision = t.precision;
   out->has_offset = t.has_offset;
   out->offset_us = t.offset_us;
+}
+
+// Whether a line's own date starts at s[pos], bracketed or not ("2016-11-09 ...", "[2016-11-09
+// ...", "2017/07/04 ..."): four digits of a year and a '-' or '/' after them.
+bool DateStartsAt(std::string_view s, size_t pos) {
+  if (pos < s.size() && s[pos] == '[') ++pos;
+  if (pos + 5 > s.size()) return false;
+  for (size_t i = pos; i < pos + 4; ++i) {
+    if (!scan::IsDigit(s[i])) return false;
+  }
+  return s[pos + 4] == '-' || s[pos + 4] == '/';
+}
+
+// A time of day before a dated line: a CI console's or a journal copy's "HH:MM:SS " (Jenkins'
+// timestamper without its date, journalctl's short output pasted without month and day), maybe
+// with "host ident[pid]: " after it. It names no date, so it gives no time, and it is taken
+// only when a date follows: a console's copy of a log, as a UI's is.
+bool ReadTimeOfDayPrefix(std::string_view s, Wrapper* out) {
+  size_t p = 0;
+  int hour, minute, second;
+  if (!ReadDigitRun(s, &p, 2, 2, &hour) || s[p++] != ':' || !ReadDigitRun(s, &p, 2, 2, &minute) ||
+      s[p++] != ':' || !ReadDigitRun(s, &p, 2, 2, &second) || hour > 23 || minute > 59 ||
+      second > 60) {
+    return false;
+  }
+  ScannedTime fraction;
+  fraction.length = p;
+  if (p < s.size() && (s[p] == '.' || s[p] == ',')) ScanFraction(s, &fraction, 9);
+  p = fraction.length;
+  if (p >= s.size() || s[p] != ' ') return false;
+  Wrapper w;
+  w.kind = WrapperKind::kUiCopy;
+  w.in_ui_copy = true;
+  if (!ReadHostAndIdent(s, p, &w)) w.inner = s.substr(p + 1);
+  size_t start = 0;
+  while (start < w.inner.size() && w.inner[start] == ' ') ++start;
+  if (!DateStartsAt(w.inner, start)) return false;
+  w.inner.remove_prefix(start);  // Consul 0.x indents its lines by four blanks
+  *out = w;
+  return true;
+}
+
+// A one-word label before a dated line ("rabbitmq 2023-06-02 09:00:17.674258+00:00 [info] ..."):
+// a service's or pod's name that a log viewer or an image's entrypoint put before each line. The
+// name has no blanks, is no level word (a level-first layout's "WARN  [2021-...]") and is
+// followed by a date at once; it gives no time.
+bool ReadLabelBeforeDate(std::string_view s, Wrapper* out) {
+  size_t end = 0;
+  while (end < s.size() && end <= 40 &&
+         (scan::IsIdentChar(s[end]) || s[end] == '-' || s[end] == '.')) {
+    ++end;
+  }
+  if (end < 2 || end >= s.size() || s[end] != ' ' || !DateStartsAt(s, end + 1)) return false;
+  Level level;
+  std::string_view label = s.substr(0, end);
+  if (ParseLevel(label, &level) || ParseServerLevelWord(label, &level)) return false;
+  Wrapper w;
+  w.kind = WrapperKind::kUiCopy;
+  w.in_ui_copy = true;
+  w.inner = s.substr(end + 1);
+  *out = w;
+  return true;
+}
+
+// A CI console's bracketed RFC 3339 time before each line (Jenkins' timestamper plugin:
+// "[2022-01-27T20:20:42.174Z] <line>"), read as docker's is.
+bool ReadBracketedRfc3339(std::string_view s, Wrapper* out) {
+  ScannedTime t;
+  int column = 0;
+  if (s.size() < 24 || s[11] != 'T' || !scan::IsDigit(s[1]) ||
+      !ScanAnyIsoTime(s.substr(1), &t, &column) || !t.has_offset || t.length + 2 >= s.size() ||
+      s[t.length + 1] != ']' || s[t.length + 2] != ' ') {
+    return false;
+  }
+  Wrapper w;
+  TakeTime(t, &w);
+  w.kind = WrapperKind::kDocker;
+  w.inner = s.substr(t.length + 3);
+  *out = w;
+  return true;
 }
 
 // A UI's copy `copy` of a line: the wrapper inside it, whose time names its zone, if there is
@@ -210,6 +313,7 @@ bool StripWrapperAfterGlance(std::string_view s, const YearHint& year, Wrapper* 
       TakeUiCopy(w, year, out);
       return true;
     }
+    if (s[2] == ':') return ReadTimeOfDayPrefix(s, out);
     if (s[4] != '-') return false;
     // A UI's time glued to its line. The common fixed-width time ("2019-09-17 05:04:12,043 ...")
     // does not come here: StripWrapper refuses it at a glance (wrapper.h).
@@ -243,6 +347,8 @@ bool StripWrapperAfterGlance(std::string_view s, const YearHint& year, Wrapper* 
         // Not RFC 3339 (a comma before the fraction, "+0800"): a log4j2 layout's own time
         // ("2022-06-17T13:27:17,331+0800 [main] INFO ..."), not a log shipper's.
         return false;
+      } else if (NumberThenBracketedLevel(s.substr(t.length + 1))) {
+        return false;  // MySQL's own "2019-05-20T05:32:23.652839Z 0 [Warning] msg"
       } else {
         w.kind = WrapperKind::kDocker;
         w.inner = s.substr(t.length + 1);
@@ -269,14 +375,29 @@ bool StripWrapperAfterGlance(std::string_view s, const YearHint& year, Wrapper* 
     *out = w;
     return true;
   }
-  if (!scan::IsUpper(s[0])) return false;
+  if (s[0] == '[') return ReadBracketedRfc3339(s, out);
+  if (!scan::IsUpper(s[0])) return s[0] >= 'a' && s[0] <= 'z' && ReadLabelBeforeDate(s, out);
   if (s[3] == ' ' && (s[5] == ',' || s[6] == ',')) {
     // Kibana's Discover table copied as text: "Apr 29, 2020 @ 08:53:06.728<TAB>" (the browser's
     // local time), the columns the user chose (a pod or host name) each ended by a tab, then the
     // line. A column is skipped only when a tab follows it and it has no blank.
-    if (!ScanKibanaTime(s, &t, &column) || t.length >= s.size() || s[t.length] != '\t') {
-      return false;
+    if (!ScanKibanaTime(s, &t, &column) || t.length >= s.size()) return false;
+    if (s[t.length] == ' ') {
+      // The same table copied with blanks and " | " between its columns ("Oct 20, 2023 @
+      // 17:40:51.333 learn | 2023-10-20 17:40:51,325 | INFO | ..."): the columns end at the
+      // first " | " that a dated line follows.
+      size_t bar = s.find(" | ", t.length);
+      if (bar == std::string_view::npos || bar > t.length + 64 || !DateStartsAt(s, bar + 3)) {
+        return false;
+      }
+      Wrapper w;
+      TakeTime(t, &w);
+      w.kind = WrapperKind::kUiCopy;
+      w.inner = s.substr(bar + 3);
+      TakeUiCopy(w, year, out);
+      return true;
     }
+    if (s[t.length] != '\t') return false;
     Wrapper w;
     TakeTime(t, &w);
     w.kind = WrapperKind::kUiCopy;

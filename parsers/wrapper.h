@@ -15,6 +15,10 @@
 //                                                               without blanks before the line)
 //   svlogd          2015-11-03_22:43:58.94044 <line>        runit's svlogd -tt (UTC; Mesos and
 //                                                           other daemontools-style services)
+// Two more are read as kinds above: a CI console's "[2022-01-27T20:20:42.174Z] <line>" (Jenkins'
+// timestamper) as docker, and a bare time of day before a dated line ("11:02:36 <line>",
+// "00:23:08 host ident[pid]: <line>") and a one-word label before one ("rabbitmq 2023-06-02 ...")
+// as a ui-copy without a time of its own.
 // A wrapper may hold another (a UI's copy of journald-style lines): the inner one, whose time
 // names its zone, is the one returned.
 // A syslog time has no year: the caller supplies one (the file's modification year, or the

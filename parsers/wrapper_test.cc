@@ -202,6 +202,74 @@ TEST_CASE("wrapper: a UI's copy (Rancher), alone and around another wrapper") {
   CHECK_FALSE(StripWrapper("15/12/05 15:08:06 WARN ha.HealthMonitor: x", kMay2024, &w));
 }
 
+// A line `line` that StripWrapper unwraps as `kind`, with the time `local`, around a line that
+// starts with `inner_start`.
+void CheckUnwrapped(std::string_view line, WrapperKind kind, int64_t local,
+                    std::string_view inner_start) {
+  Wrapper w;
+  REQUIRE(StripWrapper(line, kMay2024, &w));
+  CHECK(w.kind == kind);
+  CHECK(w.local == local);
+  CHECK(w.inner.starts_with(inner_start));
+}
+
+TEST_CASE("wrapper: a console's time of day before a dated line") {
+  // public-layouts/jenkins-timeofday-heron-jul.log, consul0-journal-timeofday.log; a time of
+  // day names no date: the line's own time is the one
+  CheckUnwrapped(
+      "11:02:36 [2016-11-09 19:02:30 +0000] org.apache.zookeeper.ZooKeeper INFO:  Client "
+      "environment:host.name=xxxx  ",
+      WrapperKind::kUiCopy, kNoInstant, "[2016-11-09 19:02:30 +0000] org.apache");
+  Wrapper w;
+  REQUIRE(
+      StripWrapper("00:23:08 node-3 consul[4204]:     2017/07/04 00:23:08 [INFO] agent: "
+                   "Synced service 'consul'",
+                   kMay2024, &w));
+  CHECK(w.host == "node-3");
+  CHECK(w.inner.starts_with("2017/07/04 00:23:08 [INFO] agent:"));  // the indent dropped
+  // A layout that starts with a time of day is no wrapper (made-up line).
+  CHECK_FALSE(StripWrapper("10:17:00.406 [info] [supervisor: {:local, :brod_sup}]", kMay2024, &w));
+}
+
+TEST_CASE("wrapper: a CI's bracketed RFC 3339 time, and lines that only look wrapped") {
+  // public-layouts/jenkins-timestamper-kafka.log
+  CheckUnwrapped(
+      "[2022-01-27T20:20:42.174Z] [2022-01-27 20:20:39,870] INFO Purge task is not "
+      "scheduled. (org.apache.zookeeper.server.DatadirCleanupManager)",
+      WrapperKind::kDocker, Micros(2022, 1, 27, 20, 20, 42, 174000),
+      "[2022-01-27 20:20:39,870] INFO");
+  Wrapper w;
+  // MySQL's own RFC 3339 time, then its thread and a bracketed level: no docker prefix.
+  CHECK_FALSE(StripWrapper(
+      "2019-05-20T05:32:23.776629Z 0 [Warning] InnoDB: New log files created, LSN=45790", kMay2024,
+      &w));
+  // A level in capitals is no syslog host (Rust's tracing with a local time).
+  CHECK_FALSE(StripWrapper(
+      "Feb 25 12:52:13.342 TRACE rdkafka::client: Create new librdkafka client 0x5572f1014f40",
+      kMay2024, &w));
+}
+
+TEST_CASE("wrapper: Kibana's table copied with blanks and ' | ' columns") {
+  // public-layouts/kibana-spaces-pipe-fields.log
+  CheckUnwrapped(
+      "Oct 20, 2023 @ 17:40:51.333 learn | 2023-10-20 17:40:51,325 | INFO | "
+      "c.z.l.s.a.LogPrinter - hehehe1697794851325",
+      WrapperKind::kUiCopy, Micros(2023, 10, 20, 17, 40, 51, 333000),
+      "2023-10-20 17:40:51,325 | INFO |");
+}
+
+TEST_CASE("wrapper: a one-word label before a dated line") {
+  // rabbitmq39-name-prefix-offset.log (bitnami/containers#35729)
+  CheckUnwrapped(
+      "rabbitmq 2023-06-02 09:00:17.677216+00:00 [info] <0.230.0> Successfully synced "
+      "tables from a peer",
+      WrapperKind::kUiCopy, kNoInstant, "2023-06-02 09:00:17.677216+00:00 [info]");
+  Wrapper w;
+  // A level word first is the line's own layout, a stack frame no label (made-up lines).
+  CHECK_FALSE(StripWrapper("warn [2021-03-04 10:00:00,123] main - o.a.c.Foo x", kMay2024, &w));
+  CHECK_FALSE(StripWrapper("java.lang.IllegalStateException: 2021-03-04 x", kMay2024, &w));
+}
+
 TEST_CASE("wrapper: detection reads the lines inside") {
   std::string_view docker[] = {
       "2024-05-02T10:11:12.123456789Z 2024-05-02 10:11:12,123 [myid:1] - WARN  [main:Foo@1] - a",
