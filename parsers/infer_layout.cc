@@ -633,6 +633,14 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       } else if (class_line && !named) {
         piece.key = IsSourceFile(w.substr(0, colon)) ? "%F:%L" : "%c:%L";
         named = piece.key[1] == 'c';
+      } else if (!named && colon != std::string_view::npos && colon > 0 &&
+                 w.substr(0, colon).find('/') != std::string_view::npos &&
+                 IsSourceFile(w.substr(0, colon)) &&
+                 scan::ParseSmallInt(w.substr(colon + 1)) >= 0) {
+        // A source file with its directories and line, as zap's caller writes it after the level
+        // ("kafka/log.go:53"): a location, read as text up to the colon.
+        piece.key = "%X{file}:%L";
+        padded = true;
       } else if (!threaded && !dotted && !(pieces.empty() && IsNumber(w)) &&
                  (((level_after || dash_after || NamedFieldAfter(s, next)) && LooksLikeThread(w)) ||
                   bracket_after)) {

@@ -82,6 +82,19 @@ TEST_CASE("infer: librdkafka's thread marker, whatever client prints its lines")
        "ssl://dev-kafka-vm-1.:9093/1: Broker changed state APIVERSION_QUERY -> UP", false});
 }
 
+TEST_CASE("infer: a source path and line after the level is a location, not message") {
+  // Beats' zap console lines (elastic/beats#13479), their tabs turned to blanks by the page.
+  CheckInferred(
+      {
+          "2019-08-01T20:31:02.479+0200    INFO    kafka/log.go:53 Connected to broker at "
+          "localhost:9093 (unregistered)",
+          "2019-08-01T20:31:02.731+0200    INFO    module/wrapper.go:244   Error fetching data for "
+          "metricset kafka.consumergroup: error in connect: EOF",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %X{file}:%L %m%n", 1, Level::kInfo, "", "",
+       "Error fetching data for metricset kafka.consumergroup: error in connect: EOF"});
+}
+
 TEST_CASE("infer: procrun's padded location and bracketed number") {
   // The number after the location is read as a process id: it is not the message.
   CheckInferred(
