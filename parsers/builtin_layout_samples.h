@@ -692,6 +692,14 @@ inline constexpr Sample kLibrdkafka[] = {
      "change",
      "", Level::kDebug, "rdkafka#consumer-1", "127.0.0.1:9092/1", -1, "Broadcasting state change"},
 };
+inline constexpr Sample kLibrdkafkaDotnet[] = {
+    // public-layouts/librdkafka-syslog-digit-pipes-wrapped.log (confluentinc/librdkafka#2437); the
+    // poster's terminal cut the message
+    {"7|2019-07-30 09:34:01.685|rdkafka#producer-1|METADATA| "
+     "[thrd:sasl_plaintext://99.12.141.43:9093/bootstrap]: Requesting metadata for 1/1 topics: b",
+     "", Level::kDebug, "rdkafka#producer-1", "sasl_plaintext://99.12.141.43:9093/bootstrap", -1,
+     "Requesting metadata for 1/1 topics: b"},
+};
 inline constexpr Sample kDotnetConsole[] = {
     // public-layouts/dotnet-console-two-line.log (zarusz/SlimMessageBus#213); the message is the
     // next line

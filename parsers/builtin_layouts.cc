@@ -410,6 +410,11 @@ constexpr BuiltinLayout kLayouts[] = {
      "librdkafka's own log lines (Kafka clients in C, .NET, Python, Go): a syslog severity, epoch "
      "seconds, the facility, the client and its thread",
      Component::kOther, kLibrdkafka},
+    {"librdkafka-dotnet", "%p|%d{yyyy-MM-dd HH:mm:ss.SSS}|%X{logger}|%X{facility}| [thrd:%t]: %m%n",
+     S::kLog4j, "", "",
+     "librdkafka's lines as Confluent's .NET client prints them by default: a syslog severity, "
+     "the local time, the client, the facility and its thread",
+     Component::kOther, kLibrdkafkaDotnet},
     {"dotnet-console", "%p: %c[%X{eventId}]%n", S::kLog4j, "", "",
      ".NET's console logger (Microsoft.Extensions.Logging): 'level: Category[EventId]', the "
      "message indented on the next line (no time)",

@@ -8,6 +8,28 @@ namespace faultline {
 
 namespace {
 
+// A name of three or more lower-case-led parts joined by dots, with nothing of a thread's about it
+// (no digits at the end, no blanks, dashes or parentheses):
+// "org.apache.activemq.artemis.core.server" is a logger, whatever bracket it stands in. Threads
+// such as "ForkJoinPool.commonPool-worker-1" or "kafka-producer-network-thread" keep a mark of
+// their own.
+bool PackageQualifiedName(std::string_view w) {
+  int dots = 0;
+  bool part_start = true;
+  for (char c : w) {
+    if (c == '.') {
+      if (part_start) return false;
+      ++dots;
+      part_start = true;
+      continue;
+    }
+    if (part_start && !(c >= 'a' && c <= 'z')) return false;
+    if (!scan::IsIdentChar(c) || scan::IsDigit(c)) return false;
+    part_start = false;
+  }
+  return dots >= 2 && !part_start;
+}
+
 // One line of the detection sample, with its wrapper (if any) read once.
 struct SampleLine {
   std::string_view raw;
@@ -95,8 +117,11 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
       header = Header{};
       if (Counts(*parser, sample[i], &header, &miss)) {
         ++score.headers;
+        bool logger_as_thread = PackageQualifiedName(header.thread);
+        score.logger_as_thread += logger_as_thread;
         score.fields += (header.local != kNoInstant) + (header.level != Level::kUnknown) +
-                        !header.logger.empty() + !header.thread.empty() + (header.code_line >= 0);
+                        !header.logger.empty() + (!header.thread.empty() && !logger_as_thread) +
+                        (header.code_line >= 0);
         score.blank_led +=
             !header.message.empty() && (header.message[0] == ' ' || header.message[0] == '\t');
       } else if (score.first_miss_line == 0 && !sample[i].continuation) {
@@ -139,7 +164,11 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
        (inferred->headers >= best->headers &&
         (inferred->fields * best->headers > best->fields * inferred->headers ||
          (inferred->headers == best->headers && inferred->fields == best->fields &&
-          inferred->blank_led < best->blank_led))))) {
+          inferred->blank_led < best->blank_led) ||
+         // A table row that read package names as threads, where the inferred layout did not.
+         (inferred->headers == best->headers &&
+          best->logger_as_thread > inferred->logger_as_thread &&
+          inferred->fields + best->logger_as_thread >= best->fields))))) {
     best = inferred;
   }
   if (best != nullptr && best->headers * 2 >= generic.headers) {

@@ -22,6 +22,9 @@ struct ParserScore {
   /// Headers whose message starts with a blank: a padded field's padding and what follows it
   /// left in the message ("       [] - msg" after Flink's %-60c) is a layout read short.
   int blank_led = 0;
+  /// Headers whose thread is a package-qualified name ("org.apache.activemq.artemis.core.server"):
+  /// a bracketed logger read as the thread, and the message's first word then as the logger.
+  int logger_as_thread = 0;
   int64_t first_miss_line = 0;  ///< 1-based line of the first non-continuation miss (0: none)
   Miss first_miss;
   std::string first_miss_text;  ///< that line, cut to 200 bytes, for --explain

@@ -396,6 +396,17 @@ TEST_CASE("detect: a layout inferred from the lines, against the table") {
   REQUIRE(inferred.parser != nullptr);
   d = DetectFormat(zookeeper, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
   CHECK(d.parser == &ZooKeeperLogParser());
+  // ActiveMQ Artemis (apache/artemis#1668), JBoss logging's "[%c]": a layout that reads the
+  // package name as the thread, and the message's first word as the logger, loses to one that
+  // reads the bracket as the logger, though it counts one field more.
+  std::vector<std::string_view> artemis = {
+      "2017-11-24 15:24:11,803 INFO  [org.apache.activemq.artemis.core.server] AMQ221007: Server "
+      "is now live",
+  };
+  inferred = InferLayout(artemis);
+  REQUIRE(inferred.parser != nullptr);
+  d = DetectFormat(artemis, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
+  CHECK(d.parser == inferred.parser.get());
 }
 
 }  // namespace

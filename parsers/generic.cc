@@ -36,7 +36,16 @@ void TakeLeadingLevel(std::string_view* message, Level* level) {
   size_t end = scan::LetterWordEnd(m, begin);
   std::string_view word = m.substr(begin, end - begin);
   Level found;
-  if (close ? word.size() < 3 || !ParseLevel(word, &found) : !scan::AnyLevel(word, &found)) return;
+  // "Info: msg", "Warning: msg": a capitalised level word is one only before its colon.
+  bool capitalised = !close && word.size() >= 4 && scan::IsUpper(word[0]) && end < m.size() &&
+                     m[end] == ':' && ParseLevel(word, &found);
+  for (size_t i = 1; capitalised && i < word.size(); ++i) {
+    capitalised = word[i] >= 'a' && word[i] <= 'z';
+  }
+  if (!capitalised &&
+      (close ? word.size() < 3 || !ParseLevel(word, &found) : !scan::AnyLevel(word, &found))) {
+    return;
+  }
   if (close) {
     end = scan::SkipSpaces(m, end);
     if (end >= m.size() || m[end] != close) return;

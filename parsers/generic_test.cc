@@ -62,7 +62,7 @@ TEST_CASE("generic: layouts") {
       {"2019-09-17 05:04:12 -0530 [main] worker-1 SEVERE x", kT, 0, true,
        -(5 * 3600 + 30 * 60) * kSecond, Level::kError, "[main] worker-1 SEVERE x"},
       {"2019-09-17 05:04:12\tWarning: disk 91% full", kT, 0, false, 0, Level::kWarn,
-       "Warning: disk 91% full"},
+       "disk 91% full"},
       {"2019-09-17T05:04:12Z", kT, 0, true, 0, Level::kUnknown, ""},
       {"2019-09-17 05:04:12: a b c ERROR", kT, 0, false, 0, Level::kUnknown, "a b c ERROR"},
       {"2019-09-17 05:04:12 information only", kT, 0, false, 0, Level::kUnknown,
@@ -123,6 +123,14 @@ TEST_CASE("generic: dates of other shapes") {
       &h, &miss));
   CHECK(h.local == 1551271573LL * kSecond);
   CHECK(h.message.starts_with("Running command[zk]"));
+  // A capitalised level before its colon (Azure IoT Edge modules, MicrosoftDocs/azure-docs
+  // azure-stack-edge-gpu-connect-powershell-interface.md): the level, not the message.
+  REQUIRE(Generic().ParseHeader("05/14/2020 19:46:45: Info: Open done.", &h, &miss));
+  CHECK(h.level == Level::kInfo);
+  CHECK(h.message == "Open done.");
+  // Capitalised without the colon it is the message's first word (made-up line).
+  REQUIRE(Generic().ParseHeader("2020-05-14 19:46:45 Error connecting to x", &h, &miss));
+  CHECK(h.message == "Error connecting to x");
   // A bare time of day is not a generic header: prose has them too.
   CHECK_FALSE(Generic().ParseHeader("14:18:28.577 [error] Connect fail", &h, &miss));
 }

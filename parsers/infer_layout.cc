@@ -367,9 +367,11 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
     } else if (!leveled &&
                ReadLevelWord(s, close ? scan::SkipSpaces(s, inner) : inner, &end, &initial) &&
                (!close || (end = scan::SkipSpaces(s, end)) < s.size()) &&
-               (!close || (s[end] == close && (FieldEndsAt(s, end + 1) ||
-                                               (end + 1 < s.size() && s[end + 1] == '['))))) {
-      // "[INFO ]", "[info     ]": a level padded inside its brackets is read with the padding.
+               (!close || (s[end] == close &&
+                           (FieldEndsAt(s, end + 1) ||
+                            (end + 1 < s.size() && (s[end + 1] == '[' || s[end + 1] == '(')))))) {
+      // "[INFO ]", "[info     ]": a level padded inside its brackets is read with the padding;
+      // glued to the next field's bracket too ("[WARN ](o.a.z.ClientCnxn   ) msg").
       std::string open_text = close ? std::string(1, c) : "";
       std::string close_text = close ? std::string(1, close) : "";
       piece.key = open_text + (initial ? "%p{length=1}" : "%-5p") + close_text;
@@ -444,6 +446,9 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         threaded = true;
       } else if (!w.empty() && w.find_first_not_of("0123456789") == std::string_view::npos) {
         piece.key = std::string(1, c) + "%pid" + std::string(1, s[end]);  // a process id
+      } else if (!threaded && c == '[' && w.size() > 5 && w.starts_with("thrd:")) {
+        piece.key = "[thrd:%t]";  // librdkafka's "[thrd:main]", whatever client wraps its lines
+        threaded = true;
       } else if (!threaded && c == '[' && IsHexThreadId(w)) {
         piece.key = "[%t]";  // Boost.Log's "[0x00007ff435c4f700]"
         threaded = true;
@@ -457,6 +462,15 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         break;
       } else if (!named && c == '(' && IsLoggerName(w, &dotted) && dotted && !LooksLikeThread(w)) {
         piece.key = "(%c)";  // oslo.log's "(kazoo.client): ..."
+        named = true;
+      } else if (!named && c == '(' && w.back() == ' ' && IsLoggerName(TrimBlanks(w), &dotted) &&
+                 dotted) {
+        piece.key = "(%-1c)";  // "%-30c" inside parentheses: "(o.a.z.ClientCnxn         )"
+        named = true;
+      } else if (!named && c == '(' && threaded && leveled && IsClassName(w)) {
+        // A class's simple name in parentheses after the thread and the level ("INFO 09:50:17.659
+        // [main] (Server) msg"): where a thread is read, a parenthesised name is not prose.
+        piece.key = "(%c)";
         named = true;
       } else if (w.empty() || w.find('=') != std::string_view::npos) {
         piece.key = std::string(1, c) + "%X" + std::string(1, s[end]);  // an MDC block
@@ -619,6 +633,14 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       } else if (class_line && !named) {
         piece.key = IsSourceFile(w.substr(0, colon)) ? "%F:%L" : "%c:%L";
         named = piece.key[1] == 'c';
+      } else if (!named && colon != std::string_view::npos && colon > 0 &&
+                 w.substr(0, colon).find('/') != std::string_view::npos &&
+                 IsSourceFile(w.substr(0, colon)) &&
+                 scan::ParseSmallInt(w.substr(colon + 1)) >= 0) {
+        // A source file with its directories and line, as zap's caller writes it after the level
+        // ("kafka/log.go:53"): a location, read as text up to the colon.
+        piece.key = "%X{file}:%L";
+        padded = true;
       } else if (!threaded && !dotted && !(pieces.empty() && IsNumber(w)) &&
                  (((level_after || dash_after || NamedFieldAfter(s, next)) && LooksLikeThread(w)) ||
                   bracket_after)) {
@@ -667,6 +689,9 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
     bool glued_bracket = sep.empty() && pos < s.size() && s[pos] == '[' &&
                          (piece.key == "[%-1c:%-1L]" ||
                           (piece.leveled && piece.key.back() == ']') || piece.key == "[%t]");
+    // "[WARN ](o.a.z.ClientCnxn   )": a parenthesis glued after a bracketed level.
+    glued_bracket = glued_bracket || (sep.empty() && pos < s.size() && s[pos] == '(' &&
+                                      piece.leveled && piece.key.back() == ']');
     if (pos >= s.size() || (sep.empty() && !piece.timed && !glued_bracket)) break;
     piece.key = (pieces.empty() ? lead : "") + piece.key + sep;
     pieces.push_back(std::move(piece));

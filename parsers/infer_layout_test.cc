@@ -19,6 +19,7 @@ struct Want {
   size_t line;  ///< the index of the line to read
   Level level;
   std::string_view logger, thread, message;
+  bool timed = true;  ///< whether the lines carry a time
 };
 
 void CheckInferred(const std::vector<std::string_view>& lines, const Want& want) {
@@ -29,7 +30,7 @@ void CheckInferred(const std::vector<std::string_view>& lines, const Want& want)
   Header h;
   Miss miss;
   REQUIRE(inferred.parser->ParseHeader(lines[want.line], &h, &miss));
-  CHECK(h.local != kNoInstant);
+  CHECK((h.local != kNoInstant) == want.timed);
   CHECK(h.level == want.level);
   CHECK(h.logger == want.logger);
   CHECK(h.thread == want.thread);
@@ -45,6 +46,53 @@ TEST_CASE("infer: Rust's env_logger, the module path as the logger") {
       },
       {"[%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %-1X{logger}] %m%n", 2, Level::kTrace, "zookeeper::io",
        "", "Pinging [::1]:2181"});
+}
+
+TEST_CASE("infer: a bracketed level glued to a logger padded inside parentheses") {
+  CheckInferred(
+      {
+          "2018-07-27 17:19:31 [WARN ](o.a.z.ClientCnxn                   ) Session 0x0 for server "
+          "null, unexpected error, closing socket connection and attempting reconnect",
+          "2018-07-27 17:19:31 [WARN ](c.n.p.c.c.z.ZookeeperJobWorker     ) handleUpdate failed. "
+          "caused:Instance must be connected., jobSize:1",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [%-5p](%-1c) %m%n", 1, Level::kWarn,
+       "c.n.p.c.c.z.ZookeeperJobWorker", "",
+       "handleUpdate failed. caused:Instance must be "
+       "connected., jobSize:1"});
+}
+
+TEST_CASE("infer: a class name in parentheses after the thread is the logger") {
+  CheckInferred({"INFO 09:50:17.659 [main] (Server) Started @72398ms"},
+                {"%-5p %d{HH:mm:ss.SSS} [%t] (%c) %m%n", 0, Level::kInfo, "Server", "main",
+                 "Started @72398ms"});
+}
+
+TEST_CASE("infer: librdkafka's thread marker, whatever client prints its lines") {
+  // The thread without librdkafka's "thrd:"; no time in these lines.
+  CheckInferred(
+      {
+          "INFO  -  [thrd:ssl://dev-kafka-vm-1.:9093/bootstr]: ssl://dev-kafka-vm-1.:9093/1: "
+          "Connected (#6)",
+          "INFO  -  [thrd:ssl://dev-kafka-vm-1.:9093/bootstr]: ssl://dev-kafka-vm-1.:9093/1: "
+          "Broker "
+          "changed state APIVERSION_QUERY -> UP",
+      },
+      {"%-5p- [thrd:%t]: %m%n", 1, Level::kInfo, "", "ssl://dev-kafka-vm-1.:9093/bootstr",
+       "ssl://dev-kafka-vm-1.:9093/1: Broker changed state APIVERSION_QUERY -> UP", false});
+}
+
+TEST_CASE("infer: a source path and line after the level is a location, not message") {
+  // Beats' zap console lines (elastic/beats#13479), their tabs turned to blanks by the page.
+  CheckInferred(
+      {
+          "2019-08-01T20:31:02.479+0200    INFO    kafka/log.go:53 Connected to broker at "
+          "localhost:9093 (unregistered)",
+          "2019-08-01T20:31:02.731+0200    INFO    module/wrapper.go:244   Error fetching data for "
+          "metricset kafka.consumergroup: error in connect: EOF",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %X{file}:%L %m%n", 1, Level::kInfo, "", "",
+       "Error fetching data for metricset kafka.consumergroup: error in connect: EOF"});
 }
 
 TEST_CASE("infer: procrun's padded location and bracketed number") {

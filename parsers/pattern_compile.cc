@@ -472,6 +472,7 @@ std::array<bool, 256> FirstBytes(const std::vector<Token>& tokens, const DateFor
     case Kind::kLevel:
       add_range('A', 'Z');
       add_range('a', 'z');
+      add_range('0', '7');  // a syslog severity ("7|2019-07-30 ...": .NET's librdkafka lines)
       return bytes;
     case Kind::kDate: {
       using Field = DateFormat::Field;

@@ -87,6 +87,12 @@ size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level
     *level = kSeverity[s[start] - '0'];
     return start + 1;
   }
+  // A bare severity that starts the line before '|', as Confluent's .NET client prints
+  // librdkafka's lines ("7|2019-07-30 09:34:01.684|rdkafka#producer-1|FAIL| ...").
+  if (word.empty() && start == 0 && s.size() > 1 && s[0] >= '0' && s[0] <= '7' && s[1] == '|') {
+    *level = kSeverity[s[0] - '0'];
+    return 1;
+  }
   if (ParseServerLevelWord(word, level)) return end;
   if (python && word == "Level" && end + 1 < s.size() && s[end] == ' ' &&
       scan::IsDigit(s[end + 1])) {
