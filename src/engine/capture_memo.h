@@ -9,7 +9,6 @@
 #include <re2/re2.h>
 
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
