@@ -25,10 +25,14 @@ class HitMemo {
   static constexpr size_t kMaxHits = 8;
 
   static uint64_t Hash(std::string_view text);
-  /// True, with `*hits` set to the answer, if `text` (of hash `hash`) is remembered.
-  bool Find(std::string_view text, uint64_t hash, std::vector<int>* hits) const;
-  /// Remembers `hits` as the answer for `text`, if the two fit a slot.
-  void Remember(std::string_view text, uint64_t hash, const std::vector<int>& hits);
+  /// True, with `*hits` set to the answer, if `text` (of hash `hash`) is remembered; `*mark`
+  /// (if given) is the mark remembered with it.
+  bool Find(std::string_view text, uint64_t hash, std::vector<int>* hits,
+            bool* mark = nullptr) const;
+  /// Remembers `hits` (and a mark the caller gives a meaning) as the answer for `text`, if the
+  /// two fit a slot.
+  void Remember(std::string_view text, uint64_t hash, const std::vector<int>& hits,
+                bool mark = false);
 
  private:
   struct Slot {
@@ -36,6 +40,7 @@ class HitMemo {
     uint16_t length = 0;
     uint8_t hit_count = 0;
     bool used = false;
+    bool mark = false;
     int32_t hits[kMaxHits];
     char text[kMaxText];
   };

@@ -9,6 +9,7 @@
 #endif
 
 #include "src/engine/db_cache.h"
+#include "src/engine/digit_blind.h"
 
 namespace faultline {
 
@@ -200,7 +201,33 @@ std::unique_ptr<PatternSet::Compiled> PatternSet::CompileHyperscan(
   return nullptr;
 }
 
+void PatternSet::PrepareDigitBlindMemo() {
+  // The blind supersets are asked in the same scan as the patterns themselves: a superset is
+  // blind, so it answers the same on a text and on its normalised form.
+  digit_sensitive_.assign(patterns_.size(), false);
+  std::vector<std::string> relaxed;
+  for (size_t i = 0; i < patterns_.size(); ++i) {
+    std::optional<std::string> blind = DigitBlindPattern(patterns_[i]->pattern());
+    if (!blind.has_value()) return;
+    if (*blind == patterns_[i]->pattern()) continue;
+    digit_sensitive_[i] = true;
+    relaxed.push_back(std::move(*blind));
+  }
+  RE2::Options options;
+  options.set_log_errors(false);
+  std::vector<std::unique_ptr<RE2>> compiled;
+  for (const std::string& pattern : relaxed) {
+    compiled.push_back(std::make_unique<RE2>(pattern, options));
+    if (!compiled.back()->ok()) return;
+  }
+  relaxed_ = std::move(compiled);
+  for (const auto& re : relaxed_) patterns_.push_back(re.get());
+  blind_memo_on_ = true;
+}
+
 bool PatternSet::Compile() {
+  own_patterns_ = patterns_.size();
+  PrepareDigitBlindMemo();
   // Compiled before (by an earlier run): Hyperscan from the first text on, whatever the mode.
   if (backend_ != Backend::kRe2) {
     active_ = LoadHyperscan(patterns_);
@@ -238,7 +265,25 @@ void PatternSet::Match(std::string_view text, std::vector<int>* hits) {
   }
   uint64_t hash = HitMemo::Hash(text);
   if (memo_.Find(text, hash, hits)) return;
-  Scan(text, hits);
+  if (!blind_memo_on_ || text.size() > HitMemo::kMaxText) {
+    Scan(text, hits);
+    memo_.Remember(text, hash, *hits);
+    return;
+  }
+  NormalizeDigits(text, &normalized_);
+  uint64_t blind_hash = HitMemo::Hash(normalized_);
+  bool sensitive_may_match = true;
+  bool known = blind_memo_.Find(normalized_, blind_hash, hits, &sensitive_may_match);
+  if (!known || sensitive_may_match) {
+    Scan(text, hits);
+    if (!known) {
+      blind_hits_.clear();
+      for (int h : *hits) {
+        if (!digit_sensitive_[static_cast<size_t>(h)]) blind_hits_.push_back(h);
+      }
+      blind_memo_.Remember(normalized_, blind_hash, blind_hits_, scan_saw_relaxed_);
+    }
+  }
   memo_.Remember(text, hash, *hits);
 }
 
@@ -249,8 +294,10 @@ void PatternSet::Scan(std::string_view text, std::vector<int>* hits) {
   if (c.database != nullptr) {
     hs_scan(c.database, text.data(), static_cast<unsigned>(text.size()), 0, c.scratch, OnHit, hits);
     if (c.confirmed > 0) {
-      std::erase_if(*hits,
-                    [&](int i) { return c.confirm[i] && !RE2::PartialMatch(text, *patterns_[i]); });
+      std::erase_if(*hits, [&](int i) {
+        return c.confirm[i] && static_cast<size_t>(i) < own_patterns_ &&
+               !RE2::PartialMatch(text, *patterns_[i]);
+      });
     }
   }
 #endif
@@ -260,6 +307,10 @@ void PatternSet::Scan(std::string_view text, std::vector<int>* hits) {
     for (int h : rest_hits_) hits->push_back(c.set_index[h]);
   }
   std::sort(hits->begin(), hits->end());
+  // The blind supersets come last: they only say whether a sensitive pattern may match.
+  auto relaxed = std::lower_bound(hits->begin(), hits->end(), static_cast<int>(own_patterns_));
+  scan_saw_relaxed_ = relaxed != hits->end();
+  hits->erase(relaxed, hits->end());
 }
 
 std::string PatternSet::Describe() const {

@@ -71,7 +71,11 @@ class PatternSet {
                                             const std::string& readings, void* hs_database);
   void StartHyperscan();
   void SwitchToHyperscan();
-  /// Match without the memo.
+  /// Sorts the patterns into digit-blind and digit-sensitive (src/engine/digit_blind.h) and
+  /// appends the blind supersets of the sensitive ones to the patterns scanned; leaves the
+  /// second memo off when some pattern cannot be relaxed.
+  void PrepareDigitBlindMemo();
+  /// Match without the memo; sets scan_saw_relaxed_.
   void Scan(std::string_view text, std::vector<int>* hits);
 
   Backend backend_;
@@ -83,6 +87,16 @@ class PatternSet {
   bool from_cache_ = false;
   std::vector<int> rest_hits_;
   HitMemo memo_;
+  // The answers of the digit-blind patterns, by digit-normalised text, each marked when a
+  // digit-sensitive pattern may match texts of that form (then the text itself is scanned).
+  bool blind_memo_on_ = false;
+  HitMemo blind_memo_;
+  size_t own_patterns_ = 0;                    ///< those added; the blind supersets follow
+  std::vector<bool> digit_sensitive_;          ///< per pattern added
+  std::vector<std::unique_ptr<RE2>> relaxed_;  ///< blind supersets of the sensitive ones
+  bool scan_saw_relaxed_ = false;              ///< the last Scan found a blind superset
+  std::string normalized_;
+  std::vector<int> blind_hits_;
 };
 
 }  // namespace faultline
