@@ -106,11 +106,11 @@ bool Engine::FieldsMatch(const Matcher& m, const Record& record, const SourceInf
   }
   if (!m.host.empty() && source.host != m.host) return false;
   if (m.logger != nullptr && record.logger.length > 0 &&
-      !field_memo_.PartialMatch(record.View(record.logger), *m.logger)) {
+      !field_memo_.PartialMatch(record.View(record.logger), m.logger->get())) {
     return false;
   }
   if (m.thread != nullptr && record.thread.length > 0 &&
-      !field_memo_.PartialMatch(record.View(record.thread), *m.thread)) {
+      !field_memo_.PartialMatch(record.View(record.thread), m.thread->get())) {
     return false;
   }
   return PartMatches(m, record);
@@ -120,7 +120,7 @@ bool Engine::PartMatches(const Matcher& m, const Record& record) const {
   if (m.part == MatchPart::kRecord || m.message == nullptr) return true;
   std::string_view text =
       m.part == MatchPart::kMessage ? record.View(record.message) : record.Continuation();
-  return RE2::PartialMatch(text, *m.message);
+  return RE2::PartialMatch(text, m.message->get());
 }
 
 std::string_view Engine::PartText(const Matcher& m, const Record& record, std::string_view text) {

@@ -96,7 +96,7 @@ void Engine::ReadCaptures(const Candidate& c) const {
   c.captures_read = true;
   const Matcher& m = *c.matcher;
   if (m.message == nullptr || m.captures.empty()) return;
-  MatchCaptures(*m.message, c.part(), &c.captures);
+  MatchCaptures(m.message->get(), c.part(), &c.captures);
 }
 
 void Engine::ReadMyid(Candidate* c) const {

@@ -53,9 +53,9 @@ PatternSet::~PatternSet() {
   if (compiler_.joinable()) compiler_.join();
 }
 
-int PatternSet::Add(const RE2& pattern, std::string* error) {
-  if (!pattern.ok()) {
-    *error = pattern.error();
+int PatternSet::Add(const LazyRegex& pattern, std::string* error) {
+  if (pattern.compiled() && !pattern->ok()) {
+    *error = pattern->error();
     return -1;
   }
   patterns_.push_back(&pattern);
@@ -63,7 +63,7 @@ int PatternSet::Add(const RE2& pattern, std::string* error) {
 }
 
 std::unique_ptr<PatternSet::Compiled> PatternSet::CompileRe2(
-    const std::vector<const RE2*>& patterns, const std::vector<int>& which) {
+    const std::vector<const LazyRegex*>& patterns, const std::vector<int>& which) {
   auto compiled = std::make_unique<Compiled>();
   compiled->confirm.assign(patterns.size(), false);
   if (which.empty()) return compiled;
@@ -87,12 +87,12 @@ enum Reading : char { kExact = 'e', kPrefilter = 'p', kNone = 'n' };
 
 // The cache file of a set of patterns: named by what the compiled database depends on (the
 // patterns, Hyperscan's version, the CPU it was compiled for).
-std::string CacheName(const std::vector<const RE2*>& patterns) {
+std::string CacheName(const std::vector<const LazyRegex*>& patterns) {
   hs_platform_info_t platform{};
   hs_populate_platform(&platform);
   std::string what = hs_version();
   what.append(reinterpret_cast<const char*>(&platform), sizeof(platform));
-  for (const RE2* p : patterns) what.append(p->pattern()).push_back('\0');
+  for (const LazyRegex* p : patterns) what.append(p->pattern()).push_back('\0');
   char name[40];
   std::snprintf(name, sizeof(name), "hyperscan-%016llx.db",
                 static_cast<unsigned long long>(db_cache::Digest(what)));
@@ -104,7 +104,7 @@ std::string CacheName(const std::vector<const RE2*>& patterns) {
 
 // The cache holds the readings (one byte per pattern) and the serialized database.
 std::unique_ptr<PatternSet::Compiled> PatternSet::LoadHyperscan(
-    const std::vector<const RE2*>& patterns) {
+    const std::vector<const LazyRegex*>& patterns) {
 #ifdef FAULTLINE_HAVE_HYPERSCAN
   if (hs_valid_platform() != HS_SUCCESS || patterns.empty()) return nullptr;
   std::string bytes;
@@ -124,9 +124,8 @@ std::unique_ptr<PatternSet::Compiled> PatternSet::LoadHyperscan(
 #endif
 }
 
-std::unique_ptr<PatternSet::Compiled> PatternSet::Assemble(const std::vector<const RE2*>& patterns,
-                                                           const std::string& readings,
-                                                           void* hs_database) {
+std::unique_ptr<PatternSet::Compiled> PatternSet::Assemble(
+    const std::vector<const LazyRegex*>& patterns, const std::string& readings, void* hs_database) {
 #ifdef FAULTLINE_HAVE_HYPERSCAN
   auto* database = static_cast<hs_database_t*>(hs_database);
   if (readings.size() != patterns.size()) {
@@ -160,7 +159,7 @@ std::unique_ptr<PatternSet::Compiled> PatternSet::Assemble(const std::vector<con
 }
 
 std::unique_ptr<PatternSet::Compiled> PatternSet::CompileHyperscan(
-    const std::vector<const RE2*>& patterns) {
+    const std::vector<const LazyRegex*>& patterns) {
 #ifdef FAULTLINE_HAVE_HYPERSCAN
   if (hs_valid_platform() != HS_SUCCESS || patterns.empty()) return nullptr;
   std::string readings(patterns.size(), kExact);
@@ -213,13 +212,8 @@ void PatternSet::PrepareDigitBlindMemo() {
     digit_sensitive_[i] = true;
     relaxed.push_back(std::move(*blind));
   }
-  RE2::Options options;
-  options.set_log_errors(false);
-  std::vector<std::unique_ptr<RE2>> compiled;
-  for (const std::string& pattern : relaxed) {
-    compiled.push_back(std::make_unique<RE2>(pattern, options));
-    if (!compiled.back()->ok()) return;
-  }
+  std::vector<std::unique_ptr<LazyRegex>> compiled;
+  for (std::string& pattern : relaxed) compiled.push_back(std::make_unique<LazyRegex>(pattern));
   relaxed_ = std::move(compiled);
   for (const auto& re : relaxed_) patterns_.push_back(re.get());
   blind_memo_on_ = true;
@@ -228,6 +222,17 @@ void PatternSet::PrepareDigitBlindMemo() {
 bool PatternSet::Compile() {
   own_patterns_ = patterns_.size();
   PrepareDigitBlindMemo();
+  if (CompileAll()) return true;
+  if (!blind_memo_on_) return false;
+  // A blind superset RE2 rejects (the originals are valid, so it should not happen): go on
+  // without the second memo rather than fail.
+  patterns_.resize(own_patterns_);
+  relaxed_.clear();
+  blind_memo_on_ = false;
+  return CompileAll();
+}
+
+bool PatternSet::CompileAll() {
   // Compiled before (by an earlier run): Hyperscan from the first text on, whatever the mode.
   if (backend_ != Backend::kRe2) {
     active_ = LoadHyperscan(patterns_);
@@ -296,7 +301,7 @@ void PatternSet::Scan(std::string_view text, std::vector<int>* hits) {
     if (c.confirmed > 0) {
       std::erase_if(*hits, [&](int i) {
         return c.confirm[i] && static_cast<size_t>(i) < own_patterns_ &&
-               !RE2::PartialMatch(text, *patterns_[i]);
+               !RE2::PartialMatch(text, patterns_[i]->get());
       });
     }
   }

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "src/engine/hit_memo.h"
+#include "src/engine/lazy_regex.h"
 
 namespace faultline {
 
@@ -46,8 +47,9 @@ class PatternSet {
   PatternSet& operator=(const PatternSet&) = delete;
 
   /// Adds `pattern` (which must outlive the set) and returns its index; -1 with `error` set if
-  /// RE2 rejects it.
-  int Add(const RE2& pattern, std::string* error);
+  /// RE2 rejected it when it was compiled. The set reads patterns by their text and compiles one
+  /// only to confirm a hit Hyperscan cannot decide alone.
+  int Add(const LazyRegex& pattern, std::string* error);
   /// After the last Add. False if the patterns cannot be compiled (memory budget).
   bool Compile();
   /// The indices of the patterns found in `text`, ascending, into `hits` (cleared first). A text
@@ -59,16 +61,18 @@ class PatternSet {
 
  private:
   struct Compiled;  // one engine's compiled form: Hyperscan's database and/or an RE2::Set
-  static std::unique_ptr<Compiled> CompileRe2(const std::vector<const RE2*>& patterns,
+  static std::unique_ptr<Compiled> CompileRe2(const std::vector<const LazyRegex*>& patterns,
                                               const std::vector<int>& which);
   /// Compiles the Hyperscan database (and stores it in the cache, src/engine/db_cache.h).
-  static std::unique_ptr<Compiled> CompileHyperscan(const std::vector<const RE2*>& patterns);
+  static std::unique_ptr<Compiled> CompileHyperscan(const std::vector<const LazyRegex*>& patterns);
   /// The database an earlier run compiled for these patterns, from the cache; null if none.
-  static std::unique_ptr<Compiled> LoadHyperscan(const std::vector<const RE2*>& patterns);
+  static std::unique_ptr<Compiled> LoadHyperscan(const std::vector<const LazyRegex*>& patterns);
   /// A database (hs_database_t*, taken over) with each pattern's reading: 'e' exact,
   /// 'p' prefilter (confirmed by RE2), 'n' not read (left to RE2).
-  static std::unique_ptr<Compiled> Assemble(const std::vector<const RE2*>& patterns,
+  static std::unique_ptr<Compiled> Assemble(const std::vector<const LazyRegex*>& patterns,
                                             const std::string& readings, void* hs_database);
+  /// Compile() for the patterns as they stand.
+  bool CompileAll();
   void StartHyperscan();
   void SwitchToHyperscan();
   /// Sorts the patterns into digit-blind and digit-sensitive (src/engine/digit_blind.h) and
@@ -79,7 +83,7 @@ class PatternSet {
   void Scan(std::string_view text, std::vector<int>* hits);
 
   Backend backend_;
-  std::vector<const RE2*> patterns_;
+  std::vector<const LazyRegex*> patterns_;
   std::unique_ptr<Compiled> active_;
   std::unique_ptr<Compiled> next_;  ///< written by compiler_, read after joining it
   std::thread compiler_;
@@ -91,10 +95,10 @@ class PatternSet {
   // digit-sensitive pattern may match texts of that form (then the text itself is scanned).
   bool blind_memo_on_ = false;
   HitMemo blind_memo_;
-  size_t own_patterns_ = 0;                    ///< those added; the blind supersets follow
-  std::vector<bool> digit_sensitive_;          ///< per pattern added
-  std::vector<std::unique_ptr<RE2>> relaxed_;  ///< blind supersets of the sensitive ones
-  bool scan_saw_relaxed_ = false;              ///< the last Scan found a blind superset
+  size_t own_patterns_ = 0;                          ///< those added; the blind supersets follow
+  std::vector<bool> digit_sensitive_;                ///< per pattern added
+  std::vector<std::unique_ptr<LazyRegex>> relaxed_;  ///< blind supersets of the sensitive ones
+  bool scan_saw_relaxed_ = false;                    ///< the last Scan found a blind superset
   std::string normalized_;
   std::vector<int> blind_hits_;
 };

@@ -15,10 +15,10 @@ namespace faultline {
 namespace {
 
 // Every message pattern of the built-in rules, steps and contexts.
-std::vector<const RE2*> BuiltinPatterns(std::vector<Rule>* rules) {
+std::vector<const LazyRegex*> BuiltinPatterns(std::vector<Rule>* rules) {
   std::vector<RuleDiagnostic> diagnostics;
   REQUIRE(LoadRuleSet({}, rules, &diagnostics));
-  std::vector<const RE2*> patterns;
+  std::vector<const LazyRegex*> patterns;
   for (const Rule& rule : *rules) {
     for (const Step& step : rule.steps) {
       if (step.message) patterns.push_back(step.message.get());
@@ -80,11 +80,11 @@ std::vector<std::string> WithDigitVariants(const std::vector<std::string>& texts
 
 TEST_CASE("every engine gives RE2's answer on every rule fixture and incident log") {
   std::vector<Rule> rules;
-  std::vector<const RE2*> patterns = BuiltinPatterns(&rules);
+  std::vector<const LazyRegex*> patterns = BuiltinPatterns(&rules);
   std::vector<std::string> texts = WithDigitVariants(FixtureTexts());
   REQUIRE(texts.size() > 1000);
   PatternSet re2(PatternSet::Backend::kRe2), hyperscan(PatternSet::Backend::kHyperscan);
-  for (const RE2* p : patterns) {
+  for (const LazyRegex* p : patterns) {
     std::string error;
     REQUIRE(re2.Add(*p, &error) >= 0);
     REQUIRE(hyperscan.Add(*p, &error) >= 0);
@@ -97,7 +97,7 @@ TEST_CASE("every engine gives RE2's answer on every rule fixture and incident lo
     // The reference: each pattern asked on its own, no set and no memo.
     std::vector<int> expected;
     for (size_t p = 0; p < patterns.size(); ++p) {
-      if (RE2::PartialMatch(texts[i], *patterns[p])) expected.push_back(static_cast<int>(p));
+      if (RE2::PartialMatch(texts[i], patterns[p]->get())) expected.push_back(static_cast<int>(p));
     }
     with_hits += !expected.empty();
     INFO("text: " << texts[i]);
@@ -110,11 +110,11 @@ TEST_CASE("every engine gives RE2's answer on every rule fixture and incident lo
 
 TEST_CASE("a text asked again is answered as the first time, whatever was asked in between") {
   std::vector<Rule> rules;
-  std::vector<const RE2*> patterns = BuiltinPatterns(&rules);
+  std::vector<const LazyRegex*> patterns = BuiltinPatterns(&rules);
   std::vector<std::string> texts = FixtureTexts();
   for (auto backend : {PatternSet::Backend::kRe2, PatternSet::Backend::kHyperscan}) {
     PatternSet set(backend);
-    for (const RE2* p : patterns) {
+    for (const LazyRegex* p : patterns) {
       std::string error;
       REQUIRE(set.Add(*p, &error) >= 0);
     }
@@ -132,11 +132,11 @@ TEST_CASE("a database compiled once is loaded from the cache by the next set, sa
   testing::TempDir tmp;
   setenv("FAULTLINE_CACHE_DIR", tmp.Path().c_str(), 1);
   std::vector<Rule> rules;
-  std::vector<const RE2*> patterns = BuiltinPatterns(&rules);
+  std::vector<const LazyRegex*> patterns = BuiltinPatterns(&rules);
   std::vector<std::string> texts = FixtureTexts();
   PatternSet re2(PatternSet::Backend::kRe2), first(PatternSet::Backend::kHyperscan),
       again(PatternSet::Backend::kAuto);
-  for (const RE2* p : patterns) {
+  for (const LazyRegex* p : patterns) {
     std::string error;
     re2.Add(*p, &error);
     first.Add(*p, &error);
@@ -152,7 +152,7 @@ TEST_CASE("a database compiled once is loaded from the cache by the next set, sa
 }
 
 TEST_CASE("a `$` pattern matches at the end of the text only, as in RE2") {
-  RE2 looking("(?:^|\\s)LOOKING$"), word("LOOKING");
+  LazyRegex looking("(?:^|\\s)LOOKING$"), word("LOOKING");
   for (auto backend : {PatternSet::Backend::kRe2, PatternSet::Backend::kHyperscan}) {
     PatternSet set(backend);
     std::string error;
@@ -170,7 +170,7 @@ TEST_CASE("a `$` pattern matches at the end of the text only, as in RE2") {
 }
 
 TEST_CASE("auto answers the same before and after it moves to Hyperscan") {
-  RE2 a("Closing connection to peer due to (?P<why>\\w+ timeout)"), b("sid:(?P<sid>\\d+)$");
+  LazyRegex a("Closing connection to peer due to (?P<why>\\w+ timeout)"), b("sid:(?P<sid>\\d+)$");
   PatternSet set(PatternSet::Backend::kAuto);
   std::string error;
   set.Add(a, &error);

@@ -10,6 +10,7 @@
 
 #include "src/base/record.h"
 #include "src/engine/expr.h"
+#include "src/engine/lazy_regex.h"
 
 namespace faultline {
 
@@ -42,7 +43,7 @@ struct Matcher {
   Component component = Component::kOther;
   Level min_level = Level::kUnknown;
   std::string host;
-  std::unique_ptr<RE2> logger, thread, message;
+  std::unique_ptr<LazyRegex> logger, thread, message;
   std::vector<std::string> captures;  ///< named groups of `message`
   MatchPart part = MatchPart::kRecord;
   int line = 0;  ///< where it is defined in the rule file

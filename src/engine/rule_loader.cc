@@ -27,8 +27,8 @@ constexpr std::string_view kFields[] = {"host",    "time",      "message", "sour
 
 class Loader {
  public:
-  Loader(const std::string& file, std::vector<RuleDiagnostic>* diagnostics)
-      : file_(file), diagnostics_(diagnostics) {}
+  Loader(const std::string& file, std::vector<RuleDiagnostic>* diagnostics, bool trusted)
+      : file_(file), diagnostics_(diagnostics), trusted_(trusted) {}
 
   void Error(const toml::source_region& where, const std::string& message) {
     diagnostics_->push_back(
@@ -90,18 +90,16 @@ class Loader {
     return out;
   }
 
-  std::unique_ptr<RE2> Regex(const toml::table& table, std::string_view key) {
+  std::unique_ptr<LazyRegex> ReadRegex(const toml::table& table, std::string_view key) {
     const toml::node* node = table.get(key);
     if (node == nullptr) return nullptr;
-    std::string pattern = String(table, key, true);
-    RE2::Options options;
-    options.set_log_errors(false);
-    auto re = std::make_unique<RE2>(pattern, options);
-    if (!re->ok()) {
-      std::string why = re->error();
-      if (re->error_code() == RE2::ErrorPatternTooLarge) {
+    auto re = std::make_unique<LazyRegex>(String(table, key, true));
+    if (trusted_) return re;  // compiled when first used (lazy_regex.h)
+    if (!re->get().ok()) {
+      std::string why = re->get().error();
+      if (re->get().error_code() == RE2::ErrorPatternTooLarge) {
         why = "pattern too large: RE2 compiles it to more than its " +
-              std::to_string(options.max_mem() >> 20) +
+              std::to_string(re->get().options().max_mem() >> 20) +
               " MiB budget (use fewer or shorter repetitions, or split it over steps)";
       } else if (why.find("named capture") != std::string::npos) {
         why += " (named groups are written (?P<name>...))";
@@ -162,11 +160,11 @@ class Loader {
     if (!level.empty()) ParseLevel(level, &m->min_level);  // an unknown word: CheckKeys said so
     ParseMatchPart(String(table, "part", false), &m->part);
     m->host = String(table, "host", false);
-    m->logger = Regex(table, "logger");
-    m->thread = Regex(table, "thread");
-    m->message = Regex(table, "message");
+    m->logger = ReadRegex(table, "logger");
+    m->thread = ReadRegex(table, "thread");
+    m->message = ReadRegex(table, "message");
     if (m->message != nullptr) {
-      for (const auto& [name, index] : m->message->NamedCapturingGroups()) {
+      for (const auto& [name, index] : m->message->NamedGroups()) {
         m->captures.push_back(name);
       }
     }
@@ -401,6 +399,7 @@ class Loader {
   };
   std::string file_;
   std::vector<RuleDiagnostic>* diagnostics_;
+  bool trusted_;  ///< built into the binary: patterns compiled when first used
   std::vector<SameSource> same_sources_;
   bool ok_ = true;
 };
@@ -452,8 +451,8 @@ std::string RuleDiagnostic::ToString() const {
 }
 
 bool LoadRule(std::string_view text, const std::string& file, const std::string& id, Rule* rule,
-              std::vector<RuleDiagnostic>* diagnostics) {
-  Loader loader(file, diagnostics);
+              std::vector<RuleDiagnostic>* diagnostics, bool trusted) {
+  Loader loader(file, diagnostics, trusted);
   size_t first_diagnostic = diagnostics->size();
   toml::table table;
   try {
@@ -580,7 +579,8 @@ bool LoadRuleSet(const std::vector<std::string>& dirs, std::vector<Rule>* rules,
     std::vector<ParsedRule> parsed =
         ParseRules(embedded.size(), threads, [&embedded](size_t i, ParsedRule* out) {
           std::string file = std::string("rules/") + embedded[i].id + ".toml";
-          out->ok = LoadRule(embedded[i].text, file, embedded[i].id, &out->rule, &out->diagnostics);
+          out->ok = LoadRule(embedded[i].text, file, embedded[i].id, &out->rule, &out->diagnostics,
+                             /*trusted=*/true);
         });
     for (ParsedRule& p : parsed) {
       diagnostics->insert(diagnostics->end(), p.diagnostics.begin(), p.diagnostics.end());

@@ -20,9 +20,10 @@ struct RuleDiagnostic {
 };
 
 /// Parses one rule from `text`. `id` is the file name without ".toml". Returns false when any
-/// diagnostic was added.
+/// diagnostic was added. A `trusted` rule (compiled into the binary, its patterns checked by the
+/// tests) has its patterns compiled when first used, not here (src/engine/lazy_regex.h).
 bool LoadRule(std::string_view text, const std::string& file, const std::string& id, Rule* rule,
-              std::vector<RuleDiagnostic>* diagnostics);
+              std::vector<RuleDiagnostic>* diagnostics, bool trusted = false);
 
 /// The rules compiled into the binary from rules/*.toml: (id, text) pairs.
 struct EmbeddedRule {
