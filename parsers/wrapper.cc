@@ -268,6 +268,35 @@ bool ReadBracketedRfc3339(std::string_view s, Wrapper* out) {
   return true;
 }
 
+// docker's json-file log driver, as /var/lib/docker/containers/*/*-json.log holds each line and
+// users paste it: {"log":"<line>\n","stream":"stderr","time":"2019-02-18T03:22:53.7525Z"}. The
+// line inside keeps its JSON escapes (a view cannot undo them; messages keep escapes as written).
+bool ReadDockerJsonFile(std::string_view s, Wrapper* out) {
+  constexpr std::string_view kLog = "{\"log\":\"", kTime = "\"time\":\"";
+  if (!s.starts_with(kLog)) return false;
+  size_t close = kLog.size();
+  while (close < s.size() && s[close] != '"') close += s[close] == '\\' ? 2 : 1;
+  if (close >= s.size()) return false;
+  std::string_view inner = s.substr(kLog.size(), close - kLog.size());
+  if (inner.ends_with("\\n")) inner.remove_suffix(2);
+  if (inner.ends_with("\\r")) inner.remove_suffix(2);
+  size_t time = s.find(kTime, close);
+  if (time == std::string_view::npos) return false;
+  std::string_view value = s.substr(time + kTime.size());
+  ScannedTime t;
+  int column = 0;
+  if (!ScanAnyIsoTime(value, &t, &column) || !t.has_offset || t.length >= value.size() ||
+      value[t.length] != '"') {
+    return false;
+  }
+  Wrapper w;
+  TakeTime(t, &w);
+  w.kind = WrapperKind::kDocker;
+  w.inner = inner;
+  *out = w;
+  return true;
+}
+
 // A UI's copy `copy` of a line: the wrapper inside it, whose time names its zone, if there is
 // one (journald-style lines copied from a UI), else the copy itself; marked as copied either way.
 void TakeUiCopy(Wrapper copy, const YearHint& year, Wrapper* out) {
@@ -376,6 +405,7 @@ bool StripWrapperAfterGlance(std::string_view s, const YearHint& year, Wrapper* 
     return true;
   }
   if (s[0] == '[') return ReadBracketedRfc3339(s, out);
+  if (s[0] == '{') return ReadDockerJsonFile(s, out);
   if (!scan::IsUpper(s[0])) return s[0] >= 'a' && s[0] <= 'z' && ReadLabelBeforeDate(s, out);
   if (s[3] == ' ' && (s[5] == ',' || s[6] == ',')) {
     // Kibana's Discover table copied as text: "Apr 29, 2020 @ 08:53:06.728<TAB>" (the browser's

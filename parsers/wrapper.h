@@ -3,6 +3,8 @@
 // gives the host. Kinds:
 //   docker          2024-05-02T10:11:12.123456789Z <line>   docker logs -t, kubectl logs
 //                                                           --timestamps (RFC 3339, UTC)
+//                   {"log":"<line>\n","stream":"stderr","time":"2024-05-02T10:11:12.1Z"}
+//                                                           docker's json-file log driver
 //   docker-desktop  2024-07-04 19:23:40 <line>              Docker Desktop's "copy" (local time)
 //   journald        2024-05-02T10:11:12+0000 host ident[pid]: <line>   journalctl -o short-iso
 //   syslog          May 02 10:11:12.123456 host ident[pid]: <line>     journalctl (short,

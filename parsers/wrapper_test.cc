@@ -66,6 +66,29 @@ TEST_CASE("wrapper: docker logs --timestamps (RFC 3339, nanoseconds, Z)") {
   CHECK_FALSE(StripWrapper("2022-06-17T13:27:17.331+0800 [main] INFO  a.B - x", kMay2024, &w));
 }
 
+TEST_CASE("wrapper: docker's json-file log driver") {
+  Wrapper w;
+  // public-layouts/docker-json-file-klog.log (kubernetes/kubernetes issue #74223).
+  REQUIRE(StripWrapper(
+      R"j({"log":"E0218 03:22:53.751888       1 leaderelection.go:224] error retrieving resource lock kube-system/kube-controller-manager\n","stream":"stderr","time":"2019-02-18T03:22:53.752513991Z"})j",
+      kMay2024, &w));
+  CHECK(w.kind == WrapperKind::kDocker);
+  CHECK(w.local == Micros(2019, 2, 18, 3, 22, 53, 752513));
+  CHECK(w.has_offset);
+  CHECK(w.inner ==
+        "E0218 03:22:53.751888       1 leaderelection.go:224] error retrieving resource lock "
+        "kube-system/kube-controller-manager");
+  // Made up: escapes stay as written; the quote inside the line does not end it.
+  REQUIRE(StripWrapper(
+      R"j({"log":"\tat \"x\" org.Foo.bar(Foo.java:1)\n","stream":"stdout","time":"2024-05-02T10:11:12Z"})j",
+      kMay2024, &w));
+  CHECK(w.inner == R"j(\tat \"x\" org.Foo.bar(Foo.java:1))j");
+  // Other JSON lines are no wrapper: no "log" first, or no time.
+  CHECK_FALSE(
+      StripWrapper(R"j({"level":"info","time":"2024-05-02T10:11:12Z","msg":"x"})j", kMay2024, &w));
+  CHECK_FALSE(StripWrapper(R"j({"log":"x\n","stream":"stdout","attrs":{}})j", kMay2024, &w));
+}
+
 TEST_CASE("wrapper: the CRI format of /var/log/containers (containerd, CRI-O)") {
   Wrapper w;
   REQUIRE(
