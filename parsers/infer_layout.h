@@ -8,7 +8,8 @@
 //   if (inferred.parser) inferred.parser->ParseHeader(line, &header, &miss);
 //
 // A line is read field by field from its start: a time of any shape the date table knows (ISO
-// 8601 with ' ' or 'T', slashes, dots, month names, US month-first, a time of day, RFC 1123),
+// 8601 with ' ' or 'T', slashes, dots, month names, US month-first, day-first with dashes or
+// dots, the date's digits run together, the Common Log Format's, a time of day, RFC 1123),
 // a level word in any case (padded, in [], () or <>; servers' own: PostgreSQL's "LOG", syslog's
 // "notice"), a bracketed or parenthesised thread or logger (told apart by what they hold), a
 // dotted or `::` logger, `Class:line`, `File.java:line`,

@@ -668,6 +668,42 @@ TEST_CASE("infer: a CamelCase name with padding after the level is the logger") 
             .find("%-1c") == std::string::npos);
 }
 
+TEST_CASE("date shapes: day first with dashes or dots, digits run together, CLF, AM and PM") {
+  // Made up: each shape in a line as a layout would write it.
+  struct Case {
+    std::string_view line, format;
+    size_t end;
+  };
+  for (const Case& c : {
+           Case{"27-06-2019 10:45:49.713 INFO x", "dd-MM-yyyy HH:mm:ss.SSS", 23},
+           Case{"27.06.2019 10:45:49,713 INFO x", "dd.MM.yyyy HH:mm:ss.SSS", 23},
+           Case{"20190627 10:45:49.713 INFO x", "yyyyMMdd HH:mm:ss.SSS", 21},
+           Case{"27/Jun/2019:10:45:49 +0000] GET /", "dd/MMM/yyyy:HH:mm:ss.SSS Z", 26},
+           Case{"Jun 27, 2019 10:45:49 AM INFO [main] x", "MMM dd, yyyy h:mm:ss a", 24},
+       }) {
+    ScannedTime t;
+    size_t end = 0;
+    int shape = ReadDateShape(c.line, 0, &t, &end);
+    REQUIRE(shape >= 0);
+    CHECK(DateShapeFormat(shape) == c.format);
+    CHECK(end == c.end);
+    CHECK(DateShapeHasYear(shape));
+  }
+  // Dashes with the year last: month first (Splunk's) unless the month would be past 12.
+  ScannedTime t;
+  size_t end = 0;
+  int shape = ReadDateShape("06-27-2019 10:45:49.713 INFO x", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(DateShapeFormat(shape) == "MM-dd-yyyy HH:mm:ss.SSS");
+  // The CLF time's zone names its offset.
+  shape = ReadDateShape("27/Jun/2019:10:45:49 -0700] x", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(t.has_offset);
+  CHECK(t.offset_us == -7LL * 3600 * 1000000);
+  // A number of eight digits before a word is no date.
+  CHECK(ReadDateShape("20190627 records read", 0, &t, &end) == -1);
+}
+
 TEST_CASE("date shapes: the longest read wins, a level is not a zone") {
   ScannedTime t;
   size_t end = 0;
