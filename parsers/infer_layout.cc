@@ -135,6 +135,18 @@ bool IsSourceFile(std::string_view w) {
   return false;
 }
 
+// A source file and its line in parentheses at s[pos] ("(ZooKeeper.java:438)"): the location
+// log4j's "%c{1} (%F:%L)" writes after the class.
+bool LocationAt(std::string_view s, size_t pos) {
+  if (pos >= s.size() || s[pos] != '(') return false;
+  size_t close = s.find(')', pos);
+  if (close == std::string_view::npos) return false;
+  std::string_view inside = s.substr(pos + 1, close - pos - 1);
+  size_t colon = inside.rfind(':');
+  return colon != std::string_view::npos && IsSourceFile(inside.substr(0, colon)) &&
+         scan::ParseSmallInt(inside.substr(colon + 1)) >= 0;
+}
+
 // A thread name rather than a logger in brackets: blanks, parentheses, digits at the end,
 // dashes ("main", "Test worker", "pool-3-thread-1", "main-SendThread(zk1:2181)").
 bool LooksLikeThread(std::string_view w) {
@@ -431,6 +443,18 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       piece.key = "<%t>";  // lager's "[info] <0.1087.0> msg"
       threaded = true;
       ++end;
+      // lager's default with its metadata: "<0.1087.0>@brod_client:handle_info:280 msg", the
+      // module, function and line glued after the process: a location, not message.
+      if (size_t blank = s.find(' ', end);
+          end < s.size() && s[end] == '@' && blank != std::string_view::npos) {
+        std::string_view location = s.substr(end + 1, blank - end - 1);
+        size_t colon = location.rfind(':');
+        if (colon != std::string_view::npos &&
+            scan::ParseSmallInt(location.substr(colon + 1)) >= 0) {
+          piece.key = "<%t>@%X{location}";
+          end = blank;
+        }
+      }
     } else if ((c == '[' || c == '(') && (end = CloseOf(s, pos)) != std::string_view::npos) {
       std::string_view w = s.substr(pos + 1, end - pos - 1);
       size_t colon = w.rfind(':');
@@ -689,6 +713,10 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         piece.key = "%-1c";  // "INFO  localservices/BROKER: msg"
         padded = true;
         named = true;
+      } else if (named && class_line && !pieces.empty() && pieces.back().key.ends_with(':')) {
+        // After a logger joined to it by a colon, "function:line" is a location (loguru's
+        // "{name}:{function}:{line}", "kazoo.client:_connect:512 - msg"), not a thread.
+        piece.key = "%M:%L";
       } else if (class_line && !named) {
         piece.key = IsSourceFile(w.substr(0, colon)) ? "%F:%L" : "%c:%L";
         named = piece.key[1] == 'c';
@@ -711,6 +739,7 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       } else if (!named && name &&
                  (dotted ? (dash_after || colon_after || bracket_after || next > end)
                          : (dash_after || level_after || (padding_after && IsCamelCase(w)) ||
+                            (IsClassName(w) && LocationAt(s, next)) ||
                             (colon_after && after_bracket_level && IsLowerWord(w)) ||
                             (colon_after && after_thread_bracket && IsClassName(w))))) {
         // Consul 0.x's "[ERR] agent: msg": a lower-case subsystem after a bracketed level.

@@ -668,6 +668,34 @@ TEST_CASE("infer: a CamelCase name with padding after the level is the logger") 
             .find("%-1c") == std::string::npos);
 }
 
+TEST_CASE("infer: locations after a logger, a class and a process are not thread or message") {
+  // Made up, in the shapes the layouts write. loguru's "{name}:{function}:{line} - ":
+  CheckInferred(
+      {
+          "2019-06-27 10:45:49.713 | INFO     | kazoo.client:_connect:512 - Connecting to zk1",
+          "2019-06-27 10:45:50.002 | WARNING  | kazoo.client:_session_callback:647 - Lost",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} | %-5p| %-1c:%M:%L - %m%n", 1, Level::kWarn, "kazoo.client",
+       "", "Lost"});
+  // log4j's "%c{1} (%F:%L) - ": the class before its file and line is the logger.
+  CheckInferred(
+      {
+          "2019-06-27 10:45:49,713 INFO [main] ZooKeeper (ZooKeeper.java:438) - Initiating client",
+          "2019-06-27 10:45:49,801 WARN [main-SendThread(zk1:2181)] ClientCnxn (ClientCnxn.java:1"
+          "102) - Session 0x0 for server null",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p [%t] %-1c (%F:%L) - %m%n", 1, Level::kWarn,
+       "ClientCnxn", "main-SendThread(zk1:2181)", "Session 0x0 for server null"});
+  // lager's process with its module, function and line glued on.
+  CheckInferred(
+      {
+          "2019-06-27 10:45:49.713 [info] <0.1087.0>@brod_client:handle_info:280 Connected",
+          "2019-06-27 10:45:50.713 [error] <0.1087.0>@brod_client:handle_info:301 Lost",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [%-5p] <%t>@%X{location} %m%n", 1, Level::kError, "",
+       "0.1087.0", "Lost"});
+}
+
 TEST_CASE("date shapes: day first with dashes or dots, digits run together, CLF, AM and PM") {
   // Made up: each shape in a line as a layout would write it.
   struct Case {
