@@ -17,7 +17,11 @@ constexpr std::string_view kDateShapes[] = {
     "yyyy/MM/dd HH:mm:ss.SSS Z",     // the same with a zone after a blank (TiDB's "+00:00")
     "yy/MM/dd HH:mm:ss.SSS",         // Hadoop's console, zkclient's tests
     "yyyy.MM.dd HH:mm:ss.SSS",       // ClickHouse, stunnel
-    "MM-dd-yyyy HH:mm:ss.SSS",       // Splunk's own logs
+    "MM-dd-yyyy HH:mm:ss.SSS",       // Splunk's own logs; a 13th month fails...
+    "dd-MM-yyyy HH:mm:ss.SSS",       // ...and the day-first order reads it (Python's "%d-%m-%Y")
+    "dd.MM.yyyy HH:mm:ss.SSS",       // the European order with dots
+    "yyyyMMdd HH:mm:ss.SSS",         // the date's digits run together (C++ loggers)
+    "dd/MMM/yyyy:HH:mm:ss.SSS Z",    // the Common Log Format's (Jetty's and httpd's requests)
     "dd-MMM-yyyy HH:mm:ss.SSS",      // Tomcat's catalina.out
     "dd MMM yyyy HH:mm:ss.SSS",      // log4j's DATE
     "MMM dd, yyyy h:mm:ss a",        // java.util.logging
@@ -65,6 +69,8 @@ bool PlausibleZone(std::string_view read) {
   if (blank == std::string_view::npos) return true;
   std::string_view word = read.substr(blank + 1);
   if (word.empty()) return false;
+  // java.util.logging's "Jun 27, 2019 10:45:49 AM": the last word is the half of the day.
+  if (word == "AM" || word == "PM" || word == "am" || word == "pm") return true;
   if (word[0] == '+' || word[0] == '-' || scan::IsDigit(word[0])) return true;
   Level level;
   return word.size() >= 3 && !ParseLevel(word, &level);

@@ -30,6 +30,16 @@ bool ComponentThenBracket(std::string_view s, size_t pos) {
   return next < s.size() && s[next] == '[';
 }
 
+// logrus' text formatter on a terminal glues the seconds since the program started to the level
+// ("INFO[0038] msg", "ERRO[0039] msg"): the position past "[0038]", or `pos` when none is there.
+size_t UptimeGluedAt(std::string_view s, size_t pos) {
+  if (pos >= s.size() || s[pos] != '[') return pos;
+  size_t end = pos + 1;
+  while (end < s.size() && scan::IsDigit(s[end])) ++end;
+  if (end == pos + 1 || end + 1 >= s.size() || s[end] != ']' || s[end + 1] != ' ') return pos;
+  return end + 1;
+}
+
 // A level word at s[pos] in any case, or as a server writes it (PostgreSQL's "LOG", syslog's
 // "notice"); *end past it. A single initial counts only where the line marks it a field: before
 // '|' (Go's "I | msg") or before a component and a bracket (MongoDB's "I REPL     [rsSync] msg").
@@ -53,7 +63,8 @@ bool ReadLevelWord(std::string_view s, size_t pos, size_t* end, bool* initial) {
   }
   if (e < s.size() && (scan::IsDigit(s[e]) || s[e] == '_' || s[e] == '.')) return false;
   *end = e;
-  return FieldEndsAt(s, e) || (e < s.size() && s[e] == '/');  // Celery's "INFO/MainProcess"
+  // Celery's "INFO/MainProcess"; logrus on a terminal, "INFO[0038] msg".
+  return FieldEndsAt(s, e) || (e < s.size() && s[e] == '/') || UptimeGluedAt(s, e) > e;
 }
 
 // The closing bracket matching s[open] ('[' or '('), brackets inside balanced; npos if none
@@ -124,6 +135,18 @@ bool IsSourceFile(std::string_view w) {
   return false;
 }
 
+// A source file and its line in parentheses at s[pos] ("(ZooKeeper.java:438)"): the location
+// log4j's "%c{1} (%F:%L)" writes after the class.
+bool LocationAt(std::string_view s, size_t pos) {
+  if (pos >= s.size() || s[pos] != '(') return false;
+  size_t close = s.find(')', pos);
+  if (close == std::string_view::npos) return false;
+  std::string_view inside = s.substr(pos + 1, close - pos - 1);
+  size_t colon = inside.rfind(':');
+  return colon != std::string_view::npos && IsSourceFile(inside.substr(0, colon)) &&
+         scan::ParseSmallInt(inside.substr(colon + 1)) >= 0;
+}
+
 // A thread name rather than a logger in brackets: blanks, parentheses, digits at the end,
 // dashes ("main", "Test worker", "pool-3-thread-1", "main-SendThread(zk1:2181)").
 bool LooksLikeThread(std::string_view w) {
@@ -151,6 +174,16 @@ bool IsClassName(std::string_view w) {
   Level level;
   return !w.empty() && scan::IsUpper(w[0]) && IsLoggerName(w, &dotted) && !dotted &&
          (w.find('$') != std::string_view::npos || w.size() > 1) && !ParseLevel(w, &level);
+}
+
+// A class's simple name written in CamelCase ("KAFKAMessageListener", "ZkUtils"): a capital
+// inside it after a lower-case letter, which a word of prose does not have.
+bool IsCamelCase(std::string_view w) {
+  if (!IsClassName(w)) return false;
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (scan::IsUpper(w[i]) && w[i - 1] >= 'a' && w[i - 1] <= 'z') return true;
+  }
+  return false;
 }
 
 std::string_view TrimBoth(std::string_view s) {
@@ -196,6 +229,23 @@ bool IsUpperName(std::string_view w) {
 
 bool IsNumber(std::string_view w) {
   return !w.empty() && w.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// Digits and punctuation only ("18-03-02-11-44-29", "0042"): a time the table lacks, a count or
+// an id, never a thread's or a logger's name.
+bool HasNoLetter(std::string_view w) {
+  for (char c : w) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return false;
+  }
+  return true;
+}
+
+// A Java class with its package ("com.dangdang.ddframe.job.LogJobEventListener"): dotted, the
+// last part capitalised. A host name ("zk1.example.com") is lower-case throughout.
+bool IsQualifiedClassName(std::string_view w) {
+  bool dotted = false;
+  size_t dot = w.rfind('.');
+  return IsLoggerName(w, &dotted) && dotted && dot + 1 < w.size() && scan::IsUpper(w[dot + 1]);
 }
 
 // A thread id in hexadecimal ("0x00007ff435c4f700"), as Boost.Log and C++ loggers print it.
@@ -350,7 +400,8 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       pos = 1;
     }
   }
-  for (int field = 0; field < 7 && pos < s.size(); ++field) {
+  bool last_field = false;
+  for (int field = 0; field < 7 && pos < s.size() && !last_field; ++field) {
     Piece piece;
     bool padded = false;
     size_t end = pos;
@@ -378,12 +429,32 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       piece.leveled = leveled = true;
       padded = !close && !initial;  // "I | msg": the initial is not padded
       end += close ? 1 : 0;
+      if (size_t uptime_end = close ? end : UptimeGluedAt(s, end); uptime_end > end) {
+        // logrus' "INFO[0038] msg": nothing but the message follows (a bracket after it is the
+        // message's own, "[Connecting to broker]", not a thread).
+        piece.key = "%p[%r]";
+        padded = false;
+        last_field = true;
+        end = uptime_end;
+      }
     } else if (c == '<' && !threaded && leveled &&
                (end = s.find('>', pos)) != std::string_view::npos &&
                IsErlangPid(s.substr(pos, end + 1 - pos))) {
       piece.key = "<%t>";  // lager's "[info] <0.1087.0> msg"
       threaded = true;
       ++end;
+      // lager's default with its metadata: "<0.1087.0>@brod_client:handle_info:280 msg", the
+      // module, function and line glued after the process: a location, not message.
+      if (size_t blank = s.find(' ', end);
+          end < s.size() && s[end] == '@' && blank != std::string_view::npos) {
+        std::string_view location = s.substr(end + 1, blank - end - 1);
+        size_t colon = location.rfind(':');
+        if (colon != std::string_view::npos &&
+            scan::ParseSmallInt(location.substr(colon + 1)) >= 0) {
+          piece.key = "<%t>@%X{location}";
+          end = blank;
+        }
+      }
     } else if ((c == '[' || c == '(') && (end = CloseOf(s, pos)) != std::string_view::npos) {
       std::string_view w = s.substr(pos + 1, end - pos - 1);
       size_t colon = w.rfind(':');
@@ -433,6 +504,14 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         // A logger and its line padded inside one bracket: Salt's "[salt.minion    :2744]",
         // ShardingSphere's "[ com.zaxxer.hikari.pool.HikariPool : 668 ]".
         piece.key = "[%-1c:%-1L]";
+        named = true;
+      } else if (size_t line_colon = w.rfind(':');
+                 !named && c == '[' && line_colon != std::string_view::npos &&
+                 scan::ParseSmallInt(w.substr(line_colon + 1)) >= 0 &&
+                 IsQualifiedClassName(w.substr(0, line_colon))) {
+        // A class and its line in one bracket, unpadded ("[com.dangdang.job.Listener:72]",
+        // logback's "[%logger:%line]"): a location with a logger's name, not a thread.
+        piece.key = "[%c:%L]";
         named = true;
       } else if (!threaded && c == '[' && w.size() > 2 && w.front() == ' ' && w.back() == ' ' &&
                  BracketNext(s, end + 1)) {
@@ -602,6 +681,10 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       bool after_bracket_level = !pieces.empty() && pieces.back().leveled &&
                                  pieces.back().key.find(']') != std::string::npos;
       bool after_thread_bracket = !pieces.empty() && pieces.back().key.starts_with("[%t]");
+      // Two blanks after a name that follows the level: the padding of a %-40c ("ERROR -
+      // KAFKAMessageListener  Error in ..."); a message's first word has one blank after it.
+      bool padding_after = !pieces.empty() && pieces.back().leveled && next >= end + 2 &&
+                           s[end] == ' ' && s[end + 1] == ' ';
       size_t tab = s.find('\t', pos);
       bool tab_field = !named && !pieces.empty() && pieces.back().leveled &&
                        pieces.back().key.ends_with('\t') && tab != std::string_view::npos &&
@@ -630,6 +713,10 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         piece.key = "%-1c";  // "INFO  localservices/BROKER: msg"
         padded = true;
         named = true;
+      } else if (named && class_line && !pieces.empty() && pieces.back().key.ends_with(':')) {
+        // After a logger joined to it by a colon, "function:line" is a location (loguru's
+        // "{name}:{function}:{line}", "kazoo.client:_connect:512 - msg"), not a thread.
+        piece.key = "%M:%L";
       } else if (class_line && !named) {
         piece.key = IsSourceFile(w.substr(0, colon)) ? "%F:%L" : "%c:%L";
         named = piece.key[1] == 'c';
@@ -641,17 +728,18 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         // ("kafka/log.go:53"): a location, read as text up to the colon.
         piece.key = "%X{file}:%L";
         padded = true;
-      } else if (!threaded && !dotted && !(pieces.empty() && IsNumber(w)) &&
+      } else if (!threaded && !dotted && !(pieces.empty() && HasNoLetter(w)) &&
                  (((level_after || dash_after || NamedFieldAfter(s, next)) && LooksLikeThread(w)) ||
                   bracket_after)) {
         // A thread before the level or a separator ("main  INFO ...", "main | o.a.z.X | ..."), or
-        // the last word in the bracket opened before the time (Celery's process name); not a
-        // number that starts the line (a time or a count the table lacks).
+        // the last word in the bracket opened before the time (Celery's process name); not
+        // digits and punctuation that start the line (a time or a count the table lacks).
         piece.key = "%t";
         threaded = true;
       } else if (!named && name &&
                  (dotted ? (dash_after || colon_after || bracket_after || next > end)
-                         : (dash_after || level_after ||
+                         : (dash_after || level_after || (padding_after && IsCamelCase(w)) ||
+                            (IsClassName(w) && LocationAt(s, next)) ||
                             (colon_after && after_bracket_level && IsLowerWord(w)) ||
                             (colon_after && after_thread_bracket && IsClassName(w))))) {
         // Consul 0.x's "[ERR] agent: msg": a lower-case subsystem after a bracketed level.
@@ -709,7 +797,9 @@ bool UsefulPrefix(const std::vector<Piece>& pieces, size_t count) {
   // A level in brackets alone at the line's start is a layout too (Elixir's and Maven's console,
   // "[debug] msg", without a time).
   bool bracketed_level = count == 1 && pieces[0].leveled && pieces[0].key.starts_with('[');
-  return (count >= 2 && (timed || leveled)) || bracketed_level;
+  // So is logrus' level with the seconds since start glued to it ("INFO[0038] msg").
+  bool level_uptime = count == 1 && pieces[0].key.starts_with("%p[%r]");
+  return (count >= 2 && (timed || leveled)) || bracketed_level || level_uptime;
 }
 
 std::string JoinKeys(const std::vector<Piece>& pieces, size_t count) {
@@ -722,6 +812,9 @@ std::string JoinKeys(const std::vector<Piece>& pieces, size_t count) {
 // layout whose lines end in zap's "<TAB>{fields}", without them.
 std::string MessageSuffix(std::string_view fields, std::span<const std::string_view> lines) {
   if (fields[0] == '"') return "%m\"%n";
+  // logrus on a terminal pads the message to 44 and writes its fields after it, each after a
+  // blank ("[Connecting to broker]      remote_addr=..."): two blanks end the message.
+  if (fields.ends_with("[%r] ")) return "%m%notEmpty{  %X{fields}}%n";
   // TiDB's '["msg"] [key=value]...': the message ends at its quote; the fields after are not it.
   if (fields.ends_with("[\"")) return "%m\"]%notEmpty{ %X{fields}}%n";
   if (fields.back() == '\t') {

@@ -8,7 +8,8 @@
 //   if (inferred.parser) inferred.parser->ParseHeader(line, &header, &miss);
 //
 // A line is read field by field from its start: a time of any shape the date table knows (ISO
-// 8601 with ' ' or 'T', slashes, dots, month names, US month-first, a time of day, RFC 1123),
+// 8601 with ' ' or 'T', slashes, dots, month names, US month-first, day-first with dashes or
+// dots, the date's digits run together, the Common Log Format's, a time of day, RFC 1123),
 // a level word in any case (padded, in [], () or <>; servers' own: PostgreSQL's "LOG", syslog's
 // "notice"), a bracketed or parenthesised thread or logger (told apart by what they hold), a
 // dotted or `::` logger, `Class:line`, `File.java:line`,
@@ -18,14 +19,18 @@
 // nginx's "pid#tid:", an epoch time, an Erlang process id, a module and its level in one bracket
 // ("[mpm_event:notice]"), a number before a bracketed level or glued after a bracketed time as the
 // thread (MySQL, Envoy), fields joined by bare colons up to the thread (Jetty), a quoted message in
-// brackets (TiDB), the JVM's uptime after the date, and the separators between them (" - ", ": ",
-// " | ", "] "). A second pass reads what only the file as a whole marks as a field: a plain word
-// before ": " after the level where other lines have an "a::b" logger there, a bracketed logger as
-// text where another line's has colons.
-// Once a logger is read, a bracketed name or a word before " - " is the thread. The first thing
-// that is none of these starts the message. The file's layout is the longest field sequence that
-// most of its header lines begin with; a word is a logger only where the line marks it so (a
-// separator after it, dots, a level after it), because a logger read wrong is worse than none.
+// brackets (TiDB), the JVM's uptime after the date, a class and its line in one bracket
+// ("[com.x.Listener:72]"), logrus' level with the seconds since start glued to it ("INFO[0038]",
+// its trailing key=value fields not message), a CamelCase class padded after the level, a class
+// before its "(File.java:line)", loguru's "name:function:line", lager's "<pid>@mod:fun:line", and
+// the separators between them (" - ", ": ", " | ", "] "). A second pass reads what only the file as
+// a whole marks as a field: a plain word before ": " after the level where other lines have an
+// "a::b" logger there, a bracketed logger as text where another line's has colons. Once a logger is
+// read, a bracketed name or a word before " - " is the thread. The first thing that is none of
+// these starts the message. The file's layout is the longest field sequence that most of its header
+// lines begin with; a word is a logger only where the line marks it so (a separator after it, dots,
+// a level after it), because a logger read wrong is worse than none; for the same reason digits and
+// punctuation at the line's start (a time the table lacks) are no thread.
 #pragma once
 
 #include <memory>

@@ -22,6 +22,12 @@ struct Want {
   bool timed = true;  ///< whether the lines carry a time
 };
 
+std::string_view TrimmedMessage(const Header& h) {
+  std::string_view m = h.message;
+  while (!m.empty() && m.back() == ' ') m.remove_suffix(1);
+  return m;
+}
+
 void CheckInferred(const std::vector<std::string_view>& lines, const Want& want) {
   InferredLayout inferred = InferLayout(lines);
   CHECK(inferred.pattern == want.pattern);
@@ -590,6 +596,140 @@ TEST_CASE("infer: a file, a method in brackets and a line in parentheses is a lo
       },
       {"%d{dd MMM yyyy HH:mm:ss.SSS} [%t] %-5p (%F [%M]:%L) - %m%n", 1, Level::kWarn, "", "main",
        "Could not find OpenID extension. OpenID will be disabled!"});
+}
+
+TEST_CASE("infer: a class and its line in one bracket is the logger, not a thread") {
+  CheckInferred(
+      {
+          "[2017-08-08 20:31:00,005][INFO][com.dangdang.ddframe.job.event.log.LogJobEventListener:"
+          "72] - Elastic-Job execution start => jobName: 'clinicExceptionOrderHandlerJob'",
+          "[2017-08-08 20:32:00,005][INFO][com.dangdang.ddframe.job.event.log.LogJobEventListener:"
+          "54] - Elastic-Job tracing => jobName: 'clinicExceptionOrderHandlerJob'",
+      },
+      {"[%d{yyyy-MM-dd HH:mm:ss.SSSXXX}][%-5p][%c:%L] - %m%n", 1, Level::kInfo,
+       "com.dangdang.ddframe.job.event.log.LogJobEventListener", "",
+       "Elastic-Job tracing => jobName: 'clinicExceptionOrderHandlerJob'"});
+  // Made up: a host and its port are lower-case throughout, no class with its line.
+  CHECK(InferLinePattern("[2017-08-08 20:31:00,005][INFO][zk1.example.com:2181] - connected")
+            .find("%c:%L") == std::string::npos);
+}
+
+TEST_CASE("infer: digits and punctuation at the line's start are no thread") {
+  // A time the table lacks (majordodo's "yy-MM-dd-HH-mm-ss", unread-layouts/) is left unread,
+  // not taken for a thread before the level.
+  CHECK(InferLinePattern("18-03-02-11-44-29       SEVERE setting watch at /majordodo/leader") ==
+        "");
+}
+
+TEST_CASE("infer: logrus on a terminal, the seconds since start glued to the level") {
+  CheckInferred(
+      {
+          "INFO[0038] [Connecting to broker]                        "
+          "remote_addr=\"pulsar+ssl://pulsar-aws-useast1.staging.streaming.datastax.com:6651\"",
+          "WARN[0039] [Failed to lookup topic]                      error=ServiceNotReady "
+          "producerID=1 producer_name=pulsar-aws-useast1-staging-137-34 "
+          "topic=\"persistent://mingawsuseast1/default/topic2\"",
+      },
+      {"%p[%r] %m%notEmpty{  %X{fields}}%n", 1, Level::kWarn, "", "", "[Failed to lookup topic]",
+       false});
+  // Made up: a message longer than the padding, a field value with blanks, no fields at all.
+  InferredLayout inferred = InferLayout(std::vector<std::string_view>{
+      "ERRO[0001] the broker closed the connection while the producer was sending  error=\"read "
+      "tcp: connection reset\"",
+      "DEBU[0002] done                                        "});
+  REQUIRE(inferred.parser != nullptr);
+  Header h;
+  Miss miss;
+  REQUIRE(inferred.parser->ParseHeader(
+      "ERRO[0001] the broker closed the connection while the producer was sending  error=\"read "
+      "tcp: connection reset\"",
+      &h, &miss));
+  CHECK(h.level == Level::kError);
+  CHECK(h.message == "the broker closed the connection while the producer was sending");
+  REQUIRE(inferred.parser->ParseHeader("DEBU[0002] done                                        ",
+                                       &h, &miss));
+  CHECK(h.level == Level::kDebug);
+  CHECK(TrimmedMessage(h) == "done");
+}
+
+TEST_CASE("infer: a CamelCase name with padding after the level is the logger") {
+  CheckInferred(
+      {
+          "[2015-07-28 15:40:07,298] ERROR - KAFKAMessageListener  Error in Creating Kafka "
+          "Consumer Connector | ZkTimeoutUnable to connect to zookeeper server within timeout: "
+          "6000",
+      },
+      {"[%d{yyyy-MM-dd HH:mm:ss.SSSXXX}] %-5p- %-1c %m%n", 0, Level::kError, "KAFKAMessageListener",
+       "",
+       "Error in Creating Kafka Consumer Connector | ZkTimeoutUnable to connect to zookeeper "
+       "server within timeout: 6000"});
+  // Made up: a word of prose has no capital inside it; two blanks after it do not make it a name.
+  CHECK(InferLinePattern("[2015-07-28 15:40:07,298] ERROR - Connection  refused twice")
+            .find("%-1c") == std::string::npos);
+}
+
+TEST_CASE("infer: locations after a logger, a class and a process are not thread or message") {
+  // Made up, in the shapes the layouts write. loguru's "{name}:{function}:{line} - ":
+  CheckInferred(
+      {
+          "2019-06-27 10:45:49.713 | INFO     | kazoo.client:_connect:512 - Connecting to zk1",
+          "2019-06-27 10:45:50.002 | WARNING  | kazoo.client:_session_callback:647 - Lost",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} | %-5p| %-1c:%M:%L - %m%n", 1, Level::kWarn, "kazoo.client",
+       "", "Lost"});
+  // log4j's "%c{1} (%F:%L) - ": the class before its file and line is the logger.
+  CheckInferred(
+      {
+          "2019-06-27 10:45:49,713 INFO [main] ZooKeeper (ZooKeeper.java:438) - Initiating client",
+          "2019-06-27 10:45:49,801 WARN [main-SendThread(zk1:2181)] ClientCnxn (ClientCnxn.java:1"
+          "102) - Session 0x0 for server null",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p [%t] %-1c (%F:%L) - %m%n", 1, Level::kWarn,
+       "ClientCnxn", "main-SendThread(zk1:2181)", "Session 0x0 for server null"});
+  // lager's process with its module, function and line glued on.
+  CheckInferred(
+      {
+          "2019-06-27 10:45:49.713 [info] <0.1087.0>@brod_client:handle_info:280 Connected",
+          "2019-06-27 10:45:50.713 [error] <0.1087.0>@brod_client:handle_info:301 Lost",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [%-5p] <%t>@%X{location} %m%n", 1, Level::kError, "",
+       "0.1087.0", "Lost"});
+}
+
+TEST_CASE("date shapes: day first with dashes or dots, digits run together, CLF, AM and PM") {
+  // Made up: each shape in a line as a layout would write it.
+  struct Case {
+    std::string_view line, format;
+    size_t end;
+  };
+  for (const Case& c : {
+           Case{"27-06-2019 10:45:49.713 INFO x", "dd-MM-yyyy HH:mm:ss.SSS", 23},
+           Case{"27.06.2019 10:45:49,713 INFO x", "dd.MM.yyyy HH:mm:ss.SSS", 23},
+           Case{"20190627 10:45:49.713 INFO x", "yyyyMMdd HH:mm:ss.SSS", 21},
+           Case{"27/Jun/2019:10:45:49 +0000] GET /", "dd/MMM/yyyy:HH:mm:ss.SSS Z", 26},
+           Case{"Jun 27, 2019 10:45:49 AM INFO [main] x", "MMM dd, yyyy h:mm:ss a", 24},
+       }) {
+    ScannedTime t;
+    size_t end = 0;
+    int shape = ReadDateShape(c.line, 0, &t, &end);
+    REQUIRE(shape >= 0);
+    CHECK(DateShapeFormat(shape) == c.format);
+    CHECK(end == c.end);
+    CHECK(DateShapeHasYear(shape));
+  }
+  // Dashes with the year last: month first (Splunk's) unless the month would be past 12.
+  ScannedTime t;
+  size_t end = 0;
+  int shape = ReadDateShape("06-27-2019 10:45:49.713 INFO x", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(DateShapeFormat(shape) == "MM-dd-yyyy HH:mm:ss.SSS");
+  // The CLF time's zone names its offset.
+  shape = ReadDateShape("27/Jun/2019:10:45:49 -0700] x", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(t.has_offset);
+  CHECK(t.offset_us == -7LL * 3600 * 1000000);
+  // A number of eight digits before a word is no date.
+  CHECK(ReadDateShape("20190627 records read", 0, &t, &end) == -1);
 }
 
 TEST_CASE("date shapes: the longest read wins, a level is not a zone") {

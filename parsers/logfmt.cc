@@ -35,6 +35,9 @@ constexpr Sample kSamples[] = {
     // Constructed: logrus with a logger field added by WithField("logger", ...).
     {R"j(time="2024-05-02T10:11:12Z" level=warning msg="Connection refused" logger=zk)j", "logrus",
      Level::kWarn, "zk", "", -1, "Connection refused"},
+    // pulsar-client-go (logrus) in Milvus, apache/pulsar issue #13084: "name" is the consumer's.
+    {R"j(time="2021-12-02T01:21:39Z" level=info msg="[Connected consumer]" consumerID=9 name=cqkwv subscription=by-dev-queryNode-13-429498844746874881-4863815511074142649 topic="persistent://public/default/by-dev-search-0")j",
+     "logrus", Level::kInfo, "", "", -1, "[Connected consumer]"},
     // The log/slog package documentation's TextHandler example.
     {"time=2022-11-08T15:28:26.000-05:00 level=INFO msg=hello count=3", "slog", Level::kInfo, "",
      "", -1, "hello"},
@@ -87,6 +90,10 @@ class LogfmtParser final : public Parser {
       pos = scan::SkipSpaces(s, pos);
 
       structured::KeyRole role = structured::ClassifyKey(key);
+      // "name" is a logger in JSON (python-json-logger, bunyan); in key=value lines it is one of
+      // the program's own fields ("name=dhnik", a Pulsar consumer's), which logrus, slog and
+      // go-kit write after msg.
+      if (role.field == Field::kLogger && structured::EqualsIgnoreCase(key, "name")) continue;
       size_t f = static_cast<size_t>(role.field);
       if (role.field == Field::kNone || role.rank >= rank[f]) continue;
       switch (role.field) {

@@ -426,6 +426,15 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
     return state->Fail(run, "the text that should follow this field is not here");
   }
   if (token.kind == Kind::kMessage) {
+    // Before a group that starts with blanks ("%m%notEmpty{  %X{fields}}"), the message ends at
+    // its first run of two blanks: logrus pads a message and puts its key=value fields after it,
+    // and a value may hold blanks of its own.
+    if (group_next && next.kind == Kind::kBlank && !next.tab) {
+      size_t run = s.find("  ", pos);
+      if (run != std::string_view::npos && run < limit && take(run)) return true;
+      if (take(limit)) return true;
+      return state->Fail(pos, "the text that should follow the message is not here");
+    }
     size_t at = s.size();
     while (true) {
       size_t found = s.substr(0, at).rfind(stop);

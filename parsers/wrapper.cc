@@ -268,6 +268,50 @@ bool ReadBracketedRfc3339(std::string_view s, Wrapper* out) {
   return true;
 }
 
+// docker's json-file log driver, as /var/lib/docker/containers/*/*-json.log holds each line and
+// users paste it: {"log":"<line>\n","stream":"stderr","time":"2019-02-18T03:22:53.7525Z"}. The
+// line inside keeps its JSON escapes (a view cannot undo them; messages keep escapes as written).
+bool ReadDockerJsonFile(std::string_view s, Wrapper* out) {
+  constexpr std::string_view kLog = "{\"log\":\"", kTime = "\"time\":\"";
+  if (!s.starts_with(kLog)) return false;
+  size_t close = kLog.size();
+  while (close < s.size() && s[close] != '"') close += s[close] == '\\' ? 2 : 1;
+  if (close >= s.size()) return false;
+  std::string_view inner = s.substr(kLog.size(), close - kLog.size());
+  if (inner.ends_with("\\n")) inner.remove_suffix(2);
+  if (inner.ends_with("\\r")) inner.remove_suffix(2);
+  size_t time = s.find(kTime, close);
+  if (time == std::string_view::npos) return false;
+  std::string_view value = s.substr(time + kTime.size());
+  ScannedTime t;
+  int column = 0;
+  if (!ScanAnyIsoTime(value, &t, &column) || !t.has_offset || t.length >= value.size() ||
+      value[t.length] != '"') {
+    return false;
+  }
+  Wrapper w;
+  TakeTime(t, &w);
+  w.kind = WrapperKind::kDocker;
+  w.inner = inner;
+  *out = w;
+  return true;
+}
+
+// After an RFC 3339 time that ends at s[pos], where a dated line starts: after a tab (a cloud
+// console's time column copied as text, CloudWatch's) or after a blank, a label without blanks
+// and a blank (the log stream's name, "aws logs tail"). 0 when no dated line follows so: the
+// line inside then has a time of its own, and a layout's own "time<TAB>LEVEL" (zap's console
+// encoder) is not taken for a wrapper.
+size_t TimeColumnBeforeDatedLine(std::string_view s, size_t pos) {
+  if (pos + 1 >= s.size()) return 0;
+  if (s[pos] == '\t') return DateStartsAt(s, pos + 1) ? pos + 1 : 0;
+  if (s[pos] != ' ') return 0;
+  size_t label = pos + 1, end = label;
+  while (end < s.size() && end - label <= 64 && s[end] != ' ' && s[end] != '\t') ++end;
+  if (end == label || end >= s.size() || s[end] != ' ' || DateStartsAt(s, label)) return 0;
+  return DateStartsAt(s, end + 1) ? end + 1 : 0;
+}
+
 // A UI's copy `copy` of a line: the wrapper inside it, whose time names its zone, if there is
 // one (journald-style lines copied from a UI), else the copy itself; marked as copied either way.
 void TakeUiCopy(Wrapper copy, const YearHint& year, Wrapper* out) {
@@ -332,12 +376,16 @@ bool StripWrapperAfterGlance(std::string_view s, const YearHint& year, Wrapper* 
     if (s[10] == 'T') {
       // RFC 3339 with a zone: docker / kubectl ("...Z <line>"), or journalctl -o short-iso
       // ("...+0000 host ident[pid]: <line>").
-      if (!ScanAnyIsoTime(s, &t, &column) || !t.has_offset || t.length >= s.size() ||
-          s[t.length] != ' ') {
-        return false;
-      }
+      if (!ScanAnyIsoTime(s, &t, &column) || !t.has_offset || t.length >= s.size()) return false;
       Wrapper w;
       TakeTime(t, &w);
+      if (size_t inner = TimeColumnBeforeDatedLine(s, t.length); inner != 0) {
+        w.kind = WrapperKind::kDocker;
+        w.inner = s.substr(inner);
+        *out = w;
+        return true;
+      }
+      if (s[t.length] != ' ') return false;
       // Docker writes "Z"; journalctl writes a numeric offset ("+0000", "+00:00"). A program
       // that writes "time host ident[pid]: " itself (confd) is read as journald too.
       if ((s[t.length - 1] != 'Z' && ReadHostAndIdent(s, t.length, &w)) ||
@@ -376,6 +424,7 @@ bool StripWrapperAfterGlance(std::string_view s, const YearHint& year, Wrapper* 
     return true;
   }
   if (s[0] == '[') return ReadBracketedRfc3339(s, out);
+  if (s[0] == '{') return ReadDockerJsonFile(s, out);
   if (!scan::IsUpper(s[0])) return s[0] >= 'a' && s[0] <= 'z' && ReadLabelBeforeDate(s, out);
   if (s[3] == ' ' && (s[5] == ',' || s[6] == ',')) {
     // Kibana's Discover table copied as text: "Apr 29, 2020 @ 08:53:06.728<TAB>" (the browser's

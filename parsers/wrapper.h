@@ -3,6 +3,8 @@
 // gives the host. Kinds:
 //   docker          2024-05-02T10:11:12.123456789Z <line>   docker logs -t, kubectl logs
 //                                                           --timestamps (RFC 3339, UTC)
+//                   {"log":"<line>\n","stream":"stderr","time":"2024-05-02T10:11:12.1Z"}
+//                                                           docker's json-file log driver
 //   docker-desktop  2024-07-04 19:23:40 <line>              Docker Desktop's "copy" (local time)
 //   journald        2024-05-02T10:11:12+0000 host ident[pid]: <line>   journalctl -o short-iso
 //   syslog          May 02 10:11:12.123456 host ident[pid]: <line>     journalctl (short,
@@ -16,16 +18,16 @@
 //   svlogd          2015-11-03_22:43:58.94044 <line>        runit's svlogd -tt (UTC; Mesos and
 //                                                           other daemontools-style services)
 // Two more are read as kinds above: a CI console's "[2022-01-27T20:20:42.174Z] <line>" (Jenkins'
-// timestamper) as docker, and a bare time of day before a dated line ("11:02:36 <line>",
-// "00:23:08 host ident[pid]: <line>") and a one-word label before one ("rabbitmq 2023-06-02 ...")
-// as a ui-copy without a time of its own.
-// A wrapper may hold another (a UI's copy of journald-style lines): the inner one, whose time
-// names its zone, is the one returned.
-// A syslog time has no year: the caller supplies one (the file's modification year, or the
-// current year for standard input), and a month after that date's month is taken as the year
-// before (a December line in a log last written in January).
-// docker-desktop is weak: "date time " is also how plain layouts begin, so it is only believed
-// when the line inside has a time of its own or continues a record (see parsed_source.cc).
+// timestamper) and an RFC 3339 time before a dated line after a tab or a label ("...Z<TAB><line>",
+// "...+00:00 stream-name <line>": a cloud console's copy, aws logs tail) as docker, and a bare time
+// of day before a dated line ("11:02:36 <line>", "00:23:08 host ident[pid]: <line>") and a one-word
+// label before one ("rabbitmq 2023-06-02 ...") as a ui-copy without a time of its own. A wrapper
+// may hold another (a UI's copy of journald-style lines): the inner one, whose time names its zone,
+// is the one returned. A syslog time has no year: the caller supplies one (the file's modification
+// year, or the current year for standard input), and a month after that date's month is taken as
+// the year before (a December line in a log last written in January). docker-desktop is weak: "date
+// time " is also how plain layouts begin, so it is only believed when the line inside has a time of
+// its own or continues a record (see parsed_source.cc).
 #pragma once
 
 #include <cstdint>

@@ -66,6 +66,54 @@ TEST_CASE("wrapper: docker logs --timestamps (RFC 3339, nanoseconds, Z)") {
   CHECK_FALSE(StripWrapper("2022-06-17T13:27:17.331+0800 [main] INFO  a.B - x", kMay2024, &w));
 }
 
+TEST_CASE("wrapper: docker's json-file log driver") {
+  Wrapper w;
+  // public-layouts/docker-json-file-klog.log (kubernetes/kubernetes issue #74223).
+  REQUIRE(StripWrapper(
+      R"j({"log":"E0218 03:22:53.751888       1 leaderelection.go:224] error retrieving resource lock kube-system/kube-controller-manager\n","stream":"stderr","time":"2019-02-18T03:22:53.752513991Z"})j",
+      kMay2024, &w));
+  CHECK(w.kind == WrapperKind::kDocker);
+  CHECK(w.local == Micros(2019, 2, 18, 3, 22, 53, 752513));
+  CHECK(w.has_offset);
+  CHECK(w.inner ==
+        "E0218 03:22:53.751888       1 leaderelection.go:224] error retrieving resource lock "
+        "kube-system/kube-controller-manager");
+  // Made up: escapes stay as written; the quote inside the line does not end it.
+  REQUIRE(StripWrapper(
+      R"j({"log":"\tat \"x\" org.Foo.bar(Foo.java:1)\n","stream":"stdout","time":"2024-05-02T10:11:12Z"})j",
+      kMay2024, &w));
+  CHECK(w.inner == R"j(\tat \"x\" org.Foo.bar(Foo.java:1))j");
+  // Other JSON lines are no wrapper: no "log" first, or no time.
+  CHECK_FALSE(
+      StripWrapper(R"j({"level":"info","time":"2024-05-02T10:11:12Z","msg":"x"})j", kMay2024, &w));
+  CHECK_FALSE(StripWrapper(R"j({"log":"x\n","stream":"stdout","attrs":{}})j", kMay2024, &w));
+}
+
+TEST_CASE("wrapper: a time column before a dated line, after a tab or a label") {
+  Wrapper w;
+  // Made up: a cloud console's time column copied with a tab, the line with its own time.
+  REQUIRE(
+      StripWrapper("2021-03-04T12:11:12.345+02:00\t2021-03-04 10:11:12,345 [myid:1] - WARN  "
+                   "[main:QuorumPeer@1164] - x",
+                   kMay2024, &w));
+  CHECK(w.kind == WrapperKind::kDocker);
+  CHECK(w.offset_us == 2LL * 3600 * 1000000);
+  CHECK(w.inner == "2021-03-04 10:11:12,345 [myid:1] - WARN  [main:QuorumPeer@1164] - x");
+  // Made up: "aws logs tail": the log stream's name between the time and the line.
+  REQUIRE(
+      StripWrapper("2021-03-04T10:11:12.345000+00:00 zookeeper/ecs/abc123 2021-03-04 "
+                   "10:11:12,345 WARN x",
+                   kMay2024, &w));
+  CHECK(w.inner == "2021-03-04 10:11:12,345 WARN x");
+  // zap's console encoder writes its own time and a tab: no dated line after it, no wrapper.
+  CHECK_FALSE(
+      StripWrapper("2019-06-27T10:45:49.713Z\tINFO\tcluster\tReconciling Cluster", kMay2024, &w));
+  // journalctl -o short-iso still reads a host and a program.
+  REQUIRE(StripWrapper("2024-05-02T10:11:12+0000 zk1 zookeeper[42]: 2024-05-02 10:11:12,123 x",
+                       kMay2024, &w));
+  CHECK(w.kind == WrapperKind::kJournald);
+}
+
 TEST_CASE("wrapper: the CRI format of /var/log/containers (containerd, CRI-O)") {
   Wrapper w;
   REQUIRE(
