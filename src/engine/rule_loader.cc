@@ -14,6 +14,7 @@
 #include "src/base/install_dirs.h"
 #include "src/base/parallel_indexed.h"
 #include "src/base/spellcheck.h"
+#include "src/engine/rule_comments.h"
 #include "src/engine/rule_keys.h"
 
 namespace faultline {
@@ -579,8 +580,8 @@ bool LoadRuleSet(const std::vector<std::string>& dirs, std::vector<Rule>* rules,
     std::vector<ParsedRule> parsed =
         ParseRules(embedded.size(), threads, [&embedded](size_t i, ParsedRule* out) {
           std::string file = std::string("rules/") + embedded[i].id + ".toml";
-          out->ok = LoadRule(embedded[i].text, file, embedded[i].id, &out->rule, &out->diagnostics,
-                             /*trusted=*/true);
+          out->ok = LoadRule(BlankCommentLines(embedded[i].text), file, embedded[i].id, &out->rule,
+                             &out->diagnostics, /*trusted=*/true);
         });
     for (ParsedRule& p : parsed) {
       diagnostics->insert(diagnostics->end(), p.diagnostics.begin(), p.diagnostics.end());
