@@ -89,12 +89,16 @@ Record* ParsedSource::Acquire() {
 }
 
 // The logger namespace and thread decide, then the parser's own family (a ZooKeeper layout), then
-// what the file name says, then the parser's guess. One file may hold several components.
+// what the file name says, then the parser's guess. One file may hold several components. A
+// ZooKeeper layout's record whose logger names neither another program nor a client is
+// ZooKeeper's whatever its thread: the thread is asked only when it can change the answer.
 Component ParsedSource::RecordComponent(const Header& header, const Parser& parser) const {
-  ContentComponent content = component_cache_.Get(header.logger, header.thread);
+  ContentComponent content = component_cache_.Get(header.logger);
   if (content.known) return content.component;
   Component guess = &parser == parser_ ? parser_component_ : parser.DefaultComponent();
-  if (guess == Component::kZk && !content.client) return guess;
+  if (!content.client && (guess == Component::kZk || ZkServerThread(header.thread))) {
+    return Component::kZk;
+  }
   if (info_->component != Component::kOther) return info_->component;
   if (content.client) return Component::kOther;  // a ZooKeeper client inside some program
   return guess;
