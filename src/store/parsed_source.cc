@@ -189,14 +189,24 @@ void ParsedSource::EndHold() {
 void ParsedSource::StartRecord(std::string_view line, int64_t number, const Header& header,
                                const Parser& parser) {
   Finish();
-  Record* r = Acquire();
+  // A recycled record is not cleared first: every field is set here (TakeTime sets the times).
+  Record* r;
+  if (!free_.empty()) {
+    r = free_.back();
+    free_.pop_back();
+  } else {
+    r = Acquire();
+  }
   r->text.assign(line);
+  r->instant = r->local = kNoInstant;
   r->line = number;
   r->source = index_;
-  r->level = header.level;
   r->myid = header.myid;
   r->code_line = header.code_line;
+  r->continuation_lines = 0;
+  r->flags = 0;
   r->precision = header.precision;
+  r->level = header.level;
   r->thread = SpanOf(line, header.thread);
   r->logger = SpanOf(line, header.logger);
   r->message = SpanOf(line, header.message);
