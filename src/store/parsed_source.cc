@@ -63,6 +63,7 @@ Span SpanOf(std::string_view whole, std::string_view part) {
 ParsedSource::ParsedSource(std::unique_ptr<LineInput> input, const Parser* parser, SourceInfo* info,
                            int32_t index, SourceClock clock, WindowSettings window)
     : input_(std::move(input)),
+      reader_input_(dynamic_cast<ReaderInput*>(input_.get())),
       parser_(parser),
       parser_component_(parser != nullptr ? parser->DefaultComponent() : Component::kOther),
       info_(info),
@@ -566,7 +567,9 @@ Record* ParsedSource::Next() {
     if (eof_) return nullptr;
     // Only cron mode's resume points need the line's offset (a virtual call per line).
     int64_t before = window_.replay_span_us > 0 ? input_->offset() : 0;
-    if (input_->Next(&line, &number)) {
+    bool got = reader_input_ != nullptr ? reader_input_->Next(&line, &number)
+                                        : input_->Next(&line, &number);
+    if (got) {
       line_start_offset_ = before;
       last_line_number_ = number;
       ReadLine(line, number);

@@ -88,6 +88,7 @@ class ParsedSource {
   Record* PopWindow();
 
   std::unique_ptr<LineInput> input_;
+  ReaderInput* reader_input_;  ///< input_ when it is a file's (nearly always): called directly
   const Parser* parser_;
   Component parser_component_;  ///< parser_->DefaultComponent(), asked once (a virtual call)
   const Parser* block_parser_ = nullptr;  ///< the last other layout a line was read with
