@@ -93,7 +93,8 @@ Record* ParsedSource::Acquire() {
 // what the file name says, then the parser's guess. One file may hold several components. A
 // ZooKeeper layout's record whose logger names neither another program nor a client is
 // ZooKeeper's whatever its thread: the thread is asked only when it can change the answer.
-Component ParsedSource::RecordComponent(const Header& header, const Parser& parser) const {
+[[gnu::always_inline]] Component ParsedSource::RecordComponent(const Header& header,
+                                                               const Parser& parser) const {
   ContentComponent content = component_cache_.Get(header.logger);
   if (content.known) return content.component;
   Component guess = &parser == parser_ ? parser_component_ : parser.DefaultComponent();
@@ -109,7 +110,7 @@ Component ParsedSource::RecordComponent(const Header& header, const Parser& pars
 // year or date takes them from the record before (a glog line among the ZooKeeper C client's
 // dated ones); else a year from the file's year as syslog times do, a date from the file's
 // modification date (flagged date-inferred either way).
-void ParsedSource::TakeTime(Record* r, const Header& header) {
+[[gnu::always_inline]] void ParsedSource::TakeTime(Record* r, const Header& header) {
   if (header.local != kNoInstant) {
     r->local = header.local;
     if (header.no_year || header.no_date) {
@@ -187,8 +188,8 @@ void ParsedSource::EndHold() {
   }
 }
 
-void ParsedSource::StartRecord(std::string_view line, int64_t number, const Header& header,
-                               const Parser& parser) {
+[[gnu::always_inline]] void ParsedSource::StartRecord(std::string_view line, int64_t number,
+                                                      const Header& header, const Parser& parser) {
   Finish();
   // A recycled record is not cleared first: every field is set here (TakeTime sets the times).
   Record* r;
@@ -220,7 +221,7 @@ void ParsedSource::StartRecord(std::string_view line, int64_t number, const Head
   open_ = r;
 }
 
-void ParsedSource::Finish() {
+[[gnu::always_inline]] void ParsedSource::Finish() {
   Record* r = open_;
   if (r == nullptr) return;
   open_ = nullptr;
@@ -405,7 +406,7 @@ bool ParsedSource::ReadWeaklyWrapped(const Wrapper& wrapper, int64_t number) {
   return false;
 }
 
-void ParsedSource::ReadLine(std::string_view line, int64_t number) {
+[[gnu::always_inline]] void ParsedSource::ReadLine(std::string_view line, int64_t number) {
   ++info_->lines;
   // journalctl's "-- Logs begin at ..., end at ... --" names the year of the syslog times after
   // it (the line itself is kept as any other line nothing reads).
@@ -435,7 +436,8 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
 }
 
 // A line that is not (`weak` == nullptr) or only maybe wrapped (docker-desktop's).
-void ParsedSource::ReadUnwrapped(std::string_view line, int64_t number, const Wrapper* weak) {
+[[gnu::always_inline]] void ParsedSource::ReadUnwrapped(std::string_view line, int64_t number,
+                                                        const Wrapper* weak) {
   Header header;
   Miss miss;
   if (parser_ != nullptr && parser_->ParseHeader(line, &header, &miss)) {
