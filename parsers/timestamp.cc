@@ -149,23 +149,6 @@ bool ReadClock(std::string_view s, size_t pos, int64_t* seconds_of_day) {
   return true;
 }
 
-// Whether the eight bytes at `p` are ":SS,mmm" (',' or '.') and a byte that is no digit: one word
-// tested at once, where a test per byte cost about twenty instructions a line.
-bool IsSecondsAndMillis(const char* p) {
-  if constexpr (std::endian::native != std::endian::little) {
-    return p[0] == ':' && IsDigit(p[1]) && IsDigit(p[2]) && (p[3] == ',' || p[3] == '.') &&
-           IsDigit(p[4]) && IsDigit(p[5]) && IsDigit(p[6]) && !IsDigit(p[7]);
-  } else {
-    uint64_t word;
-    std::memcpy(&word, p, 8);
-    // Bytes 1, 2, 4, 5 and 6 are digits: 0x30 to 0x39, whose high nibble stays 3 after adding 6.
-    constexpr uint64_t kHigh = 0x00F0F0F000F0F000ull, kThree = 0x0030303000303000ull;
-    constexpr uint64_t kSix = 0x0006060600060600ull;
-    if ((word & kHigh) != kThree || ((word + kSix) & kHigh) != kThree) return false;
-    return p[0] == ':' && (p[3] == ',' || p[3] == '.') && !IsDigit(p[7]);
-  }
-}
-
 }  // namespace
 
 void ScanFraction(std::string_view s, ScannedTime* out, size_t max_digits) {
@@ -200,25 +183,10 @@ int64_t CivilToMicros(int year, unsigned month, unsigned day, int hour, int minu
          (hour * 3600LL + minute * 60LL + second) * 1'000'000LL + micros;
 }
 
-bool ScanLog4jTime(std::string_view s, ScannedTime* out, int* fail_column) {
-  // Consecutive lines share their minute: remember "YYYY-MM-DD HH:MM" and its value, then only
-  // the seconds and fraction are read. This is the hottest code in faultline.
-  thread_local char cached_minute[16];
-  thread_local int64_t cached_minute_micros = -1;
+namespace log4j_time {
+
+bool ScanOther(std::string_view s, ScannedTime* out, int* fail_column) {
   int second;
-  // The usual line, "YYYY-MM-DD HH:MM:SS,mmm" and more in the cached minute, read in one go:
-  // what the path below and ScanFraction's millisecond case would make of it, without the call.
-  if (cached_minute_micros >= 0 && s.size() >= 24 &&
-      std::memcmp(s.data(), cached_minute, 16) == 0 && IsSecondsAndMillis(s.data() + 16)) {
-    second = (s[17] - '0') * 10 + (s[18] - '0');
-    if (second <= 60) {
-      out->local = cached_minute_micros + second * 1'000'000LL +
-                   ((s[20] - '0') * 100 + (s[21] - '0') * 10 + (s[22] - '0')) * 1000;
-      out->length = 23;
-      out->precision = 3;
-      return true;
-    }
-  }
   if (cached_minute_micros >= 0 && s.size() >= 19 &&
       std::memcmp(s.data(), cached_minute, 16) == 0 && s[16] == ':' &&
       ReadDigits(s, 17, 2, &second) && second <= 60) {
@@ -231,6 +199,8 @@ bool ScanLog4jTime(std::string_view s, ScannedTime* out, int* fail_column) {
   ScanFraction(s, out, 6);
   return true;
 }
+
+}  // namespace log4j_time
 
 bool ScanShortDateTime(std::string_view s, ScannedTime* out, int* fail_column) {
   int year, month, day, hour, minute, second;

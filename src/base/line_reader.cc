@@ -107,7 +107,7 @@ bool LineReader::SkipRest() {
   }
 }
 
-bool LineReader::Next(std::string_view* line) {
+bool LineReader::NextSlow(std::string_view* line) {
   if (skipping_ && !SkipRest()) return false;  // the input ended inside the cut line
   size_t scanned = begin_;
   for (;;) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,7 +28,27 @@ class LineReader {
 
   /// The next line, without its terminator; valid until the next call. False at the end of the
   /// input or on a read error (see error()).
-  bool Next(std::string_view* line);
+  bool Next(std::string_view* line) {
+    // The usual line, whole in the buffer and under the cap, inline: the call cost as much as
+    // the rest of the bookkeeping. Everything else (a refill, a cut, a skip) is NextSlow's.
+    if (!skipping_) {
+      const char* start = buffer_.data() + begin_;
+      const void* newline = std::memchr(start, '\n', end_ - begin_);
+      if (newline != nullptr) {
+        size_t length = static_cast<size_t>(static_cast<const char*>(newline) - start);
+        if (length <= max_line_) {
+          offset_ += static_cast<int64_t>(length + 1);
+          begin_ += length + 1;
+          if (length > 0 && start[length - 1] == '\r') --length;
+          last_unterminated_ = last_split_ = false;
+          *line = std::string_view(start, length);
+          ++line_number_;
+          return true;
+        }
+      }
+    }
+    return NextSlow(line);
+  }
 
   /// 1-based number of the line last returned.
   int64_t line_number() const { return line_number_; }
@@ -57,6 +78,7 @@ class LineReader {
   bool compressed() const { return source_->compressed(); }
 
  private:
+  bool NextSlow(std::string_view* line);  // Next() past its usual case
   bool Fill();                            // reads more bytes after end_; false at EOF or on error
   bool CutPiece(std::string_view* line);  // hands out the first max_line_ bytes of a long line
   bool SkipRest();                        // drops the cut line's rest; false at the end

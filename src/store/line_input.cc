@@ -33,14 +33,7 @@ ReaderInput::ReaderInput(std::unique_ptr<LineReader> reader, std::deque<std::str
 
 int64_t ReaderInput::offset() const { return prefetch_done_ ? reader_->offset() : current_end_; }
 
-bool ReaderInput::Next(std::string_view* line, int64_t* number) {
-  // The usual line, once the lines read ahead are handed out: straight from the reader.
-  if (plain_ && prefetch_done_) {
-    if (!reader_->Next(line)) return false;
-    *number = reader_->line_number();
-    TrimIndent(line);
-    return true;
-  }
+bool ReaderInput::NextAssembled(std::string_view* line, int64_t* number) {
   if (fold_width_ == 0) return NextLine(line, number);
   if (!have_ahead_) {
     std::string_view first;
@@ -90,13 +83,6 @@ bool ReaderInput::NextLine(std::string_view* line, int64_t* number) {
   if (marks_.any()) *line = CleanPastedLine(*line, marks_, &cleaned_);
   TrimIndent(line);
   return true;
-}
-
-void ReaderInput::TrimIndent(std::string_view* line) {
-  if (!strip_leading_spaces_) return;
-  size_t before = line->size();
-  if (!line->empty() && (*line)[0] == ' ') *line = TrimLeadingSpaces(*line);  // no call for most
-  indent_removed_ = line->size() != before;
 }
 
 SpoolWriter::SpoolWriter() : file_(std::tmpfile()) {}

@@ -48,7 +48,16 @@ class ReaderInput final : public LineInput {
               size_t fold_width = 0);
   /// With a fold width (src/store/mail_fold.h) a line comes with its fragments joined to it;
   /// it holds the number of its first line, and offset() is then not a line's end.
-  bool Next(std::string_view* line, int64_t* number) override;
+  bool Next(std::string_view* line, int64_t* number) override {
+    // The usual line, once the lines read ahead are handed out: straight from the reader, inline.
+    if (plain_ && prefetch_done_) {
+      if (!reader_->Next(line)) return false;
+      *number = reader_->line_number();
+      TrimIndent(line);
+      return true;
+    }
+    return NextAssembled(line, number);
+  }
   std::string error() const override { return reader_->error(); }
   int64_t offset() const override;
   int64_t held_back_bytes() const override { return reader_->held_back_bytes(); }
@@ -57,8 +66,15 @@ class ReaderInput final : public LineInput {
   const LineReader& reader() const { return *reader_; }
 
  private:
+  // Next() for a prefetched line, a folded one or one with paste marks.
+  bool NextAssembled(std::string_view* line, int64_t* number);
   bool NextLine(std::string_view* line, int64_t* number);  // one physical line, cleaned
-  void TrimIndent(std::string_view* line);                 // strip_leading_spaces_'s trim
+  void TrimIndent(std::string_view* line) {                // strip_leading_spaces_'s trim
+    if (!strip_leading_spaces_) return;
+    size_t before = line->size();
+    if (!line->empty() && (*line)[0] == ' ') *line = TrimLeadingSpaces(*line);  // no call for most
+    indent_removed_ = line->size() != before;
+  }
 
   std::unique_ptr<LineReader> reader_;
   std::deque<std::string> prefetched_;

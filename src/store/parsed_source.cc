@@ -63,6 +63,7 @@ Span SpanOf(std::string_view whole, std::string_view part) {
 ParsedSource::ParsedSource(std::unique_ptr<LineInput> input, const Parser* parser, SourceInfo* info,
                            int32_t index, SourceClock clock, WindowSettings window)
     : input_(std::move(input)),
+      reader_input_(dynamic_cast<ReaderInput*>(input_.get())),
       parser_(parser),
       parser_component_(parser != nullptr ? parser->DefaultComponent() : Component::kOther),
       info_(info),
@@ -89,12 +90,17 @@ Record* ParsedSource::Acquire() {
 }
 
 // The logger namespace and thread decide, then the parser's own family (a ZooKeeper layout), then
-// what the file name says, then the parser's guess. One file may hold several components.
-Component ParsedSource::RecordComponent(const Header& header, const Parser& parser) const {
-  ContentComponent content = component_cache_.Get(header.logger, header.thread);
+// what the file name says, then the parser's guess. One file may hold several components. A
+// ZooKeeper layout's record whose logger names neither another program nor a client is
+// ZooKeeper's whatever its thread: the thread is asked only when it can change the answer.
+[[gnu::always_inline]] Component ParsedSource::RecordComponent(const Header& header,
+                                                               const Parser& parser) const {
+  ContentComponent content = component_cache_.Get(header.logger);
   if (content.known) return content.component;
   Component guess = &parser == parser_ ? parser_component_ : parser.DefaultComponent();
-  if (guess == Component::kZk && !content.client) return guess;
+  if (!content.client && (guess == Component::kZk || ZkServerThread(header.thread))) {
+    return Component::kZk;
+  }
   if (info_->component != Component::kOther) return info_->component;
   if (content.client) return Component::kOther;  // a ZooKeeper client inside some program
   return guess;
@@ -104,7 +110,7 @@ Component ParsedSource::RecordComponent(const Header& header, const Parser& pars
 // year or date takes them from the record before (a glog line among the ZooKeeper C client's
 // dated ones); else a year from the file's year as syslog times do, a date from the file's
 // modification date (flagged date-inferred either way).
-void ParsedSource::TakeTime(Record* r, const Header& header) {
+[[gnu::always_inline]] void ParsedSource::TakeTime(Record* r, const Header& header) {
   if (header.local != kNoInstant) {
     r->local = header.local;
     if (header.no_year || header.no_date) {
@@ -182,17 +188,27 @@ void ParsedSource::EndHold() {
   }
 }
 
-void ParsedSource::StartRecord(std::string_view line, int64_t number, const Header& header,
-                               const Parser& parser) {
+[[gnu::always_inline]] void ParsedSource::StartRecord(std::string_view line, int64_t number,
+                                                      const Header& header, const Parser& parser) {
   Finish();
-  Record* r = Acquire();
+  // A recycled record is not cleared first: every field is set here (TakeTime sets the times).
+  Record* r;
+  if (!free_.empty()) {
+    r = free_.back();
+    free_.pop_back();
+  } else {
+    r = Acquire();
+  }
   r->text.assign(line);
+  r->instant = r->local = kNoInstant;
   r->line = number;
   r->source = index_;
-  r->level = header.level;
   r->myid = header.myid;
   r->code_line = header.code_line;
+  r->continuation_lines = 0;
+  r->flags = 0;
   r->precision = header.precision;
+  r->level = header.level;
   r->thread = SpanOf(line, header.thread);
   r->logger = SpanOf(line, header.logger);
   r->message = SpanOf(line, header.message);
@@ -205,7 +221,7 @@ void ParsedSource::StartRecord(std::string_view line, int64_t number, const Head
   open_ = r;
 }
 
-void ParsedSource::Finish() {
+[[gnu::always_inline]] void ParsedSource::Finish() {
   Record* r = open_;
   if (r == nullptr) return;
   open_ = nullptr;
@@ -390,7 +406,7 @@ bool ParsedSource::ReadWeaklyWrapped(const Wrapper& wrapper, int64_t number) {
   return false;
 }
 
-void ParsedSource::ReadLine(std::string_view line, int64_t number) {
+[[gnu::always_inline]] void ParsedSource::ReadLine(std::string_view line, int64_t number) {
   ++info_->lines;
   // journalctl's "-- Logs begin at ..., end at ... --" names the year of the syslog times after
   // it (the line itself is kept as any other line nothing reads).
@@ -420,7 +436,8 @@ void ParsedSource::ReadLine(std::string_view line, int64_t number) {
 }
 
 // A line that is not (`weak` == nullptr) or only maybe wrapped (docker-desktop's).
-void ParsedSource::ReadUnwrapped(std::string_view line, int64_t number, const Wrapper* weak) {
+[[gnu::always_inline]] void ParsedSource::ReadUnwrapped(std::string_view line, int64_t number,
+                                                        const Wrapper* weak) {
   Header header;
   Miss miss;
   if (parser_ != nullptr && parser_->ParseHeader(line, &header, &miss)) {
@@ -552,7 +569,9 @@ Record* ParsedSource::Next() {
     if (eof_) return nullptr;
     // Only cron mode's resume points need the line's offset (a virtual call per line).
     int64_t before = window_.replay_span_us > 0 ? input_->offset() : 0;
-    if (input_->Next(&line, &number)) {
+    bool got = reader_input_ != nullptr ? reader_input_->Next(&line, &number)
+                                        : input_->Next(&line, &number);
+    if (got) {
       line_start_offset_ = before;
       last_line_number_ = number;
       ReadLine(line, number);

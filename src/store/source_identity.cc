@@ -171,6 +171,8 @@ LoggerVerdict FromLogger(std::string_view logger, Component* component) {
   return LoggerVerdict::kNothing;
 }
 
+}  // namespace
+
 // ZooKeeper's server threads, whatever the layout named the logger. Dispatched on the first
 // character: most threads are rejected by one comparison.
 bool ZkServerThread(std::string_view thread) {
@@ -195,86 +197,28 @@ bool ZkServerThread(std::string_view thread) {
   }
 }
 
-ContentComponent Combine(LoggerVerdict verdict, Component component, std::string_view thread) {
+ContentComponent ComponentFromLogger(std::string_view logger) {
   ContentComponent c;
-  if (verdict == LoggerVerdict::kClient) {
-    c.client = true;
-  } else if (verdict == LoggerVerdict::kKnown) {
-    c.component = component;
-    c.known = true;
-  } else if (ZkServerThread(thread)) {
+  LoggerVerdict verdict = FromLogger(logger, &c.component);
+  c.client = verdict == LoggerVerdict::kClient;
+  c.known = verdict == LoggerVerdict::kKnown;
+  return c;
+}
+
+ContentComponent ComponentFromContent(std::string_view logger, std::string_view thread) {
+  ContentComponent c = ComponentFromLogger(logger);
+  if (!c.known && !c.client && ZkServerThread(thread)) {
     c.component = Component::kZk;
     c.known = true;
   }
   return c;
 }
 
-}  // namespace
-
-ContentComponent ComponentFromContent(std::string_view logger, std::string_view thread) {
-  Component component = Component::kOther;
-  LoggerVerdict verdict = FromLogger(logger, &component);
-  return Combine(verdict, component, thread);
-}
-
-namespace {
-
-// Whether `key` (the entry's bytes) holds `logger`, whose first and last eight bytes the hash
-// already loaded as `head` and `tail`: the loggers are mostly 8 to 40 bytes, so a few word
-// compares decide, without a memcmp call per record.
-bool SameKey(const char* key, std::string_view logger, uint64_t head, uint64_t tail) {
-  size_t n = logger.size();
-  if (n < 8) return std::memcmp(key, logger.data(), n) == 0;
-  uint64_t word;
-  std::memcpy(&word, key, 8);
-  if (word != head) return false;
-  std::memcpy(&word, key + n - 8, 8);
-  if (word != tail) return false;
-  for (size_t at = 8; at + 8 < n; at += 8) {
-    uint64_t theirs;
-    std::memcpy(&word, key + at, 8);
-    std::memcpy(&theirs, logger.data() + at, 8);
-    if (word != theirs) return false;
-  }
-  return true;
-}
-
-// The logger's verdict and component in one byte, as an entry keeps them. Out of line: a miss is
-// rare, and inlined it made every hit save and restore more registers.
-[[gnu::noinline]] uint8_t VerdictByte(std::string_view logger) {
-  Component component = Component::kOther;
-  LoggerVerdict verdict = FromLogger(logger, &component);
-  return static_cast<uint8_t>(static_cast<uint8_t>(verdict) << 4 | static_cast<uint8_t>(component));
-}
-
-// ComponentFromContent for the loggers the cache does not hold, out of line: inlined, it made
-// every lookup save and restore more registers.
-[[gnu::noinline]] ContentComponent Uncached(std::string_view logger, std::string_view thread) {
-  return ComponentFromContent(logger, thread);
-}
-
-}  // namespace
-
-ContentComponent ContentComponentCache::Get(std::string_view logger, std::string_view thread) {
-  if (logger.empty() || logger.size() > kMaxKey) return Uncached(logger, thread);
-  // Hashes the length and the first and last eight bytes (a byte loop costs more than the
-  // lookup saves); SameKey below decides equality.
-  uint64_t head = 0, tail = 0;
-  if (logger.size() >= 8) {
-    std::memcpy(&head, logger.data(), 8);
-    std::memcpy(&tail, logger.data() + logger.size() - 8, 8);
-  } else {
-    std::memcpy(&head, logger.data(), logger.size());
-  }
-  uint64_t hash = (head * 0x9e3779b97f4a7c15ull) ^ (tail * 0xc2b2ae3d27d4eb4full) ^ logger.size();
-  Entry& e = entries_[(hash >> 56) % kEntries];
-  if (e.length != logger.size() || !SameKey(e.key, logger, head, tail)) {
-    e.length = static_cast<uint8_t>(logger.size());
-    std::memcpy(e.key, logger.data(), logger.size());
-    e.verdict = VerdictByte(logger);
-  }
-  return Combine(static_cast<LoggerVerdict>(e.verdict >> 4),
-                 static_cast<Component>(e.verdict & 0x0f), thread);
+ContentComponent ContentComponentCache::Fill(Entry* e, std::string_view logger) {
+  e->length = static_cast<uint8_t>(logger.size());
+  std::memcpy(e->key, logger.data(), logger.size());
+  e->verdict = ComponentFromLogger(logger);
+  return e->verdict;
 }
 
 }  // namespace faultline
