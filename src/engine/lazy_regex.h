@@ -3,7 +3,7 @@
 // a short run's start); most runs use a few dozen of them: the pattern set reads the others by
 // their text (Hyperscan's cached database, RE2::Set) and never needs them compiled. Patterns of
 // rule files a user gives are compiled at once, so that a bad one is reported with its file and
-// line; the built-in ones are compiled and checked by the tests (rule_loader_test).
+// line; the built-in ones are compiled and checked by a test (lazy_regex_test).
 #pragma once
 
 #include <re2/re2.h>

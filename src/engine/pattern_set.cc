@@ -204,17 +204,15 @@ void PatternSet::PrepareDigitBlindMemo() {
   // The blind supersets are asked in the same scan as the patterns themselves: a superset is
   // blind, so it answers the same on a text and on its normalised form.
   digit_sensitive_.assign(patterns_.size(), false);
-  std::vector<std::string> relaxed;
+  std::vector<std::unique_ptr<LazyRegex>> relaxed;
   for (size_t i = 0; i < patterns_.size(); ++i) {
     std::optional<std::string> blind = DigitBlindPattern(patterns_[i]->pattern());
     if (!blind.has_value()) return;
     if (*blind == patterns_[i]->pattern()) continue;
     digit_sensitive_[i] = true;
-    relaxed.push_back(std::move(*blind));
+    relaxed.push_back(std::make_unique<LazyRegex>(std::move(*blind)));
   }
-  std::vector<std::unique_ptr<LazyRegex>> compiled;
-  for (std::string& pattern : relaxed) compiled.push_back(std::make_unique<LazyRegex>(pattern));
-  relaxed_ = std::move(compiled);
+  relaxed_ = std::move(relaxed);
   for (const auto& re : relaxed_) patterns_.push_back(re.get());
   blind_memo_on_ = true;
 }
