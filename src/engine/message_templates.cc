@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "src/engine/digit_blind.h"
+
 namespace faultline {
 namespace {
 
@@ -253,14 +255,28 @@ void MessageTemplates::Add(const Record& record, const SourceInfo& source) {
   }
 }
 
+MessageTemplates::RecentMessage& MessageTemplates::Slot(std::vector<RecentMessage>& recent,
+                                                        std::string_view key) {
+  if (recent.empty()) recent.resize(kRecentSlots);
+  return recent[std::hash<std::string_view>()(key) % kRecentSlots];
+}
+
 MessageTemplates::Templates::value_type* MessageTemplates::Find(Templates& templates,
                                                                 std::string_view message,
                                                                 bool* added) {
   RecentMessage* slot = nullptr;
+  RecentMessage* by_digits = nullptr;
   if (message.size() <= kMaxRecentMessageBytes) {
-    if (recent_.empty()) recent_.resize(kRecentSlots);
-    slot = &recent_[std::hash<std::string_view>()(message) % kRecentSlots];
+    slot = &Slot(recent_, message);
     if (slot->host == &templates && slot->message == message) return slot->entry;
+    NormalizeDigits(message, &normalized_);
+    by_digits = &Slot(recent_by_digits_, normalized_);
+    if (by_digits->host == &templates && by_digits->message == normalized_) {
+      slot->host = &templates;
+      slot->message.assign(message);
+      slot->entry = by_digits->entry;
+      return slot->entry;
+    }
   }
   MaskTemplate(message, &scratch_);
   scratch_.resize(Cut(scratch_, kMaxTextBytes).size());
@@ -275,6 +291,11 @@ MessageTemplates::Templates::value_type* MessageTemplates::Find(Templates& templ
     slot->host = &templates;
     slot->message.assign(message);
     slot->entry = &*it;
+    if (!HasDigit(scratch_)) {
+      by_digits->host = &templates;
+      by_digits->message.assign(normalized_);
+      by_digits->entry = &*it;
+    }
   }
   return &*it;
 }

@@ -99,11 +99,19 @@ class MessageTemplates {
   /// The entry of `templates` for `message`: from the recent slots, else masked and found or
   /// added (null when the host has no room for a new template).
   Templates::value_type* Find(Templates& templates, std::string_view message, bool* added);
+  /// The slot of `recent` for `key` (`recent` sized on first use).
+  static RecentMessage& Slot(std::vector<RecentMessage>& recent, std::string_view key);
 
   size_t max_per_host_, max_hosts_;
   std::map<std::string, Templates, std::less<>> hosts_;
   std::vector<RecentMessage> recent_;
-  std::string scratch_;
+  /// The same by the message with every digit written as '0', for templates without a digit.
+  /// Masking tells digits apart from other bytes but never one digit from another, so messages
+  /// alike but for their digits mask alike but for the digits left unmasked: when none is left
+  /// (the usual case: ids, ports and durations are masked), they share the template. Warnings
+  /// of a sick server repeat with a new session id or zxid each time.
+  std::vector<RecentMessage> recent_by_digits_;
+  std::string scratch_, normalized_;
   uint64_t next_order_ = 0;
   int64_t dropped_ = 0, records_ = 0;
 };
