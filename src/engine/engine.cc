@@ -191,7 +191,7 @@ void Engine::Advance(RuleState& state, Partial& p, Candidate e) {
     while (p.counted.back().instant - p.counted.front().instant > state.within[p.next]) {
       p.counted.pop_front();
     }
-    if (static_cast<int>(p.counted.size()) < step.count) return;
+    if (static_cast<int>(p.counted.size()) < step.count) return NoteDeadlineMoved(state, p);
     Candidate first = p.counted.front();
     first.occurrences = static_cast<int>(p.counted.size());
     p.last = p.counted.back().instant;
@@ -202,6 +202,7 @@ void Engine::Advance(RuleState& state, Partial& p, Candidate e) {
     p.hits.push_back(std::move(e));
   }
   ++p.next;
+  NoteDeadlineMoved(state, p);
 }
 
 bool Engine::CameTooSoon(const RuleState& state, const Partial& p) const {

@@ -147,6 +147,11 @@ class Engine {
     /// Oldest first; at kMaxPartialsPerRule the oldest goes (a storm of first steps does that
     /// on every record, so dropping the front must not move the rest).
     std::deque<Partial> partials;
+    /// The partials are in the order of their deadlines (each no earlier than the one before),
+    /// so that ExpireRule can stop at the first one not due. Chains that wait for one step with
+    /// one window, started in time order, stay so: a rule that starts a chain per session expiry
+    /// held ~35 of them at each of its deadlines, and walking them all cost 5% of a run.
+    bool by_deadline = true;
     std::deque<Partial> expired;  ///< recent, for near misses
     std::vector<Ring<Candidate>> context_hits;
     /// Per step with `at_least`: its recent records, so that one logged just *before* the step
@@ -234,6 +239,9 @@ class Engine {
   /// Expire for one rule: resolves its partials that are due (all that can, `at_end`).
   void ExpireRule(RuleState& state, int64_t now, bool at_end);
   int64_t Deadline(const RuleState& state, const Partial& p) const;
+  /// After `p`'s deadline moved (it advanced): clears `by_deadline` unless `p` is the last
+  /// partial and still due no earlier than the one before it.
+  void NoteDeadlineMoved(RuleState& state, const Partial& p) const;
   /// A partial of `state` is due at `deadline`: Expire must look at the rule then.
   void Schedule(RuleState& state, int64_t deadline);
 

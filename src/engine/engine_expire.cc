@@ -27,6 +27,17 @@ int64_t Engine::Deadline(const RuleState& state, const Partial& p) const {
   return p.last + state.reach[p.next];
 }
 
+void Engine::NoteDeadlineMoved(RuleState& state, const Partial& p) const {
+  if (!state.by_deadline) return;
+  const size_t n = state.partials.size();
+  if (p.next >= static_cast<int>(state.rule->steps.size())) return;  // complete: it goes now
+  if (&p != &state.partials.back()) {
+    state.by_deadline = false;
+  } else if (n >= 2 && Deadline(state, p) < Deadline(state, state.partials[n - 2])) {
+    state.by_deadline = false;
+  }
+}
+
 void Engine::Expire(int64_t now, bool at_end) {
   next_deadline_ = INT64_MAX;
   FinalizeDue(now, false);
@@ -58,9 +69,23 @@ void Engine::ExpireRule(RuleState& state, int64_t now, bool at_end) {
   // Walked with iterators: indexing a deque costs a division per element.
   size_t leading_gone = 0;
   bool any_kept = false;
+  // In deadline order the walk stops at the first partial not due: the rest are not either.
+  const bool stop_early = state.by_deadline && !at_end;
+  // Whether the partials kept are in deadline order, found on the way.
+  bool in_order = true;
+  int64_t previous = INT64_MIN;
   auto kept = state.partials.begin();
   for (auto it = state.partials.begin(); it != state.partials.end(); ++it) {
     Partial& p = *it;
+    if (stop_early && now <= Deadline(state, p)) {
+      // Those left, from here on, move up over the ones that went before them.
+      earliest = std::min(earliest, Deadline(state, p));
+      if (any_kept) in_order = false;  // a partial kept before was changed: its deadline moved
+      kept =
+          any_kept && kept != it ? std::move(it, state.partials.end(), kept) : state.partials.end();
+      any_kept = true;
+      break;
+    }
     if (p.next == 0) {  // a `count` first step: drop occurrences that left the window
       while (!p.counted.empty() && now - p.counted.front().instant > state.within[0]) {
         p.counted.pop_front();
@@ -100,6 +125,8 @@ void Engine::ExpireRule(RuleState& state, int64_t now, bool at_end) {
       continue;
     }
     earliest = std::min(earliest, deadline);
+    in_order = in_order && deadline >= previous;
+    previous = deadline;
     if (!any_kept) {
       any_kept = true;
       kept = it;
@@ -115,6 +142,7 @@ void Engine::ExpireRule(RuleState& state, int64_t now, bool at_end) {
     state.partials.erase(state.partials.begin(),
                          state.partials.begin() + static_cast<std::ptrdiff_t>(leading_gone));
   }
+  state.by_deadline = in_order;
   if (earliest != INT64_MAX) Schedule(state, earliest);
 }
 
