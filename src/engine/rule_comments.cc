@@ -1,9 +1,19 @@
 #include "src/engine/rule_comments.h"
 
+#include <array>
+
 namespace faultline {
 namespace {
 
 enum class In { kNothing, kBasic, kLiteral, kMultiBasic, kMultiLiteral };
+
+// The bytes the copy looks at: a line's end, a comment, quotes, an escape. No other byte changes
+// what is inside a string or a comment.
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> special{};
+  for (unsigned char c : std::string_view("\n#\"'\\")) special[c] = true;
+  return special;
+}();
 
 // The length of the run of `quote` characters at `i`.
 size_t RunOf(std::string_view s, size_t i, char quote) {
@@ -29,8 +39,14 @@ std::string BlankCommentLines(std::string_view toml) {
       i = end + 1;
       continue;
     }
-    // Copy the line, following the strings it opens and closes.
+    // Copy the line, following the strings it opens and closes: the bytes that change nothing
+    // are copied in runs (one byte at a time, this was a tenth of a short run's start).
     while (i < toml.size()) {
+      size_t plain = i;
+      while (plain < toml.size() && !kSpecial[static_cast<unsigned char>(toml[plain])]) ++plain;
+      out.append(toml.substr(i, plain - i));
+      i = plain;
+      if (i == toml.size()) break;
       char c = toml[i];
       out.push_back(c);
       ++i;

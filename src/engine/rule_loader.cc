@@ -119,7 +119,8 @@ class Loader {
             "bad duration or expression '" + text + "' in '" + std::string(key) + "': " + err);
       return nullptr;
     }
-    ConfigValues defaults;
+    // Built once (its defaults are parsed numbers): each window of every rule is checked here.
+    static const ConfigValues defaults;
     ExprValue value = expr->Eval(defaults);
     if (!value.is_duration) {
       Error(node->source(), "'" + std::string(key) + "' = '" + text +
