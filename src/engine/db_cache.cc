@@ -18,7 +18,7 @@
 namespace faultline::db_cache {
 namespace {
 
-constexpr char kMagic[] = "faultline-cache-1\n";
+constexpr char kMagic[] = "faultline-cache-2\n";  // 2: the digest reads eight bytes at a time
 constexpr size_t kMagicBytes = sizeof(kMagic) - 1;
 constexpr size_t kMaxFiles = 64;
 
@@ -64,9 +64,18 @@ std::string Directory() {
 }
 
 uint64_t Digest(std::string_view bytes, uint64_t seed) {
+  // Eight bytes per multiply (a byte at a time it was 5% of a short run's start, on a database
+  // of 600 KB); the shift carries the high bits, which the multiply does not spread, down.
   uint64_t hash = seed;
-  for (unsigned char c : bytes) {
-    hash ^= c;
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, bytes.data() + i, 8);
+    hash = (hash ^ word) * 0x100000001b3ULL;
+    hash ^= hash >> 32;
+  }
+  for (; i < bytes.size(); ++i) {
+    hash ^= static_cast<unsigned char>(bytes[i]);
     hash *= 0x100000001b3ULL;
   }
   return hash;
@@ -77,17 +86,22 @@ bool Load(const std::string& name, std::string* bytes) {
   if (dir.empty()) return false;
   int fd = open((dir + "/" + name).c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
-  std::string data;
-  char buffer[1 << 16];
-  for (ssize_t n; (n = read(fd, buffer, sizeof(buffer))) != 0;) {
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      close(fd);
-      return false;
-    }
-    data.append(buffer, static_cast<size_t>(n));
+  // Read whole into a string of the file's size (one copy, not one per 64 KiB).
+  struct stat st;
+  if (fstat(fd, &st) != 0 || st.st_size <= 0 || st.st_size > (int64_t{1} << 30)) {
+    close(fd);
+    return false;
+  }
+  std::string data(static_cast<size_t>(st.st_size), '\0');
+  size_t got = 0;
+  while (got < data.size()) {
+    ssize_t n = read(fd, data.data() + got, data.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // an error, or the file shrank: the checks below refuse it
+    got += static_cast<size_t>(n);
   }
   close(fd);
+  data.resize(got);
   // magic, payload, then the digest of magic and payload
   if (data.size() < kMagicBytes + 8 || data.compare(0, kMagicBytes, kMagic) != 0) return false;
   uint64_t stored;

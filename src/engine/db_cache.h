@@ -15,8 +15,8 @@ namespace faultline::db_cache {
 /// caching is off (FAULTLINE_CACHE_DIR set but not an absolute path, e.g. empty; or no home).
 std::string Directory();
 
-/// FNV-1a, 64 bits: names and checks the files (not a defence against tampering: the cache is
-/// the user's own).
+/// FNV-1a's multiply over eight bytes at a time, 64 bits: names and checks the files (not a
+/// defence against tampering: the cache is the user's own).
 uint64_t Digest(std::string_view bytes, uint64_t seed = 0xcbf29ce484222325ULL);
 
 /// The bytes stored under `name` in Directory(), if they are there and intact.
