@@ -89,7 +89,10 @@ bool LoadRuleFiles(const std::vector<std::string>& files, std::vector<Rule>* rul
           out->diagnostics.push_back({files[i], 0, 0, "cannot read the rule file"});
           return;
         }
-        out->ok = LoadRule(text, files[i], IdOf(files[i]), &out->rule, &out->diagnostics);
+        // Comment lines blanked as for the built-in rules (line and column numbers stay): an
+        // installed binary reads its rules from files, on every run.
+        out->ok = LoadRule(BlankCommentLines(text), files[i], IdOf(files[i]), &out->rule,
+                           &out->diagnostics);
       });
   bool ok = true;
   for (size_t i = 0; i < files.size(); ++i) {
