@@ -22,6 +22,7 @@ constexpr std::string_view kDateShapes[] = {
     "dd.MM.yyyy HH:mm:ss.SSS",       // the European order with dots
     "yyyyMMdd HH:mm:ss.SSS",         // the date's digits run together (C++ loggers)
     "dd/MMM/yyyy:HH:mm:ss.SSS Z",    // the Common Log Format's (Jetty's and httpd's requests)
+    "dd/MMM/yyyy HH:mm:ss.SSS Z",    // the same with a blank (Django's "%d/%b/%Y %H:%M:%S %z")
     "dd-MMM-yyyy HH:mm:ss.SSS",      // Tomcat's catalina.out
     "dd MMM yyyy HH:mm:ss.SSS",      // log4j's DATE
     "MMM dd, yyyy h:mm:ss a",        // java.util.logging
@@ -95,8 +96,11 @@ int ReadDateShape(std::string_view s, size_t pos, ScannedTime* out, size_t* end)
     ScannedTime t;
     size_t e = pos;
     bool epoch = static_cast<int>(i) == kEpochSeconds || static_cast<int>(i) == kEpochMillis;
-    if (shapes[i].Read(s, pos, &t, &e) && e > best_end && FieldEndsAt(s, e) &&
-        (epoch ? PlausibleEpoch(t) : PlausibleZone(s.substr(pos, e - pos)))) {
+    if (!shapes[i].Read(s, pos, &t, &e) || e <= best_end || !FieldEndsAt(s, e)) continue;
+    // A zone left empty inside the time's bracket ("[08/Feb/2021 00:31:29 ]": Python's "%z" of a
+    // naive time) is the shape without it, the blank before the bracket read with it.
+    bool empty_zone = s[e - 1] == ' ' && e < s.size() && s[e] == ']';
+    if (epoch ? PlausibleEpoch(t) : (PlausibleZone(s.substr(pos, e - pos)) || empty_zone)) {
       best = static_cast<int>(i);
       best_end = e;
       *out = t;
