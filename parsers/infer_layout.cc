@@ -766,7 +766,10 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       bool tab_field = !named && !pieces.empty() && pieces.back().leveled &&
                        pieces.back().key.ends_with('\t') && tab != std::string_view::npos &&
                        tab > pos && tab - pos <= 64 && tab + 1 < s.size() && s[tab + 1] != '{' &&
-                       s[tab + 1] != '\t';
+                       s[tab + 1] != '\t' &&
+                       // Digits and punctuation first ("3/1/2021 10:00:00 AM" after Windows'
+                       // "Information<TAB>"): a time or a number the table lacks, not a name.
+                       !HasNoLetter(w);
       if (tab_field) {
         // zap's console encoder with a named logger: "time<TAB>LEVEL<TAB>name<TAB>msg". A field
         // between tabs after the level, with text after it that is not the encoder's {fields},

@@ -8,6 +8,7 @@
 
 #include "parsers/date_shapes.h"
 #include "parsers/pattern_layout.h"
+#include "parsers/timestamp.h"
 
 namespace faultline {
 namespace {
@@ -764,10 +765,9 @@ TEST_CASE("infer: name/pid on host is the logger, a process id and a host, not a
       {
           "[1566941229752] INFO  (mock-api/68093 on QL000000870): Before Start",
           "[1566941229753] INFO  (mock-api/68093 on QL000000870): starting consumer: products",
-          "    module: \"ProductsConsumer\"",
           "[1566941230762] INFO  (mock-api/68093 on QL000000870): kafkajs: Connection timeout",
       },
-      {"[%d{UNIX_MILLIS}] %-5p (%c/%pid on %X{host}): %m%n", 3, Level::kInfo, "mock-api", "",
+      {"[%d{UNIX_MILLIS}] %-5p (%c/%pid on %X{host}): %m%n", 2, Level::kInfo, "mock-api", "",
        "kafkajs: Connection timeout"});
   // bunyan's CLI writes the same without the parentheses (made-up lines in its documented form).
   CheckInferred(
@@ -795,9 +795,16 @@ TEST_CASE("infer: Django's date with a blank, its zone empty inside the bracket"
   int shape = ReadDateShape("08/Feb/2021 00:31:29 ] x", 0, &t, &end);
   REQUIRE(shape >= 0);
   CHECK(end == 21);
+  CHECK(DateShapeFormat(shape) == "dd/MMM/yyyy HH:mm:ss.SSS Z");
   shape = ReadDateShape("08/Feb/2021 00:31:29 settings x", 0, &t, &end);
   REQUIRE(shape >= 0);
   CHECK(end == 20);
+  CHECK(DateShapeFormat(shape) == "dd/MMM/yyyy HH:mm:ss.SSS");
+  // Windows' Event Viewer: US order with AM or PM, one-digit month and day.
+  shape = ReadDateShape("3/1/2021 10:05:00 PM\tService Control Manager", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(end == 20);
+  CHECK(t.local == CivilToMicros(2021, 3, 1, 22, 5, 0, 0));
 }
 
 TEST_CASE("infer: fields joined by bare bars, the dotted name after the level a logger") {
@@ -813,6 +820,18 @@ TEST_CASE("infer: fields joined by bare bars, the dotted name after the level a 
   InferredLayout plain = InferLayout(std::vector<std::string_view>{
       "2020-01-01 10:00:00.1234|INFO|started|ok", "2020-01-01 10:00:01.1234|INFO|stopped|ok"});
   CHECK(plain.pattern.find("%-1c") == std::string::npos);
+}
+
+TEST_CASE("infer: a field of digits between tabs after the level is no logger") {
+  // Windows' Event Viewer saved as text (made-up lines in its form): the time after the level is
+  // read as a time, never as zap's named logger between tabs.
+  InferredLayout inferred = InferLayout(std::vector<std::string_view>{
+      "Information\t3/1/2021 10:00:00 AM\tService Control Manager\t7036\tNone\tThe service "
+      "entered the running state.",
+      "Error\t3/1/2021 10:05:00 PM\tService Control Manager\t7034\tNone\tThe service terminated.",
+  });
+  CHECK(inferred.pattern == "%-5p\t%d{M/d/yyyy h:mm:ss a}\t%m%n");
+  CHECK(inferred.pattern.find("logger") == std::string::npos);
 }
 
 TEST_CASE("date shapes: day first with dashes or dots, digits run together, CLF, AM and PM") {

@@ -139,6 +139,20 @@ TEST_CASE("json: Logstash's v0 event, the fields nested under @fields") {
   CHECK(h.level == Level::kError);
 }
 
+TEST_CASE("json: Elasticsearch 7's component is the logger, below the usual logger keys") {
+  Header h;
+  Miss miss;
+  // From testdata/parsers/public-layouts/es7-json-component-logger.log.
+  REQUIRE(Parse(R"j({"type": "server", "timestamp": "2021-03-14T11:25:47,351Z", "level": "INFO", )j"
+                R"j("component": "o.e.x.s.a.s.FileRolesStore", "cluster.name": "docker-cluster", )j"
+                R"j("node.name": "d209b8c0b498", "message": "parsed [0] roles from file" })j",
+                &h, &miss));
+  CHECK(h.logger == "o.e.x.s.a.s.FileRolesStore");
+  CHECK(h.local == CivilToMicros(2021, 3, 14, 11, 25, 47, 351'000));
+  REQUIRE(Parse(R"j({"component":"c","logger":"l","message":"m"})j", &h, &miss));
+  CHECK(h.logger == "l");
+}
+
 TEST_CASE("json: python-json-logger and structlog") {
   Header h;
   Miss miss;

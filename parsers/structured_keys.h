@@ -62,6 +62,7 @@ inline constexpr KeyName kKeys[] = {
     {"c", Field::kLogger, 6},       // MongoDB's component ("NETWORK")
     {"@fields.logger", Field::kLogger, 7},
     {"@fields.class", Field::kLogger, 8},
+    {"component", Field::kLogger, 9},  // Elasticsearch 7's JSON ("o.e.n.Node")
     {"thread_name", Field::kThread, 0},
     {"thread", Field::kThread, 1},
     {"threadName", Field::kThread, 2},
