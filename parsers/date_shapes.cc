@@ -22,6 +22,8 @@ constexpr std::string_view kDateShapes[] = {
     "dd.MM.yyyy HH:mm:ss.SSS",       // the European order with dots
     "yyyyMMdd HH:mm:ss.SSS",         // the date's digits run together (C++ loggers)
     "dd/MMM/yyyy:HH:mm:ss.SSS Z",    // the Common Log Format's (Jetty's and httpd's requests)
+    "dd/MMM/yyyy HH:mm:ss.SSS Z",    // the same with a blank (Django's "%d/%b/%Y %H:%M:%S %z")
+    "dd/MMM/yyyy HH:mm:ss.SSS",      // ...and without a zone
     "dd-MMM-yyyy HH:mm:ss.SSS",      // Tomcat's catalina.out
     "dd MMM yyyy HH:mm:ss.SSS",      // log4j's DATE
     "MMM dd, yyyy h:mm:ss a",        // java.util.logging
@@ -29,6 +31,7 @@ constexpr std::string_view kDateShapes[] = {
     "EEE MMM dd HH:mm:ss z yyyy",    // date(1)
     "EEE MMM dd HH:mm:ss.SSS yyyy",  // C's ctime() (Perl's localtime, Druid's supervise), with
                                      // a fraction as Apache httpd writes it
+    "M/d/yyyy h:mm:ss a",            // US order with the half of the day (Windows' Event Viewer)
     "MM/dd/yyyy HH:mm:ss.SSS",       // US order (Akka's default logger); a 13th month fails...
     "dd/MM/yyyy HH:mm:ss.SSS",       // ...and the day-first order reads it
     "dd/MM/yy HH:mm:ss:SSS z",       // a millisecond after a colon (Dubbo's samples)
@@ -72,8 +75,10 @@ bool PlausibleZone(std::string_view read) {
   // java.util.logging's "Jun 27, 2019 10:45:49 AM": the last word is the half of the day.
   if (word == "AM" || word == "PM" || word == "am" || word == "pm") return true;
   if (word[0] == '+' || word[0] == '-' || scan::IsDigit(word[0])) return true;
+  // A zone's name or id starts with a capital ("UTC", "CEST", "Europe/Paris"); a lower-case word
+  // is the next field (Django's "[%(asctime)s] %(module)s": "08/Feb/2021 00:31:29 settings").
   Level level;
-  return word.size() >= 3 && !ParseLevel(word, &level);
+  return word.size() >= 3 && scan::IsUpper(word[0]) && !ParseLevel(word, &level);
 }
 
 }  // namespace
@@ -95,8 +100,11 @@ int ReadDateShape(std::string_view s, size_t pos, ScannedTime* out, size_t* end)
     ScannedTime t;
     size_t e = pos;
     bool epoch = static_cast<int>(i) == kEpochSeconds || static_cast<int>(i) == kEpochMillis;
-    if (shapes[i].Read(s, pos, &t, &e) && e > best_end && FieldEndsAt(s, e) &&
-        (epoch ? PlausibleEpoch(t) : PlausibleZone(s.substr(pos, e - pos)))) {
+    if (!shapes[i].Read(s, pos, &t, &e) || e <= best_end || !FieldEndsAt(s, e)) continue;
+    // A zone left empty inside the time's bracket ("[08/Feb/2021 00:31:29 ]": Python's "%z" of a
+    // naive time) is the shape without it, the blank before the bracket read with it.
+    bool empty_zone = s[e - 1] == ' ' && e < s.size() && s[e] == ']';
+    if (epoch ? PlausibleEpoch(t) : (PlausibleZone(s.substr(pos, e - pos)) || empty_zone)) {
       best = static_cast<int>(i);
       best_end = e;
       *out = t;

@@ -281,6 +281,44 @@ bool IsSlashName(std::string_view w) {
   return true;
 }
 
+// "name/pid on host": the logger, process id and host that pino-pretty writes in parentheses
+// ("(mock-api/68093 on QL000000870): msg") and bunyan's CLI bare ("app/123 on example.com: msg");
+// the position of `close` after the host, or npos. The process id is no thread.
+size_t NamePidOnHostEnd(std::string_view s, size_t pos, char close) {
+  size_t slash = pos;
+  while (slash < s.size() && (scan::IsIdentChar(s[slash]) || s[slash] == '.' || s[slash] == '-')) {
+    ++slash;
+  }
+  if (slash == pos || scan::IsDigit(s[pos]) || slash >= s.size() || s[slash] != '/') {
+    return std::string_view::npos;
+  }
+  size_t digits = slash + 1;
+  while (digits < s.size() && scan::IsDigit(s[digits])) ++digits;
+  if (digits == slash + 1 || !scan::StartsWithAt(s, digits, " on ")) return std::string_view::npos;
+  size_t host = digits + 4, host_end = host;
+  while (host_end < s.size() && s[host_end] != ' ' && s[host_end] != close) ++host_end;
+  if (host_end == host || host_end >= s.size() || s[host_end] != close) {
+    return std::string_view::npos;
+  }
+  return host_end;
+}
+
+// A table cell after a level and its bar ("INFO   | jvm 1    | 2019/05/23 ..."): a name, or a
+// name and a number, padded before the next bar, as the Tanuki service wrapper writes the source
+// of each line ("wrapper", "jvm 1"); the end of its text, or npos.
+size_t PipeCellEnd(std::string_view s, size_t pos) {
+  size_t bar = s.find(" |", pos);
+  if (bar == std::string_view::npos || bar - pos > 40) return std::string_view::npos;
+  std::string_view cell = TrimBlanks(s.substr(pos, bar - pos));
+  size_t blank = cell.find(' ');
+  std::string_view name = cell.substr(0, blank);
+  if (!IsBracketedName(name)) return std::string_view::npos;
+  if (blank != std::string_view::npos && !IsNumber(cell.substr(blank + 1))) {
+    return std::string_view::npos;
+  }
+  return pos + cell.size();
+}
+
 struct Piece {
   std::string key;  ///< the pattern text, with the separator after the field
   bool timed = false, leveled = false;
@@ -309,7 +347,10 @@ std::string ReadSeparator(std::string_view s, size_t* pos, bool padded, bool aft
                  (c == '/' && sep.empty() && after_level) ||
                  (c == ',' && sep.empty() && p + 1 < s.size() && s[p + 1] == ' ') ||
                  (c == '-' && p + 1 < s.size() && s[p + 1] == ' ') || (c == ']' && *open_bracket) ||
-                 (c == '-' && after_level && p + 1 < s.size() && s[p + 1] == '-');
+                 (c == '-' && after_level && p + 1 < s.size() && s[p + 1] == '-') ||
+                 // logback's status lines glue a dash to the bar before the level ("|-INFO").
+                 (c == '-' && !sep.empty() && sep.back() == '|' && p + 1 < s.size() &&
+                  scan::IsUpper(s[p + 1]));
     if (!punct) break;
     if (c == ']') *open_bracket = false;
     sep += c;
@@ -403,7 +444,7 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
   bool last_field = false;
   for (int field = 0; field < 7 && pos < s.size() && !last_field; ++field) {
     Piece piece;
-    bool padded = false;
+    bool padded = false, optional = false;
     size_t end = pos;
     bool initial = false;
     char c = s[pos];
@@ -459,7 +500,10 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       std::string_view w = s.substr(pos + 1, end - pos - 1);
       size_t colon = w.rfind(':');
       bool dotted;
-      if (!leveled && !named && c == '[' && IsNameColonLevel(w)) {
+      if (!named && c == '(' && NamePidOnHostEnd(s, pos + 1, ')') == end) {
+        piece.key = "(%c/%pid on %X{host})";  // pino-pretty's "(name/pid on host)"
+        named = true;
+      } else if (!leveled && !named && c == '[' && IsNameColonLevel(w)) {
         piece.key = "[%c:%p]";  // "[mpm_event:notice]"
         piece.leveled = leveled = true;
         named = true;
@@ -569,6 +613,29 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         break;
       }
       ++end;
+    } else if (size_t host_end = named ? std::string_view::npos : NamePidOnHostEnd(s, pos, ':');
+               host_end != std::string_view::npos) {
+      piece.key = "%c/%pid on %X{host}";  // bunyan's "app/123 on example.com: msg"
+      named = true;
+      end = host_end;
+    } else if (size_t origin = pos + 3; !named && leveled && !pieces.empty() &&
+                                        pieces.back().leveled &&
+                                        scan::StartsWithAt(s, pos, "in ") &&
+                                        (end = s.find(' ', origin)) != std::string_view::npos &&
+                                        end > origin && scan::StartsWithAt(s, end, " - ")) {
+      // logback's status lines: "|-INFO in ch.qos.logback.classic.LoggerContext[default] - msg",
+      // the object that reports after "in".
+      piece.key = "in %X{logger}";
+      named = true;
+    } else if (size_t cell_end = (named || pieces.empty() || !pieces.back().leveled ||
+                                  !pieces.back().key.ends_with("| "))
+                                     ? std::string_view::npos
+                                     : PipeCellEnd(s, pos);
+               cell_end != std::string_view::npos) {
+      piece.key = "%-1X{logger}";  // the source between bars after the level: Tanuki's "jvm 1"
+      padded = true;
+      named = true;
+      end = cell_end;
     } else {
       // A bare word: a logger only where the line marks it so.
       end = pos;
@@ -587,6 +654,16 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
                                        !scan::IsDigit(w[single + 1])) {
         end = pos + single;
         w = w.substr(0, single);
+      }
+      // Fields joined by bare bars after a field that ended with one (NLog's default
+      // "${longdate}|${level}|${logger}|${message}"): a dotted name before the next bar.
+      bool bar_after = false;
+      if (size_t bar = w.find('|'); bar != std::string_view::npos && bar > 0 && !pieces.empty() &&
+                                    pieces.back().key.ends_with('|') &&
+                                    IsLoggerName(w.substr(0, bar), &dotted_head) && dotted_head) {
+        end = pos + bar;
+        w = w.substr(0, bar);
+        bar_after = true;
       }
       // Ruby's "#1]": the process id after the time, inside its bracket.
       if (s[pos] == '#' && open_bracket) {
@@ -689,7 +766,10 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       bool tab_field = !named && !pieces.empty() && pieces.back().leveled &&
                        pieces.back().key.ends_with('\t') && tab != std::string_view::npos &&
                        tab > pos && tab - pos <= 64 && tab + 1 < s.size() && s[tab + 1] != '{' &&
-                       s[tab + 1] != '\t';
+                       s[tab + 1] != '\t' &&
+                       // Digits and punctuation first ("3/1/2021 10:00:00 AM" after Windows'
+                       // "Information<TAB>"): a time or a number the table lacks, not a name.
+                       !HasNoLetter(w);
       if (tab_field) {
         // zap's console encoder with a named logger: "time<TAB>LEVEL<TAB>name<TAB>msg". A field
         // between tabs after the level, with text after it that is not the encoder's {fields},
@@ -717,6 +797,11 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         // After a logger joined to it by a colon, "function:line" is a location (loguru's
         // "{name}:{function}:{line}", "kazoo.client:_connect:512 - msg"), not a thread.
         piece.key = "%M:%L";
+      } else if (named && class_line && dash_after && IsSourceFile(w.substr(0, colon))) {
+        // A source file and its line after the logger, before " - " (Seastar's "storage -
+        // segment.cc:594 - msg"): a location; optional, as a line may put a context there.
+        piece.key = "%F:%L";
+        optional = true;
       } else if (class_line && !named) {
         piece.key = IsSourceFile(w.substr(0, colon)) ? "%F:%L" : "%c:%L";
         named = piece.key[1] == 'c';
@@ -737,7 +822,7 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         piece.key = "%t";
         threaded = true;
       } else if (!named && name &&
-                 (dotted ? (dash_after || colon_after || bracket_after || next > end)
+                 (dotted ? (dash_after || colon_after || bracket_after || bar_after || next > end)
                          : (dash_after || level_after || (padding_after && IsCamelCase(w)) ||
                             (IsClassName(w) && LocationAt(s, next)) ||
                             (colon_after && after_bracket_level && IsLowerWord(w)) ||
@@ -781,6 +866,7 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
     glued_bracket = glued_bracket || (sep.empty() && pos < s.size() && s[pos] == '(' &&
                                       piece.leveled && piece.key.back() == ']');
     if (pos >= s.size() || (sep.empty() && !piece.timed && !glued_bracket)) break;
+    if (optional) piece.key = "%notEmpty{" + piece.key + sep + "}", sep.clear();
     piece.key = (pieces.empty() ? lead : "") + piece.key + sep;
     pieces.push_back(std::move(piece));
   }

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "parsers/date_shapes.h"
+#include "parsers/pattern_layout.h"
+#include "parsers/timestamp.h"
 
 namespace faultline {
 namespace {
@@ -694,6 +696,142 @@ TEST_CASE("infer: locations after a logger, a class and a process are not thread
       },
       {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [%-5p] <%t>@%X{location} %m%n", 1, Level::kError, "",
        "0.1087.0", "Lost"});
+}
+
+TEST_CASE("infer: logback's status lines, a dash glued to the bar and the origin after in") {
+  CheckInferred(
+      {
+          "13:32:18,096 |-INFO in ch.qos.logback.classic.LoggerContext[default] - Could NOT find "
+          "resource [logback.groovy]",
+          "13:32:18,273 |-INFO in ch.qos.logback.classic.joran.action.ConfigurationAction - debug "
+          "attribute not set",
+          "13:32:18,315 |-ERROR in ch.qos.logback.core.joran.spi.Interpreter@6:20 - no applicable "
+          "action for [configuration], current ElementPath  is [[configuration][configuration]]",
+      },
+      {"%d{HH:mm:ss.SSS} |-%-5p in %X{logger} - %m%n", 2, Level::kError,
+       "ch.qos.logback.core.joran.spi.Interpreter@6:20", "",
+       "no applicable action for [configuration], current ElementPath  is "
+       "[[configuration][configuration]]"});
+  // "in" is the origin's only where " - " follows the next word (a made-up line): prose stays.
+  InferredLayout prose = InferLayout(std::vector<std::string_view>{
+      "13:32:18,096 |-INFO in the morning the job starts", "13:32:18,097 |-INFO in a minute"});
+  CHECK(prose.pattern.find("%X{logger}") == std::string::npos);
+}
+
+TEST_CASE("infer: a table row's source between bars after the level, its own level words") {
+  // STATUS is the Tanuki wrapper's level; "wrapper" and "jvm 1" are the same column, so a single
+  // word there is read as the name with a number is, and the lines agree on one layout.
+  CheckInferred(
+      {
+          "STATUS | wrapper  | 2019/05/23 15:01:26 | --> Wrapper Started as Daemon",
+          "INFO   | jvm 1    | 2019/05/23 15:01:31 | Wrapper (Version 3.2.3) "
+          "http://wrapper.tanukisoftware.org",
+          "ERROR  | wrapper  | 2019/05/23 15:01:43 | JVM exited unexpectedly.",
+          "INFO   | jvm 2    | 2019/05/23 15:01:58 | Wrapper (Version 3.2.3) "
+          "http://wrapper.tanukisoftware.org",
+      },
+      {"%-5p| %-1X{logger}| %d{yyyy/MM/dd HH:mm:ss.SSS} | %m%n", 1, Level::kInfo, "jvm 1", "",
+       "Wrapper (Version 3.2.3) http://wrapper.tanukisoftware.org"});
+  Level level;
+  CHECK(ParseServerLevelWord("STATUS", &level));
+  CHECK(level == Level::kInfo);
+  CHECK_FALSE(ParseServerLevelWord("Status", &level));  // a capitalised word begins prose
+}
+
+TEST_CASE("infer: a source file and line after the logger are an optional location") {
+  // Redpanda's lines inside their journald prefix; the first puts a raft context where the others
+  // have their location, and is read all the same.
+  std::vector<std::string_view> lines = {
+      "INFO  2020-11-16 18:12:56,362 [shard 0] raft - [group_id:0, {redpanda/controller/0}] "
+      "consensus.cc:614 - Recovered, log offsets: {start_offset:-9223372036854775808}, term:0",
+      "INFO  2020-11-16 18:12:56,373 [shard 0] storage - segment.cc:594 - Creating new segment "
+      "/var/lib/redpanda/data/redpanda/kvstore/0_0/0-0-v1.log",
+      "INFO  2020-11-16 18:12:56,393 [shard 0] cluster - state_machine.cc:20 - Starting state "
+      "machine",
+  };
+  CheckInferred(lines, {"%-5p %d{yyyy-MM-dd HH:mm:ss.SSSXXX} [%t] %-1c- %notEmpty{%F:%L - }%m%n", 2,
+                        Level::kInfo, "cluster", "shard 0", "Starting state machine"});
+  InferredLayout inferred = InferLayout(lines);
+  REQUIRE(inferred.parser != nullptr);
+  Header h;
+  Miss miss;
+  REQUIRE(inferred.parser->ParseHeader(lines[0], &h, &miss));
+  CHECK(h.logger == "raft");
+  CHECK(h.message.starts_with("[group_id:0, {redpanda/controller/0}] consensus.cc:614 - "));
+}
+
+TEST_CASE("infer: name/pid on host is the logger, a process id and a host, not a thread") {
+  CheckInferred(
+      {
+          "[1566941229752] INFO  (mock-api/68093 on QL000000870): Before Start",
+          "[1566941229753] INFO  (mock-api/68093 on QL000000870): starting consumer: products",
+          "[1566941230762] INFO  (mock-api/68093 on QL000000870): kafkajs: Connection timeout",
+      },
+      {"[%d{UNIX_MILLIS}] %-5p (%c/%pid on %X{host}): %m%n", 2, Level::kInfo, "mock-api", "",
+       "kafkajs: Connection timeout"});
+  // bunyan's CLI writes the same without the parentheses (made-up lines in its documented form).
+  CheckInferred(
+      {
+          "[2012-02-08T22:56:52.856Z]  INFO: myservice/123 on example.com: hello world",
+          "[2012-02-08T22:56:53.856Z]  WARN: myservice/123 on example.com: slow response",
+      },
+      {"[%d{yyyy-MM-dd HH:mm:ss.SSSXXX}] %-5p: %c/%pid on %X{host}: %m%n", 1, Level::kWarn,
+       "myservice", "", "slow response"});
+}
+
+TEST_CASE("infer: Django's date with a blank, its zone empty inside the bracket") {
+  CheckInferred(
+      {
+          "[08/Feb/2021 00:31:29 ] settings     INFO     Welcome to Hue 4.5.0",
+          "[07/Feb/2021 08:31:31 -0800] decorators   INFO     AXES: BEGIN LOG",
+          "[07/Feb/2021 08:31:33 -0800] __init__     INFO     Couldn't import snappy. Support for "
+          "snappy compression disabled.",
+      },
+      {"[%d{dd/MMM/yyyy HH:mm:ss.SSS Z}] %-1c %-5p %m%n", 0, Level::kInfo, "settings", "",
+       "Welcome to Hue 4.5.0"});
+  ScannedTime t;
+  size_t end = 0;
+  // The empty zone is read only before the closing bracket: elsewhere the blank is a separator.
+  int shape = ReadDateShape("08/Feb/2021 00:31:29 ] x", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(end == 21);
+  CHECK(DateShapeFormat(shape) == "dd/MMM/yyyy HH:mm:ss.SSS Z");
+  shape = ReadDateShape("08/Feb/2021 00:31:29 settings x", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(end == 20);
+  CHECK(DateShapeFormat(shape) == "dd/MMM/yyyy HH:mm:ss.SSS");
+  // Windows' Event Viewer: US order with AM or PM, one-digit month and day.
+  shape = ReadDateShape("3/1/2021 10:05:00 PM\tService Control Manager", 0, &t, &end);
+  REQUIRE(shape >= 0);
+  CHECK(end == 20);
+  CHECK(t.local == CivilToMicros(2021, 3, 1, 22, 5, 0, 0));
+}
+
+TEST_CASE("infer: fields joined by bare bars, the dotted name after the level a logger") {
+  // NLog's default layout (made-up lines in its documented form).
+  CheckInferred(
+      {
+          "2020-01-01 10:00:00.1234|INFO|App.Kafka.Consumer|Consumer started",
+          "2020-01-01 10:00:02.1234|ERROR|App.Zk.Client|Session expired|retrying",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX}|%-5p|%-1c|%m%n", 1, Level::kError, "App.Zk.Client", "",
+       "Session expired|retrying"});
+  // A bar inside the message after a plain word is not a field.
+  InferredLayout plain = InferLayout(std::vector<std::string_view>{
+      "2020-01-01 10:00:00.1234|INFO|started|ok", "2020-01-01 10:00:01.1234|INFO|stopped|ok"});
+  CHECK(plain.pattern.find("%-1c") == std::string::npos);
+}
+
+TEST_CASE("infer: a field of digits between tabs after the level is no logger") {
+  // Windows' Event Viewer saved as text (made-up lines in its form): the time after the level is
+  // read as a time, never as zap's named logger between tabs.
+  InferredLayout inferred = InferLayout(std::vector<std::string_view>{
+      "Information\t3/1/2021 10:00:00 AM\tService Control Manager\t7036\tNone\tThe service "
+      "entered the running state.",
+      "Error\t3/1/2021 10:05:00 PM\tService Control Manager\t7034\tNone\tThe service terminated.",
+  });
+  CHECK(inferred.pattern == "%-5p\t%d{M/d/yyyy h:mm:ss a}\t%m%n");
+  CHECK(inferred.pattern.find("logger") == std::string::npos);
 }
 
 TEST_CASE("date shapes: day first with dashes or dots, digits run together, CLF, AM and PM") {

@@ -121,6 +121,38 @@ TEST_CASE("json: log4j2 instant") {
   CHECK(h.local == CivilToMicros(2021, 4, 2, 1, 33, 58, 687'000));
 }
 
+TEST_CASE("json: Logstash's v0 event, the fields nested under @fields") {
+  Header h;
+  Miss miss;
+  // From testdata/parsers/public-layouts/logstash-jsonevent-v0-fields.log.
+  REQUIRE(Parse(R"j({"@fields":{"timestamp":1354696445564,"level":"INFO","mdc":{},)j"
+                R"j("file":"Server.java","class":"org.eclipse.jetty.server.Server",)j"
+                R"j("line_number":"268","method":"doStart"},"@message":"jetty-8.1.7.v20120910",)j"
+                R"j("@source_host":"vagrant.vm"})j",
+                &h, &miss));
+  CHECK(h.local == 1354696445564LL * 1000);
+  CHECK(h.level == Level::kInfo);
+  CHECK(h.logger == "org.eclipse.jetty.server.Server");
+  CHECK(h.message == "jetty-8.1.7.v20120910");
+  // A top-level key outranks the nested one ("level" over "@fields.level").
+  REQUIRE(Parse(R"j({"@fields":{"level":"INFO"},"level":"ERROR","message":"m"})j", &h, &miss));
+  CHECK(h.level == Level::kError);
+}
+
+TEST_CASE("json: Elasticsearch 7's component is the logger, below the usual logger keys") {
+  Header h;
+  Miss miss;
+  // From testdata/parsers/public-layouts/es7-json-component-logger.log.
+  REQUIRE(Parse(R"j({"type": "server", "timestamp": "2021-03-14T11:25:47,351Z", "level": "INFO", )j"
+                R"j("component": "o.e.x.s.a.s.FileRolesStore", "cluster.name": "docker-cluster", )j"
+                R"j("node.name": "d209b8c0b498", "message": "parsed [0] roles from file" })j",
+                &h, &miss));
+  CHECK(h.logger == "o.e.x.s.a.s.FileRolesStore");
+  CHECK(h.local == CivilToMicros(2021, 3, 14, 11, 25, 47, 351'000));
+  REQUIRE(Parse(R"j({"component":"c","logger":"l","message":"m"})j", &h, &miss));
+  CHECK(h.logger == "l");
+}
+
 TEST_CASE("json: python-json-logger and structlog") {
   Header h;
   Miss miss;

@@ -61,6 +61,9 @@ bool ParseServerLevelWord(std::string_view word, Level* level) {
   if (word == "dbug" || word == "DBUG") return *level = Level::kDebug, true;
   if (word == "Note") return *level = Level::kInfo, true;
   if (word == "trce") return *level = Level::kTrace, true;
+  // The Tanuki Java Service Wrapper's own levels between INFO and WARN: "STATUS" (the wrapper's
+  // state), "ADVICE" (its hints after a failure).
+  if (word == "STATUS" || word == "ADVICE") return *level = Level::kInfo, true;
   return false;
 }
 

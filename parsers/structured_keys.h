@@ -41,6 +41,9 @@ inline constexpr KeyName kKeys[] = {
     {"timeMillis", Field::kTime, 7},  // log4j2 JsonLayout before 2.11
     {"logtime", Field::kTime, 8},     // Ambari's log feeder JSON (epoch ms as a string)
     {"t.$date", Field::kTime, 9},     // MongoDB 4.4+: {"t":{"$date":"..."},"s":"I","c":..}
+    // Logstash's v0 event ({"@fields":{"timestamp":epoch ms,"level":..,"class":..},"@message":..}),
+    // as log4j-jsonevent-layout and python-logstash wrote it before the v1 schema.
+    {"@fields.timestamp", Field::kTime, 10},
     {"level", Field::kLevel, 0},
     {"levelname", Field::kLevel, 1},
     {"log.level", Field::kLevel, 2},
@@ -48,6 +51,8 @@ inline constexpr KeyName kKeys[] = {
     {"loglevel", Field::kLevel, 4},
     {"lvl", Field::kLevel, 5},
     {"s", Field::kLevel, 6},  // MongoDB's severity: "I", "W", "E", "F", "D1".."D5"
+    {"@fields.level", Field::kLevel, 7},
+    {"@fields.levelname", Field::kLevel, 8},
     {"logger_name", Field::kLogger, 0},
     {"logger", Field::kLogger, 1},
     {"loggerName", Field::kLogger, 2},
@@ -55,6 +60,9 @@ inline constexpr KeyName kKeys[] = {
     {"name", Field::kLogger, 4},    // python-json-logger's %(name)s; bunyan's app name
     {"caller", Field::kLogger, 5},  // zap, go-kit: "file.go:42", only when nothing better
     {"c", Field::kLogger, 6},       // MongoDB's component ("NETWORK")
+    {"@fields.logger", Field::kLogger, 7},
+    {"@fields.class", Field::kLogger, 8},
+    {"component", Field::kLogger, 9},  // Elasticsearch 7's JSON ("o.e.n.Node")
     {"thread_name", Field::kThread, 0},
     {"thread", Field::kThread, 1},
     {"threadName", Field::kThread, 2},
