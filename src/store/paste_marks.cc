@@ -1,6 +1,9 @@
 #include "src/store/paste_marks.h"
 
+#include <algorithm>
 #include <cstring>
+
+#include "parsers/continuation.h"
 
 namespace faultline {
 namespace {
@@ -58,6 +61,39 @@ bool HasWebSpace(std::string_view line) {
   return false;
 }
 
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+// The blanks all the lines of `head` that hold text start with (after their quote marks), when
+// they are an indentation of the whole block: two lines or more, two spaces or a tab, and some
+// line under them that starts a record rather than continuing one (a head of stack frames only
+// is indented by the frames' own indentation).
+std::string CommonIndent(const std::deque<std::string>& head, bool quoted) {
+  constexpr size_t kMaxIndent = 16;
+  auto unquoted = [quoted](const std::string& line) {
+    return quoted && !line.empty() && line[0] == '>' ? StripQuoteMarks(line)
+                                                     : std::string_view(line);
+  };
+  std::string_view common;
+  int lines = 0;
+  for (const std::string& whole : head) {
+    std::string_view line = unquoted(whole);
+    size_t text = 0;
+    while (text < line.size() && IsBlank(line[text])) ++text;
+    if (text == line.size()) continue;  // blank: says nothing
+    std::string_view blanks = line.substr(0, std::min(text, kMaxIndent));
+    size_t same = 0;
+    while (same < common.size() && same < blanks.size() && common[same] == blanks[same]) ++same;
+    common = lines++ == 0 ? blanks : common.substr(0, same);
+    if (common.empty()) return "";
+  }
+  if (lines < 2 || (common.size() < 2 && common.find('\t') == std::string_view::npos)) return "";
+  for (const std::string& whole : head) {
+    std::string_view rest = unquoted(whole).substr(common.size());
+    if (!rest.empty() && !IsBlank(rest[0]) && !IsContinuationLine(rest)) return std::string(common);
+  }
+  return "";
+}
+
 }  // namespace
 
 PasteMarks DetectPasteMarks(const std::deque<std::string>& head) {
@@ -75,6 +111,7 @@ PasteMarks DetectPasteMarks(const std::deque<std::string>& head) {
   // "[0m" could be a message's own text, two lines of them are a terminal's.
   marks.quoted = quoted >= 2 && quoted * 2 >= nonempty;
   marks.orphan_colours = orphans >= 2;
+  marks.indent = CommonIndent(head, marks.quoted);
   return marks;
 }
 
@@ -93,6 +130,8 @@ std::string_view StripQuoteMarks(std::string_view line) {
 std::string_view CleanPastedLine(std::string_view line, const PasteMarks& marks,
                                  std::string* scratch) {
   if (marks.quoted && !line.empty() && line[0] == '>') line = StripQuoteMarks(line);
+  if (!marks.indent.empty() && line.starts_with(marks.indent))
+    line.remove_prefix(marks.indent.size());
   bool escapes = marks.escapes && line.find('\x1b') != std::string_view::npos;
   bool orphans = marks.orphan_colours && HasOrphanColour(line);
   bool web_spaces = marks.web_spaces && HasWebSpace(line);

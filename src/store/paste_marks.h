@@ -3,7 +3,8 @@
 // sequences of `docker logs` or a CI console saved to a file ("\x1b[33mWARN\x1b[0m"), or what is
 // left of them when a terminal's text is copied without the escape byte ("[33mWARN[0m"), and
 // the spaces of a web page a log was copied from (no-break spaces for "&nbsp;", ideographic
-// spaces, zero-width spaces), which no layout expects between its fields.
+// spaces, zero-width spaces), which no layout expects between its fields, and the indentation of
+// a whole pasted block.
 // Decided once per input from its first lines, so a log without them costs nothing per line.
 #pragma once
 
@@ -18,7 +19,11 @@ struct PasteMarks {
   bool escapes = false;         ///< some line holds an ESC byte
   bool orphan_colours = false;  ///< lines hold "[33m"-style colour codes without their ESC
   bool web_spaces = false;      ///< U+00A0, U+3000 (read as ' ') or U+200B, U+FEFF (dropped)
-  bool any() const { return quoted || escapes || orphan_colours || web_spaces; }
+  /// The blanks every line starts with: a log pasted as a Markdown code block or indented in a
+  /// mail or a wiki ("    2019-...", "\t[main] INFO ..."). Taken off every line that has them;
+  /// a stack frame keeps the indentation it has beyond them.
+  std::string indent;
+  bool any() const { return quoted || escapes || orphan_colours || web_spaces || !indent.empty(); }
 };
 
 /// What the first lines of an input (the lines read ahead for detection) show.

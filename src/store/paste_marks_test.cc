@@ -65,8 +65,40 @@ TEST_CASE("paste marks: colour codes are cut out, the text between them stays") 
                         web, &scratch) == "a bcd");
   CHECK(DetectPasteMarks({"x\xC2\xA0y"}).web_spaces);
   CHECK_FALSE(DetectPasteMarks({"caf\xC3\xA9 \xE2\x80\x94 ok"}).web_spaces);
-  PasteMarks all = {true, true, true, true};
+  PasteMarks all = {true, true, true, true, ""};
   CHECK(CleanPastedLine("> \x1b[33mWARN\x1b[0m [31mx[0m", all, &scratch) == "WARN x");
+}
+
+TEST_CASE("paste marks: the indentation of a whole pasted block") {
+  // A Markdown code block: four spaces before every line, a stack frame's own tab after them.
+  std::deque<std::string> block = {
+      "    [2019-10-06 01:34:11,642] WARN Client session timed out "
+      "(org.apache.zookeeper.ClientCnxn)",
+      "", "    java.io.IOException: Connection reset",
+      "    \tat org.apache.zookeeper.ClientCnxn$SendThread.run(ClientCnxn.java:1144)",
+      "    INFO org.apache.hadoop.ha.NodeFencer: ====== Beginning Service Fencing Process... "
+      "======"};
+  PasteMarks marks = DetectPasteMarks(block);
+  CHECK(marks.indent == "    ");
+  CHECK(marks.any());
+  std::string scratch;
+  CHECK(CleanPastedLine(block[0], marks, &scratch).starts_with("[2019-10-06"));
+  CHECK(CleanPastedLine(block[3], marks, &scratch) ==
+        "\tat org.apache.zookeeper.ClientCnxn$SendThread.run(ClientCnxn.java:1144)");
+  CHECK(CleanPastedLine("less indented", marks, &scratch) == "less indented");
+  // Under quote marks, and with a tab.
+  CHECK(
+      DetectPasteMarks({"> \t2019-09-17 05:04:12,043 INFO x", "> \t2019-09-17 05:04:13,043 INFO y"})
+          .indent == "\t");
+  // Not an indentation of the block: one line, one space, lines not indented alike, or only
+  // stack frames (their indentation is their own).
+  CHECK(DetectPasteMarks({"    2019-09-17 05:04:12,043 INFO x"}).indent.empty());
+  CHECK(DetectPasteMarks({" 2019-09-17 05:04:12,043 INFO x", " 2019-09-17 05:04:13,043 INFO y"})
+            .indent.empty());
+  CHECK(DetectPasteMarks({"    2019-09-17 05:04:12,043 INFO x", "2019-09-17 05:04:13,043 INFO y"})
+            .indent.empty());
+  CHECK(DetectPasteMarks({"\tat a.B.c(B.java:1)", "\tat a.B.d(B.java:2)", "\t... 3 more"})
+            .indent.empty());
 }
 
 }  // namespace
