@@ -35,6 +35,7 @@ constexpr std::string_view kDateShapes[] = {
     "MM/dd/yyyy HH:mm:ss.SSS",       // US order (Akka's default logger); a 13th month fails...
     "dd/MM/yyyy HH:mm:ss.SSS",       // ...and the day-first order reads it
     "dd/MM/yy HH:mm:ss:SSS z",       // a millisecond after a colon (Dubbo's samples)
+    "h:mma",                         // Go's time.Kitchen, no date (zerolog's console "3:04PM")
     "MMM dd HH:mm:ss.SSS",           // no year: syslog's order (Rust tracing's local time)
     "dd MMM HH:mm:ss.SSS",           // no year: day first (log4j's "%d{dd MMM HH:mm:ss}")
     "UNIX",                          // epoch seconds, a fraction optional (librdkafka)
@@ -44,6 +45,7 @@ constexpr std::string_view kDateShapes[] = {
 constexpr int kTimeOfDay = static_cast<int>(std::size(kDateShapes)) - 1;
 constexpr int kEpochSeconds = kTimeOfDay - 2, kEpochMillis = kTimeOfDay - 1;
 constexpr int kYearlessMonthFirst = kTimeOfDay - 4, kYearlessDayFirst = kTimeOfDay - 3;
+constexpr int kKitchen = kTimeOfDay - 5;
 
 // An epoch number is a time only in the years a log can be from (2000 to 2100): a number at the
 // start of a line is otherwise a count, an id or a line number.
@@ -110,8 +112,9 @@ int ReadDateShape(std::string_view s, size_t pos, ScannedTime* out, size_t* end)
       *out = t;
     }
   }
-  // A time of day without its fraction only before a level ("[10:00:00 INF] Starting").
-  if (best == kTimeOfDay && best_end - pos < 10) {
+  // A time of day without its fraction only before a level ("[10:00:00 INF] Starting"); a
+  // kitchen clock ("3:04PM INF msg") too.
+  if ((best == kTimeOfDay && best_end - pos < 10) || best == kKitchen) {
     size_t word = best_end < s.size() && s[best_end] == ' ' ? best_end + 1 : s.size();
     size_t word_end = scan::LetterWordEnd(s, word);
     Level level;
@@ -124,7 +127,8 @@ int ReadDateShape(std::string_view s, size_t pos, ScannedTime* out, size_t* end)
 std::string_view DateShapeFormat(int index) { return kDateShapes[index]; }
 
 bool DateShapeHasYear(int index) {
-  return index != kTimeOfDay && index != kYearlessMonthFirst && index != kYearlessDayFirst;
+  return index != kTimeOfDay && index != kKitchen && index != kYearlessMonthFirst &&
+         index != kYearlessDayFirst;
 }
 
 }  // namespace faultline

@@ -931,5 +931,44 @@ TEST_CASE("date shapes: the longest read wins, a level is not a zone") {
   }
 }
 
+TEST_CASE("infer: three cells between bars, the file tells the message from the thread") {
+  // ActiveMQ 5's "%d | %-5p | %m | %c | %t%n" (unread-layouts/, apache/activemq#943).
+  CheckInferred(
+      {
+          "2022-10-24 12:33:01,972 | INFO  | Using Persistence Adapter: "
+          "KahaDBPersistenceAdapter[/data/kahadb] | org.apache.activemq.broker.BrokerService | "
+          "main",
+          "2022-10-24 13:06:23,710 | INFO  | KahaDB is version 6 | "
+          "org.apache.activemq.store.kahadb.MessageDatabase | main",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} | %-5p| %m | %-1c | %-1t%n", 1, Level::kInfo,
+       "org.apache.activemq.store.kahadb.MessageDatabase", "main", "KahaDB is version 6"});
+  // The same cells the other way round (made-up lines): the thread first, read per line once
+  // the word before the dotted logger is no longer taken for a Tanuki source cell.
+  CheckInferred(
+      {
+          "2022-10-24 12:33:01,972 | INFO  | main | org.example.broker.Service | Broker started",
+          "2022-10-24 12:33:02,100 | WARN  | pool-1 | org.example.store.Journal | Journal is "
+          "slow",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} | %-5p| %t | %-1c| %m%n", 1, Level::kWarn,
+       "org.example.store.Journal", "pool-1", "Journal is slow"});
+  // Blanks in both end cells: no cell is surely the thread, the rest stays the message.
+  std::vector<std::string_view> unsure = {
+      "2022-10-24 12:33:01,972 | INFO  | a b | org.example.A | c d",
+      "2022-10-24 12:33:02,100 | INFO  | e f | org.example.B | g h",
+  };
+  CHECK(InferLayout(unsure).pattern == "%d{yyyy-MM-dd HH:mm:ss.SSSXXX} | %-5p| %m%n");
+}
+
+TEST_CASE("infer: Go's kitchen clock before a level (zerolog's console writer)") {
+  // Made-up lines in zerolog's ConsoleWriter default ("3:04PM INF msg key=value").
+  CheckInferred({"3:04PM INF Starting server addr=:8080", "3:05PM WRN slow request took=2s"},
+                {"%d{h:mma} %-5p %m%n", 1, Level::kWarn, "", "", "slow request took=2s"});
+  // A kitchen time before prose is no header.
+  std::vector<std::string_view> prose = {"3:04PM meeting with the team", "4:00PM lunch"};
+  CHECK(InferLayout(prose).pattern.empty());
+}
+
 }  // namespace
 }  // namespace faultline

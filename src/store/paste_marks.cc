@@ -94,15 +94,31 @@ std::string CommonIndent(const std::deque<std::string>& head, bool quoted) {
   return "";
 }
 
+// The length of a console gutter at the start of `line`: blanks, '|', then one blank or the end
+// ("  | msg", "| msg", "  |"); 0 when there is none.
+size_t GutterLength(std::string_view line) {
+  size_t pos = 0;
+  while (pos < line.size() && pos < 8 && line[pos] == ' ') ++pos;
+  if (pos >= line.size() || line[pos] != '|') return 0;
+  ++pos;
+  if (pos == line.size()) return pos;
+  return line[pos] == ' ' ? pos + 1 : 0;
+}
+
 }  // namespace
 
 PasteMarks DetectPasteMarks(const std::deque<std::string>& head) {
   PasteMarks marks;
-  int nonempty = 0, quoted = 0, orphans = 0;
+  int nonempty = 0, quoted = 0, orphans = 0, guttered = 0, table_rows = 0;
   for (const std::string& line : head) {
     if (line.empty()) continue;
     ++nonempty;
     if (line[0] == '>') ++quoted;
+    if (GutterLength(line) > 0) {
+      ++guttered;
+      // A Markdown table's row also starts with "| ", and ends with '|'.
+      if (line.size() > 2 && line.back() == '|') ++table_rows;
+    }
     if (line.find('\x1b') != std::string::npos) marks.escapes = true;
     if (HasOrphanColour(line)) ++orphans;
     if (!marks.web_spaces && HasWebSpace(line)) marks.web_spaces = true;
@@ -111,7 +127,10 @@ PasteMarks DetectPasteMarks(const std::deque<std::string>& head) {
   // "[0m" could be a message's own text, two lines of them are a terminal's.
   marks.quoted = quoted >= 2 && quoted * 2 >= nonempty;
   marks.orphan_colours = orphans >= 2;
-  marks.indent = CommonIndent(head, marks.quoted);
+  // As with quote marks: no layout starts a line with a bar, but a table's rows do.
+  marks.gutter = guttered >= 2 && guttered * 2 >= nonempty && table_rows * 2 < guttered;
+  // A gutter's blanks are the gutter's, not an indentation of the block.
+  if (!marks.gutter) marks.indent = CommonIndent(head, marks.quoted);
   return marks;
 }
 
@@ -127,8 +146,11 @@ std::string_view StripQuoteMarks(std::string_view line) {
   return line.substr(pos);
 }
 
+std::string_view StripGutter(std::string_view line) { return line.substr(GutterLength(line)); }
+
 std::string_view CleanPastedLine(std::string_view line, const PasteMarks& marks,
                                  std::string* scratch) {
+  if (marks.gutter) line = StripGutter(line);
   if (marks.quoted && !line.empty() && line[0] == '>') line = StripQuoteMarks(line);
   if (!marks.indent.empty() && line.starts_with(marks.indent))
     line.remove_prefix(marks.indent.size());

@@ -65,8 +65,31 @@ TEST_CASE("paste marks: colour codes are cut out, the text between them stays") 
                         web, &scratch) == "a bcd");
   CHECK(DetectPasteMarks({"x\xC2\xA0y"}).web_spaces);
   CHECK_FALSE(DetectPasteMarks({"caf\xC3\xA9 \xE2\x80\x94 ok"}).web_spaces);
-  PasteMarks all = {true, true, true, true, ""};
+  PasteMarks all = {true, true, true, true, true, ""};
   CHECK(CleanPastedLine("> \x1b[33mWARN\x1b[0m [31mx[0m", all, &scratch) == "WARN x");
+  CHECK(CleanPastedLine("  | > \x1b[33mWARN\x1b[0m x", all, &scratch) == "WARN x");
+}
+
+TEST_CASE("paste marks: a web console's gutter goes when most lines carry it") {
+  std::deque<std::string> console = {
+      "[2018-03-27 07:58:01,749] INFO a",     "--",  "  | [2018-03-27 07:58:03,489] INFO b",
+      "  | [2018-03-27 07:58:21,867] WARN c", "  |", "  | \tat org.apache.Foo.bar(Foo.java:1)"};
+  PasteMarks marks = DetectPasteMarks(console);
+  CHECK(marks.gutter);
+  std::string scratch;
+  CHECK(CleanPastedLine(console[2], marks, &scratch) == "[2018-03-27 07:58:03,489] INFO b");
+  CHECK(CleanPastedLine(console[4], marks, &scratch) == "");
+  // A frame's own indentation after the gutter's blank stays.
+  CHECK(CleanPastedLine(console[5], marks, &scratch) == "\tat org.apache.Foo.bar(Foo.java:1)");
+  CHECK(CleanPastedLine(console[0], marks, &scratch) == console[0]);
+  CHECK(StripGutter("| x") == "x");
+  CHECK(StripGutter("a | x") == "a | x");
+  CHECK(StripGutter("  |x") == "  |x");
+  // One barred line among plain ones, a Markdown table, or docker compose's "zk1  | " prefix are
+  // not a gutter.
+  CHECK_FALSE(DetectPasteMarks({"2018-03-27 INFO a", "  | b", "2018-03-27 INFO c"}).gutter);
+  CHECK_FALSE(DetectPasteMarks({"| time | level |", "|---|---|", "| 10:00 | INFO |"}).gutter);
+  CHECK_FALSE(DetectPasteMarks({"zk1  | 2018-03-27 INFO a", "zk2  | 2018-03-27 INFO b"}).gutter);
 }
 
 TEST_CASE("paste marks: the indentation of a whole pasted block") {
