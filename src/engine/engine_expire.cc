@@ -77,9 +77,10 @@ void Engine::ExpireRule(RuleState& state, int64_t now, bool at_end) {
   auto kept = state.partials.begin();
   for (auto it = state.partials.begin(); it != state.partials.end(); ++it) {
     Partial& p = *it;
-    if (stop_early && now <= Deadline(state, p)) {
+    const int64_t due = stop_early ? Deadline(state, p) : 0;
+    if (stop_early && now <= due) {
       // Those left, from here on, move up over the ones that went before them.
-      earliest = std::min(earliest, Deadline(state, p));
+      earliest = std::min(earliest, due);
       if (any_kept) in_order = false;  // a partial kept before was changed: its deadline moved
       kept =
           any_kept && kept != it ? std::move(it, state.partials.end(), kept) : state.partials.end();
