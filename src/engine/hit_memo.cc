@@ -5,27 +5,6 @@
 
 namespace faultline {
 
-uint64_t HitMemo::Hash(std::string_view text) {
-  // Eight bytes per multiply: the hash runs on every record, so it must cost far less than the
-  // scan it saves. Collisions only cost a comparison (Find compares the bytes).
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t h = text.size() * kMul;
-  size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    h = (h ^ word) * kMul;
-    h ^= h >> 29;
-  }
-  if (i < text.size()) {
-    uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, text.size() - i);
-    h = (h ^ word) * kMul;
-    h ^= h >> 29;
-  }
-  return h ^ (h >> 32);
-}
-
 bool HitMemo::Find(std::string_view text, uint64_t hash, std::vector<int>* hits, bool* mark) const {
   if (slots_ == nullptr || text.size() > kMaxText) return false;
   const Slot& slot = slots_[hash % kSlots];

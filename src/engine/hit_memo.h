@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "src/base/text_hash.h"
+
 namespace faultline {
 
 class HitMemo {
@@ -24,7 +26,7 @@ class HitMemo {
   /// A text with more hits than this is not remembered.
   static constexpr size_t kMaxHits = 8;
 
-  static uint64_t Hash(std::string_view text);
+  static uint64_t Hash(std::string_view text) { return TextHash(text); }
   /// True, with `*hits` set to the answer, if `text` (of hash `hash`) is remembered; `*mark`
   /// (if given) is the mark remembered with it.
   bool Find(std::string_view text, uint64_t hash, std::vector<int>* hits,

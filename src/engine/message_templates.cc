@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "src/base/text_hash.h"
 #include "src/engine/digit_blind.h"
 
 namespace faultline {
@@ -258,7 +259,7 @@ void MessageTemplates::Add(const Record& record, const SourceInfo& source) {
 MessageTemplates::RecentMessage& MessageTemplates::Slot(std::vector<RecentMessage>& recent,
                                                         std::string_view key) {
   if (recent.empty()) recent.resize(kRecentSlots);
-  return recent[std::hash<std::string_view>()(key) % kRecentSlots];
+  return recent[TextHash(key) % kRecentSlots];
 }
 
 MessageTemplates::Templates::value_type* MessageTemplates::Find(Templates& templates,

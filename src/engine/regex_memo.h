@@ -6,9 +6,11 @@
 #include <re2/re2.h>
 
 #include <array>
-#include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "src/base/text_hash.h"
 
 namespace faultline {
 
@@ -21,7 +23,8 @@ class RegexMemo {
   /// text in the same slot.
   bool PartialMatch(std::string_view text, const RE2& pattern) {
     if (text.size() > kMaxTextBytes) return RE2::PartialMatch(text, pattern);
-    size_t hash = std::hash<std::string_view>()(text) ^ std::hash<const void*>()(&pattern);
+    uint64_t hash =
+        TextHash(text) ^ (reinterpret_cast<uintptr_t>(&pattern) * 0x9E3779B97F4A7C15ull);
     Slot& slot = slots_[hash % kSlots];
     if (slot.pattern == &pattern && slot.text == text) return slot.matches;
     slot.pattern = &pattern;
