@@ -7,11 +7,15 @@
 #include <vector>
 
 #include "parsers/date_shapes.h"
+#include "parsers/infer_words.h"
 #include "parsers/pattern_layout.h"
 #include "parsers/timestamp.h"
 
 namespace faultline {
 namespace {
+
+using infer::IsClassDotMethod;
+using infer::IsClassMethodLine;
 
 // The lines are real ones from testdata/parsers/public-layouts (their sources are in its README).
 
@@ -968,6 +972,59 @@ TEST_CASE("infer: Go's kitchen clock before a level (zerolog's console writer)")
   // A kitchen time before prose is no header.
   std::vector<std::string_view> prose = {"3:04PM meeting with the team", "4:00PM lunch"};
   CHECK(InferLayout(prose).pattern.empty());
+}
+
+TEST_CASE("infer: a class, its method and line as the location; a thread with its id") {
+  // Doris FE's "(%t|%tid) [%C{1}.%M():%L]": the thread's name has blanks and parentheses, the id
+  // after the bar is no part of it; the class in the location is the logger.
+  CheckInferred(
+      {
+          "2021-02-23 19:58:13,992 WARN (UNKNOWN 10.157.102.41_9010_1614081490712(-1)|1) "
+          "[Catalog.notifyNewFETypeTransfer():2359] notify new FE type transfer: UNKNOWN",
+          "2021-02-23 19:58:14,054 WARN (REPLICA 10.157.102.41_9010_1614081490712(-1)|45) "
+          "[BDBStateChangeListener.stateChange():59] this node is DETACHED",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p (%t|%tid) [%C.%M():%L] %m%n", 1, Level::kWarn,
+       "BDBStateChangeListener", "REPLICA 10.157.102.41_9010_1614081490712(-1)",
+       "this node is DETACHED"});
+  // Doris 0.x: the thread's id alone after the level, before such a bracket.
+  CheckInferred({"2020-08-21 02:05:41,172 WARN 35 [TabletStatMgr.runAfterCatalogReady():69] "
+                 "task exec error. backend[10007]"},
+                {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %t [%C.%M():%L] %m%n", 0, Level::kWarn,
+                 "TabletStatMgr", "35", "task exec error. backend[10007]"});
+  // A constructor is a method too; a source file before the line is no class.
+  CHECK(IsClassDotMethod("BDBJournalCursor.<init>"));
+  bool parens = false;
+  CHECK_FALSE(IsClassMethodLine("ZkServer.java:155", &parens));
+  CHECK(IsClassMethodLine("org.apache.flume.node.Application.start:61", &parens));
+  CHECK_FALSE(parens);
+}
+
+TEST_CASE("infer: Flume's level and full location in one bracket, or glued to the thread") {
+  CheckInferred(
+      {
+          "2016-07-20 00:23:25,631 (lifecycleSupervisor-1-0-EventThread) [INFO - "
+          "org.I0Itec.zkclient.ZkClient.processStateChanged(ZkClient.java:449)] zookeeper state "
+          "changed (Disconnected)",
+          "2016-07-20 00:23:26,343 (lifecycleSupervisor-1-0-SendThread(10-5-2-11:2181)) [INFO - "
+          "org.apache.zookeeper.ClientCnxn$SendThread.run(ClientCnxn.java:1094)] Unable to "
+          "reconnect to ZooKeeper service",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} (%t) [%p - %l] %m%n", 1, Level::kInfo,
+       "org.apache.zookeeper.ClientCnxn$SendThread",
+       "lifecycleSupervisor-1-0-SendThread(10-5-2-11:2181)",
+       "Unable to reconnect to ZooKeeper service"});
+  CheckInferred(
+      {
+          "07 Jul 2014 14:41:02,966 INFO  [agent-shutdown-hook](org.apache.flume.node."
+          "PollingPropertiesFileConfigurationProvider.stop:83)  - Configuration provider stopping",
+          "07 Jul 2014 14:41:08,138 INFO  [conf-file-poller-0](org.apache.flume.conf."
+          "FlumeConfiguration$AgentConfiguration.addProperty:930)  - Added sinks: Console Agent: "
+          "agent",
+      },
+      {"%d{dd MMM yyyy HH:mm:ss.SSS} %-5p [%t](%C.%M:%L) - %m%n", 1, Level::kInfo,
+       "org.apache.flume.conf.FlumeConfiguration$AgentConfiguration", "conf-file-poller-0",
+       "Added sinks: Console Agent: agent"});
 }
 
 }  // namespace

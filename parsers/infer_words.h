@@ -89,6 +89,20 @@ bool IsNumber(std::string_view w);
 // an id, never a thread's or a logger's name.
 bool HasNoLetter(std::string_view w);
 
+// A class and its method as a location writes them ("Catalog.replayJournal",
+// "o.a.f.n.Provider$Watcher.run", "BDBJournalCursor.<init>"): a logger name whose last part
+// starts with a capital, a dot, then a method (lower-case first, or a constructor).
+bool IsClassDotMethod(std::string_view w);
+
+// A class, its method and its line: Doris' "Catalog.replayJournal():2495" (%C{1}.%M():%L),
+// Flume's "org.apache.flume.node.Application.start:61" (%C.%M:%L). *parens: "()" after the
+// method.
+bool IsClassMethodLine(std::string_view w, bool* parens);
+
+// log4j's %l, the class, method, file and line:
+// "org.apache.zookeeper.ClientCnxn$SendThread.run(ClientCnxn.java:1096)".
+bool IsFullLocation(std::string_view w);
+
 // A Java class with its package ("com.dangdang.ddframe.job.LogJobEventListener"): dotted, the
 // last part capitalised. A host name ("zk1.example.com") is lower-case throughout.
 bool IsQualifiedClassName(std::string_view w);
