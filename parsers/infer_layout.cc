@@ -101,6 +101,18 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
     bool padded = false, optional = false;
     size_t end = pos;
     bool initial = false;
+    // Oozie's context after the pattern's fields ("SERVER[host] USER[-] ... ACTION[-] msg"): a
+    // run of upper-case names with their values in brackets is context, as an MDC block is, not
+    // message; the message follows it.
+    std::string context;
+    if (size_t run_end =
+            leveled && named ? NamedBracketsEnd(s, pos, &context) : std::string_view::npos;
+        run_end != std::string_view::npos) {
+      pos = run_end;
+      std::string sep = ReadSeparator(s, &pos, false, false, &open_bracket);
+      if (pos < s.size() && !sep.empty()) pieces.push_back(Piece{context + sep, false, false, {}});
+      break;
+    }
     char c = s[pos];
     char close = c == '[' ? ']' : c == '(' ? ')' : c == '<' ? '>' : 0;
     size_t inner = close ? pos + 1 : pos;

@@ -16,6 +16,7 @@ namespace {
 
 using infer::IsClassDotMethod;
 using infer::IsClassMethodLine;
+using infer::NamedBracketsEnd;
 
 // The lines are real ones from testdata/parsers/public-layouts (their sources are in its README).
 
@@ -1025,6 +1026,26 @@ TEST_CASE("infer: Flume's level and full location in one bracket, or glued to th
       {"%d{dd MMM yyyy HH:mm:ss.SSS} %-5p [%t](%C.%M:%L) - %m%n", 1, Level::kInfo,
        "org.apache.flume.conf.FlumeConfiguration$AgentConfiguration", "conf-file-poller-0",
        "Added sinks: Console Agent: agent"});
+}
+
+TEST_CASE("infer: Oozie's context of upper-case names in brackets is not message") {
+  CheckInferred(
+      {
+          "2021-12-25 05:07:03,969  WARN ActionStartXCommand:523 - SERVER[6debda8a5ccc] "
+          "USER[root] GROUP[-] TOKEN[] APP[map-reduce-wf] JOB[0000001-oozie-oozi-W] "
+          "ACTION[0000001-oozie-oozi-W@mr-node] Failing Job due to failed action [mr-node]",
+          "2021-12-25 05:07:05,233  WARN ParameterVerifier:523 - SERVER[6debda8a5ccc] USER[-] "
+          "GROUP[-] TOKEN[-] APP[-] JOB[-] ACTION[-] The application does not define formal "
+          "parameters in its XML definition",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %c:%L - SERVER[%X{SERVER}] USER[%X{USER}] "
+       "GROUP[%X{GROUP}] TOKEN[%X{TOKEN}] APP[%X{APP}] JOB[%X{JOB}] ACTION[%X{ACTION}] %m%n",
+       1, Level::kWarn, "ParameterVerifier", "",
+       "The application does not define formal parameters in its XML definition"});
+  // One such bracket is a message's own word.
+  std::string key;
+  CHECK(NamedBracketsEnd("GET[/a] done", 0, &key) == std::string_view::npos);
+  CHECK(NamedBracketsEnd("A[1] B[2] msg", 0, &key) == std::string_view::npos);  // one letter
 }
 
 }  // namespace

@@ -237,6 +237,28 @@ bool IsFullLocation(std::string_view w) {
          scan::ParseSmallInt(inner.substr(colon + 1)) >= 0 && IsClassDotMethod(w.substr(0, open));
 }
 
+size_t NamedBracketsEnd(std::string_view s, size_t pos, std::string* key) {
+  std::string text;
+  int count = 0;
+  size_t end = std::string_view::npos;
+  for (size_t p = pos;;) {
+    size_t open = p;
+    while (open < s.size() && scan::IsUpper(s[open])) ++open;
+    if (open - p < 2 || open >= s.size() || s[open] != '[') break;
+    size_t close = CloseOf(s, open);
+    if (close == std::string_view::npos) break;
+    std::string name(s.substr(p, open - p));
+    text += (count > 0 ? " " : "") + name + "[%X{" + name + "}]";
+    ++count;
+    end = close + 1;
+    if (end >= s.size() || s[end] != ' ') break;
+    p = end + 1;
+  }
+  if (count < 2) return std::string_view::npos;
+  *key = std::move(text);
+  return end;
+}
+
 bool IsQualifiedClassName(std::string_view w) {
   bool dotted = false;
   size_t dot = w.rfind('.');

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace faultline::infer {
@@ -102,6 +103,12 @@ bool IsClassMethodLine(std::string_view w, bool* parens);
 // log4j's %l, the class, method, file and line:
 // "org.apache.zookeeper.ClientCnxn$SendThread.run(ClientCnxn.java:1096)".
 bool IsFullLocation(std::string_view w);
+
+// A run of two or more upper-case names, each with its value in brackets, at s[pos] (Oozie's
+// "SERVER[host] USER[-] GROUP[-] TOKEN[] APP[wf] JOB[id] ACTION[id] msg"): the position past the
+// last bracket, and in *key the run as pattern text ("SERVER[%X{SERVER}] USER[%X{USER}]"); npos
+// when there is no such run.
+size_t NamedBracketsEnd(std::string_view s, size_t pos, std::string* key);
 
 // A Java class with its package ("com.dangdang.ddframe.job.LogJobEventListener"): dotted, the
 // last part capitalised. A host name ("zk1.example.com") is lower-case throughout.
