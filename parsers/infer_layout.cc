@@ -86,6 +86,16 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
     size_t end;
     if (ReadDate(s, 4, &end) >= 0) lead = "%X, [", open_bracket = true, pos = 4;
   }
+  // A constant word before the time ("RuntimeLogger 2024-12-07 09:31:44,863 INFO (main|1) ...",
+  // Doris FE 2.1's console): literal text, a field of no kind. A capital first, as a name written
+  // into a pattern has; the lines must share it for the layout to be theirs.
+  if (size_t blank = s.find(' '); lead.empty() && blank != std::string_view::npos && blank > 1 &&
+                                  blank <= 32 && scan::IsUpper(s[0]) &&
+                                  IsCamelCase(s.substr(0, blank))) {
+    size_t end;
+    if (ReadDate(s, blank + 1, &end) >= 0)
+      lead = std::string(s.substr(0, blank + 1)), pos = blank + 1;
+  }
   if (lead.empty() && s.size() > 1 && s[0] == '[') {
     size_t end;
     int shape = ReadDate(s, 1, &end);

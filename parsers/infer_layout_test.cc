@@ -1048,5 +1048,18 @@ TEST_CASE("infer: Oozie's context of upper-case names in brackets is not message
   CHECK(NamedBracketsEnd("A[1] B[2] msg", 0, &key) == std::string_view::npos);  // one letter
 }
 
+TEST_CASE("infer: a constant capitalised word before the time is pattern text") {
+  // Doris FE 2.1's console writes "RuntimeLogger " before each line.
+  CheckInferred(
+      {
+          "RuntimeLogger 2024-12-07 09:31:44,863 INFO (main|1) [DorisFE.start():167] Doris FE "
+          "starting...",
+          "RuntimeLogger 2024-12-07 09:31:46,376 ERROR (main|1) [Util.report():128] SLF4J: Class "
+          "path contains multiple SLF4J bindings.",
+      },
+      {"RuntimeLogger %d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p (%t|%tid) [%C.%M():%L] %m%n", 1,
+       Level::kError, "Util", "main", "SLF4J: Class path contains multiple SLF4J bindings."});
+}
+
 }  // namespace
 }  // namespace faultline
