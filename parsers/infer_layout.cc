@@ -86,6 +86,16 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
     size_t end;
     if (ReadDate(s, 4, &end) >= 0) lead = "%X, [", open_bracket = true, pos = 4;
   }
+  // A constant word before the time ("RuntimeLogger 2024-12-07 09:31:44,863 INFO (main|1) ...",
+  // Doris FE 2.1's console): literal text, a field of no kind. A capital first, as a name written
+  // into a pattern has; the lines must share it for the layout to be theirs.
+  if (size_t blank = s.find(' '); lead.empty() && blank != std::string_view::npos && blank > 1 &&
+                                  blank <= 32 && scan::IsUpper(s[0]) &&
+                                  IsCamelCase(s.substr(0, blank))) {
+    size_t end;
+    if (ReadDate(s, blank + 1, &end) >= 0)
+      lead = std::string(s.substr(0, blank + 1)), pos = blank + 1;
+  }
   if (lead.empty() && s.size() > 1 && s[0] == '[') {
     size_t end;
     int shape = ReadDate(s, 1, &end);
@@ -101,6 +111,18 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
     bool padded = false, optional = false;
     size_t end = pos;
     bool initial = false;
+    // Oozie's context after the pattern's fields ("SERVER[host] USER[-] ... ACTION[-] msg"): a
+    // run of upper-case names with their values in brackets is context, as an MDC block is, not
+    // message; the message follows it.
+    std::string context;
+    if (size_t run_end =
+            leveled && named ? NamedBracketsEnd(s, pos, &context) : std::string_view::npos;
+        run_end != std::string_view::npos) {
+      pos = run_end;
+      std::string sep = ReadSeparator(s, &pos, false, false, &open_bracket);
+      if (pos < s.size() && !sep.empty()) pieces.push_back(Piece{context + sep, false, false, {}});
+      break;
+    }
     char c = s[pos];
     char close = c == '[' ? ']' : c == '(' ? ')' : c == '<' ? '>' : 0;
     size_t inner = close ? pos + 1 : pos;
@@ -157,6 +179,27 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       if (!named && c == '(' && NamePidOnHostEnd(s, pos + 1, ')') == end) {
         piece.key = "(%c/%pid on %X{host})";  // pino-pretty's "(name/pid on host)"
         named = true;
+      } else if (bool parens = false;
+                 !named && (c == '[' || c == '(') && IsClassMethodLine(w, &parens)) {
+        // A class, its method and line: Doris' "[Catalog.replayJournal():2495]", Flume's
+        // "(org.apache.flume.node.Application.start:61)": a location naming the logger.
+        piece.key =
+            std::string(1, c) + (parens ? "%C.%M():%L" : "%C.%M:%L") + std::string(1, s[end]);
+        named = true;
+      } else if (size_t dash = w.find(" - "), level_end = 0;
+                 !leveled && !named && c == '[' && dash != std::string_view::npos &&
+                 ReadLevelWord(w, 0, &level_end, &initial) && level_end == dash &&
+                 IsFullLocation(w.substr(dash + 3))) {
+        // The level and log4j's %l in one bracket (Flume's console, "[INFO -
+        // org.apache.zookeeper.ClientCnxn$SendThread.run(ClientCnxn.java:1096)]").
+        piece.key = "[%p - %l]";
+        piece.leveled = leveled = true;
+        named = true;
+      } else if (size_t bar = w.rfind('|'); !threaded && c == '(' &&
+                                            bar != std::string_view::npos && bar > 0 &&
+                                            IsNumber(w.substr(bar + 1))) {
+        piece.key = "(%t|%tid)";  // Doris' "(%t|%tid)": the thread's name, then its id
+        threaded = true;
       } else if (!leveled && !named && c == '[' && IsNameColonLevel(w)) {
         piece.key = "[%c:%p]";  // "[mpm_event:notice]"
         piece.leveled = leveled = true;
@@ -360,6 +403,17 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
           continue;
         }
       }
+      // A number after the level, before a bracket: the thread's id (Doris 0.x's "%p %tid
+      // [%C{1}.%M():%L]": "WARN 35 [TabletStatMgr.runAfterCatalogReady():69] msg").
+      if (size_t after = scan::SkipSpaces(s, digits);
+          digits > pos && digits < s.size() && s[digits] == ' ' && !threaded && !pieces.empty() &&
+          pieces.back().leveled && after < s.size() && s[after] == '[') {
+        pos = digits;
+        piece.key = "%t" + ReadSeparator(s, &pos, false, false, &open_bracket);
+        threaded = true;
+        pieces.push_back(std::move(piece));
+        continue;
+      }
       // The JVM's uptime in seconds after the date ("2016-10-25T22:49:14.690+0000: 16443.462:
       // [GC ..."): a decoration, as log4j's %r is, not message.
       if (digits > pos && digits < s.size() && s[digits] == '.' && pieces.size() == 1 &&
@@ -519,6 +573,15 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
     // "[WARN ](o.a.z.ClientCnxn   )": a parenthesis glued after a bracketed level.
     glued_bracket = glued_bracket || (sep.empty() && pos < s.size() && s[pos] == '(' &&
                                       piece.leveled && piece.key.back() == ']');
+    // Flume's "[%t](%C.%M:%L)": a location in parentheses glued after the thread's bracket.
+    if (size_t close = sep.empty() && pos < s.size() && s[pos] == '(' && piece.key == "[%t]"
+                           ? CloseOf(s, pos)
+                           : std::string_view::npos;
+        close != std::string_view::npos) {
+      bool parens = false;
+      glued_bracket =
+          glued_bracket || IsClassMethodLine(s.substr(pos + 1, close - pos - 1), &parens);
+    }
     if (pos >= s.size() || (sep.empty() && !piece.timed && !glued_bracket)) break;
     if (optional) piece.key = "%notEmpty{" + piece.key + sep + "}", sep.clear();
     piece.key = (pieces.empty() ? lead : "") + piece.key + sep;

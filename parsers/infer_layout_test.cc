@@ -7,11 +7,16 @@
 #include <vector>
 
 #include "parsers/date_shapes.h"
+#include "parsers/infer_words.h"
 #include "parsers/pattern_layout.h"
 #include "parsers/timestamp.h"
 
 namespace faultline {
 namespace {
+
+using infer::IsClassDotMethod;
+using infer::IsClassMethodLine;
+using infer::NamedBracketsEnd;
 
 // The lines are real ones from testdata/parsers/public-layouts (their sources are in its README).
 
@@ -968,6 +973,92 @@ TEST_CASE("infer: Go's kitchen clock before a level (zerolog's console writer)")
   // A kitchen time before prose is no header.
   std::vector<std::string_view> prose = {"3:04PM meeting with the team", "4:00PM lunch"};
   CHECK(InferLayout(prose).pattern.empty());
+}
+
+TEST_CASE("infer: a class, its method and line as the location; a thread with its id") {
+  // Doris FE's "(%t|%tid) [%C{1}.%M():%L]": the thread's name has blanks and parentheses, the id
+  // after the bar is no part of it; the class in the location is the logger.
+  CheckInferred(
+      {
+          "2021-02-23 19:58:13,992 WARN (UNKNOWN 10.157.102.41_9010_1614081490712(-1)|1) "
+          "[Catalog.notifyNewFETypeTransfer():2359] notify new FE type transfer: UNKNOWN",
+          "2021-02-23 19:58:14,054 WARN (REPLICA 10.157.102.41_9010_1614081490712(-1)|45) "
+          "[BDBStateChangeListener.stateChange():59] this node is DETACHED",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p (%t|%tid) [%C.%M():%L] %m%n", 1, Level::kWarn,
+       "BDBStateChangeListener", "REPLICA 10.157.102.41_9010_1614081490712(-1)",
+       "this node is DETACHED"});
+  // Doris 0.x: the thread's id alone after the level, before such a bracket.
+  CheckInferred({"2020-08-21 02:05:41,172 WARN 35 [TabletStatMgr.runAfterCatalogReady():69] "
+                 "task exec error. backend[10007]"},
+                {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %t [%C.%M():%L] %m%n", 0, Level::kWarn,
+                 "TabletStatMgr", "35", "task exec error. backend[10007]"});
+  // A constructor is a method too; a source file before the line is no class.
+  CHECK(IsClassDotMethod("BDBJournalCursor.<init>"));
+  bool parens = false;
+  CHECK_FALSE(IsClassMethodLine("ZkServer.java:155", &parens));
+  CHECK(IsClassMethodLine("org.apache.flume.node.Application.start:61", &parens));
+  CHECK_FALSE(parens);
+}
+
+TEST_CASE("infer: Flume's level and full location in one bracket, or glued to the thread") {
+  CheckInferred(
+      {
+          "2016-07-20 00:23:25,631 (lifecycleSupervisor-1-0-EventThread) [INFO - "
+          "org.I0Itec.zkclient.ZkClient.processStateChanged(ZkClient.java:449)] zookeeper state "
+          "changed (Disconnected)",
+          "2016-07-20 00:23:26,343 (lifecycleSupervisor-1-0-SendThread(10-5-2-11:2181)) [INFO - "
+          "org.apache.zookeeper.ClientCnxn$SendThread.run(ClientCnxn.java:1094)] Unable to "
+          "reconnect to ZooKeeper service",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} (%t) [%p - %l] %m%n", 1, Level::kInfo,
+       "org.apache.zookeeper.ClientCnxn$SendThread",
+       "lifecycleSupervisor-1-0-SendThread(10-5-2-11:2181)",
+       "Unable to reconnect to ZooKeeper service"});
+  CheckInferred(
+      {
+          "07 Jul 2014 14:41:02,966 INFO  [agent-shutdown-hook](org.apache.flume.node."
+          "PollingPropertiesFileConfigurationProvider.stop:83)  - Configuration provider stopping",
+          "07 Jul 2014 14:41:08,138 INFO  [conf-file-poller-0](org.apache.flume.conf."
+          "FlumeConfiguration$AgentConfiguration.addProperty:930)  - Added sinks: Console Agent: "
+          "agent",
+      },
+      {"%d{dd MMM yyyy HH:mm:ss.SSS} %-5p [%t](%C.%M:%L) - %m%n", 1, Level::kInfo,
+       "org.apache.flume.conf.FlumeConfiguration$AgentConfiguration", "conf-file-poller-0",
+       "Added sinks: Console Agent: agent"});
+}
+
+TEST_CASE("infer: Oozie's context of upper-case names in brackets is not message") {
+  CheckInferred(
+      {
+          "2021-12-25 05:07:03,969  WARN ActionStartXCommand:523 - SERVER[6debda8a5ccc] "
+          "USER[root] GROUP[-] TOKEN[] APP[map-reduce-wf] JOB[0000001-oozie-oozi-W] "
+          "ACTION[0000001-oozie-oozi-W@mr-node] Failing Job due to failed action [mr-node]",
+          "2021-12-25 05:07:05,233  WARN ParameterVerifier:523 - SERVER[6debda8a5ccc] USER[-] "
+          "GROUP[-] TOKEN[-] APP[-] JOB[-] ACTION[-] The application does not define formal "
+          "parameters in its XML definition",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %c:%L - SERVER[%X{SERVER}] USER[%X{USER}] "
+       "GROUP[%X{GROUP}] TOKEN[%X{TOKEN}] APP[%X{APP}] JOB[%X{JOB}] ACTION[%X{ACTION}] %m%n",
+       1, Level::kWarn, "ParameterVerifier", "",
+       "The application does not define formal parameters in its XML definition"});
+  // One such bracket is a message's own word.
+  std::string key;
+  CHECK(NamedBracketsEnd("GET[/a] done", 0, &key) == std::string_view::npos);
+  CHECK(NamedBracketsEnd("A[1] B[2] msg", 0, &key) == std::string_view::npos);  // one letter
+}
+
+TEST_CASE("infer: a constant capitalised word before the time is pattern text") {
+  // Doris FE 2.1's console writes "RuntimeLogger " before each line.
+  CheckInferred(
+      {
+          "RuntimeLogger 2024-12-07 09:31:44,863 INFO (main|1) [DorisFE.start():167] Doris FE "
+          "starting...",
+          "RuntimeLogger 2024-12-07 09:31:46,376 ERROR (main|1) [Util.report():128] SLF4J: Class "
+          "path contains multiple SLF4J bindings.",
+      },
+      {"RuntimeLogger %d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p (%t|%tid) [%C.%M():%L] %m%n", 1,
+       Level::kError, "Util", "main", "SLF4J: Class path contains multiple SLF4J bindings."});
 }
 
 }  // namespace

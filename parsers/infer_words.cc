@@ -201,6 +201,64 @@ bool HasNoLetter(std::string_view w) {
   return true;
 }
 
+bool IsClassDotMethod(std::string_view w) {
+  size_t dot = w.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= w.size()) return false;
+  std::string_view cls = w.substr(0, dot), method = w.substr(dot + 1);
+  if (method != "<init>" && method != "<clinit>") {
+    if (!(method[0] >= 'a' && method[0] <= 'z') && method[0] != '_') return false;
+    for (char c : method) {
+      if (!scan::IsIdentChar(c)) return false;
+    }
+  }
+  size_t last = cls.rfind('.');
+  size_t simple = last == std::string_view::npos ? 0 : last + 1;
+  bool dotted = false;
+  return IsLoggerName(cls, &dotted) && simple < cls.size() && scan::IsUpper(cls[simple]);
+}
+
+bool IsClassMethodLine(std::string_view w, bool* parens) {
+  size_t colon = w.rfind(':');
+  if (colon == std::string_view::npos || scan::ParseSmallInt(w.substr(colon + 1)) < 0) {
+    return false;
+  }
+  std::string_view head = w.substr(0, colon);
+  *parens = head.ends_with("()");
+  if (*parens) head.remove_suffix(2);
+  return !IsSourceFile(head) && IsClassDotMethod(head);  // "(ZkServer.java:155)" is a file
+}
+
+bool IsFullLocation(std::string_view w) {
+  size_t open = w.find('(');
+  if (open == std::string_view::npos || w.size() < open + 3 || w.back() != ')') return false;
+  std::string_view inner = w.substr(open + 1, w.size() - open - 2);
+  size_t colon = inner.rfind(':');
+  return colon != std::string_view::npos && IsSourceFile(inner.substr(0, colon)) &&
+         scan::ParseSmallInt(inner.substr(colon + 1)) >= 0 && IsClassDotMethod(w.substr(0, open));
+}
+
+size_t NamedBracketsEnd(std::string_view s, size_t pos, std::string* key) {
+  std::string text;
+  int count = 0;
+  size_t end = std::string_view::npos;
+  for (size_t p = pos;;) {
+    size_t open = p;
+    while (open < s.size() && scan::IsUpper(s[open])) ++open;
+    if (open - p < 2 || open >= s.size() || s[open] != '[') break;
+    size_t close = CloseOf(s, open);
+    if (close == std::string_view::npos) break;
+    std::string name(s.substr(p, open - p));
+    text += (count > 0 ? " " : "") + name + "[%X{" + name + "}]";
+    ++count;
+    end = close + 1;
+    if (end >= s.size() || s[end] != ' ') break;
+    p = end + 1;
+  }
+  if (count < 2) return std::string_view::npos;
+  *key = std::move(text);
+  return end;
+}
+
 bool IsQualifiedClassName(std::string_view w) {
   bool dotted = false;
   size_t dot = w.rfind('.');

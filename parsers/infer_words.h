@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace faultline::infer {
@@ -88,6 +89,26 @@ bool IsNumber(std::string_view w);
 // Digits and punctuation only ("18-03-02-11-44-29", "0042"): a time the table lacks, a count or
 // an id, never a thread's or a logger's name.
 bool HasNoLetter(std::string_view w);
+
+// A class and its method as a location writes them ("Catalog.replayJournal",
+// "o.a.f.n.Provider$Watcher.run", "BDBJournalCursor.<init>"): a logger name whose last part
+// starts with a capital, a dot, then a method (lower-case first, or a constructor).
+bool IsClassDotMethod(std::string_view w);
+
+// A class, its method and its line: Doris' "Catalog.replayJournal():2495" (%C{1}.%M():%L),
+// Flume's "org.apache.flume.node.Application.start:61" (%C.%M:%L). *parens: "()" after the
+// method.
+bool IsClassMethodLine(std::string_view w, bool* parens);
+
+// log4j's %l, the class, method, file and line:
+// "org.apache.zookeeper.ClientCnxn$SendThread.run(ClientCnxn.java:1096)".
+bool IsFullLocation(std::string_view w);
+
+// A run of two or more upper-case names, each with its value in brackets, at s[pos] (Oozie's
+// "SERVER[host] USER[-] GROUP[-] TOKEN[] APP[wf] JOB[id] ACTION[id] msg"): the position past the
+// last bracket, and in *key the run as pattern text ("SERVER[%X{SERVER}] USER[%X{USER}]"); npos
+// when there is no such run.
+size_t NamedBracketsEnd(std::string_view s, size_t pos, std::string* key);
 
 // A Java class with its package ("com.dangdang.ddframe.job.LogJobEventListener"): dotted, the
 // last part capitalised. A host name ("zk1.example.com") is lower-case throughout.
