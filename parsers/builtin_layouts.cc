@@ -191,6 +191,11 @@ constexpr BuiltinLayout kLayouts[] = {
      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p %pid --- [%X{app}] [%15.15t] %-40.40logger{39} : %m%n",
      S::kLog4j, "", "", "Spring Boot 3.2+ with spring.application.name", Component::kOther,
      kSpringBootApp},
+    {"spring-boot-sleuth",
+     "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p [%X{app},%X{traceId},%X{spanId},%X{export}] %pid --- "
+     "[%15.15t] %-40.40logger{39} : %m%n",
+     S::kLog4j, "", "", "Spring Boot 1.x-2.x with Spring Cloud Sleuth's trace ids",
+     Component::kOther, kSpringBootSleuth},
     {"log4j2-offset", "%d{ISO8601_OFFSET_DATE_TIME_HHMM} [%t] %-5level %logger{36} - %msg%n",
      S::kLog4j, "", "", "Apache Pulsar, BookKeeper (log4j2 with a zone offset)", Component::kOther,
      kOffsetIso},

@@ -406,7 +406,7 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
     // A logger or class name starts like an identifier: "2014-01-08" is a date, "|" a separator.
     if ((token.role == Role::kLogger || token.role == Role::kClass) &&
         !(scan::IsIdentChar(s[pos]) && !scan::IsDigit(s[pos])) && s[pos] != '<' &&
-        static_cast<unsigned char>(s[pos]) < 0x80) {
+        !(token.cut_left && s[pos] == '.') && static_cast<unsigned char>(s[pos]) < 0x80) {
       return state->Fail(pos, "a name starts with a letter or '_'");
     }
     if (next.kind != Kind::kLiteral) return take(run);

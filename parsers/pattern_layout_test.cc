@@ -162,6 +162,18 @@ TEST_CASE("pattern: padding, truncation and wrappers") {
   CHECK(f.thread == "main");
   CHECK(f.logger == "org.apache.zookeeper.ZooKeeper");
   CHECK(f.message == "Client environment:os.name=Linux");
+  // The ".40" cut the logger from the left: it starts at a dot (Spring Boot 3, samples-test-spring
+  // issue 266), which a logger without a maximum width may not.
+  f = Read(*boot,
+           "2024-05-25 13:52:56.577  INFO 25916 --- [  restartedMain] "
+           ".s.d.r.c.RepositoryConfigurationDelegate : Bootstrapping Spring Data JPA repositories");
+  CHECK(f.logger == ".s.d.r.c.RepositoryConfigurationDelegate");
+  CHECK(f.message == "Bootstrapping Spring Data JPA repositories");
+  Header unused;
+  Miss miss;
+  CHECK_FALSE(Compile("%d{yyyy-MM-dd HH:mm:ss.SSS} %5p %pid --- [%t] %logger : %m%n")
+                  ->Match("2024-05-25 13:52:56.577  INFO 1 --- [main] .s.d.Delegate : Booting",
+                          &unused, &miss));
 
   auto colored = Compile("%d{HH:mm:ss.SSS} %highlight{%-5level} [%t] %cyan(%logger{36}) - %msg%n");
   f = Read(*colored, "10:42:14.371 WARN  [main] o.a.z.ClientCnxn - Session 0x0 closed");
