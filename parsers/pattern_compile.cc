@@ -569,12 +569,15 @@ std::unique_ptr<CompiledLayout> CompileLayout(std::string_view pattern, PatternS
       has_thread = true;
     }
     // "%c: %m": a logger before ": " and the message is read up to the first ": ", so a source
-    // name with blanks reads whole (ClickHouse's "Table (StorageReplicatedMergeTree): msg").
+    // name with blanks reads whole (ClickHouse's "Table (StorageReplicatedMergeTree): msg"). A
+    // padded logger's blanks are its padding, so it holds none: hclog's "[WARN]  failed to unseal
+    // core: error=..." has no logger for inference's "%-1c: %m" (Moleculer's "a/B: msg" has one).
     if (syntax == PatternSyntax::kLog4j && token.kind == Kind::kWord &&
         token.role == Role::kLogger && !token.short_form && i + 4 == tokens.size() &&
         tokens[i + 1].kind == Kind::kLiteral && tokens[i + 1].text == ":" &&
         tokens[i + 2].kind == Kind::kBlank && tokens[i + 3].kind == Kind::kMessage) {
       token.kind = Kind::kText;
+      token.one_word = token.padded;
     }
   }
   return layout;

@@ -368,6 +368,9 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
     if (token.short_form && !AbbreviatedLogger(s.substr(pos, value_end - pos))) {
       return state->Fail(pos, "not a logger abbreviated by %c{1.}");
     }
+    if (token.one_word && s.substr(pos, value_end - pos).find_first_of(" \t") != s.npos) {
+      return state->Fail(pos, "a padded name holds no blank");
+    }
     state->Capture(token.role, pos, value_end);
     size_t next = token.padded ? SkipBlanks(s, end) : end;
     return MatchFrom(index + 1, next, state);

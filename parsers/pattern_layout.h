@@ -70,6 +70,8 @@ class CompiledLayout {
     /// A maximum width cuts the value from the left ("%-40.40logger{39}"): Spring Boot's
     /// ".e.DevToolsPropertyDefaultsPostProcessor" starts where the cut fell.
     bool cut_left = false;
+    /// kText: the value holds no blank (a padded "%-20c: %m", its blanks all padding).
+    bool one_word = false;
     /// kBlank: the pattern wrote a tab ("%d\t%p\t%t\t%c\t%m"), so a field before it ends at a tab
     /// and may hold spaces (a thread, a message).
     bool tab = false;

@@ -175,6 +175,15 @@ TEST_CASE("pattern: padding, truncation and wrappers") {
                   ->Match("2024-05-25 13:52:56.577  INFO 1 --- [main] .s.d.Delegate : Booting",
                           &unused, &miss));
 
+  // "%c: %m" reads a logger with blanks up to the first ": " (ClickHouse); a padded one holds none,
+  // its blanks being padding (hclog's "[WARN]  failed to unseal core: ..." has no logger).
+  CHECK(Read(*Compile("%d{ISO8601} [%-5p] %c: %m%n"),
+             "2020-05-18 15:49:31,519 [WARN]  failed to unseal core: error=x")
+            .logger == "failed to unseal core");
+  CHECK_FALSE(Compile("%d{ISO8601} [%-5p] %-1c: %m%n")
+                  ->Match("2020-05-18 15:49:31,519 [WARN]  failed to unseal core: error=x", &unused,
+                          &miss));
+
   auto colored = Compile("%d{HH:mm:ss.SSS} %highlight{%-5level} [%t] %cyan(%logger{36}) - %msg%n");
   f = Read(*colored, "10:42:14.371 WARN  [main] o.a.z.ClientCnxn - Session 0x0 closed");
   CHECK(f.time == "1970-01-01T10:42:14.371000");
