@@ -43,6 +43,16 @@ inline constexpr Sample kSpringBootSleuth[] = {
      "", Level::kError, "org.apache.catalina.core.ContainerBase", "cat-startStop-1", -1,
      "A child container failed during start"},
 };
+// RFC 5424: "<PRI>1 time host app procid msgid structured-data msg", the severity PRI % 8 (6:
+// informational); rsyslog issue 1120's line (its "[origin ...]" is message: the SD is "-").
+inline constexpr Sample kRfc5424[] = {
+    {"<46>1 2016-08-18T10:35:20.662120+00:00 MYHOSTNAME rsyslogd - - - [origin "
+     "software=\"rsyslogd\" swVersion=\"8.20.0\" x-pid=\"21741\" "
+     "x-info=\"http://www.rsyslog.com\"] start",
+     "", Level::kInfo, "", "", -1,
+     "[origin software=\"rsyslogd\" swVersion=\"8.20.0\" x-pid=\"21741\" "
+     "x-info=\"http://www.rsyslog.com\"] start"},
+};
 inline constexpr Sample kOffsetIso[] = {
     {"2021-06-17T08:14:35,457+0000 [main-SendThread(zookeeper:2181)] WARN  "
      "org.apache.zookeeper.ClientCnxn - Session 0x0 for server zookeeper/10.0.0.5:2181, unexpected "

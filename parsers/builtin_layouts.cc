@@ -411,6 +411,12 @@ constexpr BuiltinLayout kLayouts[] = {
      Component::kOther, kBracketLogger},
     {"play-file", "%d - [%p] - from %c in %t%n", S::kLog4j, "", "",
      "Play 2's default file log: '%m' on the line after the header", Component::kOther, kPlayFile},
+    {"rfc5424",
+     "<%p>1 %d{yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX} %property{host} %property{app} %property{procid} "
+     "%property{msgid} %property{sd} %m%n",
+     S::kLog4j, "", "",
+     "RFC 5424 syslog (rsyslog's RSYSLOG_SyslogProtocol23Format): the severity in the priority",
+     Component::kOther, kRfc5424},
     {"librdkafka", "%%%p|%d{UNIX}|%X{facility}|%X{logger}| [thrd:%t]: %m%n", S::kLog4j, "", "",
      "librdkafka's own log lines (Kafka clients in C, .NET, Python, Go): a syslog severity, epoch "
      "seconds, the facility, the client and its thread",

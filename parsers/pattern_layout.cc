@@ -96,6 +96,18 @@ size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level
     *level = kSeverity[s[0] - '0'];
     return 1;
   }
+  // RFC 5424's and 3164's priority opening the line, facility * 8 + severity ("<46>1 2016-...").
+  if (word.empty() && start == 1 && s[0] == '<') {
+    size_t digits = start;
+    int priority = 0;
+    while (digits < s.size() && scan::IsDigit(s[digits]) && digits - start < 3) {
+      priority = priority * 10 + (s[digits++] - '0');
+    }
+    if (digits > start && digits < s.size() && s[digits] == '>' && priority < 192) {
+      *level = kSeverity[priority % 8];
+      return digits;
+    }
+  }
   if (ParseServerLevelWord(word, level)) return end;
   if (python && word == "Level" && end + 1 < s.size() && s[end] == ' ' &&
       scan::IsDigit(s[end + 1])) {

@@ -351,6 +351,12 @@ TEST_CASE("pattern: servers' level words and librdkafka's syslog severity") {
   CHECK_FALSE(rdkafka->Match("%8|1608570438.367|FAIL|c| [thrd:main]: x", &h, &miss));
   // A digit is a level only after '%'.
   CHECK_FALSE(Compile("%p %m%n")->Match("7 Connect failed", &h, &miss));
+  // Syslog's priority opening the line: facility * 8 + severity (<46> is syslogd's info, <187>
+  // local7's error); 192 and up is no priority.
+  auto rfc5424 = Compile("<%p>1 %d{yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX} %m%n");
+  CHECK(Read(*rfc5424, "<46>1 2016-08-18T10:35:20.662120+00:00 start").level == "INFO");
+  CHECK(Read(*rfc5424, "<187>1 2016-08-18T10:35:20.662120+00:00 x").level == "ERROR");
+  CHECK_FALSE(rfc5424->Match("<192>1 2016-08-18T10:35:20.662120+00:00 x", &h, &miss));
 }
 
 TEST_CASE("pattern: level names and loggers of other writers (ClickHouse, Python, Storm)") {
