@@ -31,6 +31,28 @@ inline constexpr Sample kSpringBootApp[] = {
      "Session 0x0 for server zk/10.0.0.5:2181, Closing socket connection. Attempting reconnect "
      "except it is a SessionExpiredException."},
 };
+// Spring Cloud Sleuth's console: "[app,traceId,spanId,export]" after the level, the ids empty
+// outside a trace (Sleuth 1.x-2.x sets logging.pattern.level); lines of sf-java-ui issue 72.
+inline constexpr Sample kSpringBootSleuth[] = {
+    {"2024-05-08 12:02:24.645  INFO [bootstrap,,,] 20658 --- [           main] "
+     "o.apache.catalina.core.StandardService   : Starting service [Tomcat]",
+     "", Level::kInfo, "o.apache.catalina.core.StandardService", "main", -1,
+     "Starting service [Tomcat]"},
+    {"2024-05-08 12:02:24.911 ERROR [bootstrap,,,] 20658 --- [cat-startStop-1] "
+     "org.apache.catalina.core.ContainerBase   : A child container failed during start",
+     "", Level::kError, "org.apache.catalina.core.ContainerBase", "cat-startStop-1", -1,
+     "A child container failed during start"},
+};
+// RFC 5424: "<PRI>1 time host app procid msgid structured-data msg", the severity PRI % 8 (6:
+// informational); rsyslog issue 1120's line (its "[origin ...]" is message: the SD is "-").
+inline constexpr Sample kRfc5424[] = {
+    {"<46>1 2016-08-18T10:35:20.662120+00:00 MYHOSTNAME rsyslogd - - - [origin "
+     "software=\"rsyslogd\" swVersion=\"8.20.0\" x-pid=\"21741\" "
+     "x-info=\"http://www.rsyslog.com\"] start",
+     "", Level::kInfo, "", "", -1,
+     "[origin software=\"rsyslogd\" swVersion=\"8.20.0\" x-pid=\"21741\" "
+     "x-info=\"http://www.rsyslog.com\"] start"},
+};
 inline constexpr Sample kOffsetIso[] = {
     {"2021-06-17T08:14:35,457+0000 [main-SendThread(zookeeper:2181)] WARN  "
      "org.apache.zookeeper.ClientCnxn - Session 0x0 for server zookeeper/10.0.0.5:2181, unexpected "

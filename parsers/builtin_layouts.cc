@@ -191,6 +191,11 @@ constexpr BuiltinLayout kLayouts[] = {
      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p %pid --- [%X{app}] [%15.15t] %-40.40logger{39} : %m%n",
      S::kLog4j, "", "", "Spring Boot 3.2+ with spring.application.name", Component::kOther,
      kSpringBootApp},
+    {"spring-boot-sleuth",
+     "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p [%X{app},%X{traceId},%X{spanId},%X{export}] %pid --- "
+     "[%15.15t] %-40.40logger{39} : %m%n",
+     S::kLog4j, "", "", "Spring Boot 1.x-2.x with Spring Cloud Sleuth's trace ids",
+     Component::kOther, kSpringBootSleuth},
     {"log4j2-offset", "%d{ISO8601_OFFSET_DATE_TIME_HHMM} [%t] %-5level %logger{36} - %msg%n",
      S::kLog4j, "", "", "Apache Pulsar, BookKeeper (log4j2 with a zone offset)", Component::kOther,
      kOffsetIso},
@@ -406,6 +411,12 @@ constexpr BuiltinLayout kLayouts[] = {
      Component::kOther, kBracketLogger},
     {"play-file", "%d - [%p] - from %c in %t%n", S::kLog4j, "", "",
      "Play 2's default file log: '%m' on the line after the header", Component::kOther, kPlayFile},
+    {"rfc5424",
+     "<%p>1 %d{yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX} %property{host} %property{app} %property{procid} "
+     "%property{msgid} %property{sd} %m%n",
+     S::kLog4j, "", "",
+     "RFC 5424 syslog (rsyslog's RSYSLOG_SyslogProtocol23Format): the severity in the priority",
+     Component::kOther, kRfc5424},
     {"librdkafka", "%%%p|%d{UNIX}|%X{facility}|%X{logger}| [thrd:%t]: %m%n", S::kLog4j, "", "",
      "librdkafka's own log lines (Kafka clients in C, .NET, Python, Go): a syslog severity, epoch "
      "seconds, the facility, the client and its thread",

@@ -294,6 +294,25 @@ bool StripGrepFilePrefix(std::string_view* line, std::string_view* service) {
   return true;
 }
 
+// The end of a program's name at pos ("vault", "kube-apiserver"), or pos when none starts there.
+size_t ProgramNameEnd(std::string_view s, size_t pos) {
+  size_t end = pos;
+  while (end < s.size() && end - pos < 64 &&
+         (scan::IsIdentChar(s[end]) || s[end] == '-' || s[end] == '.')) {
+    ++end;
+  }
+  return end > pos && !scan::IsDigit(s[pos]) ? end : pos;
+}
+
+// The rest of a prefixed line is a record's header: some parser reads a time at its start (the
+// generic reader too: an inferred layout, hclog's, is not among DetectLine's parsers).
+bool StartsWithTime(std::string_view rest) {
+  Header header;
+  Miss miss;
+  return (DetectLine(rest, &header) != nullptr && header.local != kNoInstant) ||
+         (GenericLogParser().ParseHeader(rest, &header, &miss) && header.local != kNoInstant);
+}
+
 bool StripComposePrefix(std::string_view* line, std::string_view* service) {
   if (StripKubectlPrefix(line, service)) return true;
   if (StripGrepFilePrefix(line, service)) return true;
@@ -309,13 +328,15 @@ bool StripComposePrefix(std::string_view* line, std::string_view* service) {
   if (pos == name_begin || pos - name_begin > 96) return false;
   size_t name_end = pos;
   // A label a person or a script put before each host's lines ("Namenode-0: 16/11/01 00:01:07
-  // INFO ..."): believed only when the rest is a dated header some parser reads, so that an
-  // exception line ("java.io.IOException: 3 errors") stays whole.
-  if (name_end + 2 < s.size() && s[name_end] == ':' && s[name_end + 1] == ' ' &&
-      scan::IsDigit(s[name_end + 2]) && !scan::IsDigit(s[name_begin])) {
-    std::string_view rest = s.substr(name_end + 2);
-    Header header;
-    if (DetectLine(rest, &header) == nullptr || header.local == kNoInstant) return false;
+  // INFO ..."), or a log router's host and program ("vault-gcp-0 vault: 2020-05-18T15:49:31.517Z
+  // [INFO] ..."; the host names the source): believed only when the rest starts with a time, so
+  // that an exception line ("java.io.IOException: 3 errors") stays whole.
+  size_t label_end = name_end;
+  if (label_end < s.size() && s[label_end] == ' ') label_end = ProgramNameEnd(s, label_end + 1);
+  if (label_end + 2 < s.size() && s[label_end] == ':' && s[label_end + 1] == ' ' &&
+      scan::IsDigit(s[label_end + 2]) && !scan::IsDigit(s[name_begin])) {
+    std::string_view rest = s.substr(label_end + 2);
+    if (!StartsWithTime(rest)) return false;
     *service = s.substr(name_begin, name_end - name_begin);
     *line = rest;
     return true;

@@ -235,6 +235,10 @@ TEST_CASE("detect: StripComposePrefix") {
        "(kafka.log.LogManager)",
        "mothy-numbat-kafka-0",
        "[2019-10-25 08:17:20,509] INFO Loading logs. (kafka.log.LogManager)"},
+      // a log router's "host program: " before hclog, which only inference reads
+      // (hashicorp/vault#8788): the host names the source
+      {"vault-gcp-0 vault: 2020-05-18T15:49:33.428Z [INFO]  core: security barrier not initialized",
+       "vault-gcp-0", "2020-05-18T15:49:33.428Z [INFO]  core: security barrier not initialized"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.input);
@@ -250,6 +254,7 @@ TEST_CASE("detect: StripComposePrefix") {
       "WARNING:kazoo.client:x",
       "java.io.IOException: 3 errors",
       "zk1: 2 of 3 peers answered",
+      "Caused by: 3 errors",
       "\tat x | y",
       "a b | c",
       "[pod/] x",

@@ -197,11 +197,12 @@ bool CompileJavaConversion(std::string_view s, size_t* p, Compiler* c, int depth
   size_t start = *p - 1;
   size_t i = *p;
   // Format modifier: "-5", "5", ".30", "-20.30", "20.-30".
-  bool padded = false;
+  bool padded = false, cut_left = false;
   if (i < s.size() && s[i] == '-') ++i;
   while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, padded = true;
   if (i < s.size() && s[i] == '.') {
     ++i;
+    cut_left = i < s.size() && s[i] != '-';  // ".-30" cuts from the right instead
     if (i < s.size() && s[i] == '-') ++i;
     while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
   }
@@ -289,6 +290,7 @@ bool CompileJavaConversion(std::string_view s, size_t* p, Compiler* c, int depth
     c->thread_id_token = static_cast<int>(c->tokens_->size());
   }
   Token& token = c->Field(conversion->kind, role, padded, std::move(name));
+  token.cut_left = cut_left;
   // log4j2's %level{length=1} ("I", "W", "E"); %c{1.} abbreviates every package to its initial.
   if (token.kind == Kind::kLevel && option.find("length=1") != std::string_view::npos) {
     token.short_form = true;
@@ -567,12 +569,15 @@ std::unique_ptr<CompiledLayout> CompileLayout(std::string_view pattern, PatternS
       has_thread = true;
     }
     // "%c: %m": a logger before ": " and the message is read up to the first ": ", so a source
-    // name with blanks reads whole (ClickHouse's "Table (StorageReplicatedMergeTree): msg").
+    // name with blanks reads whole (ClickHouse's "Table (StorageReplicatedMergeTree): msg"). A
+    // padded logger's blanks are its padding, so it holds none: hclog's "[WARN]  failed to unseal
+    // core: error=..." has no logger for inference's "%-1c: %m" (Moleculer's "a/B: msg" has one).
     if (syntax == PatternSyntax::kLog4j && token.kind == Kind::kWord &&
         token.role == Role::kLogger && !token.short_form && i + 4 == tokens.size() &&
         tokens[i + 1].kind == Kind::kLiteral && tokens[i + 1].text == ":" &&
         tokens[i + 2].kind == Kind::kBlank && tokens[i + 3].kind == Kind::kMessage) {
       token.kind = Kind::kText;
+      token.one_word = token.padded;
     }
   }
   return layout;

@@ -96,6 +96,18 @@ size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level
     *level = kSeverity[s[0] - '0'];
     return 1;
   }
+  // RFC 5424's and 3164's priority opening the line, facility * 8 + severity ("<46>1 2016-...").
+  if (word.empty() && start == 1 && s[0] == '<') {
+    size_t digits = start;
+    int priority = 0;
+    while (digits < s.size() && scan::IsDigit(s[digits]) && digits - start < 3) {
+      priority = priority * 10 + (s[digits++] - '0');
+    }
+    if (digits > start && digits < s.size() && s[digits] == '>' && priority < 192) {
+      *level = kSeverity[priority % 8];
+      return digits;
+    }
+  }
   if (ParseServerLevelWord(word, level)) return end;
   if (python && word == "Level" && end + 1 < s.size() && s[end] == ' ' &&
       scan::IsDigit(s[end + 1])) {
@@ -368,6 +380,9 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
     if (token.short_form && !AbbreviatedLogger(s.substr(pos, value_end - pos))) {
       return state->Fail(pos, "not a logger abbreviated by %c{1.}");
     }
+    if (token.one_word && s.substr(pos, value_end - pos).find_first_of(" \t") != s.npos) {
+      return state->Fail(pos, "a padded name holds no blank");
+    }
     state->Capture(token.role, pos, value_end);
     size_t next = token.padded ? SkipBlanks(s, end) : end;
     return MatchFrom(index + 1, next, state);
@@ -406,7 +421,7 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
     // A logger or class name starts like an identifier: "2014-01-08" is a date, "|" a separator.
     if ((token.role == Role::kLogger || token.role == Role::kClass) &&
         !(scan::IsIdentChar(s[pos]) && !scan::IsDigit(s[pos])) && s[pos] != '<' &&
-        static_cast<unsigned char>(s[pos]) < 0x80) {
+        !(token.cut_left && s[pos] == '.') && static_cast<unsigned char>(s[pos]) < 0x80) {
       return state->Fail(pos, "a name starts with a letter or '_'");
     }
     if (next.kind != Kind::kLiteral) return take(run);

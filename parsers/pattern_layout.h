@@ -67,6 +67,11 @@ class CompiledLayout {
     /// kLevel: %p{length=1} writes the initial only ("I0810 12:46:00" in glog). kWord: a logger
     /// abbreviated by %c{1.} ("o.a.z.ClientCnxn"), told from a thread name by its dotted form.
     bool short_form = false;
+    /// A maximum width cuts the value from the left ("%-40.40logger{39}"): Spring Boot's
+    /// ".e.DevToolsPropertyDefaultsPostProcessor" starts where the cut fell.
+    bool cut_left = false;
+    /// kText: the value holds no blank (a padded "%-20c: %m", its blanks all padding).
+    bool one_word = false;
     /// kBlank: the pattern wrote a tab ("%d\t%p\t%t\t%c\t%m"), so a field before it ends at a tab
     /// and may hold spaces (a thread, a message).
     bool tab = false;

@@ -162,6 +162,27 @@ TEST_CASE("pattern: padding, truncation and wrappers") {
   CHECK(f.thread == "main");
   CHECK(f.logger == "org.apache.zookeeper.ZooKeeper");
   CHECK(f.message == "Client environment:os.name=Linux");
+  // The ".40" cut the logger from the left: it starts at a dot (Spring Boot 3, samples-test-spring
+  // issue 266), which a logger without a maximum width may not.
+  f = Read(*boot,
+           "2024-05-25 13:52:56.577  INFO 25916 --- [  restartedMain] "
+           ".s.d.r.c.RepositoryConfigurationDelegate : Bootstrapping Spring Data JPA repositories");
+  CHECK(f.logger == ".s.d.r.c.RepositoryConfigurationDelegate");
+  CHECK(f.message == "Bootstrapping Spring Data JPA repositories");
+  Header unused;
+  Miss miss;
+  CHECK_FALSE(Compile("%d{yyyy-MM-dd HH:mm:ss.SSS} %5p %pid --- [%t] %logger : %m%n")
+                  ->Match("2024-05-25 13:52:56.577  INFO 1 --- [main] .s.d.Delegate : Booting",
+                          &unused, &miss));
+
+  // "%c: %m" reads a logger with blanks up to the first ": " (ClickHouse); a padded one holds none,
+  // its blanks being padding (hclog's "[WARN]  failed to unseal core: ..." has no logger).
+  CHECK(Read(*Compile("%d{ISO8601} [%-5p] %c: %m%n"),
+             "2020-05-18 15:49:31,519 [WARN]  failed to unseal core: error=x")
+            .logger == "failed to unseal core");
+  CHECK_FALSE(Compile("%d{ISO8601} [%-5p] %-1c: %m%n")
+                  ->Match("2020-05-18 15:49:31,519 [WARN]  failed to unseal core: error=x", &unused,
+                          &miss));
 
   auto colored = Compile("%d{HH:mm:ss.SSS} %highlight{%-5level} [%t] %cyan(%logger{36}) - %msg%n");
   f = Read(*colored, "10:42:14.371 WARN  [main] o.a.z.ClientCnxn - Session 0x0 closed");
@@ -330,6 +351,12 @@ TEST_CASE("pattern: servers' level words and librdkafka's syslog severity") {
   CHECK_FALSE(rdkafka->Match("%8|1608570438.367|FAIL|c| [thrd:main]: x", &h, &miss));
   // A digit is a level only after '%'.
   CHECK_FALSE(Compile("%p %m%n")->Match("7 Connect failed", &h, &miss));
+  // Syslog's priority opening the line: facility * 8 + severity (<46> is syslogd's info, <187>
+  // local7's error); 192 and up is no priority.
+  auto rfc5424 = Compile("<%p>1 %d{yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX} %m%n");
+  CHECK(Read(*rfc5424, "<46>1 2016-08-18T10:35:20.662120+00:00 start").level == "INFO");
+  CHECK(Read(*rfc5424, "<187>1 2016-08-18T10:35:20.662120+00:00 x").level == "ERROR");
+  CHECK_FALSE(rfc5424->Match("<192>1 2016-08-18T10:35:20.662120+00:00 x", &h, &miss));
 }
 
 TEST_CASE("pattern: level names and loggers of other writers (ClickHouse, Python, Storm)") {

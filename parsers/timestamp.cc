@@ -95,7 +95,8 @@ void ScanZone(std::string_view s, ScannedTime* out) {
   out->length = end;
 }
 
-// 1-12 for an English month abbreviation at s[pos] ("Jan".."Dec"), else 0.
+}  // namespace
+
 unsigned MonthFromName(std::string_view s, size_t pos) {
   static constexpr std::string_view kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
   if (pos + 3 > s.size()) return 0;
@@ -105,6 +106,8 @@ unsigned MonthFromName(std::string_view s, size_t pos) {
   }
   return 0;
 }
+
+namespace {
 
 // Reads "HH:MM:SS" at pos into *seconds_of_day; false if it is not there.
 bool ReadClock(std::string_view s, size_t pos, int64_t* seconds_of_day) {

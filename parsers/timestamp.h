@@ -79,6 +79,9 @@ bool ScanShortDateTime(std::string_view s, ScannedTime* out, int* fail_column);
 /// BIND and Tomcat): "02-Jun-2025 14:18:49.699192". English month abbreviations only.
 bool ScanDayMonthNameTime(std::string_view s, ScannedTime* out, int* fail_column);
 
+/// 1-12 for an English month abbreviation at s[pos] ("Jan".."Dec"), else 0.
+unsigned MonthFromName(std::string_view s, size_t pos);
+
 /// Scans a syslog time without a year, "Mmm dd HH:MM:SS" with the day padded by a space or a zero
 /// and an optional fraction ("May  2 10:11:12", "May 02 10:11:12.123456" from journalctl -o
 /// short-precise). The year is `year`, or `year` - 1 when the month is after `month_now` (a

@@ -106,6 +106,32 @@ bool ReadUsTime(std::string_view s, int64_t* local, size_t* end) {
   return true;
 }
 
+// "Mon, May 12 2025 10:14:56 am | " at the start of s: a log UI's local time with the weekday and a
+// 12-hour clock, then a bar before the line (Rancher 2's log viewer copied as text). Its local time
+// and the position of the line.
+bool ReadWeekdayBarTime(std::string_view s, int64_t* local, size_t* end) {
+  if (s.size() < 28 || s[3] != ',' || s[4] != ' ') return false;
+  unsigned month = MonthFromName(s, 5);
+  size_t p = 8;
+  int day, year, hour, minute, second;
+  auto expect = [&](char c) { return p < s.size() && s[p++] == c; };
+  if (month == 0 || !expect(' ') || !ReadDigitRun(s, &p, 1, 2, &day) || !expect(' ') ||
+      !ReadDigitRun(s, &p, 4, 4, &year) || !expect(' ') || !ReadDigitRun(s, &p, 1, 2, &hour) ||
+      !expect(':') || !ReadDigitRun(s, &p, 2, 2, &minute) || !expect(':') ||
+      !ReadDigitRun(s, &p, 2, 2, &second) || !expect(' ') || p + 5 > s.size()) {
+    return false;
+  }
+  char half = static_cast<char>(s[p] | 0x20);
+  if ((half != 'a' && half != 'p') || (s[p + 1] | 0x20) != 'm' || s.substr(p + 2, 3) != " | ") {
+    return false;
+  }
+  if (day < 1 || day > 31 || hour < 1 || hour > 12 || minute > 59 || second > 60) return false;
+  hour = hour % 12 + (half == 'p' ? 12 : 0);
+  *local = CivilToMicros(year, month, static_cast<unsigned>(day), hour, minute, second, 0);
+  *end = p + 5;
+  return true;
+}
+
 // A date and time of the fields "YYYY-M-D<between>H:mm:ss" at s[*pos] (month, day and hour of
 // `min_digits` to 2 digits); *pos moves past it. False when a field is missing or out of range.
 struct Civil {
@@ -426,6 +452,13 @@ bool StripWrapperAfterGlance(std::string_view s, const YearHint& year, Wrapper* 
   if (s[0] == '[') return ReadBracketedRfc3339(s, out);
   if (s[0] == '{') return ReadDockerJsonFile(s, out);
   if (!scan::IsUpper(s[0])) return s[0] >= 'a' && s[0] <= 'z' && ReadLabelBeforeDate(s, out);
+  size_t column_end = 0;
+  if (Wrapper w; s[3] == ',' && ReadWeekdayBarTime(s, &w.local, &column_end)) {
+    w.kind = WrapperKind::kUiCopy;
+    w.inner = s.substr(column_end);
+    TakeUiCopy(w, year, out);
+    return true;
+  }
   if (s[3] == ' ' && (s[5] == ',' || s[6] == ',')) {
     // Kibana's Discover table copied as text: "Apr 29, 2020 @ 08:53:06.728<TAB>" (the browser's
     // local time), the columns the user chose (a pod or host name) each ended by a tab, then the

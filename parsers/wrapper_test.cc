@@ -306,6 +306,20 @@ TEST_CASE("wrapper: Kibana's table copied with blanks and ' | ' columns") {
       "2023-10-20 17:40:51,325 | INFO |");
 }
 
+TEST_CASE("wrapper: a UI's weekday and 12-hour time before ' | ' (Rancher 2)") {
+  // rancher-ui-klog-reflector.log (kyverno/policy-reporter-kyverno-plugin#32)
+  CheckUnwrapped(
+      "Mon, May 12 2025 10:14:57 am | W0512 02:14:57.340185 1 reflector.go:539] pkg/mod/k8s.io/"
+      "client-go@v0.29.0/tools/cache/reflector.go:229: failed to list",
+      WrapperKind::kUiCopy, Micros(2025, 5, 12, 10, 14, 57), "W0512 02:14:57.340185 1");
+  // A made-up line: noon is 12 pm.
+  CheckUnwrapped("Tue, Jan 7 2025 12:01:02 pm | 2025-01-07 12:01:02,003 INFO x",
+                 WrapperKind::kUiCopy, Micros(2025, 1, 7, 12, 1, 2), "2025-01-07 12:01:02,003");
+  Wrapper w;
+  // RFC 1123's "Thu, 31 Jan 2013" is a line's own time (node-zookeeper), not this column.
+  CHECK_FALSE(StripWrapper("Thu, 31 Jan 2013 12:00:54 GMT, Zookeeper Connecting", kMay2024, &w));
+}
+
 TEST_CASE("wrapper: a one-word label before a dated line") {
   // rabbitmq39-name-prefix-offset.log (bitnami/containers#35729)
   CheckUnwrapped(
