@@ -24,7 +24,7 @@ class HitMemo {
   /// to compare.
   static constexpr size_t kMaxText = 224;
   /// A text with more hits than this is not remembered.
-  static constexpr size_t kMaxHits = 8;
+  static constexpr size_t kMaxHits = 16;
 
   static uint64_t Hash(std::string_view text) { return TextHash(text); }
   /// True, with `*hits` set to the answer, if `text` (of hash `hash`) is remembered; `*mark`
