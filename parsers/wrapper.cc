@@ -82,6 +82,26 @@ bool ReadDigitRun(std::string_view s, size_t* pos, size_t min, size_t max, int* 
   return true;
 }
 
+// "h:mm:ss AM" at s[*p] (also "am" when `any_case`): the hour on a 24-hour clock, *p moved past
+// the half of the day.
+bool ReadTwelveHourClock(std::string_view s, size_t* p, bool any_case, int* hour, int* minute,
+                         int* second) {
+  size_t q = *p;
+  auto expect = [&](char c) { return q < s.size() && s[q++] == c; };
+  if (!ReadDigitRun(s, &q, 1, 2, hour) || !expect(':') || !ReadDigitRun(s, &q, 2, 2, minute) ||
+      !expect(':') || !ReadDigitRun(s, &q, 2, 2, second) || !expect(' ') || q + 2 > s.size()) {
+    return false;
+  }
+  char half = any_case ? static_cast<char>(s[q] | 0x20) : s[q];
+  char m = any_case ? static_cast<char>(s[q + 1] | 0x20) : s[q + 1];
+  bool pm = half == (any_case ? 'p' : 'P');
+  if ((!pm && half != (any_case ? 'a' : 'A')) || m != (any_case ? 'm' : 'M')) return false;
+  if (*hour < 1 || *hour > 12 || *minute > 59 || *second > 60) return false;
+  *hour = *hour % 12 + (pm ? 12 : 0);
+  *p = q + 2;
+  return true;
+}
+
 // "M/D/YYYY h:mm:ss AM" at the start of s (a US-style time, as a browser shows it): its local time
 // and the position after it.
 bool ReadUsTime(std::string_view s, int64_t* local, size_t* end) {
@@ -90,19 +110,13 @@ bool ReadUsTime(std::string_view s, int64_t* local, size_t* end) {
   auto expect = [&](char c) { return p < s.size() && s[p++] == c; };
   if (!ReadDigitRun(s, &p, 1, 2, &month) || !expect('/') || !ReadDigitRun(s, &p, 1, 2, &day) ||
       !expect('/') || !ReadDigitRun(s, &p, 4, 4, &year) || !expect(' ') ||
-      !ReadDigitRun(s, &p, 1, 2, &hour) || !expect(':') || !ReadDigitRun(s, &p, 2, 2, &minute) ||
-      !expect(':') || !ReadDigitRun(s, &p, 2, 2, &second) || !expect(' ')) {
+      !ReadTwelveHourClock(s, &p, false, &hour, &minute, &second)) {
     return false;
   }
-  if (p + 2 > s.size() || s[p + 1] != 'M' || (s[p] != 'A' && s[p] != 'P')) return false;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour < 1 || hour > 12 || minute > 59 ||
-      second > 60) {
-    return false;
-  }
-  hour = hour % 12 + (s[p] == 'P' ? 12 : 0);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
   *local = CivilToMicros(year, static_cast<unsigned>(month), static_cast<unsigned>(day), hour,
                          minute, second, 0);
-  *end = p + 2;
+  *end = p;
   return true;
 }
 
@@ -116,19 +130,13 @@ bool ReadWeekdayBarTime(std::string_view s, int64_t* local, size_t* end) {
   int day, year, hour, minute, second;
   auto expect = [&](char c) { return p < s.size() && s[p++] == c; };
   if (month == 0 || !expect(' ') || !ReadDigitRun(s, &p, 1, 2, &day) || !expect(' ') ||
-      !ReadDigitRun(s, &p, 4, 4, &year) || !expect(' ') || !ReadDigitRun(s, &p, 1, 2, &hour) ||
-      !expect(':') || !ReadDigitRun(s, &p, 2, 2, &minute) || !expect(':') ||
-      !ReadDigitRun(s, &p, 2, 2, &second) || !expect(' ') || p + 5 > s.size()) {
+      !ReadDigitRun(s, &p, 4, 4, &year) || !expect(' ') ||
+      !ReadTwelveHourClock(s, &p, true, &hour, &minute, &second) || s.substr(p, 3) != " | ") {
     return false;
   }
-  char half = static_cast<char>(s[p] | 0x20);
-  if ((half != 'a' && half != 'p') || (s[p + 1] | 0x20) != 'm' || s.substr(p + 2, 3) != " | ") {
-    return false;
-  }
-  if (day < 1 || day > 31 || hour < 1 || hour > 12 || minute > 59 || second > 60) return false;
-  hour = hour % 12 + (half == 'p' ? 12 : 0);
+  if (day < 1 || day > 31) return false;
   *local = CivilToMicros(year, month, static_cast<unsigned>(day), hour, minute, second, 0);
-  *end = p + 5;
+  *end = p + 3;
   return true;
 }
 
