@@ -13,7 +13,7 @@ namespace {
 // "org.apache.activemq.artemis.core.server" is a logger, whatever bracket it stands in. Threads
 // such as "ForkJoinPool.commonPool-worker-1" or "kafka-producer-network-thread" keep a mark of
 // their own.
-bool PackageQualifiedName(std::string_view w) {
+bool PackageQualifiedName(std::string_view w, int min_dots = 2) {
   int dots = 0;
   bool part_start = true;
   for (char c : w) {
@@ -27,7 +27,25 @@ bool PackageQualifiedName(std::string_view w) {
     if (!scan::IsIdentChar(c) || scan::IsDigit(c)) return false;
     part_start = false;
   }
-  return dots >= 2 && !part_start;
+  return dots >= min_dots && !part_start;
+}
+
+// A capitalised or lower-case word with nothing of a class name about it ("Connecting",
+// "Zookeeper"): prose, when a layout reads it as the logger.
+bool ProseWord(std::string_view w) {
+  if (w.empty()) return false;
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (!(w[i] >= 'a' && w[i] <= 'z')) return false;
+  }
+  return (w[0] >= 'a' && w[0] <= 'z') || (w[0] >= 'A' && w[0] <= 'Z');
+}
+
+// The thread a layout read is a logger: a package-qualified name, or a Python logger's dotted
+// name ("kazoo.client") with the message's first word then read as the logger ("INFO
+// [kazoo.client] Connecting to ...", as `%(levelname)s [%(name)s] %(message)s` writes).
+bool LoggerReadAsThread(const Header& header) {
+  return PackageQualifiedName(header.thread) ||
+         (PackageQualifiedName(header.thread, 1) && ProseWord(header.logger));
 }
 
 // One line of the detection sample, with its wrapper (if any) read once.
@@ -117,7 +135,7 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
       header = Header{};
       if (Counts(*parser, sample[i], &header, &miss)) {
         ++score.headers;
-        bool logger_as_thread = PackageQualifiedName(header.thread);
+        bool logger_as_thread = LoggerReadAsThread(header);
         score.logger_as_thread += logger_as_thread;
         score.fields += (header.local != kNoInstant) + (header.level != Level::kUnknown) +
                         !header.logger.empty() + (!header.thread.empty() && !logger_as_thread) +

@@ -412,6 +412,20 @@ TEST_CASE("detect: a layout inferred from the lines, against the table") {
   REQUIRE(inferred.parser != nullptr);
   d = DetectFormat(artemis, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
   CHECK(d.parser == inferred.parser.get());
+  // Python's "%(asctime)s %(levelname)s [%(name)s] %(message)s" (tests/pattern-zoo): a two-part
+  // logger in the bracket, and NiFi's row reading it as the thread and the first word of the
+  // message as the logger.
+  std::vector<std::string_view> kazoo = {
+      "2024-03-17 03:14:08,360 INFO [kazoo.client] Zookeeper connection established, state: "
+      "CONNECTED",
+      "2024-03-17 03:14:09,597 WARNING [kazoo.client] Connection dropped: outstanding heartbeat "
+      "ping not received",
+      "2024-03-17 03:14:10,834 WARNING [kazoo.client] Transition to CONNECTING",
+  };
+  inferred = InferLayout(kazoo);
+  REQUIRE(inferred.parser != nullptr);
+  d = DetectFormat(kazoo, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
+  CHECK(d.parser == inferred.parser.get());
 }
 
 }  // namespace

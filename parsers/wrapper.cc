@@ -386,6 +386,12 @@ bool StripWrapperAfterGlance(std::string_view s, const YearHint& year, Wrapper* 
       Wrapper w;
       size_t end = 0;
       if (!ReadUsTime(s, &w.local, &end)) return false;
+      // "... AM - name - INFO - msg": a separator after the time makes it the line's own (a
+      // Python datefmt of "%m/%d/%Y %I:%M:%S %p"), not a UI's column glued before a line.
+      if (end + 2 < s.size() && s[end] == ' ' && s[end + 2] == ' ' &&
+          (s[end + 1] == '-' || s[end + 1] == '|' || s[end + 1] == ':')) {
+        return false;
+      }
       w.kind = WrapperKind::kUiCopy;
       w.inner = s.substr(end < s.size() && s[end] == ' ' ? end + 1 : end);
       TakeUiCopy(w, year, out);

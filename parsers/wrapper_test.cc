@@ -248,6 +248,11 @@ TEST_CASE("wrapper: a UI's copy (Rancher), alone and around another wrapper") {
   CHECK_FALSE(StripWrapper("4/12/2016 13:43:31 PM not a 12-hour time", kMay2024, &w));
   CHECK_FALSE(StripWrapper("1/2 of the followers did not answer in time", kMay2024, &w));
   CHECK_FALSE(StripWrapper("15/12/05 15:08:06 WARN ha.HealthMonitor: x", kMay2024, &w));
+  // A separator after the time: the line's own (Python's datefmt "%m/%d/%Y %I:%M:%S %p").
+  CHECK_FALSE(
+      StripWrapper("03/17/2024 03:14:07 AM - kazoo.client - INFO - Zookeeper connection "
+                   "established, state: CONNECTED",
+                   kMay2024, &w));
 }
 
 // A line `line` that StripWrapper unwraps as `kind`, with the time `local`, around a line that
