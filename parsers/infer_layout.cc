@@ -266,6 +266,11 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         threaded = true;
       } else if (!w.empty() && w.find_first_not_of("0123456789") == std::string_view::npos) {
         piece.key = std::string(1, c) + "%pid" + std::string(1, s[end]);  // a process id
+      } else if (c == '[' && w.starts_with("myid:") &&
+                 w.find_first_not_of("0123456789", 5) == std::string_view::npos) {
+        // ZooKeeper's "[myid:%X{myid}]", empty where no quorum peer set it: the server's id in
+        // its MDC, in any layout an image writes around it, not a thread.
+        piece.key = "[myid:%X{myid}]";
       } else if (!threaded && c == '[' && w.size() > 5 && w.starts_with("thrd:")) {
         piece.key = "[thrd:%t]";  // librdkafka's "[thrd:main]", whatever client wraps its lines
         threaded = true;

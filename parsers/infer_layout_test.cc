@@ -95,6 +95,23 @@ TEST_CASE("infer: librdkafka's thread marker, whatever client prints its lines")
        "ssl://dev-kafka-vm-1.:9093/1: Broker changed state APIVERSION_QUERY -> UP", false});
 }
 
+TEST_CASE("infer: ZooKeeper's [myid:%X{myid}] in a layout an image wrote") {
+  // A ZooKeeper image's "%d{ISO8601} [myid:%X{myid}] %-5p [%C{2}] %m%n" (pattern-zoo): the MDC
+  // bracket, empty or not, is the server's id, and the bracket after the level the logger.
+  std::vector<std::string_view> lines = {
+      "2024-03-17 03:14:07,123 [myid:] INFO  [quorum.QuorumPeer] LOOKING",
+      "2024-03-17 03:14:08,360 [myid:3] INFO  [quorum.FastLeaderElection] New election. My id = "
+      "3, proposed zxid=0x100000003",
+  };
+  CheckInferred(lines, {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [myid:%X{myid}] %-5p [%c] %m%n", 1,
+                        Level::kInfo, "quorum.FastLeaderElection", "",
+                        "New election. My id = 3, proposed zxid=0x100000003"});
+  Header h;
+  Miss miss;
+  REQUIRE(InferLayout(lines).parser->ParseHeader(lines[1], &h, &miss));
+  CHECK(h.myid == 3);
+}
+
 TEST_CASE("infer: a source path and line after the level is a location, not message") {
   // Beats' zap console lines (elastic/beats#13479), their tabs turned to blanks by the page.
   CheckInferred(
