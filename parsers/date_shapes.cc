@@ -35,12 +35,16 @@ constexpr std::string_view kDateShapes[] = {
     "MM/dd/yyyy HH:mm:ss.SSS",       // US order (Akka's default logger); a 13th month fails...
     "dd/MM/yyyy HH:mm:ss.SSS",       // ...and the day-first order reads it
     "dd/MM/yy HH:mm:ss:SSS z",       // a millisecond after a colon (Dubbo's samples)
-    "h:mma",                         // Go's time.Kitchen, no date (zerolog's console "3:04PM")
-    "MMM dd HH:mm:ss.SSS",           // no year: syslog's order (Rust tracing's local time)
-    "dd MMM HH:mm:ss.SSS",           // no year: day first (log4j's "%d{dd MMM HH:mm:ss}")
-    "UNIX",                          // epoch seconds, a fraction optional (librdkafka)
-    "UNIX_MILLIS",                   // epoch milliseconds; micro- and nanoseconds (Go's UnixNano)
-    "HH:mm:ss.SSS",                  // a time of day: last, so that a date wins
+    "yyyy-MM-dd HH:mm:ss:SSS",       // the same in log4j patterns people write by hand
+    "MM/dd/yyyy HH:mm:ss:SSS",       // ("%d{yyyy-MM-dd HH:mm:ss:SSS}", "%d{dd/MM/yyyy
+    "dd/MM/yyyy HH:mm:ss:SSS",       // HH:mm:ss:SSS}", "%d{yy/MM/dd HH:mm:ss:SSS}")
+    "yy/MM/dd HH:mm:ss:SSS",
+    "h:mma",                // Go's time.Kitchen, no date (zerolog's console "3:04PM")
+    "MMM dd HH:mm:ss.SSS",  // no year: syslog's order (Rust tracing's local time)
+    "dd MMM HH:mm:ss.SSS",  // no year: day first (log4j's "%d{dd MMM HH:mm:ss}")
+    "UNIX",                 // epoch seconds, a fraction optional (librdkafka)
+    "UNIX_MILLIS",          // epoch milliseconds; micro- and nanoseconds (Go's UnixNano)
+    "HH:mm:ss.SSS",         // a time of day: last, so that a date wins
 };
 constexpr int kTimeOfDay = static_cast<int>(std::size(kDateShapes)) - 1;
 constexpr int kEpochSeconds = kTimeOfDay - 2, kEpochMillis = kTimeOfDay - 1;

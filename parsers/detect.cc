@@ -1,6 +1,7 @@
 #include "parsers/detect.h"
 
 #include "parsers/continuation.h"
+#include "parsers/date_shapes.h"
 #include "parsers/registry.h"
 #include "parsers/scan_util.h"
 
@@ -46,6 +47,17 @@ bool ProseWord(std::string_view w) {
 bool LoggerReadAsThread(const Header& header) {
   return PackageQualifiedName(header.thread) ||
          (PackageQualifiedName(header.thread, 1) && ProseWord(header.logger));
+}
+
+// The thread a layout read is the line's time, in a bracket of a shape the layout has no date
+// for ("[17/03/2024 03:14:07:123]" read by slf4j-simple's "[%t]").
+bool TimeReadAsThread(const Header& header) {
+  if (header.local != kNoInstant || header.thread.size() < 8 || !scan::IsDigit(header.thread[0])) {
+    return false;
+  }
+  ScannedTime t;
+  size_t end = 0;
+  return ReadDateShape(header.thread, 0, &t, &end) >= 0 && end == header.thread.size();
 }
 
 // One line of the detection sample, with its wrapper (if any) read once.
@@ -135,7 +147,7 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
       header = Header{};
       if (Counts(*parser, sample[i], &header, &miss)) {
         ++score.headers;
-        bool logger_as_thread = LoggerReadAsThread(header);
+        bool logger_as_thread = LoggerReadAsThread(header) || TimeReadAsThread(header);
         score.logger_as_thread += logger_as_thread;
         score.fields += (header.local != kNoInstant) + (header.level != Level::kUnknown) +
                         !header.logger.empty() + (!header.thread.empty() && !logger_as_thread) +

@@ -23,7 +23,8 @@ struct ParserScore {
   /// left in the message ("       [] - msg" after Flink's %-60c) is a layout read short.
   int blank_led = 0;
   /// Headers whose thread is a package-qualified name ("org.apache.activemq.artemis.core.server"):
-  /// a bracketed logger read as the thread, and the message's first word then as the logger.
+  /// a bracketed logger read as the thread, and the message's first word then as the logger; or
+  /// the line's time, in a bracket the layout reads as a thread.
   int logger_as_thread = 0;
   int64_t first_miss_line = 0;  ///< 1-based line of the first non-continuation miss (0: none)
   Miss first_miss;

@@ -426,6 +426,20 @@ TEST_CASE("detect: a layout inferred from the lines, against the table") {
   REQUIRE(inferred.parser != nullptr);
   d = DetectFormat(kazoo, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
   CHECK(d.parser == inferred.parser.get());
+  // "[%d{dd/MM/yyyy HH:mm:ss:SSS}] %5p %c{1} - %m%n" (pattern-zoo): slf4j-simple's "[%t] %p %c"
+  // reads every line too, with the time as the thread; the inferred layout reads the time.
+  std::vector<std::string_view> colon_millis = {
+      "[17/03/2024 03:14:07:123]  INFO QuorumPeer - LOOKING",
+      "[17/03/2024 03:14:09:597]  WARN LearnerHandler - Closing connection to peer due to "
+      "transaction timeout.",
+      "[17/03/2024 03:14:10:834] DEBUG FinalRequestProcessor - Processing request:: "
+      "sessionid:0x100000a1b2c0001 type:ping",
+  };
+  inferred = InferLayout(colon_millis);
+  REQUIRE(inferred.parser != nullptr);
+  CHECK(inferred.pattern == "[%d{dd/MM/yyyy HH:mm:ss:SSS}] %-5p %-1c- %m%n");
+  d = DetectFormat(colon_millis, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
+  CHECK(d.parser == inferred.parser.get());
 }
 
 }  // namespace
