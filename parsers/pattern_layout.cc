@@ -377,7 +377,9 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
   const Token& token = tokens_[index];
   auto take = [&](size_t end) {
     size_t value_end = token.kind == Kind::kWord ? end : TrimRight(s, pos, end);
-    if (token.short_form && !AbbreviatedLogger(s.substr(pos, value_end - pos))) {
+    // Cut to its width from the left ("%-32.32c{1.}"), it may start at a dot.
+    size_t name_start = token.cut_left && pos < value_end && s[pos] == '.' ? pos + 1 : pos;
+    if (token.short_form && !AbbreviatedLogger(s.substr(name_start, value_end - name_start))) {
       return state->Fail(pos, "not a logger abbreviated by %c{1.}");
     }
     if (token.one_word && s.substr(pos, value_end - pos).find_first_of(" \t") != s.npos) {

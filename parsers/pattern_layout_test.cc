@@ -196,6 +196,15 @@ TEST_CASE("pattern: padding, truncation and wrappers") {
            "       - Session 0x0 for server null");
   CHECK(f.logger == "org.apache.zookeeper.ClientCnxn");
   CHECK(f.message == "Session 0x0 for server null");
+
+  // Karaf's "%-32.32c{1.}": an abbreviated logger longer than 32 is cut from the left, at a dot.
+  auto karaf = Compile("%d{DEFAULT} | %-5.5p | %-20.20t | %-32.32c{1.} | %m%n");
+  f = Read(*karaf,
+           "2024-03-17 03:14:13,308 | ERROR | main                 | "
+           ".a.h.h.t.DFSZKFailoverController | Got a fatal error, exiting now");
+  CHECK(f.logger == ".a.h.h.t.DFSZKFailoverController");
+  CHECK(f.thread == "main");
+  CHECK(f.message == "Got a fatal error, exiting now");
 }
 
 TEST_CASE("pattern: dates") {
