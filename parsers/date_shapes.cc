@@ -119,7 +119,14 @@ int ReadDateShape(std::string_view s, size_t pos, ScannedTime* out, size_t* end)
   // A time of day without its fraction only before a level ("[10:00:00 INF] Starting"); a
   // kitchen clock ("3:04PM INF msg") too.
   if ((best == kTimeOfDay && best_end - pos < 10) || best == kKitchen) {
-    size_t word = best_end < s.size() && s[best_end] == ' ' ? best_end + 1 : s.size();
+    // The level may stand after the time's bracket, glued to it or in a bracket of its own
+    // ("[03:14:07] INFO", "[03:14:07]DEBUG", "[03:14:07][INFO ]").
+    size_t word = s.size();
+    if (best_end < s.size() && s[best_end] == ' ') {
+      word = best_end + 1;
+    } else if (best_end + 1 < s.size() && s[best_end] == ']') {
+      word = s[best_end + 1] == ' ' || s[best_end + 1] == '[' ? best_end + 2 : best_end + 1;
+    }
     size_t word_end = scan::LetterWordEnd(s, word);
     Level level;
     if (word_end - word < 3 || !ParseLevel(s.substr(word, word_end - word), &level)) return -1;

@@ -60,6 +60,17 @@ bool TimeReadAsThread(const Header& header) {
   return ReadDateShape(header.thread, 0, &t, &end) >= 0 && end == header.thread.size();
 }
 
+// A message that starts with a blank or with the separator after the field the layout stopped
+// at (": msg", "===> msg"): the layout read the line short.
+bool SeparatorLed(std::string_view m) {
+  if (m.empty()) return false;
+  if (m[0] == ' ' || m[0] == '\t') return true;
+  if (m.size() > 2 && m[0] == ':' && m[1] == ' ') return true;
+  size_t tip = m.find_first_not_of("-=");
+  return tip > 0 && tip != std::string_view::npos && tip + 1 < m.size() && m[tip] == '>' &&
+         m[tip + 1] == ' ';
+}
+
 // One line of the detection sample, with its wrapper (if any) read once.
 struct SampleLine {
   std::string_view raw;
@@ -152,8 +163,7 @@ Detection DetectFormat(std::span<const std::string_view> lines, const YearHint& 
         score.fields += (header.local != kNoInstant) + (header.level != Level::kUnknown) +
                         !header.logger.empty() + (!header.thread.empty() && !logger_as_thread) +
                         (header.code_line >= 0);
-        score.blank_led +=
-            !header.message.empty() && (header.message[0] == ' ' || header.message[0] == '\t');
+        score.blank_led += SeparatorLed(header.message);
       } else if (score.first_miss_line == 0 && !sample[i].continuation) {
         score.first_miss_line = static_cast<int64_t>(i) + 1;
         score.first_miss = miss;

@@ -19,8 +19,9 @@ struct ParserScore {
   const Parser* parser = nullptr;
   int headers = 0;  ///< lines it parsed as headers
   int fields = 0;   ///< fields those headers gave (time, level, logger, thread): breaks ties
-  /// Headers whose message starts with a blank: a padded field's padding and what follows it
-  /// left in the message ("       [] - msg" after Flink's %-60c) is a layout read short.
+  /// Headers whose message starts with a blank or a separator: a padded field's padding and what
+  /// follows it left in the message ("       [] - msg" after Flink's %-60c), or the separator
+  /// after a logger (": msg", "===> msg"), is a layout read short.
   int blank_led = 0;
   /// Headers whose thread is a package-qualified name ("org.apache.activemq.artemis.core.server"):
   /// a bracketed logger read as the thread, and the message's first word then as the logger; or

@@ -440,6 +440,19 @@ TEST_CASE("detect: a layout inferred from the lines, against the table") {
   CHECK(inferred.pattern == "[%d{dd/MM/yyyy HH:mm:ss:SSS}] %-5p %-1c- %m%n");
   d = DetectFormat(colon_millis, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
   CHECK(d.parser == inferred.parser.get());
+  // Spring Boot's "logging.pattern.file=%d %-5level [%thread] %logger : %msg%n": NiFi's row reads
+  // the lines into as many fields but leaves " : " leading every message.
+  std::vector<std::string_view> spring = {
+      "2024-03-17 03:14:07,123 INFO  [main] org.apache.zookeeper.server.quorum.QuorumPeer : "
+      "LOOKING",
+      "2024-03-17 03:14:09,597 WARN  [LearnerHandler-/10.0.0.3:45316] "
+      "org.apache.zookeeper.server.quorum.LearnerHandler : Closing connection to peer due to "
+      "transaction timeout.",
+  };
+  inferred = InferLayout(spring);
+  REQUIRE(inferred.parser != nullptr);
+  d = DetectFormat(spring, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
+  CHECK(d.parser == inferred.parser.get());
 }
 
 }  // namespace

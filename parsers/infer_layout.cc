@@ -39,10 +39,21 @@ std::string ReadSeparator(std::string_view s, size_t* pos, bool padded, bool aft
       p = q;
       continue;
     }
+    // An arrow after a blank ("logger ===> msg", "--> [thread]"): pattern text, as " - " is.
+    if (size_t tip = s.find_first_not_of("-=", p);
+        (c == '-' || c == '=') && !sep.empty() && sep.back() == ' ' &&
+        tip != std::string_view::npos && tip > p && tip + 1 < s.size() && s[tip] == '>' &&
+        s[tip + 1] == ' ') {
+      sep += s.substr(p, tip + 1 - p);
+      p = tip + 1;
+      continue;
+    }
     bool punct = c == '|' || (c == ':' && sep.find(':') == std::string::npos) ||
                  (c == '/' && sep.empty() && after_level) ||
                  (c == ',' && sep.empty() && p + 1 < s.size() && s[p + 1] == ' ') ||
                  (c == '-' && p + 1 < s.size() && s[p + 1] == ' ') || (c == ']' && *open_bracket) ||
+                 // A dash glued to the bracket that closed the field: "(QuorumPeer.java:1409)-msg".
+                 (c == '-' && sep.empty() && p > 0 && (s[p - 1] == ')' || s[p - 1] == ']')) ||
                  (c == '-' && after_level && p + 1 < s.size() && s[p + 1] == '-') ||
                  // logback's status lines glue a dash to the bar before the level ("|-INFO").
                  (c == '-' && !sep.empty() && sep.back() == '|' && p + 1 < s.size() &&

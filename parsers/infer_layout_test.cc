@@ -112,6 +112,35 @@ TEST_CASE("infer: ZooKeeper's [myid:%X{myid}] in a layout an image wrote") {
   CHECK(h.myid == 3);
 }
 
+TEST_CASE("infer: an arrow after the logger, a dash glued to a location, a bracketed time of day") {
+  // Spring Boot's "logging.pattern.console=%d %-5level [%thread] %logger{15} ===> %msg%n"
+  // (pattern-zoo): the arrow is pattern text.
+  CheckInferred(
+      {
+          "2024-03-17 03:14:07 INFO  [main] o.a.z.s.q.QuorumPeer ===> LOOKING",
+          "2024-03-17 03:14:09 WARN  [LearnerHandler-/10.0.0.3:45316] o.a.z.s.q.LearnerHandler "
+          "===> "
+          "Closing connection to peer due to transaction timeout.",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p [%t] %-1c ===> %m%n", 1, Level::kWarn,
+       "o.a.z.s.q.LearnerHandler", "LearnerHandler-/10.0.0.3:45316",
+       "Closing connection to peer due to transaction timeout."});
+  // "[%d{HH:mm:ss}][%-5p](%F:%L)-%m%n": a time of day in brackets before a bracketed level, and a
+  // dash glued to the location's parenthesis.
+  std::vector<std::string_view> glued = {
+      "[03:14:07][INFO ](QuorumPeer.java:1409)-LOOKING",
+      "[03:14:09][WARN ](LearnerHandler.java:737)-Closing connection to peer due to transaction "
+      "timeout.",
+  };
+  InferredLayout inferred = InferLayout(glued);
+  REQUIRE(inferred.parser != nullptr);
+  Header h;
+  Miss miss;
+  REQUIRE(inferred.parser->ParseHeader(glued[1], &h, &miss));
+  CHECK(h.level == Level::kWarn);
+  CHECK(h.message == "Closing connection to peer due to transaction timeout.");
+}
+
 TEST_CASE("infer: a source path and line after the level is a location, not message") {
   // Beats' zap console lines (elastic/beats#13479), their tabs turned to blanks by the page.
   CheckInferred(
