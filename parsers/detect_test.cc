@@ -373,6 +373,14 @@ TEST_CASE("detect: per-line detection leaves timeless lines to the record before
   CHECK(DetectLine("15/12/05 15:08:06 WARN ha.HealthMonitor: x", &h) == &HadoopLogParser());
 }
 
+// Whether detection gives `lines` to the layout inferred from them (over every table row).
+bool InferredLayoutWins(const std::vector<std::string_view>& lines) {
+  InferredLayout inferred = InferLayout(lines);
+  if (inferred.parser == nullptr) return false;
+  Detection d = DetectFormat(lines, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
+  return d.parser == inferred.parser.get();
+}
+
 TEST_CASE("detect: a layout inferred from the lines, against the table") {
   // Graylog 1 (graylog-labs/graylog2-web-interface#1107): supervisord's "time level message"
   // reads every line too, but leaves the logger in the message.
@@ -408,10 +416,7 @@ TEST_CASE("detect: a layout inferred from the lines, against the table") {
       "2017-11-24 15:24:11,803 INFO  [org.apache.activemq.artemis.core.server] AMQ221007: Server "
       "is now live",
   };
-  inferred = InferLayout(artemis);
-  REQUIRE(inferred.parser != nullptr);
-  d = DetectFormat(artemis, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
-  CHECK(d.parser == inferred.parser.get());
+  CHECK(InferredLayoutWins(artemis));
   // Python's "%(asctime)s %(levelname)s [%(name)s] %(message)s" (tests/pattern-zoo): a two-part
   // logger in the bracket, and NiFi's row reading it as the thread and the first word of the
   // message as the logger.
@@ -422,10 +427,7 @@ TEST_CASE("detect: a layout inferred from the lines, against the table") {
       "ping not received",
       "2024-03-17 03:14:10,834 WARNING [kazoo.client] Transition to CONNECTING",
   };
-  inferred = InferLayout(kazoo);
-  REQUIRE(inferred.parser != nullptr);
-  d = DetectFormat(kazoo, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
-  CHECK(d.parser == inferred.parser.get());
+  CHECK(InferredLayoutWins(kazoo));
   // "[%d{dd/MM/yyyy HH:mm:ss:SSS}] %5p %c{1} - %m%n" (pattern-zoo): slf4j-simple's "[%t] %p %c"
   // reads every line too, with the time as the thread; the inferred layout reads the time.
   std::vector<std::string_view> colon_millis = {
@@ -435,11 +437,8 @@ TEST_CASE("detect: a layout inferred from the lines, against the table") {
       "[17/03/2024 03:14:10:834] DEBUG FinalRequestProcessor - Processing request:: "
       "sessionid:0x100000a1b2c0001 type:ping",
   };
-  inferred = InferLayout(colon_millis);
-  REQUIRE(inferred.parser != nullptr);
-  CHECK(inferred.pattern == "[%d{dd/MM/yyyy HH:mm:ss:SSS}] %-5p %-1c- %m%n");
-  d = DetectFormat(colon_millis, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
-  CHECK(d.parser == inferred.parser.get());
+  CHECK(InferLayout(colon_millis).pattern == "[%d{dd/MM/yyyy HH:mm:ss:SSS}] %-5p %-1c- %m%n");
+  CHECK(InferredLayoutWins(colon_millis));
   // Spring Boot's "logging.pattern.file=%d %-5level [%thread] %logger : %msg%n": NiFi's row reads
   // the lines into as many fields but leaves " : " leading every message.
   std::vector<std::string_view> spring = {
@@ -449,10 +448,7 @@ TEST_CASE("detect: a layout inferred from the lines, against the table") {
       "org.apache.zookeeper.server.quorum.LearnerHandler : Closing connection to peer due to "
       "transaction timeout.",
   };
-  inferred = InferLayout(spring);
-  REQUIRE(inferred.parser != nullptr);
-  d = DetectFormat(spring, YearHintForPath(nullptr), {{}, {}, inferred.parser.get()});
-  CHECK(d.parser == inferred.parser.get());
+  CHECK(InferredLayoutWins(spring));
 }
 
 }  // namespace
