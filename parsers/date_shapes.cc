@@ -92,6 +92,11 @@ bool PlausibleZone(std::string_view read) {
 bool FieldEndsAt(std::string_view s, size_t pos) {
   if (pos >= s.size()) return true;
   char c = s[pos];
+  if (c == '(') {  // log4j's milliseconds since start glued to the time: "%d(%r)"
+    size_t digits = pos + 1;
+    while (digits < s.size() && scan::IsDigit(s[digits])) ++digits;
+    return digits > pos + 1 && digits < s.size() && s[digits] == ')';
+  }
   return c == ' ' || c == '\t' || c == ']' || c == ')' || c == '>' || c == ':' || c == '|' ||
          c == ';' || c == ',';
 }

@@ -308,8 +308,11 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         // [main] (Server) msg"): where a thread is read, a parenthesised name is not prose.
         piece.key = "(%c)";
         named = true;
-      } else if (w.empty() || w.find('=') != std::string_view::npos) {
-        piece.key = std::string(1, c) + "%X" + std::string(1, s[end]);  // an MDC block
+      } else if (w.empty() || w.find('=') != std::string_view::npos ||
+                 w.find_first_not_of(";, ") == std::string_view::npos) {
+        // An MDC block: "[k=v]", or values left empty between their separators ("[;;]" of
+        // "[%X{orgId};%X{userId};%X{ip}]").
+        piece.key = std::string(1, c) + "%X" + std::string(1, s[end]);
       } else if (!threaded &&
                  (c == '(' || named || !IsLoggerName(w, &dotted) || LooksLikeThread(w))) {
         // After a logger, a bracketed name is the thread ("REPL     [listener]").
@@ -545,6 +548,10 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         // digits and punctuation that start the line (a time or a count the table lacks).
         piece.key = "%t";
         threaded = true;
+      } else if (!named && IsFullLocation(w)) {
+        // log4j's %l, "org.apache.Foo.run(Foo.java:93)": the location naming the logger.
+        piece.key = "%l";
+        named = true;
       } else if (!named && name &&
                  (dotted ? (dash_after || colon_after || bracket_after || bar_after || next > end)
                          : (dash_after || level_after || (padding_after && IsCamelCase(w)) ||
@@ -568,6 +575,10 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       } else if (!threaded && named && dash_after) {
         piece.key = "%t";  // after the logger, a word before " - " is the thread
         threaded = true;
+      } else if (threaded && named && dash_after && IsMethodName(w)) {
+        // With the thread read already, a lower-case word before " - " is the method (Hadoop's
+        // "%d{ISO8601} [%t] %-5p %c{2} %M - %m%n").
+        piece.key = "%M";
       } else if (!threaded && named && colon_after && !pieces.empty() &&
                  pieces.back().key.ends_with(':') && scan::StartsWithAt(s, end, ": ")) {
         // Fields joined by bare colons (Jetty's "time:LEVEL:logger:thread: msg"): after the

@@ -141,6 +141,46 @@ TEST_CASE("infer: an arrow after the logger, a dash glued to a location, a brack
   CHECK(h.message == "Closing connection to peer due to transaction timeout.");
 }
 
+TEST_CASE("infer: %d(%r), log4j's %l, a method after the logger, an MDC of empty values") {
+  // "[%-5p] %d(%r) --> [%t] %l: %m %x %n", a layout of Chinese log4j tutorials (pattern-zoo).
+  CheckInferred(
+      {
+          "[INFO ] 2024-03-17 03:14:07,123(41) --> [main] "
+          "org.apache.zookeeper.server.quorum.QuorumPeer.run(QuorumPeer.java:1409): LOOKING  ",
+          "[WARN ] 2024-03-17 03:14:09,597(2515) --> [LearnerHandler-/10.0.0.3:45316] "
+          "org.apache.zookeeper.server.quorum.LearnerHandler.run(LearnerHandler.java:737): Closing "
+          "connection to peer due to transaction timeout.  ",
+      },
+      {"[%-5p] %d{yyyy-MM-dd HH:mm:ss.SSSXXX}(%pid) --> [%t] %l: %m%n", 1, Level::kWarn,
+       "org.apache.zookeeper.server.quorum.LearnerHandler", "LearnerHandler-/10.0.0.3:45316",
+       "Closing connection to peer due to transaction timeout."});
+  // Hadoop's "%d{ISO8601} [%t] %-5p %c{2} %M - %m%n": with the thread read, the word before " - "
+  // is the method.
+  CheckInferred(
+      {
+          "2024-03-17 03:14:08,360 [main] INFO  quorum.FastLeaderElection lookForLeader - New "
+          "election. My id = 2, proposed zxid=0x100000003",
+          "2024-03-17 03:14:09,597 [LearnerHandler-/10.0.0.3:45316] WARN  quorum.LearnerHandler "
+          "run "
+          "- Closing connection to peer due to transaction timeout.",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [%t] %-5p %-1c %M - %m%n", 1, Level::kWarn,
+       "quorum.LearnerHandler", "LearnerHandler-/10.0.0.3:45316",
+       "Closing connection to peer due to transaction timeout."});
+  // "[%X{orgId};%X{userId};%X{ip}]" with nothing in the MDC: "[;;]".
+  CheckInferred(
+      {
+          "2024-03-17 03:14:07,123 INFO  (main) [;;] org.apache.zookeeper.server.quorum.QuorumPeer "
+          "- LOOKING",
+          "2024-03-17 03:14:09,597 WARN  (LearnerHandler-/10.0.0.3:45316) [;;] "
+          "org.apache.zookeeper.server.quorum.LearnerHandler - Closing connection to peer due to "
+          "transaction timeout.",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p (%t) [%X] %-1c- %m%n", 1, Level::kWarn,
+       "org.apache.zookeeper.server.quorum.LearnerHandler", "LearnerHandler-/10.0.0.3:45316",
+       "Closing connection to peer due to transaction timeout."});
+}
+
 TEST_CASE("infer: a source path and line after the level is a location, not message") {
   // Beats' zap console lines (elastic/beats#13479), their tabs turned to blanks by the page.
   CheckInferred(

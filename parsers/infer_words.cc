@@ -165,6 +165,14 @@ bool BracketNext(std::string_view s, size_t pos) {
   return pos < s.size() && s[pos] == '[';
 }
 
+bool IsMethodName(std::string_view w) {
+  if (w.empty() || !(w[0] >= 'a' && w[0] <= 'z')) return false;
+  for (char c : w) {
+    if (!scan::IsIdentChar(c)) return false;
+  }
+  return true;
+}
+
 bool IsLowerWord(std::string_view w) {
   if (w.empty()) return false;
   for (char c : w) {

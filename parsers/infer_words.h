@@ -78,6 +78,10 @@ bool BracketNext(std::string_view s, size_t pos);
 // A lower-case word: Consul's subsystem ("[ERR] agent: msg").
 bool IsLowerWord(std::string_view w);
 
+// A Java method's name as %M writes it: a lower-case letter, then letters, digits or '_'
+// ("run", "lookForLeader").
+bool IsMethodName(std::string_view w);
+
 // An upper-case level word ("local.ERROR": Monolog's channel and level).
 bool IsUpperLevel(std::string_view w);
 
