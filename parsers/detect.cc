@@ -50,11 +50,10 @@ bool LoggerReadAsThread(const Header& header) {
 }
 
 // The thread a layout read is the line's time, in a bracket of a shape the layout has no date
-// for ("[17/03/2024 03:14:07:123]" read by slf4j-simple's "[%t]").
+// for ("[17/03/2024 03:14:07:123]" read by slf4j-simple's "[%t]"; the whole line read after a
+// docker time by a row that starts with "[%t]").
 bool TimeReadAsThread(const Header& header) {
-  if (header.local != kNoInstant || header.thread.size() < 8 || !scan::IsDigit(header.thread[0])) {
-    return false;
-  }
+  if (header.thread.size() < 8 || !scan::IsDigit(header.thread[0])) return false;
   ScannedTime t;
   size_t end = 0;
   return ReadDateShape(header.thread, 0, &t, &end) >= 0 && end == header.thread.size();

@@ -343,6 +343,13 @@ size_t TimeColumnBeforeDatedLine(std::string_view s, size_t pos) {
   size_t label = pos + 1, end = label;
   while (end < s.size() && end - label <= 64 && s[end] != ' ' && s[end] != '\t') ++end;
   if (end == label || end >= s.size() || s[end] != ' ' || DateStartsAt(s, label)) return 0;
+  // A level word, bracketed or not, is the line's own first field ("DEBUG 2024-03-17 03:14:10,834
+  // [main] ...", a level-first layout in a container), not a label a viewer put before it.
+  std::string_view word = s.substr(label, end - label);
+  if (word.size() > 2 && word.front() == '[' && word.back() == ']')
+    word = word.substr(1, word.size() - 2);
+  Level level;
+  if (ParseLevel(word, &level)) return 0;
   return DateStartsAt(s, end + 1) ? end + 1 : 0;
 }
 

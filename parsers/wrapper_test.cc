@@ -112,6 +112,14 @@ TEST_CASE("wrapper: a time column before a dated line, after a tab or a label") 
   REQUIRE(StripWrapper("2024-05-02T10:11:12+0000 zk1 zookeeper[42]: 2024-05-02 10:11:12,123 x",
                        kMay2024, &w));
   CHECK(w.kind == WrapperKind::kJournald);
+  // A level-first layout under kubectl --timestamps: the level is the line's, not a label.
+  for (std::string_view line :
+       {"2024-03-17T03:14:10.834000000Z DEBUG 2024-03-17 03:14:10,834 [main] o.a.z.X: x",
+        "2024-03-17T03:14:10.834000000Z [INFO] 2024-03-17 03:14:10,834 o.a.z.X run - x"}) {
+    REQUIRE(StripWrapper(line, kMay2024, &w));
+    CHECK(w.kind == WrapperKind::kDocker);
+    CHECK(w.inner == line.substr(31));
+  }
 }
 
 TEST_CASE("wrapper: the CRI format of /var/log/containers (containerd, CRI-O)") {

@@ -45,11 +45,12 @@ std::vector<std::string_view> LinesInsideWrappers(std::span<const std::string_vi
   return inner;
 }
 
-// A segment of an interleaved input that only the generic fallback reads (or nothing): the
-// layout inferred from its own first lines when that reads more of them, as for a file. Lines
-// are demultiplexed with the built-in layouts, which know nothing of one service's own layout.
+// The layout of one segment of an interleaved input: the one inferred from its own first lines
+// when detection, run on them as on a file, prefers it; else the row that took its lines. Lines
+// are demultiplexed with the built-in layouts one at a time, which know nothing of one service's
+// own layout and can take a line they read only in part (NiFi's row takes Spring Boot's
+// "%logger : %msg" lines, leaving ": " in each message).
 const Parser* InferSegmentLayout(SourceSet* set, const Segment& segment, const YearHint& year) {
-  if (segment.parser != nullptr && segment.parser != &GenericLogParser()) return segment.parser;
   std::vector<std::string_view> sample(segment.head.begin(), segment.head.end());
   InferredLayout inferred = InferLayout(LinesInsideWrappers(sample, year));
   if (inferred.parser == nullptr) return segment.parser;
@@ -60,8 +61,9 @@ const Parser* InferSegmentLayout(SourceSet* set, const Segment& segment, const Y
 }
 
 // Splits an interleaved input into one source per segment.
+// `forced`: the parser --format or --layout gave (read inside each service's prefix), or nullptr.
 void AddDemultiplexed(SourceSet* set, const SourceInfo& base, std::unique_ptr<LineInput> input,
-                      const OpenOptions& options, Reporter* reporter) {
+                      const OpenOptions& options, const Parser* forced, Reporter* reporter) {
   DemuxResult demux = Demultiplex(input.get(), options.window.span_us);
   if (!demux.error.empty()) reporter->InputProblem(base.path, demux.error);
   YearHint year = demux.journal_year ? *demux.journal_year : YearHintForPath(nullptr);
@@ -69,7 +71,7 @@ void AddDemultiplexed(SourceSet* set, const SourceInfo& base, std::unique_ptr<Li
     if (segment.input == nullptr) continue;
     auto info = std::make_unique<SourceInfo>(base);
     info->demultiplexed = true;
-    info->parser = InferSegmentLayout(set, segment, year);
+    info->parser = forced != nullptr ? forced : InferSegmentLayout(set, segment, year);
     if (!segment.service.empty()) {
       info->host = segment.service;
       info->name = base.name + "[" + segment.service + "]";
@@ -190,7 +192,8 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
       if (StripComposePrefix(&stripped, &service)) ++compose_lines;
       sample.push_back(TrimLeadingSpaces(kept));
     }
-    bool interleaved = input.path == "-" || (nonempty > 0 && compose_lines * 2 >= nonempty);
+    bool composed = nonempty > 0 && compose_lines * 2 >= nonempty;
+    bool interleaved = input.path == "-" || composed;
     const Parser* forced = ForcedParser(options, info->host);
     LearntForInput learnt = LearntLayouts(options, input.path);
     YearHint year = YearHintForPath(input.path.c_str());
@@ -220,8 +223,10 @@ SourceSet OpenSources(const std::vector<InputFile>& inputs, const OpenOptions& o
                                                     std::move(head_ends), input.start_line,
                                                     input.start_offset, marks, fold_width);
 
-    if (interleaved && forced == nullptr) {
-      AddDemultiplexed(&set, *info, std::move(line_input), options, reporter);
+    // A forced layout reads standard input as it comes; `docker compose logs` output it reads
+    // inside each service's prefix, as detection would.
+    if (interleaved && (forced == nullptr || composed)) {
+      AddDemultiplexed(&set, *info, std::move(line_input), options, forced, reporter);
       continue;
     }
     info->parser = forced != nullptr ? forced : detection.parser;

@@ -2,7 +2,7 @@
 """Read logs written with real-world logging patterns, field by field, blind and with --layout.
 
 Usage: zoo.py FAULTLINE [--blind-threshold P] [--layout-threshold P] [--keep DIR] [--only ID]
-              [--quiet]
+              [--wrap kubectl|compose|journald] [--quiet]
 
 Every row of patterns.tsv is a log4j/logback/log4j2 PatternLayout or a Python logging format
 found in a public configuration file. render.py writes the records of records.py (ZooKeeper,
@@ -10,7 +10,8 @@ HDFS-HA and kazoo lines, two with a stack trace or traceback) with it, and fault
 file twice: once as a user would hand it over (`faultline events FILE`, the layout detected from
 the lines alone) and once told the pattern (`--layout PATTERN`, with `--datefmt` for Python).
 Each record's instant, level, logger, thread and message are compared with what was written; a
-field the pattern does not show is not checked.
+field the pattern does not show is not checked. `--wrap` writes every line as `kubectl logs
+--timestamps`, `docker compose logs` or `journalctl -o short-iso` hands it over.
 
 Exits 1 when either share of records right is under its threshold (default 100 for --layout,
 90 for blind), 2 on a usage error.
@@ -46,8 +47,21 @@ def load_patterns():
     return rows
 
 
-def write_log(spec, path):
-    """Writes the pattern's log; returns [(line, expected fields)]."""
+def wrap(kind, text, t):
+    """Each line of `text` as a container runtime or journald hands it over."""
+    utc = t.astimezone(datetime.timezone.utc) if t.tzinfo else t
+    stamp = utc.strftime("%Y-%m-%dT%H:%M:%S")
+    prefix = {
+        "": "",
+        "kubectl": f"{stamp}.{utc.microsecond * 1000:09d}Z ",
+        "compose": "zookeeper-1  | ",
+        "journald": f"{stamp}+0000 zk1 zookeeper[4127]: ",
+    }[kind]
+    return "".join(prefix + line + "\n" for line in text.split("\n")[:-1])
+
+
+def write_log(spec, path, wrapper=""):
+    """Writes the pattern's log (each line in `wrapper`'s prefix); returns [(line, fields)]."""
     python = spec["kind"] == "python"
     if python:
         facts = render.python_date_facts(spec["datefmt"])
@@ -76,7 +90,7 @@ def write_log(spec, path):
                 if "short.message" in spec["pattern"]:
                     rec = {k: v for k, v in rec.items() if k != "trace"}
                 text, got = render.render_java(spec["pattern"], rec, t, style, 1237 * i + 41)
-            out.write(text)
+            out.write(wrap(wrapper, text, t))
             want = {}
             if has_date:
                 utc = t.astimezone(datetime.timezone.utc) if has_offset else t
@@ -142,6 +156,7 @@ def main(argv):
     thresholds = {"blind": 90.0, "layout": 100.0}
     keep = ""
     only = ""
+    wrapper = ""
     quiet = False
     while args:
         a = args.pop(0)
@@ -151,6 +166,8 @@ def main(argv):
             keep = args.pop(0)
         elif a == "--only" and args:
             only = args.pop(0)
+        elif a == "--wrap" and args:
+            wrapper = args.pop(0)
         elif a == "--quiet":
             quiet = True
         elif a.startswith("-"):
@@ -167,7 +184,7 @@ def main(argv):
     specs = [s for s in load_patterns() if not only or s["id"] == only]
     for spec in specs:
         path = os.path.join(workdir, spec["id"] + ".log")
-        expected = write_log(spec, path)
+        expected = write_log(spec, path, wrapper)
         layout_args = ["--layout", spec["pattern"]]
         if spec["datefmt"]:
             layout_args += ["--datefmt", spec["datefmt"]]
