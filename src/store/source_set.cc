@@ -45,18 +45,19 @@ std::vector<std::string_view> LinesInsideWrappers(std::span<const std::string_vi
   return inner;
 }
 
-// The layout of one segment of an interleaved input: the one inferred from its own first lines
-// when detection, run on them as on a file, prefers it; else the row that took its lines. Lines
+// The layout of one segment of an interleaved input: what detection, run on its first lines as
+// on a file (with a layout inferred from them among the candidates), prefers. Lines
 // are demultiplexed with the built-in layouts one at a time, which know nothing of one service's
 // own layout and can take a line they read only in part (NiFi's row takes Spring Boot's
 // "%logger : %msg" lines, leaving ": " in each message).
 const Parser* InferSegmentLayout(SourceSet* set, const Segment& segment, const YearHint& year) {
   std::vector<std::string_view> sample(segment.head.begin(), segment.head.end());
   InferredLayout inferred = InferLayout(LinesInsideWrappers(sample, year));
-  if (inferred.parser == nullptr) return segment.parser;
   Detection detection = DetectFormat(sample, year, LearntCandidates{{}, {}, inferred.parser.get()});
-  if (detection.parser != inferred.parser.get()) return segment.parser;
-  set->layouts.push_back(inferred.parser);  // kept while the source lives
+  if (detection.parser == nullptr) return segment.parser;
+  if (detection.parser == inferred.parser.get()) {
+    set->layouts.push_back(inferred.parser);  // kept while the source lives
+  }
   return detection.parser;
 }
 

@@ -2,7 +2,7 @@
 """Read logs written with real-world logging patterns, field by field, blind and with --layout.
 
 Usage: zoo.py FAULTLINE [--blind-threshold P] [--layout-threshold P] [--keep DIR] [--only ID]
-              [--wrap kubectl|compose|journald] [--quiet]
+              [--wrap kubectl|compose|journald] [--stdin] [--quiet]
 
 Every row of patterns.tsv is a log4j/logback/log4j2 PatternLayout or a Python logging format
 found in a public configuration file. render.py writes the records of records.py (ZooKeeper,
@@ -11,7 +11,8 @@ file twice: once as a user would hand it over (`faultline events FILE`, the layo
 the lines alone) and once told the pattern (`--layout PATTERN`, with `--datefmt` for Python).
 Each record's instant, level, logger, thread and message are compared with what was written; a
 field the pattern does not show is not checked. `--wrap` writes every line as `kubectl logs
---timestamps`, `docker compose logs` or `journalctl -o short-iso` hands it over.
+--timestamps`, `docker compose logs` or `journalctl -o short-iso` hands it over; `--stdin` pipes each log in
+(`faultline events -`) instead of naming the file.
 
 Exits 1 when either share of records right is under its threshold (default 100 for --layout,
 90 for blind), 2 on a usage error.
@@ -108,10 +109,15 @@ def write_log(spec, path, wrapper=""):
     return expected
 
 
-def run(binary, path, extra):
-    proc = subprocess.run([binary, "events", *extra, os.path.basename(path)],
-                          cwd=os.path.dirname(path), capture_output=True, text=True,
-                          encoding="utf-8", errors="replace")
+def run(binary, path, extra, stdin=False):
+    if stdin:  # piped in, as `cat app.log | faultline events -`
+        with open(path, encoding="utf-8") as f:
+            proc = subprocess.run([binary, "events", *extra, "-"], stdin=f, capture_output=True,
+                                  text=True, encoding="utf-8", errors="replace")
+    else:
+        proc = subprocess.run([binary, "events", *extra, os.path.basename(path)],
+                              cwd=os.path.dirname(path), capture_output=True, text=True,
+                              encoding="utf-8", errors="replace")
     got = {}
     for raw in proc.stdout.splitlines():
         try:
@@ -157,6 +163,7 @@ def main(argv):
     keep = ""
     only = ""
     wrapper = ""
+    stdin = False
     quiet = False
     while args:
         a = args.pop(0)
@@ -168,6 +175,8 @@ def main(argv):
             only = args.pop(0)
         elif a == "--wrap" and args:
             wrapper = args.pop(0)
+        elif a == "--stdin":
+            stdin = True
         elif a == "--quiet":
             quiet = True
         elif a.startswith("-"):
@@ -191,7 +200,7 @@ def main(argv):
         summary = []
         details = []
         for mode, extra in (("blind", []), ("layout", layout_args)):
-            status, err, got = run(binary, path, extra)
+            status, err, got = run(binary, path, extra, stdin)
             right, problems = compare(expected, got)
             if status != 0:
                 problems.insert(0, f"faultline exited {status}: {err[:200]}")
