@@ -8,6 +8,7 @@
 #include "parsers/scan_util.h"
 #include "parsers/timestamp.h"
 #include "src/store/complete_date.h"
+#include "src/store/own_myid.h"
 #include "src/store/source_identity.h"
 
 namespace faultline {
@@ -213,6 +214,11 @@ void ParsedSource::EndHold() {
   r->logger = SpanOf(line, header.logger);
   r->message = SpanOf(line, header.message);
   r->component = RecordComponent(header, parser);
+  // A layout without the MDC's myid: the server's id as its own lines name it, from then on.
+  if (r->myid < 0 && r->component == Component::kZk) {
+    if (int32_t id = OwnMyidIn(header.message, header.thread); id >= 0) learnt_myid_ = id;
+    r->myid = learnt_myid_;
+  }
   TakeTime(r, header);
   if (window_.replay_span_us > 0 && r->instant != kNoInstant) Checkpoint(r->instant, number - 1);
   if (&parser == parser_ && header.variant < info_->variant_records.size()) {

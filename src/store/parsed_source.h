@@ -101,6 +101,7 @@ class ParsedSource {
   WindowSettings window_;
   bool eof_ = false;
   mutable ContentComponentCache component_cache_;  // RecordComponent's per-logger verdicts
+  int32_t learnt_myid_ = -1;  // the ZooKeeper server's id its own lines named (own_myid.h)
   // The wrapper StripWrapper fills, kept default between lines rather than built for each: it
   // touches it only when a line has one (most have not).
   Wrapper wrapper_;

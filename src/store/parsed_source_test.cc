@@ -13,6 +13,7 @@
 #include "parsers/registry.h"
 #include "parsers/timestamp.h"
 #include "src/base/test_temp_dir.h"
+#include "src/store/own_myid.h"
 #include "src/store/test_lines.h"
 
 namespace faultline {
@@ -195,6 +196,27 @@ TEST_CASE("parsed_source: generic fallback inside a specific source") {
   CHECK(f.info.records == 3);
   // Only the source's own parser counts toward its variants.
   CHECK(f.info.variant_records[0] == 2);
+}
+
+TEST_CASE("parsed_source: a ZooKeeper server's own lines name its myid where the layout does not") {
+  Fixture f(
+      {"2019-09-17 10:00:00,000 INFO server.ZooKeeperServer: Server environment:os.name=Linux",
+       "2019-09-17 10:00:01,000 INFO quorum.QuorumPeerMain: Starting quorum peer, myid=3",
+       "2019-09-17 10:00:02,000 WARN quorum.Follower: Exception when following the leader",
+       "2019-09-17 10:00:03,000 INFO kafka.server.KafkaServer: started"},
+      &HadoopLogParser());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 4);
+  CHECK(seen[0].myid == -1);  // not named yet
+  CHECK(seen[1].myid == 3);
+  CHECK(seen[2].myid == 3);
+  CHECK(seen[2].component == Component::kZk);
+  CHECK(seen[3].myid == -1);  // not a ZooKeeper server's line
+  // 3.4's FastLeaderElection and the quorum threads' names say it too.
+  CHECK(OwnMyidIn("New election. My id =  2, proposed zxid=0x0", "") == 2);
+  CHECK(OwnMyidIn("x", "QuorumPeer[myid=5](plain=0.0.0.0:2181)(secure=disabled)") == 5);
+  CHECK(OwnMyidIn("x", "WorkerReceiver[myid=7]") == 7);
+  CHECK(OwnMyidIn("Starting quorum peer", "main") == -1);  // 3.4 wrote no id there
 }
 
 TEST_CASE("parsed_source: no parser") {

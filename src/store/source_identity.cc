@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "src/store/known_classes.h"
+
 namespace faultline {
 namespace {
 
@@ -168,6 +170,10 @@ LoggerVerdict FromLogger(std::string_view logger, Component* component) {
     return known(Component::kZkfc);
   }
   if (Starts(logger, "kazoo")) return known(Component::kMonitor);
+  // A logger cut to its class (%c{1}, logback's abbreviations): the class's simple name.
+  std::string_view simple = logger.substr(logger.rfind('.') + 1);  // npos + 1: all of it
+  simple = simple.substr(0, simple.find('$'));
+  if (Component c = ComponentOfClass(simple); c != Component::kOther) return known(c);
   return LoggerVerdict::kNothing;
 }
 

@@ -87,6 +87,20 @@ TEST_CASE("source_identity: ComponentFromContent") {
        Component::kOther},
       {"", "QuorumPeer[myid=1]/0.0.0.0:2181", true, false, Component::kZk},
       {"kafka.server.KafkaServer", "main", false, false, Component::kOther},
+      // Loggers cut to the class (%c{1}, %c{2}, logback's %logger{36}): the class says it.
+      {"LearnerHandler", "", true, false, Component::kZk},
+      {"QuorumCnxManager$Listener", "", true, false, Component::kZk},
+      {"server.FinalRequestProcessor", "", true, false, Component::kZk},
+      {"persistence.FileTxnLog", "", true, false, Component::kZk},
+      {"AckRequestProcessor", "", true, false, Component::kZk},  // first of the sorted list
+      {"ZooKeeperServerMain", "", true, false, Component::kZk},  // last
+      {"ActiveStandbyElector", "", true, false, Component::kZkfc},
+      {"o.a.h.h.t.DFSZKFailoverController", "", true, false, Component::kZkfc},
+      {"ZKFailoverController", "", true, false, Component::kZkfc},
+      {"EditLogTailer", "", true, false, Component::kNameNode},
+      {"StandbyCheckpointer", "", true, false, Component::kNameNode},
+      {"JournalNode", "", true, false, Component::kJournalNode},
+      {"Request", "", false, false, Component::kOther},  // a name other programs use too
   };
   for (const Row& row : rows) {
     CAPTURE(row.logger);
