@@ -17,6 +17,9 @@ constexpr int kStepBudget = 256;
 
 constexpr size_t kMaxName = 255;
 
+// Where a terminal or a browser puts a tab's end when it turns the tab into blanks.
+constexpr size_t kTabStop = 8;
+
 inline bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 size_t SkipBlanks(std::string_view s, size_t pos) {
@@ -192,6 +195,14 @@ struct CompiledLayout::State {
   };
   Capture captures[static_cast<int>(Role::kMyid) + 1];
 
+  /// The line has no tab: its tabs, if it had any, were expanded to blanks (asked only where
+  /// the pattern writes a tab, so most lines never scan for one).
+  bool TabsExpanded() {
+    if (tabs_expanded < 0) tabs_expanded = s.find('\t') == std::string_view::npos;
+    return tabs_expanded == 1;
+  }
+  int tabs_expanded = -1;
+
   bool Fail(size_t column, const char* why) {
     if (column >= best_column) best_column = column, best_why = why;
     return false;
@@ -291,8 +302,11 @@ bool CompiledLayout::MatchFrom(size_t index, size_t pos, State* state) const {
         }
         // A tab the pattern writes between fields is one in the line: a tab-separated layout
         // (Airlift's thread and logger) must not take the words of a message as its fields.
+        // In a line with no tab at all, blanks up to a tab stop are one a terminal or a web page
+        // expanded ("...966Z        INFO    main    io.trino..."); fewer would be a message's.
         if (token.tab && end > pos &&
-            s.substr(pos, end - pos).find('\t') == std::string_view::npos) {
+            s.substr(pos, end - pos).find('\t') == std::string_view::npos &&
+            !(end % kTabStop == 0 && state->TabsExpanded())) {
           return state->Fail(pos, "expected a tab");
         }
         pos = end;
@@ -403,8 +417,10 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
   const Token& next = tokens_[index + (group_next ? 2 : 1)];
   // What ends the field: the next literal's text, else a blank (before a blank or another field).
   // A blank the pattern wrote as a tab ends the field at a tab: the field may hold spaces.
+  // (A line whose tabs were expanded ends it at a blank, the blanks after it reaching a tab stop.)
+  bool tab_next = next.tab && !state->TabsExpanded();
   std::string_view stop = next.kind == Kind::kLiteral ? std::string_view(next.text)
-                          : next.tab                  ? "\t"
+                          : tab_next                  ? "\t"
                                                       : " ";
   if (token.kind == Kind::kWord) {
     // A name: no blanks, and in Java layouts none of the characters that separate fields, so
@@ -466,7 +482,7 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
   }
   // kText: the first end where brackets and parentheses inside are balanced and the rest matches.
   // An empty value between blanks ("%c %x - %m" with no NDC) is tried first.
-  if (stop == " " && pos > 0 && IsBlank(s[pos - 1]) && take(pos)) return true;
+  if (stop == " " && !next.tab && pos > 0 && IsBlank(s[pos - 1]) && take(pos)) return true;
   int square = 0, round = 0;
   bool literal_next = next.kind == Kind::kLiteral;
   const char stop0 = stop[0];

@@ -152,6 +152,32 @@ TEST_CASE("pattern: a tab in the pattern ends a field at a tab, spaces inside it
   CHECK(f.message == "Found podname");
 }
 
+TEST_CASE("pattern: a tab expanded to blanks up to a tab stop is still the pattern's tab") {
+  // trinodb/trino#28360: the paste turned Airlift's tabs into blanks, each run ending at a column
+  // that is a multiple of 8 (one blank after a 39-character logger).
+  auto airlift = Compile("%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ}\t%p\t%t\t%c\t%m%n");
+  Fields f = Read(*airlift,
+                  "2026-02-18T21:56:29.966Z        INFO    main    io.trino.server.PluginManager"
+                  "   Registering connector tpcds");
+  CHECK(f.level == "INFO");
+  CHECK(f.thread == "main");
+  CHECK(f.logger == "io.trino.server.PluginManager");
+  CHECK(f.message == "Registering connector tpcds");
+  f = Read(*airlift,
+           "2026-02-18T21:56:29.978Z        INFO    main    io.trino.connector.StaticCatalogManager"
+           " -- Loading catalog jmx --");
+  CHECK(f.logger == "io.trino.connector.StaticCatalogManager");
+  CHECK(f.message == "-- Loading catalog jmx --");
+  // Blanks that end short of a tab stop are a message's: one blank between words is no tab.
+  Header h;
+  Miss miss;
+  CHECK_FALSE(
+      airlift->Match("2019-01-29T01:59:10.687-0600 INFO Major GC: application 0ms", &h, &miss));
+  // A line with tabs of its own keeps them as the only tabs.
+  CHECK_FALSE(
+      airlift->Match("2026-02-18T21:56:29.966Z        INFO    main    io.trino.X\tmsg", &h, &miss));
+}
+
 TEST_CASE("pattern: padding, truncation and wrappers") {
   auto boot =
       Compile("%d{yyyy-MM-dd HH:mm:ss.SSS} %5p %pid --- [%15.15t] %-40.40logger{39} : %m%n");
