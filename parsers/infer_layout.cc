@@ -292,6 +292,11 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         // [main] (Server) msg"): where a thread is read, a parenthesised name is not prose.
         piece.key = "(%c)";
         named = true;
+      } else if (size_t key = threaded ? 0 : ThreadIdKeyLength(w); key > 0) {
+        // A thread's id after its key (Jenkins' "[id=34]"), not an MDC block.
+        piece.key =
+            std::string(1, c) + std::string(w.substr(0, key)) + "=%t" + std::string(1, s[end]);
+        threaded = true;
       } else if (w.empty() || w.find('=') != std::string_view::npos) {
         piece.key = std::string(1, c) + "%X" + std::string(1, s[end]);  // an MDC block
       } else if (!threaded &&
@@ -478,7 +483,12 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
                        // Digits and punctuation first ("3/1/2021 10:00:00 AM" after Windows'
                        // "Information<TAB>"): a time or a number the table lacks, not a name.
                        !HasNoLetter(w);
-      if (tab_field) {
+      if (!named && colon_after && IsClassHashMethod(w)) {
+        // Java's "Class#method" before ": " (Jenkins' "hudson.WebAppMain#contextInitialized:
+        // msg"): the record's source, a location naming the logger.
+        piece.key = "%C#%M";
+        named = true;
+      } else if (tab_field) {
         // zap's console encoder with a named logger: "time<TAB>LEVEL<TAB>name<TAB>msg". A field
         // between tabs after the level, with text after it that is not the encoder's {fields},
         // is the name, blanks and all ("package environments").

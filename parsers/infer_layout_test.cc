@@ -15,8 +15,10 @@ namespace faultline {
 namespace {
 
 using infer::IsClassDotMethod;
+using infer::IsClassHashMethod;
 using infer::IsClassMethodLine;
 using infer::NamedBracketsEnd;
+using infer::ThreadIdKeyLength;
 
 // The lines are real ones from testdata/parsers/public-layouts (their sources are in its README).
 
@@ -1059,6 +1061,27 @@ TEST_CASE("infer: a constant capitalised word before the time is pattern text") 
       },
       {"RuntimeLogger %d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p (%t|%tid) [%C.%M():%L] %m%n", 1,
        Level::kError, "Util", "main", "SLF4J: Class path contains multiple SLF4J bindings."});
+}
+
+TEST_CASE("infer: a thread id after its key, a Class#method source naming the logger") {
+  // Jenkins' own log (jenkinsci/helm-charts#104): "[id=1]" is the thread, not an MDC block, and
+  // "Class#method: " the record's source.
+  CheckInferred(
+      {
+          "2020-11-10 08:35:04.894+0000 [id=1]\tINFO\torg.eclipse.jetty.util.log.Log#initialized: "
+          "Logging initialized @896ms to org.eclipse.jetty.util.log.JavaUtilLog",
+          "2020-11-10 08:35:07.470+0000 [id=1]\tWARNING\to.e.j.s.handler.ContextHandler#"
+          "setContextPath: Empty contextPath",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [id=%t]\t%-5p\t%C#%M: %m%n", 1, Level::kWarn,
+       "o.e.j.s.handler.ContextHandler", "1", "Empty contextPath"});
+  CHECK(ThreadIdKeyLength("id=34") == 2);
+  CHECK(ThreadIdKeyLength("tid=7") == 3);
+  CHECK(ThreadIdKeyLength("id=abc") == 0);  // a request's id, an MDC value
+  CHECK(ThreadIdKeyLength("user=1") == 0);  // another key
+  CHECK(IsClassHashMethod("jenkins.InitReactorRunner$1#onAttained"));
+  CHECK_FALSE(IsClassHashMethod("issue#42"));  // prose: no class
+  CHECK_FALSE(IsClassHashMethod("a.B#"));
 }
 
 }  // namespace

@@ -201,10 +201,12 @@ bool HasNoLetter(std::string_view w) {
   return true;
 }
 
-bool IsClassDotMethod(std::string_view w) {
-  size_t dot = w.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= w.size()) return false;
-  std::string_view cls = w.substr(0, dot), method = w.substr(dot + 1);
+namespace {
+
+// A class ("o.a.f.n.Provider$Watcher", its simple name capitalised) and a method of it (lower-case
+// first, or a constructor), as a location writes them.
+bool IsClassAndMethod(std::string_view cls, std::string_view method) {
+  if (cls.empty() || method.empty()) return false;
   if (method != "<init>" && method != "<clinit>") {
     if (!(method[0] >= 'a' && method[0] <= 'z') && method[0] != '_') return false;
     for (char c : method) {
@@ -215,6 +217,30 @@ bool IsClassDotMethod(std::string_view w) {
   size_t simple = last == std::string_view::npos ? 0 : last + 1;
   bool dotted = false;
   return IsLoggerName(cls, &dotted) && simple < cls.size() && scan::IsUpper(cls[simple]);
+}
+
+}  // namespace
+
+bool IsClassDotMethod(std::string_view w) {
+  size_t dot = w.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  return IsClassAndMethod(w.substr(0, dot), w.substr(dot + 1));
+}
+
+bool IsClassHashMethod(std::string_view w) {
+  size_t hash = w.find('#');
+  if (hash == std::string_view::npos) return false;
+  return IsClassAndMethod(w.substr(0, hash), w.substr(hash + 1));
+}
+
+size_t ThreadIdKeyLength(std::string_view w) {
+  size_t eq = w.find('=');
+  if (eq == std::string_view::npos || eq + 1 >= w.size() || !IsNumber(w.substr(eq + 1))) return 0;
+  std::string_view key = w.substr(0, eq);
+  for (std::string_view name : {"id", "tid", "thread", "threadId", "thread_id"}) {
+    if (key == name) return eq;
+  }
+  return 0;
 }
 
 bool IsClassMethodLine(std::string_view w, bool* parens) {

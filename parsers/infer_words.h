@@ -95,6 +95,14 @@ bool HasNoLetter(std::string_view w);
 // starts with a capital, a dot, then a method (lower-case first, or a constructor).
 bool IsClassDotMethod(std::string_view w);
 
+// Java's "Class#method" notation, as Jenkins writes a record's source before ": "
+// ("hudson.WebAppMain#contextInitialized", "jenkins.InitReactorRunner$1#onAttained").
+bool IsClassHashMethod(std::string_view w);
+
+// A thread's id as a key and a number ("id=1", Jenkins' "[id=34]"; "tid=7"): the key's length, or
+// 0. Other keys with a value are an MDC's.
+size_t ThreadIdKeyLength(std::string_view w);
+
 // A class, its method and its line: Doris' "Catalog.replayJournal():2495" (%C{1}.%M():%L),
 // Flume's "org.apache.flume.node.Application.start:61" (%C.%M:%L). *parens: "()" after the
 // method.
