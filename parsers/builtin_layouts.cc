@@ -411,6 +411,22 @@ constexpr BuiltinLayout kLayouts[] = {
      Component::kOther, kBracketLogger},
     {"play-file", "%d - [%p] - from %c in %t%n", S::kLog4j, "", "",
      "Play 2's default file log: '%m' on the line after the header", Component::kOther, kPlayFile},
+    // Oracle's ODL and GlassFish's uniform format put the message after the fields, on the
+    // header's line or (between "[[" and "]]", "|" and "|#]") indented on the lines after it.
+    {"glassfish-odl",
+     "[%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ}] [%X{product}] [%p] [%X{messageId}] [%c] [tid: "
+     "_ThreadID=%X{threadId} _ThreadName=%t] %notEmpty{[timeMillis: %X{timeMillis}] }[levelValue: "
+     "%X{levelValue}] %notEmpty{[[}%m%n",
+     S::kLog4j, "", "",
+     "Payara and GlassFish 4+ server.log (ODL): the message after '[[' on the next lines, up to "
+     "']]'",
+     Component::kOther, kGlassfishOdl},
+    {"glassfish-ulf",
+     "[#|%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ}|%p|%X{product}|%c|_ThreadID=%X{threadId};_ThreadName=%t;"
+     "%X{fields}|%m%notEmpty{|#]}%n",
+     S::kLog4j, "", "",
+     "GlassFish 3 and Payara's uniform log format: '[#|' fields '|' message '|#]'",
+     Component::kOther, kGlassfishUlf},
     {"rfc5424",
      "<%p>1 %d{yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX} %property{host} %property{app} %property{procid} "
      "%property{msgid} %property{sd} %m%n",

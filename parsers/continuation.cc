@@ -87,4 +87,15 @@ bool IsContinuationLine(std::string_view s) {
   return IsExceptionLine(s) || IsBareFrameLine(s);
 }
 
+bool IsIndentedText(std::string_view s) {
+  size_t start = s.find_first_not_of(' ');
+  if (start == 0 || start == std::string_view::npos || s[start] == '\t') return false;
+  std::string_view text = s.substr(start);
+  // A stack pasted with its tabs turned to blanks ("    at a.B.c(B.java:1)", "    ... 8 more").
+  if (StartsWith(text, "at ") || StartsWith(text, "...") || StartsWith(text, "Caused by")) {
+    return false;
+  }
+  return !IsExceptionLine(text);
+}
+
 }  // namespace faultline
