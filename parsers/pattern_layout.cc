@@ -440,7 +440,27 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
         !(token.cut_left && s[pos] == '.') && static_cast<unsigned char>(s[pos]) < 0x80) {
       return state->Fail(pos, "a name starts with a letter or '_'");
     }
-    if (next.kind != Kind::kLiteral) return take(run);
+    // A logger named from outside Java's identifiers, as Testcontainers names a container's after
+    // its image ("tc.confluentinc/cp-kafka:7.3.0", "docker[redis:6]", "\U0001F433 [redis:6]"):
+    // tried only where the name as Java writes it does not fit, up to the next blank, then with
+    // a bracket after that blank.
+    auto wider = [&]() {
+      if (token.role != Role::kLogger || syntax_ != PatternSyntax::kLog4j) return false;
+      size_t end = run;
+      while (end < s.size() && !IsBlank(s[end])) ++end;
+      // An image's path or a bracket, which a class's name and line ("ClientCnxn:519") lack.
+      bool image = s.substr(pos, end - pos).find_first_of("/[") != std::string_view::npos;
+      if (image && end > run && end - pos <= kMaxName && take(end)) return true;
+      if (end + 2 < s.size() && s[end] == ' ' && s[end + 1] == '[') {
+        size_t close = s.find_first_of("] ", end + 2);
+        if (close != std::string_view::npos && s[close] == ']' && close - pos < kMaxName &&
+            take(close + 1)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    if (next.kind != Kind::kLiteral) return take(run) || wider();
     // A literal that is itself a name character ("%C.%M") splits at its last place first.
     if (syntax_ == PatternSyntax::kLog4j && JavaNameChar(stop[0])) {
       for (size_t at = run; at-- > pos + 1;) {
@@ -455,8 +475,9 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
     }
     // The literal begins where the name stops, maybe after the name's padding.
     if (run > pos && scan::StartsWithAt(s, token.padded ? SkipBlanks(s, run) : run, stop)) {
-      return take(run);
+      return take(run) || wider();
     }
+    if (wider()) return true;
     return state->Fail(run, "the text that should follow this field is not here");
   }
   if (token.kind == Kind::kMessage) {

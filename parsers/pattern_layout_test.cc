@@ -178,6 +178,27 @@ TEST_CASE("pattern: a tab expanded to blanks up to a tab stop is still the patte
       airlift->Match("2026-02-18T21:56:29.966Z        INFO    main    io.trino.X\tmsg", &h, &miss));
 }
 
+TEST_CASE("pattern: a logger named after a container image, where a Java name does not fit") {
+  // Testcontainers names a container's logger after its image (testcontainers-java#5844): with a
+  // blank and a bracket in 1.15-1.17, with '/' and ':' in 1.18 on.
+  auto console = Compile("%d{HH:mm:ss.SSS} [%thread] %-5level %logger{36} - %msg%n");
+  Fields f = Read(*console,
+                  "12:08:22.657 [DefaultDispatcher-worker-2] INFO  \U0001F433 "
+                  "[confluentinc/cp-kafka:6.2.1] - Creating container for image: "
+                  "confluentinc/cp-kafka:6.2.1");
+  CHECK(f.logger == "\U0001F433 [confluentinc/cp-kafka:6.2.1]");
+  CHECK(f.thread == "DefaultDispatcher-worker-2");
+  CHECK(f.message == "Creating container for image: confluentinc/cp-kafka:6.2.1");
+  f = Read(*console,
+           "12:08:22.657 [main] INFO  tc.confluentinc/cp-kafka:7.3.0 - Container is starting");
+  CHECK(f.logger == "tc.confluentinc/cp-kafka:7.3.0");
+  CHECK(f.message == "Container is starting");
+  // A Java name that fits is read as before: the message's own brackets stay message.
+  f = Read(*console, "12:08:22.657 [main] INFO  o.t.DockerClientFactory - Connected [to docker]");
+  CHECK(f.logger == "o.t.DockerClientFactory");
+  CHECK(f.message == "Connected [to docker]");
+}
+
 TEST_CASE("pattern: padding, truncation and wrappers") {
   auto boot =
       Compile("%d{yyyy-MM-dd HH:mm:ss.SSS} %5p %pid --- [%15.15t] %-40.40logger{39} : %m%n");
