@@ -18,7 +18,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // "org.apache.zookeeper.KeeperException$ConnectionLossException",
 // "kazoo.exceptions.SessionExpiredError", "ValueError: bad": a dotted or bare identifier that
 // names an exception or error, followed by ':' or the end of the line.
-bool IsExceptionLine(std::string_view s) {
+[[gnu::always_inline]] inline bool IsExceptionLine(std::string_view s) {
   size_t end = 0;
   while (end < s.size() && (scan::IsIdentChar(s[end]) || s[end] == '.')) ++end;
   // "org.apache.hadoop.ipc.RemoteException(java.io.IOException): ..." has the cause in brackets.

@@ -445,12 +445,16 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
     // tried only where the name as Java writes it does not fit, up to the next blank, then with
     // a bracket after that blank.
     auto wider = [&]() {
-      if (token.role != Role::kLogger || syntax_ != PatternSyntax::kLog4j) return false;
+      // Where the Java name stopped at an image's '/' or a bracket, glued or after a blank (a
+      // class's name and line, "ClientCnxn:519", stops at ':' and stays out).
+      if (token.role != Role::kLogger || syntax_ != PatternSyntax::kLog4j || run >= s.size() ||
+          !(s[run] == '/' || s[run] == '[' ||
+            (s[run] == ' ' && run + 1 < s.size() && s[run + 1] == '['))) {
+        return false;
+      }
       size_t end = run;
       while (end < s.size() && !IsBlank(s[end])) ++end;
-      // An image's path or a bracket, which a class's name and line ("ClientCnxn:519") lack.
-      bool image = s.substr(pos, end - pos).find_first_of("/[") != std::string_view::npos;
-      if (image && end > run && end - pos <= kMaxName && take(end)) return true;
+      if (end > run && end - pos <= kMaxName && take(end)) return true;
       if (end + 2 < s.size() && s[end] == ' ' && s[end + 1] == '[') {
         size_t close = s.find_first_of("] ", end + 2);
         if (close != std::string_view::npos && s[close] == ']' && close - pos < kMaxName &&

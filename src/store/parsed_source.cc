@@ -469,7 +469,8 @@ bool ParsedSource::ReadWeaklyWrapped(const Wrapper& wrapper, int64_t number) {
     // A header that ends before its message, the message indented on the lines after it
     // (Payara's ODL "... [levelValue: 800] [[" then "  Running Payara ...]]"): they are the
     // message, not a continuation of it.
-    if ((message_wrapped_ || OpenMessageBlank()) && IsIndentedText(line)) {
+    if (!line.empty() && line[0] == ' ' && (message_wrapped_ || OpenMessageBlank()) &&
+        IsIndentedText(line)) {
       AppendToMessage(line);
       return;
     }
