@@ -722,6 +722,16 @@ inline constexpr Sample kGlassfishUlf[] = {
      "RunLevelControllerThread-1542626088250", -1, ""},
 };
 
+inline constexpr Sample kIgniteQuiet[] = {
+    // public-layouts/ignite-quiet-console-jul.log (apache/ignite#12315)
+    {"[12:52:24] (wrn) Default Spring XML file not found (is IGNITE_HOME set?): "
+     "config/default-config.xml",
+     "", Level::kWarn, "", "", -1,
+     "Default Spring XML file not found (is IGNITE_HOME set?): config/default-config.xml"},
+    {"[12:52:25] Ignite documentation: https://ignite.apache.org", "", Level::kUnknown, "", "", -1,
+     "Ignite documentation: https://ignite.apache.org"},
+};
+
 inline constexpr Sample kPlayFile[] = {
     // public-layouts/play-file-message-next-line.log (manub/scalatest-embedded-kafka#32); the
     // message is the next line

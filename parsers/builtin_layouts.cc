@@ -456,6 +456,10 @@ constexpr BuiltinLayout kLayouts[] = {
     {"logger-method-line", "%d{ISO8601} %p %c.%M %L: %m%n", S::kLog4j, "", "",
      "log4j with the method after the logger and the line before ':' (Intel SSM on HDFS)",
      Component::kOther, kLoggerMethodLine},
+    {"ignite-quiet", "[%d{HH:mm:ss}] %notEmpty{(%p) }%m%n", S::kLog4j, "", "",
+     "Apache Ignite's quiet console (time of day only; '(wrn)' and '(err)' before warnings and "
+     "errors, no level otherwise)",
+     Component::kOther, kIgniteQuiet},
     // Last: a time, a level and the message fit many lines that a layout above reads better.
     {"supervisord", "%(asctime)s %(levelname)s %(message)s", S::kPython, "", "",
      "supervisord's own log (levels CRIT, ERRO, WARN, INFO, DEBG, TRAC, BLAT)", Component::kOther,

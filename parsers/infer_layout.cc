@@ -18,7 +18,9 @@ using namespace infer;  // NOLINT: the words a line is read from
 struct Piece {
   std::string key;  ///< the pattern text, with the separator after the field
   bool timed = false, leveled = false;
-  std::string_view plain_logger;  ///< the word read as a logger by ShapeOptions::plain_logger
+  std::string_view plain_logger;
+  /// A level padded before " : " (Hive's operation log in beeline, "%-5p : %m": "INFO  : msg").
+  bool level_colon = false;  ///< the word read as a logger by ShapeOptions::plain_logger
 };
 
 // Reads the separator after a field: blanks and the punctuation layouts put between fields
@@ -120,7 +122,8 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         run_end != std::string_view::npos) {
       pos = run_end;
       std::string sep = ReadSeparator(s, &pos, false, false, &open_bracket);
-      if (pos < s.size() && !sep.empty()) pieces.push_back(Piece{context + sep, false, false, {}});
+      if (pos < s.size() && !sep.empty())
+        pieces.push_back(Piece{context + sep, false, false, {}, false});
       break;
     }
     char c = s[pos];
@@ -145,6 +148,10 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       piece.key = open_text + (initial ? "%p{length=1}" : "%-5p") + close_text;
       piece.leveled = leveled = true;
       padded = !close && !initial;  // "I | msg": the initial is not padded
+      if (size_t after = scan::SkipSpaces(s, end);
+          padded && pieces.empty() && after > end && after < s.size() && s[after] == ':') {
+        piece.level_colon = true;
+      }
       end += close ? 1 : 0;
       if (size_t uptime_end = close ? end : UptimeGluedAt(s, end); uptime_end > end) {
         // logrus' "INFO[0038] msg": nothing but the message follows (a bracket after it is the
@@ -207,7 +214,7 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       } else if (w.size() > 1 && w.front() == '"' && w.back() == '"') {
         // A quoted message in brackets (TiDB's '["msg"] [key=value]'): the message's quotes
         // and bracket are pattern text (MessageSuffix writes the rest).
-        pieces.push_back(Piece{"[\"", false, false, {}});
+        pieces.push_back(Piece{"[\"", false, false, {}, false});
         break;
       } else if (!named && c == '[' && leveled && !pieces.empty() && pieces.back().leveled &&
                  IsColonName(w)) {
@@ -612,7 +619,10 @@ bool UsefulPrefix(const std::vector<Piece>& pieces, size_t count) {
   bool bracketed_level = count == 1 && pieces[0].leveled && pieces[0].key.starts_with('[');
   // So is logrus' level with the seconds since start glued to it ("INFO[0038] msg").
   bool level_uptime = count == 1 && pieces[0].key.starts_with("%p[%r]");
-  return (count >= 2 && (timed || leveled)) || bracketed_level || level_uptime;
+  // So is a level at the line's start padded before " : " (Hive's operation log as beeline
+  // prints it, "INFO  : Compiling command(queryId=...)"): "INFO: msg" alone is prose's too.
+  bool level_colon = count == 1 && pieces[0].level_colon;
+  return (count >= 2 && (timed || leveled)) || bracketed_level || level_uptime || level_colon;
 }
 
 std::string JoinKeys(const std::vector<Piece>& pieces, size_t count) {

@@ -1084,5 +1084,21 @@ TEST_CASE("infer: a thread id after its key, a Class#method source naming the lo
   CHECK_FALSE(IsClassHashMethod("a.B#"));
 }
 
+TEST_CASE("infer: a level padded before ' : ' alone at the line's start (beeline)") {
+  // Hive's operation log as beeline prints it (apache/hive#6452): "%-5p : %m", no time.
+  CheckInferred(
+      {
+          "INFO  : Semantic Analysis Completed (retrial = false)",
+          "INFO  : Concurrency mode is disabled, not creating a lock manager",
+          "ERROR : FAILED: Execution Error, return code 1 from "
+          "org.apache.hadoop.hive.ql.exec.tez.TezTask",
+      },
+      {"%-5p: %m%n", 2, Level::kError, "", "",
+       "FAILED: Execution Error, return code 1 from org.apache.hadoop.hive.ql.exec.tez.TezTask",
+       false});
+  // "LEVEL: msg" unpadded is prose's as well: no layout of its own.
+  CHECK(InferLinePattern("WARNING: COMPAT locale provider will be removed").empty());
+}
+
 }  // namespace
 }  // namespace faultline
