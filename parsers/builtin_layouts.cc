@@ -414,12 +414,12 @@ constexpr BuiltinLayout kLayouts[] = {
     // Oracle's ODL and GlassFish's uniform format put the message after the fields, on the
     // header's line or (between "[[" and "]]", "|" and "|#]") indented on the lines after it.
     {"glassfish-odl",
-     "[%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ}] [%X{product}] [%p] [%X{messageId}] [%c] [tid: "
+     "[%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ}] [%X{product}] [%p] [%X{messageId}] [%X{logger}] [tid: "
      "_ThreadID=%X{threadId} _ThreadName=%t] %notEmpty{[timeMillis: %X{timeMillis}] }[levelValue: "
      "%X{levelValue}] %notEmpty{[[}%m%n",
      S::kLog4j, "", "",
      "Payara and GlassFish 4+ server.log (ODL): the message after '[[' on the next lines, up to "
-     "']]'",
+     "']]' (the logger may be empty: '[]')",
      Component::kOther, kGlassfishOdl},
     {"glassfish-ulf",
      "[#|%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ}|%p|%X{product}|%c|_ThreadID=%X{threadId};_ThreadName=%t;"

@@ -216,6 +216,24 @@ TEST_CASE("parsed_source: a message indented after a header that opened a bracke
   CHECK(seen[0].message == "Network Listener http-listener-1 started");
 }
 
+TEST_CASE("parsed_source: the built-in ODL layout reads a record whose logger is empty") {
+  // Payara writes "[]" where a record has no logger (System.err's lines, some of its own): the
+  // header is still one, its message on the next line.
+  const Parser* odl = FindParser("glassfish-odl");
+  REQUIRE(odl != nullptr);
+  Fixture f({"[2020-05-15T11:37:56.531-0600] [Payara 5.201] [SEVERE] [] [] [tid: _ThreadID=30 "
+             "_ThreadName=http-thread-pool::http-listener-1(2)] [timeMillis: 1589564276531] "
+             "[levelValue: 1000] [[",
+             "  Data grid encryption is enabled]]"},
+            odl);
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].level == Level::kError);
+  CHECK(seen[0].logger.empty());
+  CHECK(seen[0].thread == "http-thread-pool::http-listener-1(2)");
+  CHECK(seen[0].message == "Data grid encryption is enabled");
+}
+
 TEST_CASE("parsed_source: generic fallback inside a specific source") {
   Fixture f({Zk("10:00:00,000", "zk"), "2019-09-17T12:00:01.250+02:00: 1.0: [GC pause (young)]",
              "\tat continuation.of(Gc.java:1)", Zk("10:00:02,000", "zk again")},
