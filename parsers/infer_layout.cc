@@ -299,6 +299,15 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         // [main] (Server) msg"): where a thread is read, a parenthesised name is not prose.
         piece.key = "(%c)";
         named = true;
+      } else if (size_t thread_end = threaded || c != '[' ? 0 : ThreadBeforeContext(w);
+                 thread_end > 0) {
+        // HBase 2.5's "[%t%notEmpty{ (%X)}]": the thread, then its MDC, not message or thread.
+        char open = w[thread_end + 1];
+        piece.key = std::string("[%t ") + open + "%X" + (open == '(' ? ")]" : "}]");
+        threaded = true;
+      } else if (!threaded && c == '[' && IsKeyedThreadName(w)) {
+        piece.key = "[%t]";  // HBase's "[RpcServer.default.FPBQ.Fifo.handler=29,queue=2,...]"
+        threaded = true;
       } else if (size_t key = threaded ? 0 : ThreadIdKeyLength(w); key > 0) {
         // A thread's id after its key (Jenkins' "[id=34]"), not an MDC block.
         piece.key =
@@ -490,7 +499,11 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
                        // Digits and punctuation first ("3/1/2021 10:00:00 AM" after Windows'
                        // "Information<TAB>"): a time or a number the table lacks, not a name.
                        !HasNoLetter(w);
-      if (!named && colon_after && IsClassHashMethod(w)) {
+      if (!named && colon_after && IsLoggerWithLine(w)) {
+        piece.key =
+            "%c(%L)";  // HBase's "%c{2}(%L): ": "replication.ZKReplicationQueueStorage(391):"
+        named = true;
+      } else if (!named && colon_after && IsClassHashMethod(w)) {
         // Java's "Class#method" before ": " (Jenkins' "hudson.WebAppMain#contextInitialized:
         // msg"): the record's source, a location naming the logger.
         piece.key = "%C#%M";
@@ -745,6 +758,23 @@ InferredLayout InferLayout(std::span<const std::string_view> lines) {
     options.text_logger = colon_logger;
   }
   if (shapes.empty()) return result;
+  // HBase 2.5 writes a thread's MDC after it only when there is one ("[%t%notEmpty{ (%X)}]"):
+  // where some lines have it, "[main]" and "[T ({pid=33})]" are one field.
+  for (std::string_view with : {"[%t (%X)]", "[%t {%X}]"}) {
+    bool some = false;
+    for (const auto& pieces : shapes) {
+      for (const Piece& piece : pieces) some = some || piece.key.starts_with(with);
+    }
+    if (!some) continue;
+    std::string either = std::string("[%t%notEmpty{ ") + with[4] + "%X" + with[7] + "}]";
+    for (auto& pieces : shapes) {
+      for (Piece& piece : pieces) {
+        for (std::string_view from : {with, std::string_view("[%t]")}) {
+          if (piece.key.starts_with(from)) piece.key.replace(0, from.size(), either);
+        }
+      }
+    }
+  }
   // Every useful prefix of every line, with the lines that begin with it.
   std::map<std::string, int> support;
   for (const auto& pieces : shapes) {

@@ -1100,5 +1100,43 @@ TEST_CASE("infer: a level padded before ' : ' alone at the line's start (beeline
   CHECK(InferLinePattern("WARNING: COMPAT locale provider will be removed").empty());
 }
 
+TEST_CASE(
+    "infer: HBase 2.5's thread with its MDC, its keyed RPC handlers, a logger with its line") {
+  // apache/hbase#5145: "[%t%notEmpty{ (%X)}] %c{2}(%L): ".
+  CheckInferred(
+      {
+          "2023-03-27T15:46:01,930 INFO  [RS_CLAIM_REPLICATION_QUEUE-regionserver/scipio:0-0 "
+          "({event_type=RS_CLAIM_REPLICATION_QUEUE, pid=33})] replication.ZKReplicationQueueStorage"
+          "(391): Atomically moving scipio,51464,1679924724756/region_replica_replication's WALs "
+          "to scipio,51466,1679924724781",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p [%t%notEmpty{ (%X)}] %c(%L): %m%n", 0, Level::kInfo,
+       "replication.ZKReplicationQueueStorage",
+       "RS_CLAIM_REPLICATION_QUEUE-regionserver/scipio:0-0",
+       "Atomically moving scipio,51464,1679924724756/region_replica_replication's WALs to "
+       "scipio,51466,1679924724781"});
+  // HBase names its RPC handlers with keys and values: a thread, not an MDC block; where some
+  // lines have an MDC after the thread, the others' bare thread is the same field.
+  CheckInferred(
+      {
+          "2023-03-27T15:46:01,930 INFO  "
+          "[RpcServer.default.FPBQ.Fifo.handler=29,queue=2,port=16020]"
+          " regionserver.HRegion(2000): Flushing 1/1 column families",
+          "2023-03-27T15:46:02,930 INFO  [main] master.HMaster(500): STARTING service HMaster",
+          "2023-03-27T15:46:03,930 INFO  [RS_OPEN_REGION-regionserver/scipio:0-0 ({pid=33})] "
+          "handler.AssignRegionHandler(101): Open t1",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p [%t%notEmpty{ (%X)}] %c(%L): %m%n", 0, Level::kInfo,
+       "regionserver.HRegion", "RpcServer.default.FPBQ.Fifo.handler=29,queue=2,port=16020",
+       "Flushing 1/1 column families"});
+  CHECK(infer::IsKeyedThreadName("RpcServer.default.FPBQ.Fifo.handler=29,queue=2,port=16020"));
+  CHECK_FALSE(infer::IsKeyedThreadName("user=bob"));    // an MDC key
+  CHECK_FALSE(infer::IsKeyedThreadName("a.b=1, c=2"));  // pairs apart by blanks
+  CHECK(infer::ThreadBeforeContext("main ({pid=33})") == 4);
+  CHECK(infer::ThreadBeforeContext("main (worker)") == 0);  // no MDC in it
+  CHECK(infer::IsLoggerWithLine("replication.ZKReplicationQueueStorage(391)"));
+  CHECK_FALSE(infer::IsLoggerWithLine("Cluster(akka://app)"));
+}
+
 }  // namespace
 }  // namespace faultline

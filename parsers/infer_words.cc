@@ -397,4 +397,29 @@ bool IsColonName(std::string_view w) {
   return true;
 }
 
+bool IsKeyedThreadName(std::string_view w) {
+  size_t eq = w.find('=');
+  if (eq == std::string_view::npos || w.find(' ') != std::string_view::npos) return false;
+  bool dotted = false;
+  return IsLoggerName(w.substr(0, eq), &dotted) && dotted;
+}
+
+size_t ThreadBeforeContext(std::string_view w) {
+  if (w.size() < 4 || (w.back() != ')' && w.back() != '}')) return 0;
+  char open = w.back() == ')' ? '(' : '{';
+  size_t at = w.rfind(std::string{' ', open});
+  if (at == std::string_view::npos || at == 0) return 0;
+  std::string_view thread = w.substr(0, at);
+  if (thread.find_first_of(" =") != std::string_view::npos) return 0;
+  return w.substr(at).find('=') != std::string_view::npos ? at : 0;
+}
+
+bool IsLoggerWithLine(std::string_view w) {
+  size_t open = w.rfind('(');
+  if (open == std::string_view::npos || open == 0 || w.back() != ')') return false;
+  bool dotted = false;
+  return IsNumber(w.substr(open + 1, w.size() - open - 2)) &&
+         IsLoggerName(w.substr(0, open), &dotted) && dotted;
+}
+
 }  // namespace faultline::infer

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <type_traits>
 
 #include "parsers/scan_util.h"
 
@@ -511,20 +512,36 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
   int square = 0, round = 0;
   bool literal_next = next.kind == Kind::kLiteral;
   const char stop0 = stop[0];
-  for (size_t q = pos; q < s.size(); ++q) {
-    char c = s[q];
-    if (c != stop0 && !kBrackets[static_cast<unsigned char>(c)]) continue;  // most characters
-    if (c == stop0 && square == 0 && round == 0 && scan::StartsWithAt(s, q, stop) &&
-        (!literal_next || CanStart(index + 2, s, q + stop.size()))) {
-      if (take(q)) return true;
-      if (state->steps > kStepBudget) return false;
-    }
-    if (c == '[') ++square;
-    if (c == ']' && square > 0) --square;
-    if (c == '(') ++round;
-    if (c == ')' && round > 0) --round;
+  // Before an optional group ("[%t%notEmpty{ (%X)}]", HBase 2.5's thread and its MDC) the field
+  // may also end where the text after the group begins, the group being absent.
+  std::string_view after_group;
+  if (next.kind == Kind::kOptional && next.skip < tokens_.size() &&
+      tokens_[next.skip].kind == Kind::kLiteral) {
+    after_group = tokens_[next.skip].text;
   }
-  return state->Fail(pos, "the text that should follow this field is not here");
+  const char after0 = after_group.empty() ? stop0 : after_group[0];
+  // Two loops, one with the second end and one without: the common one scans as fast as before.
+  auto scan_ends = [&](auto two_ends) {
+    for (size_t q = pos; q < s.size(); ++q) {
+      char c = s[q];
+      if (c != stop0 && (!two_ends || c != after0) && !kBrackets[static_cast<unsigned char>(c)]) {
+        continue;  // most characters
+      }
+      if (square == 0 && round == 0 &&
+          ((c == stop0 && scan::StartsWithAt(s, q, stop) &&
+            (!literal_next || CanStart(index + 2, s, q + stop.size()))) ||
+           (two_ends && c == after0 && scan::StartsWithAt(s, q, after_group)))) {
+        if (take(q)) return true;
+        if (state->steps > kStepBudget) return false;
+      }
+      if (c == '[') ++square;
+      if (c == ']' && square > 0) --square;
+      if (c == '(') ++round;
+      if (c == ')' && round > 0) --round;
+    }
+    return state->Fail(pos, "the text that should follow this field is not here");
+  };
+  return after_group.empty() ? scan_ends(std::false_type{}) : scan_ends(std::true_type{});
 }
 
 }  // namespace faultline

@@ -199,6 +199,22 @@ TEST_CASE("pattern: a logger named after a container image, where a Java name do
   CHECK(f.message == "Connected [to docker]");
 }
 
+TEST_CASE(
+    "pattern: a field before an optional group ends where the group or the text after it does") {
+  // HBase 2.5's "[%t%notEmpty{ (%X)}]" (apache/hbase#5145): the MDC after the thread, or none.
+  auto hbase = Compile("%d{ISO8601} %-5p [%t%notEmpty{ (%X)}] %c{2}: %m%n");
+  Fields f = Read(*hbase, "2023-03-27T15:46:01,930 INFO  [main] master.HMaster: STARTING");
+  CHECK(f.thread == "main");
+  CHECK(f.logger == "master.HMaster");
+  f = Read(
+      *hbase,
+      "2023-03-27T15:46:01,930 INFO  [RS_CLAIM_REPLICATION_QUEUE-regionserver/scipio:0-0 "
+      "({event_type=RS_CLAIM_REPLICATION_QUEUE, pid=33})] replication.ZKReplicationQueueStorage:"
+      " Atomically moving");
+  CHECK(f.thread == "RS_CLAIM_REPLICATION_QUEUE-regionserver/scipio:0-0");
+  CHECK(f.message == "Atomically moving");
+}
+
 TEST_CASE("pattern: padding, truncation and wrappers") {
   auto boot =
       Compile("%d{yyyy-MM-dd HH:mm:ss.SSS} %5p %pid --- [%15.15t] %-40.40logger{39} : %m%n");
