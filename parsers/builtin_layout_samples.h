@@ -701,6 +701,37 @@ inline constexpr Sample kBracketLogger[] = {
      "Unable to read additional data from server sessionid 0x205ea539ae40000, likely server has "
      "closed socket, closing socket connection and attempting reconnect"},
 };
+inline constexpr Sample kGlassfishOdl[] = {
+    // public-layouts/payara-odl-message-next-line.log (payara/Payara#4670); the message is on the
+    // next line
+    {"[2020-05-15T11:37:56.531-0600] [Payara 5.201] [INFO] [] "
+     "[fish.payara.nucleus.hazelcast.HazelcastCore] [tid: _ThreadID=30 "
+     "_ThreadName=RunLevelControllerThread-1589564276091] [timeMillis: 1589564276531] "
+     "[levelValue: 800] [[",
+     "", Level::kInfo, "fish.payara.nucleus.hazelcast.HazelcastCore",
+     "RunLevelControllerThread-1589564276091", -1, ""},
+};
+
+inline constexpr Sample kGlassfishUlf[] = {
+    // public-layouts/glassfish-ulf-payara-docker.log (payara/Payara#3434); the message is on the
+    // next line
+    {"[#|2018-11-19T11:14:50.172+0000|WARNING|Payara 5.183|org.glassfish.grizzly.config."
+     "GenericGrizzlyListener|_ThreadID=17;_ThreadName=RunLevelControllerThread-1542626088250;"
+     "_TimeMillis=1542626090172;_LevelValue=900;|",
+     "", Level::kWarn, "org.glassfish.grizzly.config.GenericGrizzlyListener",
+     "RunLevelControllerThread-1542626088250", -1, ""},
+};
+
+inline constexpr Sample kIgniteQuiet[] = {
+    // public-layouts/ignite-quiet-console-jul.log (apache/ignite#12315)
+    {"[12:52:24] (wrn) Default Spring XML file not found (is IGNITE_HOME set?): "
+     "config/default-config.xml",
+     "", Level::kWarn, "", "", -1,
+     "Default Spring XML file not found (is IGNITE_HOME set?): config/default-config.xml"},
+    {"[12:52:25] Ignite documentation: https://ignite.apache.org", "", Level::kUnknown, "", "", -1,
+     "Ignite documentation: https://ignite.apache.org"},
+};
+
 inline constexpr Sample kPlayFile[] = {
     // public-layouts/play-file-message-next-line.log (manub/scalatest-embedded-kafka#32); the
     // message is the next line

@@ -411,6 +411,22 @@ constexpr BuiltinLayout kLayouts[] = {
      Component::kOther, kBracketLogger},
     {"play-file", "%d - [%p] - from %c in %t%n", S::kLog4j, "", "",
      "Play 2's default file log: '%m' on the line after the header", Component::kOther, kPlayFile},
+    // Oracle's ODL and GlassFish's uniform format put the message after the fields, on the
+    // header's line or (between "[[" and "]]", "|" and "|#]") indented on the lines after it.
+    {"glassfish-odl",
+     "[%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ}] [%X{product}] [%p] [%X{messageId}] [%X{logger}] [tid: "
+     "_ThreadID=%X{threadId} _ThreadName=%t] %notEmpty{[timeMillis: %X{timeMillis}] }[levelValue: "
+     "%X{levelValue}] %notEmpty{[[}%m%n",
+     S::kLog4j, "", "",
+     "Payara and GlassFish 4+ server.log (ODL): the message after '[[' on the next lines, up to "
+     "']]' (the logger may be empty: '[]')",
+     Component::kOther, kGlassfishOdl},
+    {"glassfish-ulf",
+     "[#|%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ}|%p|%X{product}|%c|_ThreadID=%X{threadId};_ThreadName=%t;"
+     "%X{fields}|%m%notEmpty{|#]}%n",
+     S::kLog4j, "", "",
+     "GlassFish 3 and Payara's uniform log format: '[#|' fields '|' message '|#]'",
+     Component::kOther, kGlassfishUlf},
     {"rfc5424",
      "<%p>1 %d{yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX} %property{host} %property{app} %property{procid} "
      "%property{msgid} %property{sd} %m%n",
@@ -440,6 +456,10 @@ constexpr BuiltinLayout kLayouts[] = {
     {"logger-method-line", "%d{ISO8601} %p %c.%M %L: %m%n", S::kLog4j, "", "",
      "log4j with the method after the logger and the line before ':' (Intel SSM on HDFS)",
      Component::kOther, kLoggerMethodLine},
+    {"ignite-quiet", "[%d{HH:mm:ss}] %notEmpty{(%p) }%m%n", S::kLog4j, "", "",
+     "Apache Ignite's quiet console (time of day only; '(wrn)' and '(err)' before warnings and "
+     "errors, no level otherwise)",
+     Component::kOther, kIgniteQuiet},
     // Last: a time, a level and the message fit many lines that a layout above reads better.
     {"supervisord", "%(asctime)s %(levelname)s %(message)s", S::kPython, "", "",
      "supervisord's own log (levels CRIT, ERRO, WARN, INFO, DEBG, TRAC, BLAT)", Component::kOther,

@@ -18,7 +18,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // "org.apache.zookeeper.KeeperException$ConnectionLossException",
 // "kazoo.exceptions.SessionExpiredError", "ValueError: bad": a dotted or bare identifier that
 // names an exception or error, followed by ':' or the end of the line.
-bool IsExceptionLine(std::string_view s) {
+[[gnu::always_inline]] inline bool IsExceptionLine(std::string_view s) {
   size_t end = 0;
   while (end < s.size() && (scan::IsIdentChar(s[end]) || s[end] == '.')) ++end;
   // "org.apache.hadoop.ipc.RemoteException(java.io.IOException): ..." has the cause in brackets.
@@ -85,6 +85,17 @@ bool IsContinuationLine(std::string_view s) {
     if (s[0] == prefix[0] && StartsWith(s, prefix)) return true;
   }
   return IsExceptionLine(s) || IsBareFrameLine(s);
+}
+
+bool IsIndentedText(std::string_view s) {
+  size_t start = s.find_first_not_of(' ');
+  if (start == 0 || start == std::string_view::npos || s[start] == '\t') return false;
+  std::string_view text = s.substr(start);
+  // A stack pasted with its tabs turned to blanks ("    at a.B.c(B.java:1)", "    ... 8 more").
+  if (StartsWith(text, "at ") || StartsWith(text, "...") || StartsWith(text, "Caused by")) {
+    return false;
+  }
+  return !IsExceptionLine(text);
 }
 
 }  // namespace faultline

@@ -10,4 +10,8 @@ namespace faultline {
 /// True for a line that continues the previous record rather than standing alone.
 bool IsContinuationLine(std::string_view line);
 
+/// An indented line of text, not a stack frame nor an exception: what a layout that writes a
+/// record's message on the lines after its header ("[[", "|") indents it as.
+bool IsIndentedText(std::string_view line);
+
 }  // namespace faultline

@@ -111,5 +111,16 @@ TEST_CASE("continuation: ordinary lines are not") {
   }
 }
 
+TEST_CASE("continuation: indented text is a message, an indented frame is not") {
+  CHECK(IsIndentedText("  Running Payara Version: Payara Server  5.201]]"));
+  CHECK(IsIndentedText("      Now listening on: http://localhost:5000"));
+  CHECK_FALSE(IsIndentedText("Running Payara"));          // not indented
+  CHECK_FALSE(IsIndentedText("\tat a.B.c(B.java:1)"));    // a frame
+  CHECK_FALSE(IsIndentedText("    at a.B.c(B.java:1)"));  // a frame pasted with blanks
+  CHECK_FALSE(IsIndentedText("    ... 8 more"));
+  CHECK_FALSE(IsIndentedText("  java.io.IOException: x"));  // an exception
+  CHECK_FALSE(IsIndentedText("   "));
+}
+
 }  // namespace
 }  // namespace faultline

@@ -18,7 +18,9 @@ using namespace infer;  // NOLINT: the words a line is read from
 struct Piece {
   std::string key;  ///< the pattern text, with the separator after the field
   bool timed = false, leveled = false;
-  std::string_view plain_logger;  ///< the word read as a logger by ShapeOptions::plain_logger
+  std::string_view plain_logger;
+  /// A level padded before " : " (Hive's operation log in beeline, "%-5p : %m": "INFO  : msg").
+  bool level_colon = false;  ///< the word read as a logger by ShapeOptions::plain_logger
 };
 
 // Reads the separator after a field: blanks and the punctuation layouts put between fields
@@ -131,7 +133,8 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         run_end != std::string_view::npos) {
       pos = run_end;
       std::string sep = ReadSeparator(s, &pos, false, false, &open_bracket);
-      if (pos < s.size() && !sep.empty()) pieces.push_back(Piece{context + sep, false, false, {}});
+      if (pos < s.size() && !sep.empty())
+        pieces.push_back(Piece{context + sep, false, false, {}, false});
       break;
     }
     char c = s[pos];
@@ -156,6 +159,10 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       piece.key = open_text + (initial ? "%p{length=1}" : "%-5p") + close_text;
       piece.leveled = leveled = true;
       padded = !close && !initial;  // "I | msg": the initial is not padded
+      if (size_t after = scan::SkipSpaces(s, end);
+          padded && pieces.empty() && after > end && after < s.size() && s[after] == ':') {
+        piece.level_colon = true;
+      }
       end += close ? 1 : 0;
       if (size_t uptime_end = close ? end : UptimeGluedAt(s, end); uptime_end > end) {
         // logrus' "INFO[0038] msg": nothing but the message follows (a bracket after it is the
@@ -218,7 +225,7 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       } else if (w.size() > 1 && w.front() == '"' && w.back() == '"') {
         // A quoted message in brackets (TiDB's '["msg"] [key=value]'): the message's quotes
         // and bracket are pattern text (MessageSuffix writes the rest).
-        pieces.push_back(Piece{"[\"", false, false, {}});
+        pieces.push_back(Piece{"[\"", false, false, {}, false});
         break;
       } else if (!named && c == '[' && leveled && !pieces.empty() && pieces.back().leveled &&
                  IsColonName(w)) {
@@ -308,6 +315,20 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         // [main] (Server) msg"): where a thread is read, a parenthesised name is not prose.
         piece.key = "(%c)";
         named = true;
+      } else if (size_t thread_end = threaded || c != '[' ? 0 : ThreadBeforeContext(w);
+                 thread_end > 0) {
+        // HBase 2.5's "[%t%notEmpty{ (%X)}]": the thread, then its MDC, not message or thread.
+        char open = w[thread_end + 1];
+        piece.key = std::string("[%t ") + open + "%X" + (open == '(' ? ")]" : "}]");
+        threaded = true;
+      } else if (!threaded && c == '[' && IsKeyedThreadName(w)) {
+        piece.key = "[%t]";  // HBase's "[RpcServer.default.FPBQ.Fifo.handler=29,queue=2,...]"
+        threaded = true;
+      } else if (size_t key = threaded ? 0 : ThreadIdKeyLength(w); key > 0) {
+        // A thread's id after its key (Jenkins' "[id=34]"), not an MDC block.
+        piece.key =
+            std::string(1, c) + std::string(w.substr(0, key)) + "=%t" + std::string(1, s[end]);
+        threaded = true;
       } else if (w.empty() || w.find('=') != std::string_view::npos ||
                  w.find_first_not_of(";, ") == std::string_view::npos) {
         // An MDC block: "[k=v]", or values left empty between their separators ("[;;]" of
@@ -497,7 +518,16 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
                        // Digits and punctuation first ("3/1/2021 10:00:00 AM" after Windows'
                        // "Information<TAB>"): a time or a number the table lacks, not a name.
                        !HasNoLetter(w);
-      if (tab_field) {
+      if (!named && colon_after && IsLoggerWithLine(w)) {
+        piece.key =
+            "%c(%L)";  // HBase's "%c{2}(%L): ": "replication.ZKReplicationQueueStorage(391):"
+        named = true;
+      } else if (!named && colon_after && IsClassHashMethod(w)) {
+        // Java's "Class#method" before ": " (Jenkins' "hudson.WebAppMain#contextInitialized:
+        // msg"): the record's source, a location naming the logger.
+        piece.key = "%C#%M";
+        named = true;
+      } else if (tab_field) {
         // zap's console encoder with a named logger: "time<TAB>LEVEL<TAB>name<TAB>msg". A field
         // between tabs after the level, with text after it that is not the encoder's {fields},
         // is the name, blanks and all ("package environments").
@@ -629,7 +659,10 @@ bool UsefulPrefix(const std::vector<Piece>& pieces, size_t count) {
   bool bracketed_level = count == 1 && pieces[0].leveled && pieces[0].key.starts_with('[');
   // So is logrus' level with the seconds since start glued to it ("INFO[0038] msg").
   bool level_uptime = count == 1 && pieces[0].key.starts_with("%p[%r]");
-  return (count >= 2 && (timed || leveled)) || bracketed_level || level_uptime;
+  // So is a level at the line's start padded before " : " (Hive's operation log as beeline
+  // prints it, "INFO  : Compiling command(queryId=...)"): "INFO: msg" alone is prose's too.
+  bool level_colon = count == 1 && pieces[0].level_colon;
+  return (count >= 2 && (timed || leveled)) || bracketed_level || level_uptime || level_colon;
 }
 
 std::string JoinKeys(const std::vector<Piece>& pieces, size_t count) {
@@ -752,6 +785,23 @@ InferredLayout InferLayout(std::span<const std::string_view> lines) {
     options.text_logger = colon_logger;
   }
   if (shapes.empty()) return result;
+  // HBase 2.5 writes a thread's MDC after it only when there is one ("[%t%notEmpty{ (%X)}]"):
+  // where some lines have it, "[main]" and "[T ({pid=33})]" are one field.
+  for (std::string_view with : {"[%t (%X)]", "[%t {%X}]"}) {
+    bool some = false;
+    for (const auto& pieces : shapes) {
+      for (const Piece& piece : pieces) some = some || piece.key.starts_with(with);
+    }
+    if (!some) continue;
+    std::string either = std::string("[%t%notEmpty{ ") + with[4] + "%X" + with[7] + "}]";
+    for (auto& pieces : shapes) {
+      for (Piece& piece : pieces) {
+        for (std::string_view from : {with, std::string_view("[%t]")}) {
+          if (piece.key.starts_with(from)) piece.key.replace(0, from.size(), either);
+        }
+      }
+    }
+  }
   // Every useful prefix of every line, with the lines that begin with it.
   std::map<std::string, int> support;
   for (const auto& pieces : shapes) {

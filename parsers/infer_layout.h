@@ -22,7 +22,8 @@
 // brackets (TiDB), the JVM's uptime after the date, a class and its line in one bracket
 // ("[com.x.Listener:72]"), logrus' level with the seconds since start glued to it ("INFO[0038]",
 // its trailing key=value fields not message), a CamelCase class padded after the level, a class
-// before its "(File.java:line)", loguru's "name:function:line", lager's "<pid>@mod:fun:line", and
+// before its "(File.java:line)", loguru's "name:function:line", lager's "<pid>@mod:fun:line", a
+// thread's id after its key ("[id=34]"), Java's "Class#method" before ": " (Jenkins'), and
 // the separators between them (" - ", ": ", " | ", "] "). A second pass reads what only the file as
 // a whole marks as a field: a plain word before ": " after the level where other lines have an
 // "a::b" logger there, a bracketed logger as text where another line's has colons. Once a logger is

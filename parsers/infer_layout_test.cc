@@ -15,8 +15,10 @@ namespace faultline {
 namespace {
 
 using infer::IsClassDotMethod;
+using infer::IsClassHashMethod;
 using infer::IsClassMethodLine;
 using infer::NamedBracketsEnd;
+using infer::ThreadIdKeyLength;
 
 // The lines are real ones from testdata/parsers/public-layouts (their sources are in its README).
 
@@ -1145,6 +1147,81 @@ TEST_CASE("infer: a constant capitalised word before the time is pattern text") 
       },
       {"RuntimeLogger %d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p (%t|%tid) [%C.%M():%L] %m%n", 1,
        Level::kError, "Util", "main", "SLF4J: Class path contains multiple SLF4J bindings."});
+}
+
+TEST_CASE("infer: a thread id after its key, a Class#method source naming the logger") {
+  // Jenkins' own log (jenkinsci/helm-charts#104): "[id=1]" is the thread, not an MDC block, and
+  // "Class#method: " the record's source.
+  CheckInferred(
+      {
+          "2020-11-10 08:35:04.894+0000 [id=1]\tINFO\torg.eclipse.jetty.util.log.Log#initialized: "
+          "Logging initialized @896ms to org.eclipse.jetty.util.log.JavaUtilLog",
+          "2020-11-10 08:35:07.470+0000 [id=1]\tWARNING\to.e.j.s.handler.ContextHandler#"
+          "setContextPath: Empty contextPath",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [id=%t]\t%-5p\t%C#%M: %m%n", 1, Level::kWarn,
+       "o.e.j.s.handler.ContextHandler", "1", "Empty contextPath"});
+  CHECK(ThreadIdKeyLength("id=34") == 2);
+  CHECK(ThreadIdKeyLength("tid=7") == 3);
+  CHECK(ThreadIdKeyLength("id=abc") == 0);  // a request's id, an MDC value
+  CHECK(ThreadIdKeyLength("user=1") == 0);  // another key
+  CHECK(IsClassHashMethod("jenkins.InitReactorRunner$1#onAttained"));
+  CHECK_FALSE(IsClassHashMethod("issue#42"));  // prose: no class
+  CHECK_FALSE(IsClassHashMethod("a.B#"));
+}
+
+TEST_CASE("infer: a level padded before ' : ' alone at the line's start (beeline)") {
+  // Hive's operation log as beeline prints it (apache/hive#6452): "%-5p : %m", no time.
+  CheckInferred(
+      {
+          "INFO  : Semantic Analysis Completed (retrial = false)",
+          "INFO  : Concurrency mode is disabled, not creating a lock manager",
+          "ERROR : FAILED: Execution Error, return code 1 from "
+          "org.apache.hadoop.hive.ql.exec.tez.TezTask",
+      },
+      {"%-5p: %m%n", 2, Level::kError, "", "",
+       "FAILED: Execution Error, return code 1 from org.apache.hadoop.hive.ql.exec.tez.TezTask",
+       false});
+  // "LEVEL: msg" unpadded is prose's as well: no layout of its own.
+  CHECK(InferLinePattern("WARNING: COMPAT locale provider will be removed").empty());
+}
+
+TEST_CASE(
+    "infer: HBase 2.5's thread with its MDC, its keyed RPC handlers, a logger with its line") {
+  // apache/hbase#5145: "[%t%notEmpty{ (%X)}] %c{2}(%L): ".
+  CheckInferred(
+      {
+          "2023-03-27T15:46:01,930 INFO  [RS_CLAIM_REPLICATION_QUEUE-regionserver/scipio:0-0 "
+          "({event_type=RS_CLAIM_REPLICATION_QUEUE, pid=33})] replication.ZKReplicationQueueStorage"
+          "(391): Atomically moving scipio,51464,1679924724756/region_replica_replication's WALs "
+          "to scipio,51466,1679924724781",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p [%t%notEmpty{ (%X)}] %c(%L): %m%n", 0, Level::kInfo,
+       "replication.ZKReplicationQueueStorage",
+       "RS_CLAIM_REPLICATION_QUEUE-regionserver/scipio:0-0",
+       "Atomically moving scipio,51464,1679924724756/region_replica_replication's WALs to "
+       "scipio,51466,1679924724781"});
+  // HBase names its RPC handlers with keys and values: a thread, not an MDC block; where some
+  // lines have an MDC after the thread, the others' bare thread is the same field.
+  CheckInferred(
+      {
+          "2023-03-27T15:46:01,930 INFO  "
+          "[RpcServer.default.FPBQ.Fifo.handler=29,queue=2,port=16020]"
+          " regionserver.HRegion(2000): Flushing 1/1 column families",
+          "2023-03-27T15:46:02,930 INFO  [main] master.HMaster(500): STARTING service HMaster",
+          "2023-03-27T15:46:03,930 INFO  [RS_OPEN_REGION-regionserver/scipio:0-0 ({pid=33})] "
+          "handler.AssignRegionHandler(101): Open t1",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p [%t%notEmpty{ (%X)}] %c(%L): %m%n", 0, Level::kInfo,
+       "regionserver.HRegion", "RpcServer.default.FPBQ.Fifo.handler=29,queue=2,port=16020",
+       "Flushing 1/1 column families"});
+  CHECK(infer::IsKeyedThreadName("RpcServer.default.FPBQ.Fifo.handler=29,queue=2,port=16020"));
+  CHECK_FALSE(infer::IsKeyedThreadName("user=bob"));    // an MDC key
+  CHECK_FALSE(infer::IsKeyedThreadName("a.b=1, c=2"));  // pairs apart by blanks
+  CHECK(infer::ThreadBeforeContext("main ({pid=33})") == 4);
+  CHECK(infer::ThreadBeforeContext("main (worker)") == 0);  // no MDC in it
+  CHECK(infer::IsLoggerWithLine("replication.ZKReplicationQueueStorage(391)"));
+  CHECK_FALSE(infer::IsLoggerWithLine("Cluster(akka://app)"));
 }
 
 }  // namespace

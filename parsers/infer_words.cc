@@ -209,10 +209,12 @@ bool HasNoLetter(std::string_view w) {
   return true;
 }
 
-bool IsClassDotMethod(std::string_view w) {
-  size_t dot = w.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= w.size()) return false;
-  std::string_view cls = w.substr(0, dot), method = w.substr(dot + 1);
+namespace {
+
+// A class ("o.a.f.n.Provider$Watcher", its simple name capitalised) and a method of it (lower-case
+// first, or a constructor), as a location writes them.
+bool IsClassAndMethod(std::string_view cls, std::string_view method) {
+  if (cls.empty() || method.empty()) return false;
   if (method != "<init>" && method != "<clinit>") {
     if (!(method[0] >= 'a' && method[0] <= 'z') && method[0] != '_') return false;
     for (char c : method) {
@@ -223,6 +225,30 @@ bool IsClassDotMethod(std::string_view w) {
   size_t simple = last == std::string_view::npos ? 0 : last + 1;
   bool dotted = false;
   return IsLoggerName(cls, &dotted) && simple < cls.size() && scan::IsUpper(cls[simple]);
+}
+
+}  // namespace
+
+bool IsClassDotMethod(std::string_view w) {
+  size_t dot = w.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  return IsClassAndMethod(w.substr(0, dot), w.substr(dot + 1));
+}
+
+bool IsClassHashMethod(std::string_view w) {
+  size_t hash = w.find('#');
+  if (hash == std::string_view::npos) return false;
+  return IsClassAndMethod(w.substr(0, hash), w.substr(hash + 1));
+}
+
+size_t ThreadIdKeyLength(std::string_view w) {
+  size_t eq = w.find('=');
+  if (eq == std::string_view::npos || eq + 1 >= w.size() || !IsNumber(w.substr(eq + 1))) return 0;
+  std::string_view key = w.substr(0, eq);
+  for (std::string_view name : {"id", "tid", "thread", "threadId", "thread_id"}) {
+    if (key == name) return eq;
+  }
+  return 0;
 }
 
 bool IsClassMethodLine(std::string_view w, bool* parens) {
@@ -377,6 +403,31 @@ bool IsColonName(std::string_view w) {
     if (c != ':' && !scan::IsIdentChar(c) && c != '.' && c != '-') return false;
   }
   return true;
+}
+
+bool IsKeyedThreadName(std::string_view w) {
+  size_t eq = w.find('=');
+  if (eq == std::string_view::npos || w.find(' ') != std::string_view::npos) return false;
+  bool dotted = false;
+  return IsLoggerName(w.substr(0, eq), &dotted) && dotted;
+}
+
+size_t ThreadBeforeContext(std::string_view w) {
+  if (w.size() < 4 || (w.back() != ')' && w.back() != '}')) return 0;
+  char open = w.back() == ')' ? '(' : '{';
+  size_t at = w.rfind(std::string{' ', open});
+  if (at == std::string_view::npos || at == 0) return 0;
+  std::string_view thread = w.substr(0, at);
+  if (thread.find_first_of(" =") != std::string_view::npos) return 0;
+  return w.substr(at).find('=') != std::string_view::npos ? at : 0;
+}
+
+bool IsLoggerWithLine(std::string_view w) {
+  size_t open = w.rfind('(');
+  if (open == std::string_view::npos || open == 0 || w.back() != ')') return false;
+  bool dotted = false;
+  return IsNumber(w.substr(open + 1, w.size() - open - 2)) &&
+         IsLoggerName(w.substr(0, open), &dotted) && dotted;
 }
 
 }  // namespace faultline::infer

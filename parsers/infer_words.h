@@ -99,6 +99,28 @@ bool HasNoLetter(std::string_view w);
 // starts with a capital, a dot, then a method (lower-case first, or a constructor).
 bool IsClassDotMethod(std::string_view w);
 
+// Java's "Class#method" notation, as Jenkins writes a record's source before ": "
+// ("hudson.WebAppMain#contextInitialized", "jenkins.InitReactorRunner$1#onAttained").
+bool IsClassHashMethod(std::string_view w);
+
+// A thread's id as a key and a number ("id=1", Jenkins' "[id=34]"; "tid=7"): the key's length, or
+// 0. Other keys with a value are an MDC's.
+size_t ThreadIdKeyLength(std::string_view w);
+
+// A thread named with keys and values, as HBase names its RPC handlers
+// ("RpcServer.default.FPBQ.Fifo.handler=29,queue=2,port=16020"): no blank, a dotted name before
+// the first '='. An MDC block's keys are plain words, its pairs apart by blanks.
+bool IsKeyedThreadName(std::string_view w);
+
+// A thread, then its MDC in parentheses or braces after a blank, in one bracket (HBase 2.5's
+// "[%t%notEmpty{ (%X)}]": "RS_OPEN_REGION-regionserver/host:16020-0 ({event_type=M_RS_OPEN_REGION,
+// pid=33})"): the thread's length, or 0.
+size_t ThreadBeforeContext(std::string_view w);
+
+// A logger with its line in parentheses glued to it (HBase's "%c{2}(%L): ",
+// "replication.ZKReplicationQueueStorage(391)").
+bool IsLoggerWithLine(std::string_view w);
+
 // A class, its method and its line: Doris' "Catalog.replayJournal():2495" (%C{1}.%M():%L),
 // Flume's "org.apache.flume.node.Application.start:61" (%C.%M:%L). *parens: "()" after the
 // method.

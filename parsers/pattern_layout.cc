@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <type_traits>
 
 #include "parsers/scan_util.h"
 
@@ -16,6 +17,9 @@ using Role = CompiledLayout::Role;
 constexpr int kStepBudget = 256;
 
 constexpr size_t kMaxName = 255;
+
+// Where a terminal or a browser puts a tab's end when it turns the tab into blanks.
+constexpr size_t kTabStop = 8;
 
 inline bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
@@ -192,6 +196,14 @@ struct CompiledLayout::State {
   };
   Capture captures[static_cast<int>(Role::kMyid) + 1];
 
+  /// The line has no tab: its tabs, if it had any, were expanded to blanks (asked only where
+  /// the pattern writes a tab, so most lines never scan for one).
+  bool TabsExpanded() {
+    if (tabs_expanded < 0) tabs_expanded = s.find('\t') == std::string_view::npos;
+    return tabs_expanded == 1;
+  }
+  int tabs_expanded = -1;
+
   bool Fail(size_t column, const char* why) {
     if (column >= best_column) best_column = column, best_why = why;
     return false;
@@ -291,8 +303,11 @@ bool CompiledLayout::MatchFrom(size_t index, size_t pos, State* state) const {
         }
         // A tab the pattern writes between fields is one in the line: a tab-separated layout
         // (Airlift's thread and logger) must not take the words of a message as its fields.
+        // In a line with no tab at all, blanks up to a tab stop are one a terminal or a web page
+        // expanded ("...966Z        INFO    main    io.trino..."); fewer would be a message's.
         if (token.tab && end > pos &&
-            s.substr(pos, end - pos).find('\t') == std::string_view::npos) {
+            s.substr(pos, end - pos).find('\t') == std::string_view::npos &&
+            !(end % kTabStop == 0 && state->TabsExpanded())) {
           return state->Fail(pos, "expected a tab");
         }
         pos = end;
@@ -405,8 +420,10 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
   const Token& next = tokens_[index + (group_next ? 2 : 1)];
   // What ends the field: the next literal's text, else a blank (before a blank or another field).
   // A blank the pattern wrote as a tab ends the field at a tab: the field may hold spaces.
+  // (A line whose tabs were expanded ends it at a blank, the blanks after it reaching a tab stop.)
+  bool tab_next = next.tab && !state->TabsExpanded();
   std::string_view stop = next.kind == Kind::kLiteral ? std::string_view(next.text)
-                          : next.tab                  ? "\t"
+                          : tab_next                  ? "\t"
                                                       : " ";
   if (token.kind == Kind::kWord) {
     // A name: no blanks, and in Java layouts none of the characters that separate fields, so
@@ -426,7 +443,31 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
         !(token.cut_left && s[pos] == '.') && static_cast<unsigned char>(s[pos]) < 0x80) {
       return state->Fail(pos, "a name starts with a letter or '_'");
     }
-    if (next.kind != Kind::kLiteral) return take(run);
+    // A logger named from outside Java's identifiers, as Testcontainers names a container's after
+    // its image ("tc.confluentinc/cp-kafka:7.3.0", "docker[redis:6]", "\U0001F433 [redis:6]"):
+    // tried only where the name as Java writes it does not fit, up to the next blank, then with
+    // a bracket after that blank.
+    auto wider = [&]() {
+      // Where the Java name stopped at an image's '/' or a bracket, glued or after a blank (a
+      // class's name and line, "ClientCnxn:519", stops at ':' and stays out).
+      if (token.role != Role::kLogger || syntax_ != PatternSyntax::kLog4j || run >= s.size() ||
+          !(s[run] == '/' || s[run] == '[' ||
+            (s[run] == ' ' && run + 1 < s.size() && s[run + 1] == '['))) {
+        return false;
+      }
+      size_t end = run;
+      while (end < s.size() && !IsBlank(s[end])) ++end;
+      if (end > run && end - pos <= kMaxName && take(end)) return true;
+      if (end + 2 < s.size() && s[end] == ' ' && s[end + 1] == '[') {
+        size_t close = s.find_first_of("] ", end + 2);
+        if (close != std::string_view::npos && s[close] == ']' && close - pos < kMaxName &&
+            take(close + 1)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    if (next.kind != Kind::kLiteral) return take(run) || wider();
     // A literal that is itself a name character ("%C.%M") splits at its last place first.
     if (syntax_ == PatternSyntax::kLog4j && JavaNameChar(stop[0])) {
       for (size_t at = run; at-- > pos + 1;) {
@@ -441,8 +482,9 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
     }
     // The literal begins where the name stops, maybe after the name's padding.
     if (run > pos && scan::StartsWithAt(s, token.padded ? SkipBlanks(s, run) : run, stop)) {
-      return take(run);
+      return take(run) || wider();
     }
+    if (wider()) return true;
     return state->Fail(run, "the text that should follow this field is not here");
   }
   if (token.kind == Kind::kMessage) {
@@ -468,24 +510,40 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
   }
   // kText: the first end where brackets and parentheses inside are balanced and the rest matches.
   // An empty value between blanks ("%c %x - %m" with no NDC) is tried first.
-  if (stop == " " && pos > 0 && IsBlank(s[pos - 1]) && take(pos)) return true;
+  if (stop == " " && !next.tab && pos > 0 && IsBlank(s[pos - 1]) && take(pos)) return true;
   int square = 0, round = 0;
   bool literal_next = next.kind == Kind::kLiteral;
   const char stop0 = stop[0];
-  for (size_t q = pos; q < s.size(); ++q) {
-    char c = s[q];
-    if (c != stop0 && !kBrackets[static_cast<unsigned char>(c)]) continue;  // most characters
-    if (c == stop0 && square == 0 && round == 0 && scan::StartsWithAt(s, q, stop) &&
-        (!literal_next || CanStart(index + 2, s, q + stop.size()))) {
-      if (take(q)) return true;
-      if (state->steps > kStepBudget) return false;
-    }
-    if (c == '[') ++square;
-    if (c == ']' && square > 0) --square;
-    if (c == '(') ++round;
-    if (c == ')' && round > 0) --round;
+  // Before an optional group ("[%t%notEmpty{ (%X)}]", HBase 2.5's thread and its MDC) the field
+  // may also end where the text after the group begins, the group being absent.
+  std::string_view after_group;
+  if (next.kind == Kind::kOptional && next.skip < tokens_.size() &&
+      tokens_[next.skip].kind == Kind::kLiteral) {
+    after_group = tokens_[next.skip].text;
   }
-  return state->Fail(pos, "the text that should follow this field is not here");
+  const char after0 = after_group.empty() ? stop0 : after_group[0];
+  // Two loops, one with the second end and one without: the common one scans as fast as before.
+  auto scan_ends = [&](auto two_ends) {
+    for (size_t q = pos; q < s.size(); ++q) {
+      char c = s[q];
+      if (c != stop0 && (!two_ends || c != after0) && !kBrackets[static_cast<unsigned char>(c)]) {
+        continue;  // most characters
+      }
+      if (square == 0 && round == 0 &&
+          ((c == stop0 && scan::StartsWithAt(s, q, stop) &&
+            (!literal_next || CanStart(index + 2, s, q + stop.size()))) ||
+           (two_ends && c == after0 && scan::StartsWithAt(s, q, after_group)))) {
+        if (take(q)) return true;
+        if (state->steps > kStepBudget) return false;
+      }
+      if (c == '[') ++square;
+      if (c == ']' && square > 0) --square;
+      if (c == '(') ++round;
+      if (c == ')' && round > 0) --round;
+    }
+    return state->Fail(pos, "the text that should follow this field is not here");
+  };
+  return after_group.empty() ? scan_ends(std::false_type{}) : scan_ends(std::true_type{});
 }
 
 }  // namespace faultline

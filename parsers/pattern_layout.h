@@ -13,7 +13,10 @@
 // ("main-SendThread(zk1:2181)" before ":"), so its end is the next place where the rest of the
 // line still matches, with brackets and parentheses balanced; the message takes everything up to
 // what the pattern puts after it (" (logger) [thread]"), found from the right. Blanks in the
-// pattern match one or more blanks, and padded fields (%-5p, %(levelname)-8s) their padding.
+// pattern match one or more blanks, and padded fields (%-5p, %(levelname)-8s) their padding; a
+// tab in the pattern matches a tab, or in a line with none blanks up to a tab stop (a paste that
+// expanded its tabs). A logger that no Java name fits may hold any character up to a blank, and a
+// bracket after it (Testcontainers' "tc.confluentinc/cp-kafka:7.3.0", "\U0001F433 [redis:6]").
 #pragma once
 
 #include <array>

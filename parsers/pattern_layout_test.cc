@@ -152,6 +152,69 @@ TEST_CASE("pattern: a tab in the pattern ends a field at a tab, spaces inside it
   CHECK(f.message == "Found podname");
 }
 
+TEST_CASE("pattern: a tab expanded to blanks up to a tab stop is still the pattern's tab") {
+  // trinodb/trino#28360: the paste turned Airlift's tabs into blanks, each run ending at a column
+  // that is a multiple of 8 (one blank after a 39-character logger).
+  auto airlift = Compile("%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ}\t%p\t%t\t%c\t%m%n");
+  Fields f = Read(*airlift,
+                  "2026-02-18T21:56:29.966Z        INFO    main    io.trino.server.PluginManager"
+                  "   Registering connector tpcds");
+  CHECK(f.level == "INFO");
+  CHECK(f.thread == "main");
+  CHECK(f.logger == "io.trino.server.PluginManager");
+  CHECK(f.message == "Registering connector tpcds");
+  f = Read(*airlift,
+           "2026-02-18T21:56:29.978Z        INFO    main    io.trino.connector.StaticCatalogManager"
+           " -- Loading catalog jmx --");
+  CHECK(f.logger == "io.trino.connector.StaticCatalogManager");
+  CHECK(f.message == "-- Loading catalog jmx --");
+  // Blanks that end short of a tab stop are a message's: one blank between words is no tab.
+  Header h;
+  Miss miss;
+  CHECK_FALSE(
+      airlift->Match("2019-01-29T01:59:10.687-0600 INFO Major GC: application 0ms", &h, &miss));
+  // A line with tabs of its own keeps them as the only tabs.
+  CHECK_FALSE(
+      airlift->Match("2026-02-18T21:56:29.966Z        INFO    main    io.trino.X\tmsg", &h, &miss));
+}
+
+TEST_CASE("pattern: a logger named after a container image, where a Java name does not fit") {
+  // Testcontainers names a container's logger after its image (testcontainers-java#5844): with a
+  // blank and a bracket in 1.15-1.17, with '/' and ':' in 1.18 on.
+  auto console = Compile("%d{HH:mm:ss.SSS} [%thread] %-5level %logger{36} - %msg%n");
+  Fields f = Read(*console,
+                  "12:08:22.657 [DefaultDispatcher-worker-2] INFO  \U0001F433 "
+                  "[confluentinc/cp-kafka:6.2.1] - Creating container for image: "
+                  "confluentinc/cp-kafka:6.2.1");
+  CHECK(f.logger == "\U0001F433 [confluentinc/cp-kafka:6.2.1]");
+  CHECK(f.thread == "DefaultDispatcher-worker-2");
+  CHECK(f.message == "Creating container for image: confluentinc/cp-kafka:6.2.1");
+  f = Read(*console,
+           "12:08:22.657 [main] INFO  tc.confluentinc/cp-kafka:7.3.0 - Container is starting");
+  CHECK(f.logger == "tc.confluentinc/cp-kafka:7.3.0");
+  CHECK(f.message == "Container is starting");
+  // A Java name that fits is read as before: the message's own brackets stay message.
+  f = Read(*console, "12:08:22.657 [main] INFO  o.t.DockerClientFactory - Connected [to docker]");
+  CHECK(f.logger == "o.t.DockerClientFactory");
+  CHECK(f.message == "Connected [to docker]");
+}
+
+TEST_CASE(
+    "pattern: a field before an optional group ends where the group or the text after it does") {
+  // HBase 2.5's "[%t%notEmpty{ (%X)}]" (apache/hbase#5145): the MDC after the thread, or none.
+  auto hbase = Compile("%d{ISO8601} %-5p [%t%notEmpty{ (%X)}] %c{2}: %m%n");
+  Fields f = Read(*hbase, "2023-03-27T15:46:01,930 INFO  [main] master.HMaster: STARTING");
+  CHECK(f.thread == "main");
+  CHECK(f.logger == "master.HMaster");
+  f = Read(
+      *hbase,
+      "2023-03-27T15:46:01,930 INFO  [RS_CLAIM_REPLICATION_QUEUE-regionserver/scipio:0-0 "
+      "({event_type=RS_CLAIM_REPLICATION_QUEUE, pid=33})] replication.ZKReplicationQueueStorage:"
+      " Atomically moving");
+  CHECK(f.thread == "RS_CLAIM_REPLICATION_QUEUE-regionserver/scipio:0-0");
+  CHECK(f.message == "Atomically moving");
+}
+
 TEST_CASE("pattern: padding, truncation and wrappers") {
   auto boot =
       Compile("%d{yyyy-MM-dd HH:mm:ss.SSS} %5p %pid --- [%15.15t] %-40.40logger{39} : %m%n");

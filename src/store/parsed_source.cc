@@ -25,6 +25,17 @@ bool ParseJulLevel(std::string_view word, Level* level) {
 // What `journalctl -x` puts before each line of its explanations.
 constexpr std::string_view kJournalExplanation = "\u2591\u2591";
 
+// The text that closes a message a record's header opened a bracket for (ODL's "[[" at the
+// header's end: "]]"; GlassFish's uniform format, "[#|" first: "|#]"), or "".
+std::string_view MessageCloser(std::string_view text) {
+  std::string_view header = text.substr(0, text.find('\n'));
+  while (!header.empty() && (header.back() == ' ' || header.back() == '\r'))
+    header.remove_suffix(1);
+  if (header.ends_with("[[")) return "]]";
+  if (header.starts_with("[#|")) return "|#]";
+  return "";
+}
+
 // A record may gather continuation lines up to this size; the rest are counted, not stored.
 constexpr size_t kMaxRecordBytes = 16 << 20;
 
@@ -259,7 +270,8 @@ void ParsedSource::AppendToMessage(std::string_view line) {
   AppendContinuation(line);
   if (open_->text.size() == before) return;  // past the record limit: counted, not stored
   if (!message_wrapped_) {
-    open_->message = Span{static_cast<uint32_t>(before + 1), 0};
+    size_t indent = line.find_first_not_of(' ');
+    open_->message = Span{static_cast<uint32_t>(before + 1 + indent), 0};
     message_wrapped_ = true;
     // java.util.logging writes the time, class and method on one line and "LEVEL: message" on
     // the next: the level is the second line's.
@@ -274,6 +286,12 @@ void ParsedSource::AppendToMessage(std::string_view line) {
     }
   }
   open_->message.length = static_cast<uint32_t>(open_->text.size() - open_->message.offset);
+  // The bracket the header opened around its message closes after it: ODL's "[[ ... ]]",
+  // GlassFish's "[#| ... |#]". It is the layout's, not the message's.
+  std::string_view closer = MessageCloser(open_->text);
+  if (!closer.empty() && open_->View(open_->message).ends_with(closer)) {
+    open_->message.length -= static_cast<uint32_t>(closer.size());
+  }
 }
 
 void ParsedSource::AppendContinuation(std::string_view line) {
@@ -454,6 +472,14 @@ bool ParsedSource::ReadWeaklyWrapped(const Wrapper& wrapper, int64_t number) {
   // `journalctl -x` explains an entry on lines of its own ("░░ Subject: ...", "░░ Defined-By:
   // systemd"): they continue that entry.
   if (open_ != nullptr && (IsContinuationLine(line) || line.starts_with(kJournalExplanation))) {
+    // A header that ends before its message, the message indented on the lines after it
+    // (Payara's ODL "... [levelValue: 800] [[" then "  Running Payara ...]]"): they are the
+    // message, not a continuation of it.
+    if (!line.empty() && line[0] == ' ' && (message_wrapped_ || OpenMessageBlank()) &&
+        IsIndentedText(line)) {
+      AppendToMessage(line);
+      return;
+    }
     AppendContinuation(line);
     return;
   }

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parsers/pattern_parser.h"
 #include "parsers/registry.h"
 #include "parsers/timestamp.h"
 #include "src/base/test_temp_dir.h"
@@ -177,6 +178,61 @@ TEST_CASE("parsed_source: a header without a message takes the lines after it as
   CHECK(seen[1].message == "two");
   CHECK(seen[2].flags == (kUnparsed | kInheritedTime));
   CHECK(f.info.unparsed == 1);
+}
+
+TEST_CASE("parsed_source: a message indented after a header that opened a bracket for it") {
+  // Payara's ODL server.log (payara/Payara#4670): the header ends with "[[", the message follows
+  // indented and ends with "]]"; neither bracket is message. An indented frame stays a frame.
+  std::string error;
+  std::unique_ptr<PatternParser> odl = MakePatternParser(
+      "[%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ}] [%X{product}] [%p] [%X{messageId}] [%c] [tid: "
+      "_ThreadID=%X{threadId} _ThreadName=%t] [levelValue: %X{levelValue}] %notEmpty{[[}%m%n",
+      PatternSyntax::kLog4j, "", "test", &error);
+  REQUIRE(odl != nullptr);
+  std::string head =
+      "[2020-05-15T11:37:56.531-0600] [Payara 5.201] [INFO] [] [a.B] [tid: "
+      "_ThreadID=30 _ThreadName=main] [levelValue: 800] [[";
+  Fixture f({head, "  Data grid encryption is enabled]]", "", head, "  two lines,",
+             "and the second]]", "    at a.B.c(B.java:1)"},
+            odl.get());
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].message == "Data grid encryption is enabled");
+  CHECK(seen[0].logger == "a.B");
+  CHECK(seen[0].thread == "main");
+  CHECK(seen[1].message == "two lines,\nand the second");
+  CHECK(seen[1].continuation_lines == 3);
+  // GlassFish's uniform format closes the message with "|#]".
+  std::unique_ptr<PatternParser> ulf = MakePatternParser(
+      "[#|%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ}|%p|%X{product}|%c|_ThreadID=%X{threadId};_ThreadName=%t;"
+      "%X{fields}|%m%notEmpty{|#]}%n",
+      PatternSyntax::kLog4j, "", "test", &error);
+  REQUIRE(ulf != nullptr);
+  Fixture g({"[#|2018-11-19T11:14:50.026+0000|INFO|Payara 5.183|javax.enterprise.system.core|"
+             "_ThreadID=17;_ThreadName=main;_LevelValue=800;|",
+             "  Network Listener http-listener-1 started|#]"},
+            ulf.get());
+  seen = Drain(g.source.get());
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].message == "Network Listener http-listener-1 started");
+}
+
+TEST_CASE("parsed_source: the built-in ODL layout reads a record whose logger is empty") {
+  // Payara writes "[]" where a record has no logger (System.err's lines, some of its own): the
+  // header is still one, its message on the next line.
+  const Parser* odl = FindParser("glassfish-odl");
+  REQUIRE(odl != nullptr);
+  Fixture f({"[2020-05-15T11:37:56.531-0600] [Payara 5.201] [SEVERE] [] [] [tid: _ThreadID=30 "
+             "_ThreadName=http-thread-pool::http-listener-1(2)] [timeMillis: 1589564276531] "
+             "[levelValue: 1000] [[",
+             "  Data grid encryption is enabled]]"},
+            odl);
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].level == Level::kError);
+  CHECK(seen[0].logger.empty());
+  CHECK(seen[0].thread == "http-thread-pool::http-listener-1(2)");
+  CHECK(seen[0].message == "Data grid encryption is enabled");
 }
 
 TEST_CASE("parsed_source: generic fallback inside a specific source") {
