@@ -248,6 +248,14 @@ bool ParsedSource::OpenMessageBlank() const {
   return message.find_first_not_of(" \t") == std::string_view::npos;
 }
 
+bool ParsedSource::MessageIndented(std::string_view line) {
+  if (message_wrapped_ || !line.starts_with("  ") || !OpenMessageBlank()) return false;
+  std::string_view text = line.substr(std::min(line.find_first_not_of(' '), line.size()));
+  if (IsContinuationLine(text)) return false;  // a stack frame or an exception, not a message
+  AppendToMessage(text);
+  return true;
+}
+
 void ParsedSource::AppendToMessage(std::string_view line) {
   size_t before = open_->text.size();
   AppendContinuation(line);
@@ -448,7 +456,7 @@ bool ParsedSource::ReadWeaklyWrapped(const Wrapper& wrapper, int64_t number) {
   // `journalctl -x` explains an entry on lines of its own ("░░ Subject: ...", "░░ Defined-By:
   // systemd"): they continue that entry.
   if (open_ != nullptr && (IsContinuationLine(line) || line.starts_with(kJournalExplanation))) {
-    AppendContinuation(line);
+    if (!MessageIndented(line)) AppendContinuation(line);
     return;
   }
   // A run of another layout inside the file (a JVM's GC log in a container's output, a client
@@ -479,7 +487,13 @@ bool ParsedSource::ReadWeaklyWrapped(const Wrapper& wrapper, int64_t number) {
   // An indented line that nothing reads once its indent is gone is the rest of a line wrapped
   // in a paste ("     3.102:8485, 10.0.3.103:8485], ...": the digit made it look like a time).
   if (open_ != nullptr && input_->indent_removed()) {
-    AppendContinuation(line);
+    // After a header with no message, the indented lines are its message (.NET's console logger
+    // writes "info: Category[0]", then the message indented by six blanks).
+    if (message_wrapped_ || OpenMessageBlank()) {
+      AppendToMessage(line);
+    } else {
+      AppendContinuation(line);
+    }
     return;
   }
   // A header with no message, its text on the lines after it (a paste that wrapped each message

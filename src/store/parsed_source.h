@@ -78,6 +78,9 @@ class ParsedSource {
   void AppendToMessage(std::string_view line);
   /// The open record is a header whose message is empty.
   bool OpenMessageBlank() const;
+  /// After a header with no message, a line indented by blanks is that message (.NET's console
+  /// logger: "info: Category[0]", then the message indented by six): appended as such, true.
+  bool MessageIndented(std::string_view line);
   void NoteWrapperHost(const Wrapper& wrapper);
   Record* Acquire();
   inline Component RecordComponent(const Header& header, const Parser& parser) const;
