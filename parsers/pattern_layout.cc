@@ -155,6 +155,24 @@ bool ReadLevelInitial(char c, Level* level) {
   }
 }
 
+// %p{symbol}: Redis' level character (its verbose and debug both DEBUG, notice INFO).
+bool ReadLevelSymbol(char c, Level* level) {
+  switch (c) {
+    case '.':
+    case '-':
+      *level = Level::kDebug;
+      return true;
+    case '*':
+      *level = Level::kInfo;
+      return true;
+    case '#':
+      *level = Level::kWarn;
+      return true;
+    default:
+      return false;
+  }
+}
+
 // What %c{1.} writes: packages cut to their initial, at least one of them ("o.a.z.ClientCnxn").
 bool AbbreviatedLogger(std::string_view name) {
   size_t last_dot = name.rfind('.');
@@ -208,7 +226,8 @@ struct CompiledLayout::State {
 bool CompiledLayout::SameAs(const CompiledLayout& other) const {
   auto same_token = [](const Token& a, const Token& b) {
     return a.kind == b.kind && a.role == b.role && a.padded == b.padded &&
-           a.short_form == b.short_form && a.tab == b.tab && a.skip == b.skip && a.text == b.text;
+           a.short_form == b.short_form && a.symbol == b.symbol && a.tab == b.tab &&
+           a.skip == b.skip && a.text == b.text;
   };
   return syntax_ == other.syntax_ && date_.SameAs(other.date_) &&
          std::equal(tokens_.begin(), tokens_.end(), other.tokens_.begin(), other.tokens_.end(),
@@ -312,6 +331,8 @@ bool CompiledLayout::MatchFrom(size_t index, size_t pos, State* state) const {
         size_t end = start;
         if (token.short_form) {
           if (start < s.size() && ReadLevelInitial(s[start], &state->level)) end = start + 1;
+        } else if (token.symbol) {
+          if (start < s.size() && ReadLevelSymbol(s[start], &state->level)) end = start + 1;
         } else {
           end = ReadLevelName(s, start, syntax_ == PatternSyntax::kPython, &state->level);
         }
