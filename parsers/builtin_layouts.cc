@@ -426,6 +426,10 @@ constexpr BuiltinLayout kLayouts[] = {
      "librdkafka's lines as Confluent's .NET client prints them by default: a syslog severity, "
      "the local time, the client, the facility and its thread",
      Component::kOther, kLibrdkafkaDotnet},
+    {"mysql8", "%d{yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX} %t [%p] [MY-%X{code}] [%c] %m%n", S::kLog4j, "",
+     "",
+     "MySQL 8 error log (the thread id, the level, the error code, the subsystem as the logger)",
+     Component::kOther, kMysql8},
     // Redis writes its level as a character; %p{symbol} reads it (pattern_layout.h).
     {"redis", "%pid:%X{role} %d{dd MMM yyyy HH:mm:ss.SSS} %p{symbol} %m%n", S::kLog4j, "", "",
      "Redis 5 and later ('pid:role', the role C, M, S or X; the level '#', '*', '-' or '.')",

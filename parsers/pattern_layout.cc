@@ -109,6 +109,10 @@ size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level
     }
   }
   if (ParseServerLevelWord(word, level)) return end;
+  // MySQL 8's "[System]" (startup and shutdown notes): INFO, in its brackets only.
+  if (word == "System" && start > 0 && s[start - 1] == '[' && end < s.size() && s[end] == ']') {
+    return *level = Level::kInfo, end;
+  }
   if (python && word == "Level" && end + 1 < s.size() && s[end] == ' ' &&
       scan::IsDigit(s[end + 1])) {
     size_t digits = end + 1;
