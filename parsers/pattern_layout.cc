@@ -230,8 +230,8 @@ struct CompiledLayout::State {
 bool CompiledLayout::SameAs(const CompiledLayout& other) const {
   auto same_token = [](const Token& a, const Token& b) {
     return a.kind == b.kind && a.role == b.role && a.padded == b.padded &&
-           a.short_form == b.short_form && a.symbol == b.symbol && a.tab == b.tab &&
-           a.skip == b.skip && a.text == b.text;
+           a.short_form == b.short_form && a.symbol == b.symbol && a.spans == b.spans &&
+           a.tab == b.tab && a.skip == b.skip && a.text == b.text;
   };
   return syntax_ == other.syntax_ && date_.SameAs(other.date_) &&
          std::equal(tokens_.begin(), tokens_.end(), other.tokens_.begin(), other.tokens_.end(),
@@ -404,6 +404,9 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
     size_t value_end = token.kind == Kind::kWord ? end : TrimRight(s, pos, end);
     if (token.short_form && !AbbreviatedLogger(s.substr(pos, value_end - pos))) {
       return state->Fail(pos, "not a logger abbreviated by %c{1.}");
+    }
+    if (token.spans && scan::TracingSpansEnd(s, pos) != value_end) {
+      return state->Fail(pos, "no tracing spans before a target here");
     }
     if (token.one_word && s.substr(pos, value_end - pos).find_first_of(" \t") != s.npos) {
       return state->Fail(pos, "a padded name holds no blank");

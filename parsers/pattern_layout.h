@@ -70,6 +70,9 @@ class CompiledLayout {
     /// kLevel: %p{symbol}, Redis' level as one character ('.' debug, '-' verbose, '*' notice,
     /// '#' warning), a notation of faultline's own for the built-in layout.
     bool symbol = false;
+    /// kText: %X{spans}, Rust tracing's spans before the target ("conn{id=7}:poll"), only where
+    /// scan::TracingSpansEnd finds them, so that a target alone is not taken for one.
+    bool spans = false;
     /// A maximum width cuts the value from the left ("%-40.40logger{39}"): Spring Boot's
     /// ".e.DevToolsPropertyDefaultsPostProcessor" starts where the cut fell.
     bool cut_left = false;
