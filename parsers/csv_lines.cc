@@ -95,9 +95,12 @@ class CsvParser final : public Parser {
   std::span<const Sample> Samples() const override { return kSamples; }
 
   bool ParseHeader(std::string_view s, Header* out, Miss* miss) const override {
-    // Cheap refusals first: a row's first cell ends at a comma soon after a time's digits.
+    // Cheap refusals first: a row's first cell ends at a comma soon after a time's digits, and
+    // a row has a quote (most log lines have none: a memchr, not a split).
     size_t first = s.find(',');
-    if (first == std::string_view::npos || first > 40) return Fail(miss, 0, "no CSV row");
+    if (first == std::string_view::npos || first > 40 || s.find('"') == std::string_view::npos) {
+      return Fail(miss, 0, "no CSV row");
+    }
     thread_local std::vector<Cell> cells;
     if (!SplitCells(s, &cells) || cells.size() < 3) return Fail(miss, 0, "no CSV row");
     ScannedTime t;

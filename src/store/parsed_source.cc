@@ -249,7 +249,7 @@ bool ParsedSource::OpenMessageBlank() const {
 }
 
 bool ParsedSource::MessageIndented(std::string_view line) {
-  if (message_wrapped_ || !line.starts_with("  ") || !OpenMessageBlank()) return false;
+  if (!line.starts_with("  ") || message_wrapped_ || !OpenMessageBlank()) return false;
   std::string_view text = line.substr(std::min(line.find_first_not_of(' '), line.size()));
   if (IsContinuationLine(text)) return false;  // a stack frame or an exception, not a message
   AppendToMessage(text);
