@@ -753,6 +753,34 @@ inline constexpr Sample kLibrdkafkaDotnet[] = {
      "", Level::kDebug, "rdkafka#producer-1", "sasl_plaintext://99.12.141.43:9093/bootstrap", -1,
      "Requesting metadata for 1/1 topics: b"},
 };
+inline constexpr Sample kMysql8[] = {
+    // public-layouts/mysql8-error-code-subsystem.log (tstack/lnav's test/logfile_mysql_error.0)
+    {"2020-08-06T14:25:02.936146Z 0 [Warning] [MY-010068] [Server] CA certificate "
+     "/var/mysql/sslinfo/cacert.pem is self signed.",
+     "", Level::kWarn, "Server", "0", -1,
+     "CA certificate /var/mysql/sslinfo/cacert.pem is self signed."},
+    // MySQL 8's startup line, as the docker image prints it
+    {"2021-03-01T10:00:00.123456Z 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.0.23) "
+     "starting as process 1",
+     "", Level::kInfo, "Server", "0", -1, "/usr/sbin/mysqld (mysqld 8.0.23) starting as process 1"},
+};
+inline constexpr Sample kRedis[] = {
+    // public-layouts/redis7-pid-role-year-symbol.log (toeverything/AFFiNE#8106)
+    {"1:C 03 Sep 2024 06:50:02.713 * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo", "",
+     Level::kInfo, "", "", -1, "oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo"},
+    {"1:M 03 Sep 2024 06:50:02.715 # WARNING: The TCP backlog setting of 511 cannot be enforced",
+     "", Level::kWarn, "", "", -1, "WARNING: The TCP backlog setting of 511 cannot be enforced"},
+};
+inline constexpr Sample kRedisNoYear[] = {
+    // unread-layouts/redis-pid-role-symbol-level.log
+    {"14229:M 02 Feb 15:11:56.715 # Server initialized", "", Level::kWarn, "", "", -1,
+     "Server initialized"},
+};
+inline constexpr Sample kRedis2[] = {
+    // public-layouts/redis28-compose-bracket-pid.log (sameersbn/docker-gitlab#320)
+    {"[9] 14 May 13:19:52.866 * The server is now ready to accept connections on port 6379", "",
+     Level::kInfo, "", "", -1, "The server is now ready to accept connections on port 6379"},
+};
 inline constexpr Sample kDotnetConsole[] = {
     // public-layouts/dotnet-console-two-line.log (zarusz/SlimMessageBus#213); the message is the
     // next line

@@ -442,6 +442,18 @@ constexpr BuiltinLayout kLayouts[] = {
      "librdkafka's lines as Confluent's .NET client prints them by default: a syslog severity, "
      "the local time, the client, the facility and its thread",
      Component::kOther, kLibrdkafkaDotnet},
+    {"mysql8", "%d{yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX} %t [%p] [MY-%X{code}] [%c] %m%n", S::kLog4j, "",
+     "",
+     "MySQL 8 error log (the thread id, the level, the error code, the subsystem as the logger)",
+     Component::kOther, kMysql8},
+    // Redis writes its level as a character; %p{symbol} reads it (pattern_layout.h).
+    {"redis", "%pid:%X{role} %d{dd MMM yyyy HH:mm:ss.SSS} %p{symbol} %m%n", S::kLog4j, "", "",
+     "Redis 5 and later ('pid:role', the role C, M, S or X; the level '#', '*', '-' or '.')",
+     Component::kOther, kRedis},
+    {"redis-no-year", "%pid:%X{role} %d{dd MMM HH:mm:ss.SSS} %p{symbol} %m%n", S::kLog4j, "", "",
+     "Redis 3-4 (no year)", Component::kOther, kRedisNoYear},
+    {"redis2", "[%pid] %d{dd MMM HH:mm:ss.SSS} %p{symbol} %m%n", S::kLog4j, "", "",
+     "Redis 2 ('[pid]', no year)", Component::kOther, kRedis2},
     {"dotnet-console", "%p: %c[%X{eventId}]%n", S::kLog4j, "", "",
      ".NET's console logger (Microsoft.Extensions.Logging): 'level: Category[EventId]', the "
      "message indented on the next line (no time)",

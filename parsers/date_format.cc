@@ -46,8 +46,28 @@ bool ReadMonthName(std::string_view s, size_t* pos, int* month) {
   return false;
 }
 
-// "Z", "+hh", "+hhmm", "+hh:mm", or a zone name. Only UTC, GMT and Z give an offset (0); another
-// name is read and leaves the time local.
+// Zone abbreviations that name one offset wherever they are written (PostgreSQL's "%m" in a
+// server's zone, "2023-06-23 14:01:00.956 EDT"); ambiguous ones ("CST": China or US Central,
+// "IST", "BST") stay local time, as unknown names do.
+bool AbbreviatedZoneOffset(std::string_view name, int* minutes) {
+  struct Abbreviation {
+    std::string_view name;
+    int minutes;
+  };
+  static constexpr Abbreviation kZones[] = {
+      {"EST", -300}, {"EDT", -240},  {"CDT", -300},  {"MST", -420}, {"MDT", -360}, {"PST", -480},
+      {"PDT", -420}, {"AKST", -540}, {"AKDT", -480}, {"HST", -600}, {"WET", 0},    {"WEST", 60},
+      {"CET", 60},   {"CEST", 120},  {"EET", 120},   {"EEST", 180}, {"MSK", 180},  {"JST", 540},
+      {"KST", 540},  {"AEST", 600},  {"AEDT", 660},  {"NZST", 720}, {"NZDT", 780},
+  };
+  for (const Abbreviation& zone : kZones) {
+    if (zone.name == name) return *minutes = zone.minutes, true;
+  }
+  return false;
+}
+
+// "Z", "+hh", "+hhmm", "+hh:mm", or a zone name. UTC, GMT and Z give an offset of 0, the
+// abbreviations above theirs; another name is read and leaves the time local.
 bool ReadZone(std::string_view s, size_t* pos, ScannedTime* out) {
   size_t p = *pos;
   if (p >= s.size()) return false;
@@ -70,6 +90,9 @@ bool ReadZone(std::string_view s, size_t* pos, ScannedTime* out) {
   if (name == "Z" || name == "UTC" || name == "GMT") {
     out->has_offset = true;
     out->offset_us = 0;
+  } else if (int minutes = 0; AbbreviatedZoneOffset(name, &minutes)) {
+    out->has_offset = true;
+    out->offset_us = minutes * 60'000'000LL;
   }
   *pos = end;
   return true;

@@ -39,8 +39,9 @@ class DateFormat {
     kFraction,  ///< 1-9 digits
     kAmPm,
     kWeekday,       ///< a word of letters, ignored
-    kZone,          ///< "Z", "+02", "+0200", "+02:00", "UTC", "GMT", "CET" (only UTC/GMT/Z and
-                    ///< numbers give an offset); optional: a line without one stays local time
+    kZone,          ///< "Z", "+02", "+0200", "+02:00", "UTC", "GMT", "CET" (UTC/GMT/Z, numbers
+                    ///< and unambiguous abbreviations give an offset); optional: a line without
+                    ///< one stays local time
     kEpochSeconds,  ///< UNIX, %s, %(created)f (with an optional fraction)
     kEpochMillis,   ///< UNIX_MILLIS
   };

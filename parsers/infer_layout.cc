@@ -15,6 +15,9 @@ namespace {
 
 using namespace infer;  // NOLINT: the words a line is read from
 
+// Rust tracing's spans before the target, when a line has any (scan::TracingSpansEnd).
+constexpr std::string_view kSpansGroup = "%notEmpty{%X{spans}: }";
+
 struct Piece {
   std::string key;  ///< the pattern text, with the separator after the field
   bool timed = false, leveled = false;
@@ -75,9 +78,12 @@ std::string ReadSeparator(std::string_view s, size_t* pos, bool padded, bool aft
 // (etcd's "I | etcdmain: ..."): a word before a colon is otherwise prose.
 // `text_logger`: a bracketed logger is read as text, as a name with colons in it must be (Fluent
 // Bit's "[output:kafka:kafka.1]" beside its "[storage]"), so that the lines agree on one piece.
+// `spans`: some line of the file has Rust tracing's spans before its target, so every target
+// after the level gets the optional group for them (kSpansGroup).
 struct ShapeOptions {
   bool plain_logger = false;
   bool text_logger = false;
+  bool spans = false;
 };
 
 // The fields at the start of one line, as pattern pieces (each with the separator after it).
@@ -118,8 +124,26 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
       pos = 1;
     }
   }
-  bool last_field = false;
+  bool last_field = false, spans_read = false;
   for (int field = 0; field < 7 && pos < s.size() && !last_field; ++field) {
+    // Rust tracing's spans between the level and the target ("INFO conn{id=7}:poll: a::b: msg"):
+    // neither logger nor message. An optional group, written before every target so that the
+    // lines outside a span ("INFO a::b: msg") agree with those inside one.
+    if (!spans_read && !named && !pieces.empty() && pieces.back().leveled &&
+        (scan::IsIdentChar(s[pos]) || s[pos] == '-')) {
+      size_t spans_end = scan::TracingSpansEnd(s, pos);
+      size_t word_end = s.find(' ', pos);
+      std::string_view word = s.substr(pos, word_end == s.npos ? s.npos : word_end - pos);
+      bool target = word.size() > 1 && word.back() == ':' &&
+                    (word.find("::") < word.size() - 1 ||
+                     (options.plain_logger && IsLowerWord(word.substr(0, word.size() - 1))));
+      if (spans_end != std::string_view::npos || (options.spans && target)) {
+        spans_read = true;
+        if (spans_end != std::string_view::npos) pos = spans_end + 2;
+        pieces.push_back(Piece{std::string(kSpansGroup), false, true, {}});
+        continue;
+      }
+    }
     Piece piece;
     bool padded = false, optional = false;
     size_t end = pos;
@@ -759,15 +783,18 @@ InferredLayout InferLayout(std::span<const std::string_view> lines) {
   ShapeOptions options;
   for (int pass = 0; pass < 2; ++pass) {
     shapes.clear();
-    bool logger_after_level = false, colon_logger = false;
+    bool logger_after_level = false, colon_logger = false, spans = false;
     for (std::string_view line : lines) {
       if (line.empty() || IsContinuationLine(line)) continue;
       std::vector<Piece> pieces = ReadShape(line, options);
       for (size_t i = 1; i < pieces.size(); ++i) {
         logger_after_level =
-            logger_after_level || (pieces[i - 1].leveled && pieces[i - 1].key.back() == ' ' &&
-                                   pieces[i].key.starts_with("%-1X{logger}:"));
+            logger_after_level ||
+            (pieces[i - 1].leveled &&
+             (pieces[i - 1].key.back() == ' ' || pieces[i - 1].key == kSpansGroup) &&
+             pieces[i].key.starts_with("%-1X{logger}:"));
         colon_logger = colon_logger || pieces[i].key.starts_with("[%X{logger}]");
+        spans = spans || pieces[i].key == kSpansGroup;
       }
       if (UsefulPrefix(pieces, pieces.size())) shapes.push_back(std::move(pieces));
     }
@@ -780,9 +807,10 @@ InferredLayout InferLayout(std::span<const std::string_view> lines) {
     bool repeated_words = pass == 0 && !logger_after_level &&
                           stop_after_level * 5 >= shapes.size() * 3 &&
                           RepeatedPlainLoggers(lines, shapes.size());
-    if (pass == 1 || !(logger_after_level || colon_logger || repeated_words)) break;
+    if (pass == 1 || !(logger_after_level || colon_logger || repeated_words || spans)) break;
     options.plain_logger = logger_after_level || repeated_words;
     options.text_logger = colon_logger;
+    options.spans = spans;
   }
   if (shapes.empty()) return result;
   // HBase 2.5 writes a thread's MDC after it only when there is one ("[%t%notEmpty{ (%X)}]"):

@@ -9,6 +9,7 @@
 #include "parsers/date_shapes.h"
 #include "parsers/infer_words.h"
 #include "parsers/pattern_layout.h"
+#include "parsers/scan_util.h"
 #include "parsers/timestamp.h"
 
 namespace faultline {
@@ -602,6 +603,40 @@ TEST_CASE("infer: a plain word after the level is a logger where other lines hav
       "2020-01-01 10:00:01,000 WARN retry: 3 attempts left",
   });
   CHECK(prose.pattern == "%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %m%n");
+}
+
+TEST_CASE("infer: Rust tracing's spans before the target are neither logger nor message") {
+  // The first line is rust-rdkafka#663's (public-layouts/tracing-span-target-rdkafka.log); the
+  // others are made up in tracing-subscriber's format: spans with fields, nested spans, none.
+  std::vector<std::string_view> lines = {
+      "2024-03-27T20:00:42.645780Z TRACE foo: rdkafka::util: Destroyed client: REDACTED",
+      "2024-03-27T20:00:42.645790Z DEBUG consumer{topic=\"orders\" group=g1}:poll: "
+      "rdkafka::consumer::stream_consumer: Polling base consumer",
+      "2024-03-27T20:00:42.645800Z  WARN my_app::consumer: lag is high: 1200",
+      "2024-03-27T20:00:42.645810Z  INFO my_app: started",
+  };
+  InferredLayout inferred = InferLayout(lines);
+  CHECK(inferred.pattern ==
+        "%d{yyyy-MM-dd HH:mm:ss.SSSXXX} %-5p %notEmpty{%X{spans}: }%-1X{logger}: %m%n");
+  REQUIRE(inferred.parser != nullptr);
+  const std::vector<std::pair<std::string_view, std::string_view>> want = {
+      {"rdkafka::util", "Destroyed client: REDACTED"},
+      {"rdkafka::consumer::stream_consumer", "Polling base consumer"},
+      {"my_app::consumer", "lag is high: 1200"},
+      {"my_app", "started"},
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Header h;
+    Miss miss;
+    REQUIRE(inferred.parser->ParseHeader(lines[i], &h, &miss));
+    CHECK(h.logger == want[i].first);
+    CHECK(h.message == want[i].second);
+  }
+  // "vector: Healthcheck: Passed" has no span: a target without "::" needs a span with fields
+  // before it to be one.
+  CHECK(scan::TracingSpansEnd("vector: Healthcheck: Passed", 0) == std::string_view::npos);
+  CHECK(scan::TracingSpansEnd("conn{id=7}:poll: a::b: m", 0) == 15);
+  CHECK(scan::TracingSpansEnd("a::b: m", 0) == std::string_view::npos);
 }
 
 TEST_CASE("infer: a plain word after the level is a logger where most lines repeat one") {

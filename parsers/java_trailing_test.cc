@@ -119,6 +119,20 @@ TEST_CASE("timeless: prose starting with a level word is not a header") {
       TimelessLogParser().ParseHeader("Exception in thread main java.lang.Error: x", &h, &miss));
 }
 
+TEST_CASE("timeless: Rust tracing's span before the target is not the logger") {
+  // public-layouts/tracing-span-target-rdkafka.log (fede1024/rust-rdkafka#663), its time taken off
+  // as a wrapper's.
+  Header h;
+  Miss miss;
+  REQUIRE(TimelessLogParser().ParseHeader("TRACE foo: rdkafka::util: Destroyed client: REDACTED",
+                                          &h, &miss));
+  CHECK(h.logger == "rdkafka::util");
+  CHECK(h.message == "Destroyed client: REDACTED");
+  REQUIRE(TimelessLogParser().ParseHeader("INFO vector: Healthcheck: Passed", &h, &miss));
+  CHECK(h.logger == "vector");
+  CHECK(h.message == "Healthcheck: Passed");
+}
+
 TEST_CASE("logback: a thread holding brackets and spaces") {
   Header h;
   Miss miss;

@@ -280,7 +280,8 @@ class Scanner {
     found->key[f] = row;
   }
 
-  // Numbers count only for times: epoch values and log4j2's instant.
+  // Numbers count only for times (epoch values and log4j2's instant) and bunyan's and pino's
+  // numbered levels.
   static void TakeNumber(std::string_view key, std::string_view text, Found* found) {
     if (structured::EqualsIgnoreCase(key, "instant.epochSecond")) {
       found->instant_seconds = ReadInt(text, 12, &found->epoch_second);
@@ -292,6 +293,13 @@ class Scanner {
     }
     int row = -1;
     structured::KeyRole role = structured::ClassifyKey(key, &row);
+    constexpr size_t kLevel = static_cast<size_t>(Field::kLevel);
+    if (role.field == Field::kLevel && role.rank < found->rank[kLevel] &&
+        structured::ParseLevelNumber(text, &found->level)) {
+      found->rank[kLevel] = role.rank;
+      found->key[kLevel] = row;
+      return;
+    }
     constexpr size_t kTime = static_cast<size_t>(Field::kTime);
     if (role.field != Field::kTime || role.rank >= found->rank[kTime]) return;
     structured::TimeValue time;

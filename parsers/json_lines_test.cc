@@ -153,6 +153,35 @@ TEST_CASE("json: Elasticsearch 7's component is the logger, below the usual logg
   CHECK(h.logger == "l");
 }
 
+TEST_CASE("json: bunyan's and pino's numbered levels") {
+  Header h;
+  Miss miss;
+  // From testdata/parsers/public-layouts/bunyan-json-renovate.log.
+  REQUIRE(Parse(R"j({"name":"renovate","hostname":"h","pid":7,"level":20,"msg":"Found npm )j"
+                R"j(package files","time":"2023-03-24T14:26:16.243Z","v":0})j",
+                &h, &miss));
+  CHECK(h.level == Level::kDebug);
+  CHECK(h.logger == "renovate");
+  REQUIRE(Parse(R"j({"level":60,"time":1745532517537,"msg":"m"})j", &h, &miss));
+  CHECK(h.level == Level::kFatal);
+  REQUIRE(Parse(R"j({"level":35,"time":1745532517537,"msg":"m"})j", &h, &miss));
+  CHECK(h.level == Level::kUnknown);  // not one of the six
+}
+
+TEST_CASE("json: Rust tracing's JSON nests the message and the thread's name") {
+  Header h;
+  Miss miss;
+  // From testdata/parsers/public-layouts/rust-tracing-json-spans.log.
+  REQUIRE(Parse(R"j({"timestamp":"2025-10-28T19:15:10.821422Z","level":"INFO","fields":)j"
+                R"j({"message":"shaving yaks"},"target":"fmt_json::yak_shave","spans":[{"yaks":3,)j"
+                R"j("name":"shaving_yaks"}],"thread":{"name":"main","id":1}})j",
+                &h, &miss));
+  CHECK(h.message == "shaving yaks");
+  CHECK(h.logger == "fmt_json::yak_shave");
+  CHECK(h.thread == "main");
+  CHECK(h.level == Level::kInfo);
+}
+
 TEST_CASE("json: python-json-logger and structlog") {
   Header h;
   Miss miss;
@@ -186,8 +215,9 @@ TEST_CASE("json: key precedence and case") {
   CHECK(h.level == Level::kWarn);
   REQUIRE(Parse(R"j({"level":"panic","msg":"m"})j", &h, &miss));
   CHECK(h.level == Level::kFatal);
-  // A level that is not a string, or not a level name, is skipped, and the next key may give it.
-  REQUIRE(Parse(R"j({"level":30,"severity":"ERROR","msg":"m"})j", &h, &miss));
+  // A level that is not a level name, or a number other than bunyan's, is skipped, and the next
+  // key may give it.
+  REQUIRE(Parse(R"j({"level":3,"severity":"ERROR","msg":"m"})j", &h, &miss));
   CHECK(h.level == Level::kError);
   REQUIRE(Parse(R"j({"level":"DEFAULT","msg":"m"})j", &h, &miss));
   CHECK(h.level == Level::kUnknown);

@@ -295,6 +295,8 @@ bool CompileJavaConversion(std::string_view s, size_t* p, Compiler* c, int depth
   if (token.kind == Kind::kLevel && option.find("length=1") != std::string_view::npos) {
     token.short_form = true;
   }
+  if (token.kind == Kind::kLevel && option == "symbol") token.symbol = true;
+  if (token.kind == Kind::kText && has_option && option == "spans") token.spans = true;
   if (role == Role::kLogger && option.size() >= 2 && option.back() == '.' &&
       option.find_first_not_of("0123456789") == option.size() - 1) {
     token.short_form = true;

@@ -113,6 +113,10 @@ size_t ReadLevelName(std::string_view s, size_t start, bool python, Level* level
     }
   }
   if (ParseServerLevelWord(word, level)) return end;
+  // MySQL 8's "[System]" (startup and shutdown notes): INFO, in its brackets only.
+  if (word == "System" && start > 0 && s[start - 1] == '[' && end < s.size() && s[end] == ']') {
+    return *level = Level::kInfo, end;
+  }
   if (python && word == "Level" && end + 1 < s.size() && s[end] == ' ' &&
       scan::IsDigit(s[end + 1])) {
     size_t digits = end + 1;
@@ -153,6 +157,24 @@ bool ReadLevelInitial(char c, Level* level) {
     case 'F':
     case 'C':  // capnslog's critical
       *level = Level::kFatal;
+      return true;
+    default:
+      return false;
+  }
+}
+
+// %p{symbol}: Redis' level character (its verbose and debug both DEBUG, notice INFO).
+bool ReadLevelSymbol(char c, Level* level) {
+  switch (c) {
+    case '.':
+    case '-':
+      *level = Level::kDebug;
+      return true;
+    case '*':
+      *level = Level::kInfo;
+      return true;
+    case '#':
+      *level = Level::kWarn;
       return true;
     default:
       return false;
@@ -220,7 +242,8 @@ struct CompiledLayout::State {
 bool CompiledLayout::SameAs(const CompiledLayout& other) const {
   auto same_token = [](const Token& a, const Token& b) {
     return a.kind == b.kind && a.role == b.role && a.padded == b.padded &&
-           a.short_form == b.short_form && a.tab == b.tab && a.skip == b.skip && a.text == b.text;
+           a.short_form == b.short_form && a.symbol == b.symbol && a.spans == b.spans &&
+           a.tab == b.tab && a.skip == b.skip && a.text == b.text;
   };
   return syntax_ == other.syntax_ && date_.SameAs(other.date_) &&
          std::equal(tokens_.begin(), tokens_.end(), other.tokens_.begin(), other.tokens_.end(),
@@ -327,6 +350,8 @@ bool CompiledLayout::MatchFrom(size_t index, size_t pos, State* state) const {
         size_t end = start;
         if (token.short_form) {
           if (start < s.size() && ReadLevelInitial(s[start], &state->level)) end = start + 1;
+        } else if (token.symbol) {
+          if (start < s.size() && ReadLevelSymbol(s[start], &state->level)) end = start + 1;
         } else {
           end = ReadLevelName(s, start, syntax_ == PatternSyntax::kPython, &state->level);
         }
@@ -396,6 +421,9 @@ bool CompiledLayout::MatchField(size_t index, size_t pos, size_t limit, State* s
     size_t name_start = token.cut_left && pos < value_end && s[pos] == '.' ? pos + 1 : pos;
     if (token.short_form && !AbbreviatedLogger(s.substr(name_start, value_end - name_start))) {
       return state->Fail(pos, "not a logger abbreviated by %c{1.}");
+    }
+    if (token.spans && scan::TracingSpansEnd(s, pos) != value_end) {
+      return state->Fail(pos, "no tracing spans before a target here");
     }
     if (token.one_word && s.substr(pos, value_end - pos).find_first_of(" \t") != s.npos) {
       return state->Fail(pos, "a padded name holds no blank");

@@ -70,6 +70,12 @@ class CompiledLayout {
     /// kLevel: %p{length=1} writes the initial only ("I0810 12:46:00" in glog). kWord: a logger
     /// abbreviated by %c{1.} ("o.a.z.ClientCnxn"), told from a thread name by its dotted form.
     bool short_form = false;
+    /// kLevel: %p{symbol}, Redis' level as one character ('.' debug, '-' verbose, '*' notice,
+    /// '#' warning), a notation of faultline's own for the built-in layout.
+    bool symbol = false;
+    /// kText: %X{spans}, Rust tracing's spans before the target ("conn{id=7}:poll"), only where
+    /// scan::TracingSpansEnd finds them, so that a target alone is not taken for one.
+    bool spans = false;
     /// A maximum width cuts the value from the left ("%-40.40logger{39}"): Spring Boot's
     /// ".e.DevToolsPropertyDefaultsPostProcessor" starts where the cut fell.
     bool cut_left = false;

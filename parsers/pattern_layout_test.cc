@@ -280,6 +280,18 @@ TEST_CASE("pattern: dates") {
            "2021-06-17T08:14:35,457+0200 [main] INFO  o.a.z.ZooKeeper - Initiating client");
   CHECK(f.time == "2021-06-17T06:14:35.457000");  // the offset is applied
 
+  // A zone abbreviation with one meaning is an offset (PostgreSQL's "%m" in New York's zone); an
+  // ambiguous one ("CST": China or US Central) leaves the time local, as an unknown name does.
+  f = Read(*Compile("%d{yyyy-MM-dd HH:mm:ss.SSS z} [%pid] %p: %m%n"),
+           "2023-06-23 14:01:00.956 EDT [25987] LOG:  connection received");
+  CHECK(f.time == "2023-06-23T18:01:00.956000");
+  f = Read(*Compile("%d{yyyy-MM-dd HH:mm:ss.SSS z} [%pid] %p: %m%n"),
+           "2023-06-23 14:01:00.956 CEST [25987] LOG:  connection received");
+  CHECK(f.time == "2023-06-23T12:01:00.956000");
+  f = Read(*Compile("%d{yyyy-MM-dd HH:mm:ss.SSS z} [%pid] %p: %m%n"),
+           "2023-06-23 14:01:00.956 CST [25987] LOG:  connection received");
+  CHECK(f.time == "2023-06-23T14:01:00.956000");
+
   f = Read(*Compile("%d{DATE} %p %c - %m%n"), "06 Nov 2019 14:02:11,003 INFO a.B - x");
   CHECK(f.time == "2019-11-06T14:02:11.003000");
 

@@ -4,7 +4,8 @@
 //            Patroni's "%(asctime)s %(levelname)s: %(message)s" (no logger) and ASAB's
 //            structured data "[sd key=\"value\"] " before the message
 //   dash     %(asctime)s - %(name)s - %(levelname)s - %(message)s
-//   bare     %(levelname)s:%(name)s:%(message)s   (logging.basicConfig()'s default: no time)
+//   bare     %(levelname)s:%(name)s:%(message)s   (logging.basicConfig()'s default: no time),
+//            and uvicorn's %(levelprefix)s %(message)s ("INFO:     msg", the prefix padded to nine)
 // asctime as logging writes it ("2019-09-17 05:04:03,691"), or with a datefmt: without the
 // fraction ('%Y-%m-%d %H:%M:%S'), or "02-Jun-2025 14:18:49.699192" ('%d-%b-%Y %H:%M:%S.%f'-like).
 // Level names as %(levelname)s writes them (WARNING, CRITICAL), or in lower case ("warning").
@@ -202,6 +203,17 @@ class PythonParser final : public Parser {
       return Fail(miss, 0, "expected a Python level name or a timestamp");
     }
     if (level_end >= s.size() || s[level_end] != ':') return Fail(miss, level_end, "expected ':'");
+    // uvicorn's "%(levelprefix)s %(message)s": the level and its colon padded to nine, a blank,
+    // the message at column 10 ("INFO:     Started server process [1]"); no logger.
+    if (size_t text = scan::SkipSpaces(s, level_end + 1);
+        text == 10 && text > level_end + 1 && text < s.size()) {
+      out->logger = {};
+      out->message = s.substr(text);
+      out->local = kNoInstant;
+      out->precision = 3;
+      out->variant = 3;
+      return true;
+    }
     size_t name_begin = level_end + 1, name_end = NameEnd(s, name_begin);
     if (name_end == name_begin || name_end >= s.size() || s[name_end] != ':') {
       return Fail(miss, name_end, "expected 'name:' after the level");

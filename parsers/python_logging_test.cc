@@ -251,5 +251,21 @@ TEST_CASE("python: a padded Java logger before ' - ' is log4j's, not Python's") 
   CHECK(h.message == "- a dash");
 }
 
+TEST_CASE("python: uvicorn's level prefix padded to nine, no logger") {
+  // public-layouts/uvicorn-colour-remnants-reload.log (tortoise/tortoise-orm#869), its colour
+  // codes cut by the paste marks.
+  Header h;
+  Miss miss;
+  REQUIRE(PythonLogParser().ParseHeader("INFO:     Started server process [428]", &h, &miss));
+  CHECK(h.level == Level::kInfo);
+  CHECK(h.logger.empty());
+  CHECK(h.message == "Started server process [428]");
+  REQUIRE(PythonLogParser().ParseHeader("WARNING:  Invalid HTTP request received.", &h, &miss));
+  CHECK(h.level == Level::kWarn);
+  CHECK(h.message == "Invalid HTTP request received.");
+  // Not padded to nine: no uvicorn prefix, and no "name:" either.
+  CHECK_FALSE(PythonLogParser().ParseHeader("INFO: Started server process [428]", &h, &miss));
+}
+
 }  // namespace
 }  // namespace faultline

@@ -10,8 +10,8 @@ std::span<const Parser* const> AllParsers() {
   // The hand-written scanners first, then the compiled built-in layouts, then the fallbacks.
   static const std::vector<const Parser*> kParsers = [] {
     std::vector<const Parser*> parsers = {
-        &ZooKeeperLogParser(), &HadoopLogParser(), &JavaLogParser(),  &LogbackLogParser(),
-        &PythonLogParser(),    &JsonLogParser(),   &LogfmtLogParser()};
+        &ZooKeeperLogParser(), &HadoopLogParser(), &JavaLogParser(),   &LogbackLogParser(),
+        &PythonLogParser(),    &JsonLogParser(),   &LogfmtLogParser(), &CsvLogParser()};
     for (const Parser* compiled : CompiledLayoutParsers()) parsers.push_back(compiled);
     parsers.push_back(&TimelessLogParser());
     parsers.push_back(&GenericLogParser());

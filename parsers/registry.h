@@ -20,6 +20,7 @@ const Parser& LogbackLogParser();
 const Parser& PythonLogParser();
 const Parser& JsonLogParser();
 const Parser& LogfmtLogParser();
+const Parser& CsvLogParser();
 const Parser& TimelessLogParser();
 const Parser& GenericLogParser();
 

@@ -17,7 +17,7 @@ TEST_CASE("registry: parser order and names") {
   auto parsers = AllParsers();
   auto compiled = CompiledLayoutParsers();
   REQUIRE(!compiled.empty());
-  REQUIRE(parsers.size() == 9 + compiled.size());
+  REQUIRE(parsers.size() == 10 + compiled.size());
   CHECK(parsers[0] == &ZooKeeperLogParser());
   CHECK(parsers[1] == &HadoopLogParser());
   CHECK(parsers[2] == &JavaLogParser());
@@ -25,7 +25,8 @@ TEST_CASE("registry: parser order and names") {
   CHECK(parsers[4] == &PythonLogParser());
   CHECK(parsers[5] == &JsonLogParser());
   CHECK(parsers[6] == &LogfmtLogParser());
-  for (size_t i = 0; i < compiled.size(); ++i) CHECK(parsers[7 + i] == compiled[i]);
+  CHECK(parsers[7] == &CsvLogParser());
+  for (size_t i = 0; i < compiled.size(); ++i) CHECK(parsers[8 + i] == compiled[i]);
   CHECK(parsers[parsers.size() - 2] == &TimelessLogParser());
   CHECK(parsers.back() == &GenericLogParser());
   CHECK(parsers[0]->Name() == "zookeeper");
@@ -35,9 +36,10 @@ TEST_CASE("registry: parser order and names") {
   CHECK(parsers[4]->Name() == "python");
   CHECK(parsers[5]->Name() == "json");
   CHECK(parsers[6]->Name() == "logfmt");
-  CHECK(parsers[7]->Name() == "spring-boot");
+  CHECK(parsers[7]->Name() == "csv");
+  CHECK(parsers[8]->Name() == "spring-boot");
   CHECK(ParserNames().starts_with(
-      "zookeeper, hadoop, java, logback, python, json, logfmt, spring-boot, "));
+      "zookeeper, hadoop, java, logback, python, json, logfmt, csv, spring-boot, "));
   CHECK(ParserNames().ends_with(", timeless, generic"));
   std::set<std::string_view> names;
   for (const Parser* parser : parsers) CHECK(names.insert(parser->Name()).second);

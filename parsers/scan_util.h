@@ -18,6 +18,45 @@ constexpr bool IsIdentChar(char c) {
   return (c >= 'a' && c <= 'z') || IsUpper(c) || IsDigit(c) || c == '_' || c == '$';
 }
 
+// Rust tracing-subscriber's spans between the level and the event's target ("conn{id=7}:poll:
+// a::b: msg"): the position of the ": " that ends them, or npos. A span is a name with its fields
+// in braces or none, spans joined by ':' ("a::b" is a path, no spans); the target after them
+// holds no blank and, unless a span has fields, a "::" ("INFO vector: Healthcheck: Passed" has no
+// span: "vector" is the target).
+inline size_t TracingSpansEnd(std::string_view s, size_t pos) {
+  size_t p = pos;
+  bool fields = false;
+  while (true) {
+    size_t name = p;
+    while (p < s.size() && (IsIdentChar(s[p]) || s[p] == '-')) ++p;
+    if (p == name) return std::string_view::npos;
+    if (p < s.size() && s[p] == '{') {
+      int depth = 0;
+      size_t q = p;
+      for (; q < s.size(); ++q) {
+        if (s[q] == '{') ++depth;
+        if (s[q] == '}' && --depth == 0) break;
+      }
+      if (q >= s.size()) return std::string_view::npos;
+      p = q + 1;
+      fields = true;
+    }
+    if (p >= s.size() || s[p] != ':') return std::string_view::npos;
+    if (p + 1 < s.size() && s[p + 1] == ' ') break;
+    ++p;
+  }
+  size_t target = p + 2, end = target;
+  while (end < s.size() && s[end] != ' ' &&
+         !(s[end] == ':' && end + 1 < s.size() && s[end + 1] == ' ')) {
+    ++end;
+  }
+  if (end == target || end + 1 >= s.size() || s[end] != ':') return std::string_view::npos;
+  if (!fields && s.substr(target, end - target).find("::") == std::string_view::npos) {
+    return std::string_view::npos;
+  }
+  return p;
+}
+
 inline size_t SkipSpaces(std::string_view s, size_t pos) {
   while (pos < s.size() && s[pos] == ' ') ++pos;
   return pos;

@@ -63,16 +63,19 @@ inline constexpr KeyName kKeys[] = {
     {"@fields.logger", Field::kLogger, 7},
     {"@fields.class", Field::kLogger, 8},
     {"component", Field::kLogger, 9},  // Elasticsearch 7's JSON ("o.e.n.Node")
+    {"target", Field::kLogger, 10},    // Rust tracing-subscriber's JSON ("fmt_json::yak_shave")
     {"thread_name", Field::kThread, 0},
     {"thread", Field::kThread, 1},
     {"threadName", Field::kThread, 2},
     {"process.thread.name", Field::kThread, 3},
-    {"ctx", Field::kThread, 4},  // MongoDB's context: the thread ("conn102", "listener")
+    {"ctx", Field::kThread, 4},          // MongoDB's context: the thread ("conn102", "listener")
+    {"thread.name", Field::kThread, 5},  // tracing's {"thread":{"name":"main","id":1}}
     {"message", Field::kMessage, 0},
     {"msg", Field::kMessage, 1},
     {"@message", Field::kMessage, 2},
-    {"event", Field::kMessage, 3},        // structlog
-    {"log_message", Field::kMessage, 4},  // Ambari's log feeder JSON
+    {"event", Field::kMessage, 3},           // structlog
+    {"log_message", Field::kMessage, 4},     // Ambari's log feeder JSON
+    {"fields.message", Field::kMessage, 5},  // Rust tracing-subscriber's JSON
 };
 
 inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
@@ -129,6 +132,15 @@ inline bool ParseLevelValue(std::string_view value, Level* level) {
   }
   if (EqualsIgnoreCase(value, "notice")) return *level = Level::kInfo, true;
   return false;
+}
+
+/// A level written as a number, as bunyan and pino write theirs (10 trace, 20 debug, 30 info,
+/// 40 warn, 50 error, 60 fatal); no other number is a level.
+inline bool ParseLevelNumber(std::string_view value, Level* level) {
+  if (value.size() != 2 || value[1] != '0' || value[0] < '1' || value[0] > '6') return false;
+  constexpr Level kLevels[] = {Level::kTrace, Level::kDebug, Level::kInfo,
+                               Level::kWarn,  Level::kError, Level::kFatal};
+  return *level = kLevels[value[0] - '1'], true;
 }
 
 /// A time read from a value.

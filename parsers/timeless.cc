@@ -252,6 +252,14 @@ class TimelessParser final : public Parser {
     out->myid = -1;
     if (layout::HadoopBody(s, 0, out, &ignored)) {
       out->variant = 1;
+      // Rust tracing's span before the target ("TRACE foo: rdkafka::util: msg", the time taken
+      // off by a wrapper): the target is the logger.
+      size_t at = static_cast<size_t>(out->logger.data() - s.data());
+      if (scan::TracingSpansEnd(s, at) == at + out->logger.size()) {
+        size_t target = at + out->logger.size() + 2, colon = s.find(": ", target);
+        out->logger = s.substr(target, colon - target);
+        out->message = s.substr(colon + 2);
+      }
       return true;
     }
     out->myid = -1;

@@ -511,7 +511,13 @@ bool ParsedSource::ReadWeaklyWrapped(const Wrapper& wrapper, int64_t number) {
   // An indented line that nothing reads once its indent is gone is the rest of a line wrapped
   // in a paste ("     3.102:8485, 10.0.3.103:8485], ...": the digit made it look like a time).
   if (open_ != nullptr && input_->indent_removed()) {
-    AppendContinuation(line);
+    // After a header with no message, the indented lines are its message (.NET's console logger
+    // writes "info: Category[0]", then the message indented by six blanks).
+    if (message_wrapped_ || OpenMessageBlank()) {
+      AppendToMessage(line);
+    } else {
+      AppendContinuation(line);
+    }
     return;
   }
   // A header with no message, its text on the lines after it (a paste that wrapped each message

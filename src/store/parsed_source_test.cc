@@ -235,6 +235,32 @@ TEST_CASE("parsed_source: the built-in ODL layout reads a record whose logger is
   CHECK(seen[0].message == "Data grid encryption is enabled");
 }
 
+TEST_CASE("parsed_source: indented lines after a header without a message are its message") {
+  // .NET's console logger: "info: Category[0]", the message on the next line indented by six.
+  std::vector<std::string> lines = {Zk("10:00:00,000", ""), "      Kafka Consumer thread started",
+                                    Zk("10:00:01,000", "two"), "      wrapped rest of two"};
+  Fixture f({}, &ZooKeeperLogParser());
+  f.source = std::make_unique<ParsedSource>(
+      std::make_unique<VectorInput>(std::move(lines), "", /*strip_indent=*/true),
+      &ZooKeeperLogParser(), &f.info, 0, SourceClock(nullptr, 0), WindowSettings{});
+  std::vector<Seen> seen = Drain(f.source.get());
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].message == "Kafka Consumer thread started");
+  // A header with a message of its own keeps an indented line as its continuation.
+  CHECK(seen[1].message == "two");
+  CHECK(seen[1].continuation_lines == 1);
+  // The same when the indent reaches the source (a file whose other lines are not indented); an
+  // indented stack frame stays a continuation.
+  Fixture g({Zk("10:00:00,000", ""), "      Kafka Consumer thread started", Zk("10:00:01,000", ""),
+             "      at com.example.Foo.bar(Foo.java:12)"},
+            &ZooKeeperLogParser());
+  seen = Drain(g.source.get());
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].message == "Kafka Consumer thread started");
+  CHECK(seen[1].message == "");
+  CHECK(seen[1].continuation_lines == 1);
+}
+
 TEST_CASE("parsed_source: generic fallback inside a specific source") {
   Fixture f({Zk("10:00:00,000", "zk"), "2019-09-17T12:00:01.250+02:00: 1.0: [GC pause (young)]",
              "\tat continuation.of(Gc.java:1)", Zk("10:00:02,000", "zk again")},

@@ -18,6 +18,18 @@ size_t OrphanColourLength(std::string_view line, size_t pos) {
   return end < line.size() && line[end] == 'm' ? end + 1 - pos : 0;
 }
 
+// What a copy printed in place of a colour code's ESC, just cut from `text`'s end: '?' (a
+// console that could not show it, "?[32mINFO?[0m:"), U+FFFD, or the caret notation "^[".
+void DropEscapeStandIn(std::string* text) {
+  if (text->ends_with("\xEF\xBF\xBD")) {
+    text->resize(text->size() - 3);
+  } else if (text->ends_with("^[")) {
+    text->resize(text->size() - 2);
+  } else if (text->ends_with('?')) {
+    text->pop_back();
+  }
+}
+
 bool HasOrphanColour(std::string_view line) {
   for (size_t pos = line.find('['); pos != std::string_view::npos; pos = line.find('[', pos + 1)) {
     if (OrphanColourLength(line, pos) > 0) return true;
@@ -165,6 +177,7 @@ std::string_view CleanPastedLine(std::string_view line, const PasteMarks& marks,
       cut = EscapeLength(line, pos);
     } else if (orphans && line[pos] == '[') {
       cut = OrphanColourLength(line, pos);
+      if (cut > 0) DropEscapeStandIn(scratch);
     } else if (web_spaces) {
       std::string_view replacement;
       cut = WebSpaceLength(line, pos, &replacement);

@@ -52,6 +52,12 @@ TEST_CASE("paste marks: colour codes are cut out, the text between them stays") 
                         &scratch) == "zookeeper 10:46:31.05 INFO  ==> x");
   CHECK(CleanPastedLine("[myid:1] - INFO [main:Foo@12] - [1] not a colour", orphans, &scratch) ==
         "[myid:1] - INFO [main:Foo@12] - [1] not a colour");
+  // What a copy printed for the ESC goes with the code: '?' (tortoise/tortoise-orm#869's uvicorn
+  // lines), U+FFFD, "^[" (cat -v); a '?' before no code stays.
+  CHECK(CleanPastedLine("?[32mINFO?[0m:     Started server process [?[36m428?[0m]", orphans,
+                        &scratch) == "INFO:     Started server process [428]");
+  CHECK(CleanPastedLine("\xEF\xBF\xBD[33mWARN\xEF\xBF\xBD[0m b", orphans, &scratch) == "WARN b");
+  CHECK(CleanPastedLine("^[[33mWARN^[[0m why? [1] x", orphans, &scratch) == "WARN why? [1] x");
   PasteMarks web;
   web.web_spaces = true;
   CHECK(CleanPastedLine("2019-09-17\xC2\xA0"
