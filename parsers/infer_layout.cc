@@ -72,6 +72,16 @@ std::string ReadSeparator(std::string_view s, size_t* pos, bool padded, bool aft
   return sep;
 }
 
+// After the colon of "Class: 979 - msg" at s[pos] (a blank): the end of a line number padded to
+// its width and followed by " - ", or 0.
+size_t PaddedLineNumberEnd(std::string_view s, size_t pos) {
+  size_t digits = scan::SkipSpaces(s, pos);
+  if (digits - pos > 6) return 0;
+  size_t end = digits;
+  while (end < s.size() && scan::IsDigit(s[end])) ++end;
+  return end > digits && scan::StartsWithAt(s, end, " - ") ? end : 0;
+}
+
 // How a line is read. `plain_logger`: a lower-case word before ": " right after a level is a
 // logger ("INFO vector: msg"), as Rust's tracing writes a crate's name; read so only when other
 // lines of the file put a logger there, or when most lines have such a word and the words repeat
@@ -583,6 +593,15 @@ std::vector<Piece> ReadShape(std::string_view s, ShapeOptions options = {}) {
         // segment.cc:594 - msg"): a location; optional, as a line may put a context there.
         piece.key = "%F:%L";
         optional = true;
+      } else if (size_t line_end = colon_after && !named && end + 2 < s.size() && s[end + 1] == ' '
+                                       ? PaddedLineNumberEnd(s, end + 1)
+                                       : 0;
+                 line_end > 0 && IsLoggerName(w, &dotted)) {
+        // "%c{1}:%4L": the line number right-aligned after the colon ("FastLeaderElection: 979 -
+        // msg"); such lines and the unpadded ones agree on "%c:%1L" (see InferLayout).
+        piece.key = "%c:%1L";
+        named = true;
+        end = line_end;
       } else if (class_line && !named) {
         piece.key = IsSourceFile(w.substr(0, colon)) ? "%F:%L" : "%c:%L";
         named = piece.key[1] == 'c';
@@ -813,6 +832,19 @@ InferredLayout InferLayout(std::span<const std::string_view> lines) {
     options.spans = spans;
   }
   if (shapes.empty()) return result;
+  // A right-aligned line number ("%c:%1L") read on some lines: the lines whose number filled its
+  // width ("%c:%L") are the same field.
+  bool padded_line = false;
+  for (const auto& pieces : shapes) {
+    for (const Piece& piece : pieces) padded_line = padded_line || piece.key.starts_with("%c:%1L");
+  }
+  if (padded_line) {
+    for (auto& pieces : shapes) {
+      for (Piece& piece : pieces) {
+        if (piece.key.starts_with("%c:%L")) piece.key.replace(0, 5, "%c:%1L");
+      }
+    }
+  }
   // HBase 2.5 writes a thread's MDC after it only when there is one ("[%t%notEmpty{ (%X)}]"):
   // where some lines have it, "[main]" and "[T ({pid=33})]" are one field.
   for (std::string_view with : {"[%t (%X)]", "[%t {%X}]"}) {

@@ -184,6 +184,18 @@ TEST_CASE("infer: %d(%r), log4j's %l, a method after the logger, an MDC of empty
        "Closing connection to peer due to transaction timeout."});
 }
 
+TEST_CASE("infer: a line number right-aligned after the class's colon") {
+  // "%d{yyyy-MM-dd HH:mm:ss} [%-5p] %c{1}:%4L - %m%n" (pattern-zoo): lines whose number fills the
+  // width and lines padded before it are one field.
+  CheckInferred(
+      {
+          "2024-03-17 03:14:07 [INFO ] QuorumPeer:1409 - LOOKING",
+          "2024-03-17 03:14:08 [INFO ] FastLeaderElection: 979 - New election. My id = 2",
+      },
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [%-5p] %c:%1L - %m%n", 1, Level::kInfo,
+       "FastLeaderElection", "", "New election. My id = 2"});
+}
+
 TEST_CASE("infer: a source path and line after the level is a location, not message") {
   // Beats' zap console lines (elastic/beats#13479), their tabs turned to blanks by the page.
   CheckInferred(
