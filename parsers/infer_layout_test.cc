@@ -192,8 +192,8 @@ TEST_CASE("infer: a line number right-aligned after the class's colon") {
           "2024-03-17 03:14:07 [INFO ] QuorumPeer:1409 - LOOKING",
           "2024-03-17 03:14:08 [INFO ] FastLeaderElection: 979 - New election. My id = 2",
       },
-      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [%-5p] %c:%1L - %m%n", 1, Level::kInfo,
-       "FastLeaderElection", "", "New election. My id = 2"});
+      {"%d{yyyy-MM-dd HH:mm:ss.SSSXXX} [%-5p] %c:%1L - %m%n", 1, Level::kInfo, "FastLeaderElection",
+       "", "New election. My id = 2"});
 }
 
 TEST_CASE("infer: a source path and line after the level is a location, not message") {
