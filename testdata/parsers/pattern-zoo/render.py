@@ -186,7 +186,7 @@ def render_java(pattern, rec, t, style, relative_ms, nested=False):
                     fields[key] = sub[key]
             out.append(pad(text, left, width, maxw))
             continue
-        if word in ("d", "date"):  # pylint: disable=no-else-raise
+        if word in ("d", "date"):
             fmt = NAMED_DATES.get(arg or "ISO8601", arg or "ISO8601")
             tz = arg_list[1] if len(arg_list) > 1 else ""
             shown = t

@@ -27,11 +27,12 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "public-layouts"))
 
+import check  # noqa: E402
 import records  # noqa: E402
 import render  # noqa: E402
 
-FIELDS = ["instant", "level", "logger", "thread", "message"]
 # The 17th: a day-first date (17/03) is not ambiguous.
 BASE = datetime.datetime(2024, 3, 17, 3, 14, 7, 123000)
 SHOWN_ZONE = datetime.timezone(datetime.timedelta(hours=8))
@@ -64,14 +65,13 @@ def wrap(kind, text, t):
 def write_log(spec, path, wrapper=""):
     """Writes the pattern's log (each line in `wrapper`'s prefix); returns [(line, fields)]."""
     python = spec["kind"] == "python"
+    uses = spec["pattern"]
     if python:
         facts = render.python_date_facts(spec["datefmt"])
-        uses = spec["pattern"]
         shows_logger = "%(name)" in uses
         logger_unknown = not shows_logger and ("%(module)" in uses or "%(filename)" in uses)
     else:
-        facts = render.java_date_facts(spec["pattern"])
-        uses = spec["pattern"]
+        facts = render.java_date_facts(uses)
         shows_logger = re.search(r"%-?\d*(\.-?\d+)?(c|C|logger|class|lo)(?![a-z])", uses) is not None
         logger_unknown = not shows_logger and ("%F" in uses or "%l" in uses or "%file" in uses)
     shows_level = re.search(r"%\(levelname\)|%-?\d*(\.-?\d+)?(p|level|le)(?![a-z])", uses) is not None
@@ -136,21 +136,10 @@ def compare(expected, got):
         if rec is None:
             problems.append(f"line {line}: no record")
             continue
-        bad = []
-        for field in FIELDS:
-            w = want[field]
-            if w == "*":
-                continue
-            g = rec.get(field)
-            g = "" if g is None else str(g)
-            if field == "message":
-                g = g.rstrip()
-            if field == "instant" and len(g) > 24 and g.endswith("Z") and g[19] == ".":
-                g = g[:23] + "Z"
-            if g != w:
-                bad.append(f"{field}: expected {w!r}, got {g!r}")
+        bad = check.field_mismatches(want, rec)
         if bad:
-            problems.append(f"line {line}: " + "; ".join(bad))
+            problems.append(f"line {line}: " + "; ".join(
+                f"{field}: expected {w!r}, got {g!r}" for field, w, g in bad))
         else:
             right += 1
     return right, problems

@@ -41,6 +41,29 @@ def load_expected(path):
     return by_file
 
 
+def field_mismatches(want, got):
+    """[(field, expected, got)] where faultline's record `got` differs from the fields `want`.
+
+    A wanted field of `*`, or an instant of `-`, is not checked. Also used by the pattern zoo.
+    """
+    bad = []
+    for field in FIELDS:
+        w = want[field]
+        if w == "*" or (field == "instant" and w == "-"):
+            continue
+        g = got.get(field)
+        g = "" if g is None else str(g)
+        if field == "message":
+            g = g.rstrip()
+        # Expected instants are to the millisecond (README); faultline keeps what the line has
+        # ("2024-01-01T10:00:00.123456Z").
+        if field == "instant" and len(g) > 24 and g.endswith("Z") and g[19] == ".":
+            g = g[:23] + "Z"
+        if g != w:
+            bad.append((field, w, g))
+    return bad
+
+
 def run_faultline(binary, name):
     proc = subprocess.run([binary, "events", name], cwd=HERE, capture_output=True, text=True,
                           encoding="utf-8", errors="replace")
@@ -100,21 +123,7 @@ def main(argv):
             if got is None:
                 problems.append(f"  line {line}: no record (folded into the record above, or dropped)")
                 continue
-            bad = []
-            for field in FIELDS:
-                w = want[field]
-                if w == "*" or (field == "instant" and w == "-"):
-                    continue
-                g = got.get(field)
-                g = "" if g is None else str(g)
-                if field == "message":
-                    g = g.rstrip()
-                # Expected instants are to the millisecond (README); faultline keeps what the
-                # line has ("2024-01-01T10:00:00.123456Z").
-                if field == "instant" and len(g) > 24 and g.endswith("Z") and g[19] == ".":
-                    g = g[:23] + "Z"
-                if g != w:
-                    bad.append((field, w, g))
+            bad = field_mismatches(want, got)
             if bad:
                 for field, w, g in bad:
                     problems.append(f"  line {line}: {field}: expected {w!r}, got {g!r}")
